@@ -1,0 +1,32 @@
+// `delta` entry point: dispatches to one module per sub-command.
+import type { CommandModule } from './command.js';
+import { check } from './commands/check.js';
+import { run } from './commands/run.js';
+import { verify } from './commands/verify.js';
+import { serve } from './commands/serve.js';
+
+const COMMANDS: Record<string, CommandModule> = {
+    verify,
+    check,
+    run,
+    serve,
+};
+
+async function main(argv: string[]): Promise<number> {
+    const [name, ...rest] = argv;
+    const command = name ? COMMANDS[name] : undefined;
+    if (!command) {
+        const list = Object.entries(COMMANDS).map(([n, c]) => `  delta ${n.padEnd(12)} ${c.summary}`).join('\n');
+        process.stderr.write(`${name && name !== '--help' ? `delta: unknown command '${name}'\n` : ''}usage: delta <command> [options]\n${list}\n`);
+        return name === '--help' ? 0 : 2;
+    }
+    return command.main(rest);
+}
+
+main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => {
+        process.stderr.write(`delta: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+    },
+);

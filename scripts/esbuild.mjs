@@ -1,0 +1,21 @@
+// Bundles every runtime entry point; the extension ships these bundles only.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const node = { platform: 'node', format: 'cjs', target: 'node20', bundle: true, sourcemap: true, logLevel: 'warning' };
+const entries = [
+    { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+    { ...node, entryPoints: ['server/main.ts'], outfile: 'out/server.cjs' },
+    { ...node, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
+    { ...node, entryPoints: ['server/run-worker.ts'], outfile: 'out/run-worker.cjs' },
+    { ...node, entryPoints: ['bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
+    { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
+      entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+if (watch) {
+    for (const e of entries) await (await esbuild.context(e)).watch();
+} else {
+    await Promise.all(entries.map((e) => esbuild.build(e)));
+}
