@@ -1,0 +1,80 @@
+// Reproduces the reference pre-processing (spec §2) as offsets into the original text, so one pass
+// serves both the reference's line numbers and the editor's positions.
+import { stripBounds } from './python-text.js';
+
+export type LineKind = 'declaration' | 'route' | 'comment' | 'fence' | 'blank';
+
+export interface LayoutLine {
+    kind: LineKind;
+    /** Reference line number: 1-based index after the whole-text strip and the opening-fence drop. 0 for a dropped opening fence. */
+    number: number;
+    /** Offsets of the line as the reference sees it (after the whole-text strip), without the `\n`. */
+    start: number;
+    end: number;
+    /** Offsets of the line after Python `strip()`. */
+    contentStart: number;
+    contentEnd: number;
+}
+
+export interface ReferenceLayout {
+    lines: LayoutLine[];
+    /** Offset where the stripped text begins: leading whitespace before it is invisible to the reference. */
+    textStart: number;
+    openingFence: boolean;
+}
+
+const FENCE = '```';
+
+/**
+ * Classifies every line the way the reference parser walks them: a processed line is a route when
+ * its raw text starts with four spaces or a tab and a declaration came before it; otherwise it is a
+ * declaration. Blank and `#` lines are kept (as `blank`/`comment`) so the editor can colour them.
+ */
+export function layoutOf(text: string): ReferenceLayout {
+    const [textStart, textEnd] = stripBounds(text);
+    const raw: Array<[number, number]> = [];
+    for (let start = textStart; ;) {
+        const newline = text.indexOf('\n', start);
+        if (newline < 0 || newline >= textEnd) {
+            raw.push([start, textEnd]);
+            break;
+        }
+        raw.push([start, newline]);
+        start = newline + 1;
+    }
+    const isFence = ([s, e]: [number, number]) => {
+        const [cs, ce] = stripBounds(text, s, e);
+        return ce - cs === 3 && text.startsWith(FENCE, cs);
+    };
+    const openingFence = isFence(raw[0]);
+    const closingFence = raw.length > (openingFence ? 1 : 0) && isFence(raw[raw.length - 1]);
+
+    const lines: LayoutLine[] = [];
+    let declarationSeen = false;
+    raw.forEach(([start, end], index) => {
+        const [contentStart, contentEnd] = stripBounds(text, start, end);
+        const number = index + (openingFence ? 0 : 1);
+        let kind: LineKind;
+        if ((index === 0 && openingFence) || (index === raw.length - 1 && closingFence)) {
+            kind = 'fence';
+        } else if (contentStart === contentEnd) {
+            kind = 'blank';
+        } else if (text[contentStart] === '#') {
+            kind = 'comment';
+        } else if (declarationSeen && (text.startsWith('    ', start) || text[start] === '\t')) {
+            kind = 'route';
+        } else {
+            kind = 'declaration';
+            declarationSeen = true;
+        }
+        lines.push({ kind, number, start, end, contentStart, contentEnd });
+    });
+    return { lines, textStart, openingFence };
+}
+
+/** The reference line number of an offset inside the stripped text (spec §2 numbering). */
+export function referenceLineAt(text: string, layout: ReferenceLayout, offset: number): number {
+    let line = 1;
+    for (let i = layout.textStart; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+    return layout.openingFence ? line - 1 : line;
+}

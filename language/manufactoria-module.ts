@@ -1,0 +1,39 @@
+// Dependency injection for the Manufactoria language: one class per replaced Langium service.
+import './node-compat.cjs';
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, EmptyFileSystem,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices,
+} from 'langium';
+import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from './generated/module.js';
+import { ManufactoriaLexer } from './lexing/manufactoria-lexer.js';
+import { ManufactoriaDocumentValidator } from './services/document-validator.js';
+import { ManufactoriaScopeComputation } from './services/scope-computation.js';
+import { ManufactoriaValueConverter } from './services/value-converter.js';
+import { registerValidationChecks } from './validation/validator-registry.js';
+
+export type ManufactoriaServices = LangiumCoreServices;
+
+export const ManufactoriaModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
+    parser: {
+        Lexer: (services) => new ManufactoriaLexer(services),
+        ValueConverter: () => new ManufactoriaValueConverter(),
+    },
+    references: {
+        ScopeComputation: (services) => new ManufactoriaScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: (services) => new ManufactoriaDocumentValidator(services),
+    },
+};
+
+/** Core services without a language server: for the CLI, the verifier and tests. */
+export function createManufactoriaCoreServices(context: DefaultSharedCoreModuleContext = EmptyFileSystem): {
+    shared: LangiumSharedCoreServices;
+    Manufactoria: ManufactoriaServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), ManufactoriaGeneratedSharedModule);
+    const Manufactoria = inject(createDefaultCoreModule({ shared }), ManufactoriaGeneratedModule, ManufactoriaModule);
+    shared.ServiceRegistry.register(Manufactoria);
+    registerValidationChecks(Manufactoria);
+    return { shared, Manufactoria };
+}

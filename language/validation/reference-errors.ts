@@ -1,0 +1,165 @@
+// Every error the reference parser can raise (spec §4), found on the parsed AST. The reference stops
+// at its first error; the editor wants them all. Each error therefore carries the reference's check
+// order as a sortable key, and the verdict is simply the smallest key (see verdict.ts).
+import { GrammarUtils, type AstNode } from 'langium';
+import type { Node, Program, Route } from '../generated/ast.js';
+import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
+
+export type ReferenceErrorCode =
+    | 'empty-program' | 'invalid-declaration' | 'end-colon' | 'missing-colon' | 'duplicate-id'
+    | 'start-id' | 'end-id' | 'invalid-route' | 'end-routes' | 'start-route-count' | 'invalid-condition'
+    | 'painter-route-count' | 'missing-start' | 'missing-end' | 'undefined-target';
+
+export interface ReferenceError {
+    code: ReferenceErrorCode;
+    /** The reference's message, without the `Line N: ` prefix. */
+    message: string;
+    /** The reference's line number, or null for the program-level errors that have none. */
+    line: number | null;
+    /** Document offsets of the text the error is about (the whole offending line for line errors). */
+    start: number;
+    end: number;
+    /** The reference's check order: the error with the smallest key is the one it reports. */
+    order: number[];
+    /** Where a checker finds the AST element the error belongs to. */
+    node: AstNode;
+    /** For an undefined target: offsets of the target token, so the editor can mark it too. */
+    target?: { start: number; end: number };
+}
+
+// Stages of the per-node checks, in the reference's order (spec §4.1 rules a–j).
+const STAGE = { declaration: 0, colon: 1, duplicate: 2, reservedId: 3, route: 4, startCount: 5, condition: 6, painterCount: 7 } as const;
+const PROGRAM_PHASE = 1;
+const VALID_CONDITIONS: Record<string, readonly string[]> = { PULLER_RB: ['R', 'B', 'EMPTY'], PULLER_YG: ['Y', 'G', 'EMPTY'] };
+
+export function referenceErrors(program: Program, text: string, layout: ReferenceLayout = layoutOf(text)): ReferenceError[] {
+    const lines = new LineIndex(layout);
+    const errors: ReferenceError[] = [];
+    const declared = new Map<string, Node>();
+    const emit = (code: ReferenceErrorCode, message: string, node: AstNode, line: LayoutLine | null, order: number[]) =>
+        errors.push({
+            code, message, node, order,
+            line: line ? line.number : null,
+            start: line ? line.contentStart : 0,
+            end: line ? line.contentEnd : 0,
+        });
+
+    if (program.nodes.length === 0) {
+        emit('empty-program', 'Empty program', program, null, [-1]);
+        return errors;
+    }
+
+    program.nodes.forEach((node, index) => {
+        const declLine = lines.at(offsetOf(node, node.invalid !== undefined ? 'invalid' : 'kind'));
+        const at = (stage: number, ...rest: number[]) => [0, index, stage, ...rest];
+        if (node.invalid !== undefined || !node.kind || node.name === undefined) {
+            // Rule a. The reference never looks at the routes under a broken declaration.
+            emit('invalid-declaration', `Invalid node declaration: ${node.invalid ?? ''}`, node, declLine, at(STAGE.declaration));
+            return;
+        }
+        const kind = node.kind;
+        if (kind === 'END' && node.colon) emit('end-colon', 'END nodes should not have a colon', node, declLine, at(STAGE.colon));
+        if (kind !== 'END' && !node.colon) emit('missing-colon', `${kind} nodes must have a colon`, node, declLine, at(STAGE.colon));
+        if (declared.has(node.name)) {
+            emit('duplicate-id', `Duplicate node ID: ${node.name}`, node, declLine, at(STAGE.duplicate));
+        } else {
+            declared.set(node.name, node);
+            if (kind === 'START' && node.name !== 'start') emit('start-id', "START node must have ID 'start'", node, declLine, at(STAGE.reservedId));
+            if (kind === 'END' && node.name !== 'end') emit('end-id', "END node must have ID 'end'", node, declLine, at(STAGE.reservedId));
+        }
+
+        const isPuller = kind === 'PULLER_RB' || kind === 'PULLER_YG';
+        node.routes.forEach((route, r) => {
+            const routeLine = lines.at(offsetOf(route, routeProperty(route)));
+            const stripped = text.slice(routeLine.contentStart, routeLine.contentEnd);
+            if (kind === 'END') {
+                emit('end-routes', 'END nodes cannot have routes', route, routeLine, at(STAGE.route, r));
+            } else if (isPuller ? route.condition === undefined : !route.next) {
+                const format = isPuller ? 'puller' : 'NEXT';
+                emit('invalid-route', `Invalid ${format} route format: ${stripped}`, route, routeLine, at(STAGE.route, r));
+            }
+        });
+
+        const wellFormed = node.routes.filter((route) => route.target !== undefined);
+        if (kind === 'START' && node.routes.length !== 1) {
+            emit('start-route-count', 'START node must have exactly one NEXT route', node, declLine, at(STAGE.startCount));
+        }
+        if (isPuller) {
+            // The reference walks a set here, so with several bad conditions its choice is arbitrary;
+            // source order is the deterministic stand-in (spec §4.1).
+            const reported = new Set<string>();
+            wellFormed.forEach((route, r) => {
+                const condition = route.condition;
+                if (condition === undefined || VALID_CONDITIONS[kind].includes(condition) || reported.has(condition)) return;
+                reported.add(condition);
+                emit('invalid-condition', `Invalid condition '${condition}' for ${kind}`, node, declLine, at(STAGE.condition, r));
+            });
+        }
+        if (kind.startsWith('PAINTER_') && node.routes.length !== 1) {
+            emit('painter-route-count', 'PAINTER nodes must have exactly one NEXT route', node, declLine, at(STAGE.painterCount));
+        }
+    });
+
+    const kinds = new Set(program.nodes.map((n) => n.kind));
+    if (!kinds.has('START')) emit('missing-start', 'Program must have a START node', program, null, [PROGRAM_PHASE, 0]);
+    if (!kinds.has('END')) emit('missing-end', 'Program must have an END node', program, null, [PROGRAM_PHASE, 1]);
+
+    program.nodes.forEach((node, index) => {
+        if (node.name === undefined || declared.get(node.name) !== node) return;
+        const declLine = lines.at(offsetOf(node, 'kind'));
+        node.routes.forEach((route, r) => {
+            const target = route.target?.$refText;
+            if (target === undefined || target === 'NONE' || target === 'END' || declared.has(target)) return;
+            const before = errors.length;
+            emit('undefined-target', `Node '${node.name}' references undefined node '${target}'`, node, declLine, [PROGRAM_PHASE, 2, index, r]);
+            const targetNode = GrammarUtils.findNodeForProperty(route.$cstNode, 'target');
+            if (targetNode) errors[before].target = { start: targetNode.offset, end: targetNode.end };
+        });
+    });
+    return errors;
+}
+
+/** The error the reference reports: the first in its check order. */
+export function firstReferenceError(errors: readonly ReferenceError[]): ReferenceError | undefined {
+    let first: ReferenceError | undefined;
+    for (const error of errors) if (!first || compareOrder(error.order, first.order) < 0) first = error;
+    return first;
+}
+
+export function compareOrder(a: readonly number[], b: readonly number[]): number {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? -1) - (b[i] ?? -1);
+        if (d !== 0) return d;
+    }
+    return 0;
+}
+
+/** `Line N: message`, or the bare message for errors without a line: the reference's error text. */
+export function formatReferenceError(error: Pick<ReferenceError, 'message' | 'line'>): string {
+    return error.line === null ? error.message : `Line ${error.line}: ${error.message}`;
+}
+
+function routeProperty(route: Route): string {
+    if (route.invalid !== undefined) return 'invalid';
+    return route.next ? 'next' : 'condition';
+}
+
+function offsetOf(node: AstNode, property: string): number {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, property)?.offset ?? node.$cstNode?.offset ?? 0;
+}
+
+/** Finds the layout line that holds an offset. */
+class LineIndex {
+    constructor(private readonly layout: ReferenceLayout) {}
+
+    at(offset: number): LayoutLine {
+        const lines = this.layout.lines;
+        let low = 0;
+        let high = lines.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (lines[mid].start <= offset) low = mid; else high = mid - 1;
+        }
+        return lines[low];
+    }
+}
