@@ -1,0 +1,44 @@
+// Builds the reference server's 200 body for a validated request (spec §7.2), keys in its order.
+import { runTape } from '../interpreter/run.js';
+import { testPasses } from '../tests/pass-rule.js';
+import { verdictOf } from '../verdict.js';
+import type { VerifierRequest, VerifierTestCase } from './request.js';
+
+export interface VerifierResult {
+    input: string;
+    expected_output: string;
+    actual_output: string;
+    expected_accepted: boolean;
+    actual_accepted: boolean;
+    check_output: boolean;
+    passed: boolean;
+    path: string[];
+    rejection_reason: string | null;
+    description: string;
+}
+
+export type VerifierResponse =
+    | { valid: true; all_passed: boolean; results: VerifierResult[] }
+    | { valid: false; all_passed: false; message: string; results: [] };
+
+export function respond(request: VerifierRequest): VerifierResponse {
+    const verdict = verdictOf(request.dsl);
+    if (!verdict.ok) return { valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] };
+    const results = request.test_cases.map((test) => resultFor(test, runTape(verdict.program, test.input)));
+    return { valid: true, all_passed: results.every((r) => r.passed), results };
+}
+
+function resultFor(test: VerifierTestCase, run: ReturnType<typeof runTape>): VerifierResult {
+    return {
+        input: test.input,
+        expected_output: test.expected_output,
+        actual_output: run.final_tape,
+        expected_accepted: test.expected_accepted,
+        actual_accepted: run.finished,
+        check_output: test.check_output,
+        passed: testPasses(test, run),
+        path: run.path,
+        rejection_reason: run.rejection_reason,
+        description: test.description,
+    };
+}

@@ -1,0 +1,51 @@
+// Any text parses: no throw, no lexer or parser error, always a verdict; and the editor's
+// diagnostics carry the same verdict as the single verdict path (issue: one grammar, one verdict).
+import fc from 'fast-check';
+import { parseDocument } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import type { Program } from '../../language/generated/ast.js';
+import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
+import { verdictFromDiagnostics } from '../../language/validation/verdict-from-diagnostics.js';
+import { verdictOf } from '../../language/verdict.js';
+import { readJsonLines } from '../helpers/fixtures.js';
+
+const { Manufactoria } = createManufactoriaCoreServices();
+
+const PIECES = [
+    'START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN', 'NEXT', 'NONE',
+    'start', 'end', 'a', 'n1', 'café', '_', '1', '[R]', '[B]', '[Y]', '[G]', '[EMPTY]', '[', ']', ':', '::', '#', '# c:',
+    ' ', '  ', '    ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u3000', '\u0085', '\u001c', '\ufeff', '\u2028', '```', '```manufactoria', '😀', 'x',
+];
+const fragment = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 }));
+const randomText = fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''));
+
+const programs = readJsonLines<{ dsl: string }>('manufactoria/random_programs.jsonl').map((r) => r.dsl);
+const mutated = fc.tuple(fc.constantFrom(...programs), fc.array(fc.tuple(fc.nat(), fc.nat(3), fragment), { minLength: 1, maxLength: 6 }))
+    .map(([text, edits]) => edits.reduce((t, [at, remove, insert]) => {
+        const i = at % (t.length + 1);
+        return t.slice(0, i) + insert + t.slice(i + remove);
+    }, text));
+
+async function expectConsistent(text: string): Promise<void> {
+    const parsed = Manufactoria.parser.LangiumParser.parse(text);
+    expect(parsed.lexerErrors).toEqual([]);
+    expect(parsed.parserErrors).toEqual([]);
+    const verdict = verdictOf(text);
+    if (!verdict.ok) expect(verdict.error).toMatch(/^(Line [1-9]\d*: )?\S/u);
+    const document = await parseDocument<Program>(Manufactoria, text, { validation: true });
+    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1);
+    const fromDiagnostics = verdictFromDiagnostics(errors);
+    expect(fromDiagnostics.ok).toBe(verdict.ok);
+    if (!verdict.ok && !fromDiagnostics.ok) expect(fromDiagnostics.error).toBe(verdict.error);
+    // Error diagnostics exist exactly when the reference rejects the text.
+    expect(errors.length > 0).toBe(!verdict.ok);
+}
+
+describe('parser fuzz', () => {
+    test('random texts', async () => {
+        await fc.assert(fc.asyncProperty(randomText, expectConsistent), { numRuns: 1500, seed: 20251125 });
+    });
+    test('mutated fixture programs', async () => {
+        await fc.assert(fc.asyncProperty(mutated, expectConsistent), { numRuns: 1500, seed: 42 });
+    });
+});
