@@ -1,0 +1,56 @@
+// A name-resolved view of the declared nodes and their routes, for editor analyses (warnings,
+// hover, code lenses). Only well-formed declarations and routes take part.
+import type { Node, Program, Route } from '../generated/ast.js';
+
+export interface GraphEdge { from: Node; route: Route; port: string; target: string }
+
+export class ProgramGraph {
+    /** First declaration of each id (later duplicates are reference errors). */
+    readonly byName = new Map<string, Node>();
+    readonly edges: GraphEdge[] = [];
+
+    constructor(readonly program: Program) {
+        for (const node of program.nodes) {
+            if (node.name !== undefined && node.kind && !this.byName.has(node.name)) this.byName.set(node.name, node);
+        }
+        for (const node of this.byName.values()) {
+            for (const route of node.routes) {
+                const target = route.target?.$refText;
+                if (target !== undefined) this.edges.push({ from: node, route, port: route.condition ?? 'NEXT', target });
+            }
+        }
+    }
+
+    /** The node a target reaches at run time, if any: `NONE` is the terminal even when declared. */
+    resolve(target: string): Node | undefined {
+        return target === 'NONE' ? undefined : this.byName.get(target);
+    }
+
+    successors(node: Node): Node[] {
+        return this.edges.filter((e) => e.from === node).map((e) => this.resolve(e.target)).filter((n): n is Node => n !== undefined);
+    }
+
+    /** Nodes reachable from `start`, `start` included. */
+    reachableFromStart(): Set<Node> {
+        const seen = new Set<Node>();
+        const start = this.byName.get('start');
+        const stack = start ? [start] : [];
+        while (stack.length) {
+            const node = stack.pop()!;
+            if (seen.has(node)) continue;
+            seen.add(node);
+            stack.push(...this.successors(node));
+        }
+        return seen;
+    }
+
+    /** Human-readable route list, e.g. `[R] → a, [EMPTY] → NONE (implicit)`. */
+    describeRoutes(node: Node): string {
+        const parts = node.routes.filter((r) => r.target).map((r) => `${r.condition ? `[${r.condition}]` : 'NEXT'} → ${r.target!.$refText}`);
+        if (node.kind === 'PULLER_RB' || node.kind === 'PULLER_YG') {
+            const have = new Set(node.routes.map((r) => r.condition));
+            for (const c of node.kind === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY']) if (!have.has(c)) parts.push(`[${c}] → NONE (implicit)`);
+        }
+        return parts.length ? parts.join(', ') : 'no routes';
+    }
+}

@@ -1,0 +1,87 @@
+// Editor-only findings the reference never reports. They are warnings or infos, never errors, so a
+// program the reference accepts shows no error (issue 3). Each has a stable code.
+import type { ValidationAcceptor } from 'langium';
+import { DiagnosticTag } from 'vscode-languageserver-types';
+import type { Node, Program } from '../generated/ast.js';
+import { ProgramGraph } from '../model/program-graph.js';
+
+export const WARNING_CODES = {
+    endKeywordTarget: 'end-keyword-target',
+    unreachable: 'unreachable-node',
+    unused: 'unused-node',
+    implicitNone: 'implicit-none-route',
+    noAcceptingPath: 'no-accepting-path',
+    endlessLoop: 'endless-painter-loop',
+} as const;
+
+export function checkGraphWarnings(program: Program, accept: ValidationAcceptor): void {
+    const graph = new ProgramGraph(program);
+    endKeywordTargets(graph, accept);
+    const start = graph.byName.get('start');
+    if (!start || start.kind !== 'START') return;
+    const reachable = graph.reachableFromStart();
+    unusedAndUnreachable(graph, reachable, accept);
+    implicitNoneRoutes(graph, reachable, accept);
+    const end = graph.byName.get('end');
+    if (end && end.kind === 'END' && !reachable.has(end)) {
+        accept('warning', "No route leads from 'start' to 'end': every tape is rejected", { node: start, property: 'name', code: WARNING_CODES.noAcceptingPath });
+    }
+    endlessPainterLoops(graph, reachable, accept);
+}
+
+function endKeywordTargets(graph: ProgramGraph, accept: ValidationAcceptor): void {
+    if (graph.byName.has('END')) return; // a node really named END runs normally
+    for (const edge of graph.edges) {
+        if (edge.target !== 'END') continue;
+        accept('warning', "'END' never accepts: at run time it is an unknown node (rejected with 'Unknown node: END'). Did you mean 'end'?",
+            { node: edge.route, property: 'target', code: WARNING_CODES.endKeywordTarget, data: { code: WARNING_CODES.endKeywordTarget } });
+    }
+}
+
+function unusedAndUnreachable(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
+    const referenced = new Set(graph.edges.map((e) => graph.resolve(e.target)));
+    for (const node of graph.byName.values()) {
+        if (reachable.has(node) || node.kind === 'START') continue;
+        if (node.name === 'NONE') {
+            accept('warning', "A node named 'NONE' can never run: the target NONE always rejects", { node, property: 'name', code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
+        } else if (!referenced.has(node)) {
+            accept('warning', `Node '${node.name}' is never used: no route leads to it`, { node, property: 'name', code: WARNING_CODES.unused, tags: [DiagnosticTag.Unnecessary] });
+        } else {
+            accept('warning', `Node '${node.name}' is unreachable from 'start'`, { node, property: 'name', code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
+        }
+    }
+}
+
+function implicitNoneRoutes(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
+    for (const node of reachable) {
+        if (node.kind !== 'PULLER_RB' && node.kind !== 'PULLER_YG') continue;
+        const have = new Set(node.routes.map((r) => r.condition));
+        const missing = (node.kind === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY']).filter((c) => !have.has(c));
+        if (missing.length === 0) continue;
+        const list = missing.map((c) => `[${c}]`).join(', ');
+        accept('info', `${node.kind} '${node.name}' has no ${list} route: ${missing.length > 1 ? 'those go' : 'it goes'} to NONE (rejected)`,
+            { node, property: 'name', code: WARNING_CODES.implicitNone });
+    }
+}
+
+/** A cycle through START/painter nodes only never consumes a symbol, so it runs into the step limit. */
+function endlessPainterLoops(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
+    const isPainter = (n: Node) => n.kind?.startsWith('PAINTER_') || n.kind === 'START';
+    const reported = new Set<Node>();
+    for (const first of reachable) {
+        if (!isPainter(first) || reported.has(first)) continue;
+        // Painters have one successor, so following NEXT either leaves painters or closes a loop.
+        const trail: Node[] = [];
+        let node: Node | undefined = first;
+        while (node && isPainter(node) && !trail.includes(node) && !reported.has(node)) {
+            trail.push(node);
+            node = graph.successors(node)[0];
+        }
+        if (!node || !trail.includes(node)) continue;
+        const loop = trail.slice(trail.indexOf(node));
+        loop.forEach((n) => reported.add(n));
+        const names = [...loop.map((n) => n.name), node.name].join(' → ');
+        accept('warning', `Endless loop ${names}: no puller in it, so the tape only grows until the 1000-step limit rejects the robot`,
+            { node, property: 'name', code: WARNING_CODES.endlessLoop });
+    }
+}

@@ -1,0 +1,69 @@
+// Quick fixes for the common reference errors and the END trap, keyed by diagnostic code.
+import type { LangiumDocument } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { Program } from '../language/generated/ast.js';
+import { DECLARATION } from '../language/lexing/line-patterns.js';
+
+type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
+
+const FIXES: Record<string, Fix> = {
+    'missing-colon': (document, d) => {
+        const m = declarationAt(document, d.range);
+        if (!m) return [];
+        const at = document.textDocument.positionAt(m.offset + m.match.indices![2]![1]);
+        return [fix('Add the colon', d, document, { start: at, end: at }, ':')];
+    },
+    'end-colon': (document, d) => {
+        const m = declarationAt(document, d.range);
+        if (!m || !m.match[3]) return [];
+        const [s, e] = m.match.indices![3]!;
+        return [fix('Remove the colon', d, document, span(document, m.offset + s, m.offset + e), '')];
+    },
+    'end-keyword-target': (document, d) => [fix("Route to 'end' (the accepting node)", d, document, d.range, 'end')],
+    'undefined-node': (document, d) => {
+        const id = document.textDocument.getText(d.range);
+        return ['PULLER_RB', 'PAINTER_RED', 'PAINTER_BLUE'].map((kind) =>
+            appendNode(document, d, `Create ${kind} node '${id}'`, kind.startsWith('PULLER') ? `${kind} ${id}:\n    [EMPTY] end` : `${kind} ${id}:\n    NEXT end`));
+    },
+    'missing-start': (document, d) => {
+        const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';
+        return [fix('Add a START node', d, document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `START start:\n    NEXT ${first}\n\n`)];
+    },
+    'missing-end': (document, d) => [appendNode(document, d, 'Add the END node', 'END end')],
+};
+
+export class ManufactoriaCodeActionProvider implements CodeActionProvider {
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        return params.context.diagnostics.flatMap((d) => {
+            const code = typeof d.code === 'string' ? d.code : (d.data as { code?: string } | undefined)?.code;
+            return code && FIXES[code] ? FIXES[code](document, d) : [];
+        });
+    }
+}
+
+function fix(title: string, diagnostic: Diagnostic, document: LangiumDocument, range: Range, newText: string): CodeAction {
+    return {
+        title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+        edit: { changes: { [document.textDocument.uri]: [{ range, newText }] } },
+    };
+}
+
+function appendNode(document: LangiumDocument, diagnostic: Diagnostic, title: string, node: string): CodeAction {
+    const text = document.textDocument.getText();
+    const end = document.textDocument.positionAt(text.trimEnd().length);
+    const action = fix(title, diagnostic, document, { start: end, end }, `\n\n${node}`);
+    action.isPreferred = false;
+    return action;
+}
+
+function span(document: LangiumDocument, start: number, end: number): Range {
+    return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+}
+
+function declarationAt(document: LangiumDocument, range: Range): { match: RegExpExecArray; offset: number } | undefined {
+    const offset = document.textDocument.offsetAt(range.start);
+    const content = document.textDocument.getText(range);
+    const match = DECLARATION.exec(content);
+    return match ? { match, offset } : undefined;
+}

@@ -1,0 +1,81 @@
+// Completion by line context, since the reference grammar is line-oriented: declarations and
+// snippets at the left margin, routes under a node, and targets after `NEXT`/`[C]`.
+import type { LangiumDocument } from 'langium';
+import type { CompletionProvider } from 'langium/lsp';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import type { Program } from '../language/generated/ast.js';
+import { NODE_KINDS } from '../language/lexing/line-patterns.js';
+import { layoutOf } from '../language/lexing/reference-layout.js';
+import { NODE_KIND_DOCS } from '../language/model/node-docs.js';
+import { ProgramGraph } from '../language/model/program-graph.js';
+
+const SNIPPETS: Record<string, string> = {
+    START: 'START start:\n    NEXT ${1:next}',
+    END: 'END end',
+    PULLER_RB: 'PULLER_RB ${1:id}:\n    [R] ${2:NONE}\n    [B] ${3:NONE}\n    [EMPTY] ${4:end}',
+    PULLER_YG: 'PULLER_YG ${1:id}:\n    [Y] ${2:NONE}\n    [G] ${3:NONE}\n    [EMPTY] ${4:end}',
+    PAINTER_RED: 'PAINTER_RED ${1:id}:\n    NEXT ${2:end}',
+    PAINTER_BLUE: 'PAINTER_BLUE ${1:id}:\n    NEXT ${2:end}',
+    PAINTER_YELLOW: 'PAINTER_YELLOW ${1:id}:\n    NEXT ${2:end}',
+    PAINTER_GREEN: 'PAINTER_GREEN ${1:id}:\n    NEXT ${2:end}',
+};
+
+export class ManufactoriaCompletionProvider implements CompletionProvider {
+    readonly completionOptions = { triggerCharacters: [' ', '['] };
+
+    getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        const before = text.slice(lineStart, offset);
+        const indented = /^( {4}|\t)/.test(before);
+        const owner = indented ? ownerKind(text, lineStart) : undefined;
+        const program = document.parseResult.value as Program;
+        const items = owner ? routeItems(before.trimStart(), owner, new ProgramGraph(program)) : declarationItems(before.trimStart());
+        return { isIncomplete: false, items };
+    }
+}
+
+/** The kind of the declaration that a route typed at `lineStart` would belong to. */
+function ownerKind(text: string, lineStart: number): string | undefined {
+    // Classify the text as if the current line were already a route, and find the last declaration above it.
+    const layout = layoutOf(text.slice(0, lineStart) + '    x');
+    const declarations = layout.lines.filter((l) => l.kind === 'declaration' && l.start < lineStart);
+    const last = declarations[declarations.length - 1];
+    const word = last && /^\S+/.exec(text.slice(last.contentStart, last.contentEnd))?.[0];
+    return word && (NODE_KINDS as readonly string[]).includes(word) ? word : undefined;
+}
+
+function declarationItems(typed: string): CompletionItem[] {
+    if (/\s/.test(typed)) return [];
+    return NODE_KINDS.flatMap((kind) => [
+        { label: kind, kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS[kind] } },
+        {
+            label: `${kind} node`, kind: CompletionItemKind.Snippet, insertText: SNIPPETS[kind], insertTextFormat: InsertTextFormat.Snippet,
+            filterText: kind, detail: `new ${kind} node`, documentation: { kind: 'markdown', value: NODE_KIND_DOCS[kind] },
+        },
+    ]);
+}
+
+function routeItems(typed: string, owner: string, graph: ProgramGraph): CompletionItem[] {
+    if (owner === 'END') return [];
+    const isPuller = owner.startsWith('PULLER_');
+    const afterRouteHead = isPuller ? /^\[(R|B|Y|G|EMPTY)\]\s+\S*$/.test(typed) : /^NEXT\s+\S*$/.test(typed);
+    if (afterRouteHead) return targetItems(graph);
+    if (/\s/.test(typed)) return [];
+    if (!isPuller) return [{ label: 'NEXT', kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS.NEXT } }];
+    const conditions = owner === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY'];
+    return conditions.map((c, i) => ({
+        label: `[${c}]`, kind: CompletionItemKind.EnumMember, sortText: String(i),
+        filterText: c, insertText: typed.startsWith('[') ? `${c}] ` : `[${c}] `,
+        detail: c === 'EMPTY' ? 'empty tape or a colour this puller cannot read' : `front symbol ${c} (consumed)`,
+    }));
+}
+
+function targetItems(graph: ProgramGraph): CompletionItem[] {
+    const ids = [...graph.byName.values()].filter((n) => n.kind !== 'START');
+    const items: CompletionItem[] = ids.map((n) => ({ label: n.name!, kind: CompletionItemKind.Reference, detail: n.kind }));
+    if (!graph.byName.has('NONE')) items.push({ label: 'NONE', kind: CompletionItemKind.Constant, detail: 'reject the robot' });
+    return items;
+}
+

@@ -1,0 +1,42 @@
+// Hover on keywords, ids, targets and conditions: what the thing does at run time.
+import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { isNode, isRoute, type Node, type Program } from '../language/generated/ast.js';
+import { conditionDoc, NODE_KIND_DOCS, TARGET_DOCS } from '../language/model/node-docs.js';
+import { ProgramGraph } from '../language/model/program-graph.js';
+
+export class ManufactoriaHoverProvider implements HoverProvider {
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
+        if (!leaf || leaf.hidden) return undefined;
+        const token = leaf.tokenType.name;
+        const graph = new ProgramGraph(AstUtils.getContainerOfType(leaf.astNode, (n): n is Program => n.$type === 'Program')!);
+        let markdown: string | undefined;
+        if (NODE_KIND_DOCS[token] && (isNode(leaf.astNode) || token === 'NEXT')) {
+            markdown = NODE_KIND_DOCS[token];
+        } else if (token === 'COND' && isRoute(leaf.astNode)) {
+            markdown = conditionDoc(leaf.text.slice(1, -1), leaf.astNode.$container.kind);
+        } else if (token === 'ID' && isNode(leaf.astNode)) {
+            markdown = describeNode(graph, leaf.astNode);
+        } else if (token === 'ID' && isRoute(leaf.astNode)) {
+            markdown = describeTarget(graph, leaf.text);
+        }
+        return markdown ? { contents: { kind: 'markdown', value: markdown }, range: leaf.range } : undefined;
+    }
+}
+
+function describeNode(graph: ProgramGraph, node: Node): string {
+    return `\`${node.kind} ${node.name}\`\n\nRoutes: ${graph.describeRoutes(node)}`;
+}
+
+function describeTarget(graph: ProgramGraph, target: string): string {
+    if (target === 'NONE') return TARGET_DOCS.NONE;
+    const node = graph.resolve(target);
+    if (target === 'END' && !node) return TARGET_DOCS.END_TRAP;
+    if (!node) return `\`${target}\` — not declared: the reference rejects the program (undefined node).`;
+    const intro = target === 'end' ? `${TARGET_DOCS.end}\n\n` : '';
+    return `${intro}${describeNode(graph, node)}`;
+}
