@@ -10,6 +10,7 @@ import { registerValidationChecks } from '../language/validation/validator-regis
 import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
 import { ManufactoriaDocumentSymbolProvider } from './document-symbols.js';
+import { ManufactoriaFoldingRangeProvider } from './folding.js';
 import { ManufactoriaFormatter } from './formatter.js';
 import { ManufactoriaHoverProvider } from './hover-provider.js';
 import { ManufactoriaRenameProvider } from './rename-provider.js';
@@ -21,6 +22,7 @@ export const ManufactoriaLspModule: Module<LangiumServices, PartialLangiumServic
         CompletionProvider: () => new ManufactoriaCompletionProvider(),
         RenameProvider: (services) => new ManufactoriaRenameProvider(services),
         Formatter: () => new ManufactoriaFormatter(),
+        FoldingRangeProvider: () => new ManufactoriaFoldingRangeProvider(),
         CodeActionProvider: () => new ManufactoriaCodeActionProvider(),
         SemanticTokenProvider: (services) => new ManufactoriaSemanticTokenProvider(services),
         DocumentSymbolProvider: (services) => new ManufactoriaDocumentSymbolProvider(services),

@@ -1,0 +1,75 @@
+// Editor diagnostics: every reference error with its exact text on the mapped document line, and
+// the editor-only warnings with their stable codes.
+import { describe, expect, test } from 'vitest';
+import { open } from './lsp-helpers.js';
+
+const errorsOf = async (text: string) => ((await open(text)).diagnostics ?? []).filter((d) => d.severity === 1);
+const codesOf = async (text: string) => ((await open(text)).diagnostics ?? []).filter((d) => d.severity !== 1).map((d) => d.code);
+
+describe('reference errors in the editor', () => {
+    test.each([
+        ['START begin:\n    NEXT end\nEND end', "START node must have ID 'start'", 0],
+        ['START start:\n    NEXT end\nEND end:', 'END nodes should not have a colon', 2],
+        ['START start\n    NEXT end\nEND end', 'START nodes must have a colon', 0],
+        ['START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT end\nPAINTER_RED a:\n    NEXT end\nEND end', 'Duplicate node ID: a', 4],
+        ['START start:\n    NEXT end\nEND fin', "END node must have ID 'end'", 2],
+        ['START start:\n    NEXT end\nEND end\n    NEXT start', 'END nodes cannot have routes', 3],
+        ['START start:\n    NEXT p\nPULLER_RB p:\n    NEXT end\nEND end', 'Invalid puller route format: NEXT end', 3],
+        ['START start:\n    [R] end\nEND end', 'Invalid NEXT route format: [R] end', 1],
+        ['START start:\nEND end', 'START node must have exactly one NEXT route', 0],
+        ['START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\nEND end', "Invalid condition 'Y' for PULLER_RB", 2],
+        ['START start:\n    NEXT p\nPAINTER_RED p:\nEND end', 'PAINTER nodes must have exactly one NEXT route', 2],
+        ['END end', 'Program must have a START node', 0],
+        ['START start:\n    NEXT end', 'Program must have an END node', 0],
+        ['START start:\n    NEXT nowhere\nEND end', "Node 'start' references undefined node 'nowhere'", 0],
+        ['# only a comment', 'Empty program', 0],
+        ['hello world', 'Invalid node declaration: hello world', 0],
+    ])('%j → %s', async (text, message, line) => {
+        const errors = await errorsOf(text);
+        const match = errors.find((d) => d.message === message);
+        expect(match, `diagnostics: ${errors.map((e) => e.message).join(' | ')}`).toBeDefined();
+        expect(match!.range.start.line).toBe(line);
+    });
+
+    test('reference line numbers are mapped back onto the document (leading blank lines, fence)', async () => {
+        const text = '\n\n\n```\nSTART begin:\n    NEXT end\nEND end\n```';
+        const [error] = await errorsOf(text);
+        expect(error.message).toBe("START node must have ID 'start'");
+        expect(error.range.start.line).toBe(4);
+        expect((error.data as { reference: { line: number } }).reference.line).toBe(1);
+    });
+
+    test('CRLF and a lone CR keep the editor position right', async () => {
+        const [error] = await errorsOf('START start:\r\n    NEXT end\r\nEND end:');
+        expect(error.range.start.line).toBe(2);
+    });
+
+    test('a program the reference accepts has no error diagnostic', async () => {
+        expect(await errorsOf('START start:\n    NEXT p\nPULLER_RB p:\n    [R] end\n    [B] NONE\n    [EMPTY] NONE\nEND end')).toEqual([]);
+    });
+});
+
+describe('editor-only warnings', () => {
+    test('END as a target is a trap', async () => {
+        expect(await codesOf('START start:\n    NEXT END\nEND end')).toContain('end-keyword-target');
+        expect(await codesOf('START start:\n    NEXT END\nPAINTER_RED END:\n    NEXT end\nEND end')).not.toContain('end-keyword-target');
+    });
+    test('unused and unreachable nodes', async () => {
+        const codes = await codesOf('START start:\n    NEXT end\nPAINTER_RED a:\n    NEXT b\nPAINTER_RED b:\n    NEXT end\nEND end');
+        expect(codes).toContain('unused-node');
+        expect(codes).toContain('unreachable-node');
+    });
+    test('a puller without a route for a colour or EMPTY', async () => {
+        expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [R] end\nEND end')).toContain('implicit-none-route');
+    });
+    test('no path from start to end', async () => {
+        expect(await codesOf('START start:\n    NEXT NONE\nEND end')).toContain('no-accepting-path');
+    });
+    test('a loop of painters never ends', async () => {
+        const codes = await codesOf('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT b\nPAINTER_BLUE b:\n    NEXT a\nEND end');
+        expect(codes).toContain('endless-painter-loop');
+    });
+    test('a clean program has no warnings', async () => {
+        expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [R] p\n    [B] end\n    [EMPTY] NONE\nEND end')).toEqual([]);
+    });
+});

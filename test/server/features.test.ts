@@ -1,0 +1,103 @@
+// Hover, completion, definition, references, rename, formatting, code actions, symbols, folding.
+import { expectFormatting, expectHover } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import { Manufactoria, open, positionOf } from './lsp-helpers.js';
+
+const PROGRAM = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] p\n    [B] end\n    [EMPTY] END\nEND end';
+const lsp = Manufactoria.lsp;
+
+describe('hover', () => {
+    const hover = async (needle: string, delta = 0, nth = 0) => {
+        const document = await open(PROGRAM);
+        const result = await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta, nth) });
+        return (result?.contents as { value: string } | undefined)?.value ?? '';
+    };
+    test('on a node keyword', async () => expect(await hover('PULLER_RB', 2)).toContain('consumes R or B'));
+    test('on a node id: kind and routes', async () => expect(await hover('p:', 0)).toContain('[EMPTY] → END'));
+    test('on a target: the target node', async () => expect(await hover('NEXT p', 5)).toContain('`PULLER_RB p`'));
+    test('on NONE, end and the END trap', async () => {
+        expect(await hover('[B] end', 5)).toContain('accepting END node');
+        expect(await hover('[EMPTY] END', 9)).toContain('not** the accepting node');
+    });
+    test('on [EMPTY]: foreign colours are not consumed', async () => expect(await hover('[EMPTY]', 2)).toContain('not** consumed'));
+    test('with the langium/test helper', async () => {
+        await expectHover(Manufactoria)({ text: 'START start:\n    NEXT <|>NONE\nEND end', index: 0, hover: /rejecting terminal/ });
+    });
+});
+
+describe('completion', () => {
+    const labels = async (text: string) => {
+        const cursor = text.indexOf('|');
+        const document = await open(text.replace('|', ''));
+        const list = await lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(cursor) });
+        return list!.items.map((i) => i.label);
+    };
+    test('node types and snippets at the margin', async () => {
+        const items = await labels('START start:\n    NEXT end\n|\nEND end');
+        expect(items).toContain('PULLER_YG');
+        expect(items).toContain('PAINTER_RED node');
+    });
+    test('NEXT under a painter', async () => expect(await labels('START start:\n    NEXT a\nPAINTER_RED a:\n    |\nEND end')).toEqual(['NEXT']));
+    test('only the conditions a puller can read', async () => expect(await labels('START start:\n    NEXT p\nPULLER_YG p:\n    |\nEND end')).toEqual(['[Y]', '[G]', '[EMPTY]']));
+    test('declared ids and NONE as targets', async () => {
+        const items = await labels('START start:\n    NEXT |\nPAINTER_RED a:\n    NEXT end\nEND end');
+        expect(items).toEqual(expect.arrayContaining(['a', 'end', 'NONE']));
+        expect(items).not.toContain('start');
+    });
+});
+
+describe('navigation and rename', () => {
+    test('go to definition of a target', async () => {
+        const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT end\nEND end');
+        const links = await lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'NEXT a', 5) });
+        expect(links?.[0].targetSelectionRange.start).toEqual(positionOf(document, 'a:'));
+    });
+    test('find references', async () => {
+        const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT a\nEND end');
+        const refs = await lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'a:'), context: { includeDeclaration: true } });
+        expect(refs).toHaveLength(3);
+    });
+    test('rename a node id with its references', async () => {
+        const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT a\nEND end');
+        const edit = await lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'a:'), newName: 'paint' });
+        expect(Object.values(edit!.changes!)[0].map((e) => e.newText)).toEqual(['paint', 'paint', 'paint']);
+    });
+    test('start and end cannot be renamed, nor to an invalid id', async () => {
+        const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT end\nEND end');
+        const at = (needle: string, delta = 0) => ({ textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta) });
+        expect(() => lsp.RenameProvider!.prepareRename(document, at('start:'))).toThrow(/cannot be renamed/);
+        await expect(lsp.RenameProvider!.rename(document, { ...at('a:'), newName: 'two words' })).rejects.toThrow(/not a valid node id/);
+    });
+});
+
+describe('formatting, code actions, outline, folding', () => {
+    test('canonical layout', async () => {
+        await expectFormatting(Manufactoria)({
+            before: 'START   start:\n\tNEXT  p   # go\n\n\n\nPULLER_RB p :\n      [R]   end\nEND end:',
+            after: 'START start:\n    NEXT p # go\n\nPULLER_RB p :\n    [R] end\n\nEND end\n',
+        });
+    });
+    test('quick fix for a missing colon', async () => {
+        const document = await open('START start\n    NEXT end\nEND end');
+        const diagnostics = document.diagnostics!.filter((d) => d.code === 'missing-colon');
+        const actions = await lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics } });
+        const edit = (actions![0] as { edit: { changes: Record<string, Array<{ newText: string; range: { start: { character: number } } }>> } }).edit;
+        expect(Object.values(edit.changes)[0][0]).toMatchObject({ newText: ':', range: { start: { character: 11 } } });
+    });
+    test('quick fix END → end', async () => {
+        const document = await open('START start:\n    NEXT END\nEND end');
+        const diagnostics = document.diagnostics!.filter((d) => d.code === 'end-keyword-target');
+        const actions = await lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostics[0].range, context: { diagnostics } });
+        expect((actions![0] as { title: string }).title).toMatch(/'end'/);
+    });
+    test('outline lists nodes with their kinds', async () => {
+        const document = await open(PROGRAM);
+        const symbols = await lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } });
+        expect(symbols.map((s) => `${s.name}:${s.detail}`)).toEqual(['start:START', 'p:PULLER_RB', 'end:END']);
+    });
+    test('one folding range per multi-line node', async () => {
+        const document = await open(PROGRAM);
+        const ranges = await lsp.FoldingRangeProvider!.getFoldingRanges(document, { textDocument: { uri: document.uri.toString() } });
+        expect(ranges.map((r) => [r.startLine, r.endLine])).toEqual(expect.arrayContaining([[0, 1], [2, 5]]));
+    });
+});
