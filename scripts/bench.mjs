@@ -1,0 +1,55 @@
+// `npm run bench`: throughput and latency figures with the machine they were measured on.
+// Prints results; asserts nothing (goals are compared in the printed ratios).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { measureLsp } from './bench/lsp-latency.mjs';
+
+const OUT = 'bench-results';
+mkdirSync(OUT, { recursive: true });
+const count = Number(process.env.BENCH_REQUESTS ?? 10000);
+const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
+
+console.log('# DELTA Studio benchmark');
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`);
+console.log(`runtime: node ${process.version}, ${python.stdout?.trim() || 'python3 missing'}`);
+
+// 1. `delta verify` against the lean Python verifier on the same requests.
+const requests = `${OUT}/requests.jsonl`;
+writeFileSync(requests, execFileSync(process.execPath, ['scripts/bench/gen-requests.mjs', '--count', String(count), '--seed', '1'], { maxBuffer: 1 << 30 }));
+const lines = readFileSync(requests, 'utf8').trim().split('\n');
+const runs = lines.reduce((sum, line) => sum + (JSON.parse(line).test_cases?.length ?? 0), 0);
+function timed(command, args) {
+    const t0 = performance.now();
+    const result = spawnSync(command, args, { maxBuffer: 1 << 31, encoding: 'buffer' });
+    const seconds = (performance.now() - t0) / 1000;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+    return { seconds, digest: createHash('sha256').update(result.stdout).digest('hex'), bytes: result.stdout.length };
+}
+const ours = timed(process.execPath, ['out/cli.cjs', 'verify', requests]);
+const lean = timed('python3', ['scripts/bench/lean_verifier.py', requests]);
+console.log(`\n## delta verify: ${lines.length} requests, ${runs} test runs`);
+console.log(`delta verify        ${ours.seconds.toFixed(2)} s  ${(lines.length / ours.seconds).toFixed(0)} requests/s  ${(runs / ours.seconds).toFixed(0)} runs/s`);
+console.log(`lean Python         ${lean.seconds.toFixed(2)} s  ${(lines.length / lean.seconds).toFixed(0)} requests/s  ${(runs / lean.seconds).toFixed(0)} runs/s`);
+console.log(`speed-up            ${(lean.seconds / ours.seconds).toFixed(2)}x  (goal ≥ 5x)`);
+console.log(`identical output    ${ours.digest === lean.digest ? 'yes' : `NO (${ours.bytes} vs ${lean.bytes} bytes)`}`);
+
+// 2. Language server latency, as an editor sees it over stdio.
+console.log('\n## language server (stdio)');
+for (const r of await measureLsp('out/server.cjs')) {
+    console.log(`${String(r.size).padStart(5)} nodes (${r.lines} lines): didChange→diagnostics p50 ${r.diagnostics.p50.toFixed(1)} ms, p95 ${r.diagnostics.p95.toFixed(1)} ms; hover p50 ${r.hover.p50.toFixed(2)} ms, p95 ${r.hover.p95.toFixed(2)} ms${r.size >= 1000 ? '  (goal p95 < 50 ms)' : ''}`);
+}
+
+// 3. What the extension ships.
+console.log('\n## bundle sizes');
+for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/delta-studio.vsix']) {
+    if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+}
+
+// 4. BouncingSim simulation time per scene.
+if (existsSync('scripts/bench-bouncingsim.mjs')) {
+    console.log('\n## BouncingSim');
+    spawnSync(process.execPath, ['scripts/bench-bouncingsim.mjs'], { stdio: 'inherit' });
+}
