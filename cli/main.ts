@@ -4,12 +4,16 @@ import { check } from './commands/check.js';
 import { run } from './commands/run.js';
 import { verify } from './commands/verify.js';
 import { serve } from './commands/serve.js';
+import { bouncingsim } from './commands/bouncingsim.js';
+import { generate } from './commands/generate.js';
 
 const COMMANDS: Record<string, CommandModule> = {
     verify,
     check,
     run,
     serve,
+    bouncingsim,
+    generate,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +26,12 @@ async function main(argv: string[]): Promise<number> {
     }
     return command.main(rest);
 }
+
+// A closed pipe (`delta … | head`) just ends the output; it is not a failure of the command.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+});
 
 main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },

@@ -1,0 +1,63 @@
+// One ground-truth step (spec §5.1): advance time first, drive gravity and containers for the new
+// time, then integrate. Driven containers get the kinematic velocities that land them on their
+// target pose at the end of the step (§5.2); planck applies Box2D's per-step caps (§5.6).
+
+import { Vec2 } from 'planck';
+import { gravityAt, isDriven, pathPosition, targetAngle } from './container-motion.js';
+import { DT } from './step-count.js';
+import type { Scene, Vec2Tuple } from './scene-types.js';
+import { buildWorld, POSITION_ITERATIONS, VELOCITY_ITERATIONS, type SceneWorld } from './world.js';
+
+export interface Pose { x: number; y: number; angle: number }
+
+export class SceneStepper {
+    /** Accumulated like the reference's `sim_time += dt`, separately from any loop counter. */
+    simTime = 0.0;
+    steps = 0;
+    private readonly w: SceneWorld;
+    private readonly driven: number[];
+
+    constructor(private readonly scene: Scene, readonly dt = DT) {
+        this.w = buildWorld(scene);
+        this.driven = scene.boxes.flatMap((box, i) => (isDriven(scene, box) ? [i] : []));
+    }
+
+    step(): void {
+        const { scene, dt, w } = this;
+        this.simTime += dt;
+        const t = this.simTime;
+        if (scene.gravity_time_variation) {
+            const [gx, gy] = gravityAt(scene, t);
+            w.world.setGravity(new Vec2(gx, gy));
+        }
+        for (const i of this.driven) {
+            const box = scene.boxes[i];
+            const body = w.boxes[i];
+            const [cx, cy] = pathPosition(box.translation_path, box.center, t);
+            const p = body.getPosition();
+            body.setLinearVelocity(new Vec2((cx - p.x) / dt, (cy - p.y) / dt));
+            body.setAngularVelocity((targetAngle(scene, box, t) - body.getAngle()) / dt);
+        }
+        w.world.step(dt, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
+        w.world.clearForces();
+        this.steps++;
+    }
+
+    /** Body origins of the balls in world coordinates (+Y up), unrounded. */
+    ballPositions(): Vec2Tuple[] {
+        return this.w.balls.map((b) => { const p = b.getPosition(); return [p.x, p.y]; });
+    }
+
+    ballPoses(): Pose[] {
+        return this.w.balls.map(poseOf);
+    }
+
+    boxPoses(): Pose[] {
+        return this.w.boxes.map(poseOf);
+    }
+}
+
+function poseOf(body: { getPosition(): { x: number; y: number }; getAngle(): number }): Pose {
+    const p = body.getPosition();
+    return { x: p.x, y: p.y, angle: body.getAngle() };
+}

@@ -1,0 +1,87 @@
+// `delta generate`: problem rows (§9.1) or HF rows (§9.2) of one family, as JSON Lines.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { parseOptions, UsageError, withUsage, type CommandModule } from '../command.js';
+import { FAMILY_NAMES, generateRows, isFamilyName, parameterCount } from '../../language/families/registry.js';
+import { toHfRow } from '../../language/families/hf-row.js';
+import { parsePyIsoformat } from '../../language/families/timestamps.js';
+import { LEVELS, type ColorMode, type Level } from '../../language/families/types.js';
+import { pyJsonDumps } from '../../language/problems/py-json.js';
+
+const USAGE = 'delta generate --family F --level L --colors two|four --count N --seed S [--format hf] [--out FILE]\n'
+    + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]]';
+
+const HELP = `${USAGE}
+
+Writes one JSON object per line (Python json.dumps layout, non-ASCII unescaped) to stdout, or to
+FILE with --out. Rows are the generator's problem rows unless --format hf asks for the seven-column
+Hugging Face rows (their prompt body is DELTA Studio's own wording; the task tail is exact).
+
+--count     at most N rows; a family with fewer parameters yields them all (a note goes to stderr)
+--seed      any text; the same seed gives the same ids, cases and order
+--order     systematic (default, itertools order) or random (a seeded shuffle of the parameters)
+--created-at  timestamp of the first row, local time; pin it for byte-identical output (default: now)
+
+families: ${FAMILY_NAMES.join(', ')}
+levels:   ${LEVELS.join(', ')}`;
+
+export const generate: CommandModule = {
+    summary: 'generate problems of one family (problem rows or HF rows) as JSON Lines',
+    main: (args) => withUsage(USAGE, async () => {
+        const { values } = parseOptions(args, {
+            family: { type: 'string' },
+            level: { type: 'string' },
+            colors: { type: 'string' },
+            count: { type: 'string' },
+            seed: { type: 'string' },
+            format: { type: 'string' },
+            out: { type: 'string' },
+            order: { type: 'string' },
+            'created-at': { type: 'string' },
+            help: { type: 'boolean', short: 'h' },
+        }, false);
+        if (values.help) {
+            process.stdout.write(`${HELP}\n`);
+            return 0;
+        }
+        const family = required(values.family, 'family');
+        if (!isFamilyName(family)) throw new UsageError(`unknown family '${family}'; valid families: ${FAMILY_NAMES.join(', ')}`);
+        const level = required(values.level, 'level');
+        if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`unknown level '${level}'; valid levels: ${LEVELS.join(', ')}`);
+        const colors = required(values.colors, 'colors');
+        if (colors !== 'two' && colors !== 'four') throw new UsageError(`unknown colors '${colors}'; valid values: two, four`);
+        const countText = required(values.count, 'count');
+        if (!/^\d+$/.test(countText) || Number(countText) < 1) throw new UsageError(`--count must be a positive integer, got '${countText}'`);
+        const seed = required(values.seed, 'seed');
+        const format = values.format ?? 'problems';
+        if (format !== 'hf' && format !== 'problems') throw new UsageError(`unknown format '${format}'; valid formats: problems, hf`);
+        const order = values.order ?? 'systematic';
+        if (order !== 'systematic' && order !== 'random') throw new UsageError(`unknown order '${order}'; valid orders: systematic, random`);
+        let createdAt: number | undefined;
+        if (values['created-at'] !== undefined) {
+            createdAt = parsePyIsoformat(values['created-at']);
+            if (createdAt === undefined) throw new UsageError(`--created-at must look like 2026-01-31T12:00:00[.123456], got '${values['created-at']}'`);
+        }
+
+        const colorMode: ColorMode = colors === 'two' ? 'two_color' : 'four_color';
+        const count = Number(countText);
+        const available = parameterCount(family, level as Level, colorMode);
+        if (count > available) process.stderr.write(`delta: ${family} has ${available} ${level}/${colors}-colour parameters; writing ${available}\n`);
+
+        const sink = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : process.stdout;
+        for (const row of generateRows({ family, level: level as Level, colorMode, count, seed, order, createdAt })) {
+            const line = pyJsonDumps(format === 'hf' ? toHfRow(row) : row) + '\n';
+            if (!sink.write(line)) await once(sink, 'drain');
+        }
+        if (sink !== process.stdout) {
+            sink.end();
+            await once(sink, 'finish');
+        }
+        return 0;
+    }),
+};
+
+function required(value: string | undefined, name: string): string {
+    if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+    return value;
+}

@@ -1,0 +1,76 @@
+// Rebuilding scenes from prompts (spec §8.4, §11.3 item 5).
+import { describe, expect, it } from 'vitest';
+import { PromptParseError, sceneFromPrompt } from '../../bouncingsim/prompt-scene.js';
+import { fixtureRows, loadScene, physicsFields } from './fixtures.js';
+
+const rows = fixtureRows();
+
+describe('sceneFromPrompt on the fixture rows', () => {
+    it('covers all 36 rows', () => expect(rows).toHaveLength(36));
+
+    it.each(rows.map((r) => [r.row.id, r] as const))('%s: rebuilt scene equals the scene file in every physics field', (_id, { row, scenePath }) => {
+        const rebuilt = sceneFromPrompt(row.prompt);
+        expect(rebuilt.warnings).toEqual([]);
+        expect(physicsFields(rebuilt.scene)).toEqual(physicsFields(loadScene(scenePath)));
+        expect(rebuilt.setting).toBe(row.prompt_setting);
+        expect(rebuilt.ballCount).toBe(rebuilt.scene.balls.length);
+        if (row.prompt_setting === 'list') expect(rebuilt.timestamps).toEqual(row.timestamps);
+    });
+});
+
+const PAPER_STYLE = `### Scene description
+#### Containers
+- Container 1: regular polygon with 6 sides, radius 200.00m, center at (750, 750); initial orientation 0.000 rad; constant angular velocity 0.170 rad/s; 2D Lissajous path (ax=80m, ay=70m, fx=0.6Hz, fy=0.9Hz)
+- Container 2: regular polygon with 3 sides, radius 100.00m, center at (500, 500); initial orientation 1.571 rad; constant angular velocity = tau / 8 rad/s; piecewise linear oscillation (segments=6, amplitude 12.5m)
+- Container 3: regular polygon with 3 sides, radius 100.00m, center at (500, 500); no rotation; 1D sinusoidal translation along y-axis (amplitude 5m, freq 0.3Hz); mystery clause
+
+#### Objects
+- Ball 1: circle, radius 20.0m, initial position (700, 720), initial velocity (300 * cos(pi / 3), -1.5) m/s
+- Ball 2: regular polygon (5 sides), radius 20.0m, initial position (800, 720), initial velocity (pow(2, 3), 4) m/s, initial angular velocity = sqrt(4) rad/s
+
+### Physics
+- constant gravity vector (0.00, -9.80) m/s^2; vertical component oscillates with amplitude 2.50 and frequency 0.50Hz.
+
+### Dynamics
+- A container executes a prescribed translation path.
+- Gravity varies over time.
+
+### Task
+- Number of balls: 2`;
+
+describe('lenient parsing', () => {
+    it('accepts the paper wording, expressions, every path kind and a missing spin clause', () => {
+        const { scene, warnings, setting } = sceneFromPrompt(PAPER_STYLE);
+        expect(setting).toBe('function');
+        expect(warnings).toEqual(['container 3: ignored clause "mystery clause"']);
+        const [b0, b1, b2] = scene.boxes;
+        expect(b0.rotation_speed).toBe(0.17);
+        expect(b0.translation_path).toEqual({ type: 'lissajous', ax: 80, ay: 70, fx: 0.6, fy: 0.9 });
+        expect(b1.rotation).toBeCloseTo(90.0, 1);
+        expect(b1.rotation_speed).toBeCloseTo(Math.PI / 4, 14);
+        expect(b1.translation_path).toEqual({ type: 'piecewise', segments: 6, amplitude: 12.5 });
+        expect(b2.translation_path).toEqual({ type: 'sin1d', amplitude: 5, axis: 'y', freq: 0.3 });
+        const [ball1, ball2] = scene.balls;
+        expect(ball1.sides).toBe(0);
+        expect(ball1.velocity[0]).toBeCloseTo(150, 12);
+        expect(ball1.rotation_affected).toBe(false);
+        expect(ball2.velocity).toEqual([8, 4]);
+        expect(ball2.angular_velocity).toBe(2);
+        expect(ball2.rotation_affected).toBe(true);
+        expect(scene.physics).toEqual({ gravity_enabled: true, gravity_x: 0, gravity_y: -9.8 });
+        expect(scene.gravity_time_variation).toEqual({ amp: 2.5, freq: 0.5 });
+        expect(scene.has_gravity_profile).toBe(true);
+    });
+
+    it('reads a rotation profile, including a negative amplitude and the ≈-only form', () => {
+        const line = (rot: string) => `### Scene description\n#### Containers\n- Container 1: regular polygon with 7 sides, radius 180.00m, center at (750, 750); initial orientation 0.000 rad; ${rot}\n\n#### Objects\n- No dynamic objects.\n\n### Physics\n- no effective gravity (treated as zero).\n`;
+        expect(sceneFromPrompt(line('time-varying angular velocity ω(t)= 1.000 + -0.400·sin(t) rad/s')).scene.outer_rotation_profile).toEqual({ omega_base: 1, omega_amp: -0.4 });
+        expect(sceneFromPrompt(line('angular velocity ≈ 2.500 rad/s')).scene.outer_rotation_profile).toEqual({ omega_base: 2.5, omega_amp: 0 });
+    });
+
+    it('fails clearly without a scene section or with a broken line', () => {
+        expect(() => sceneFromPrompt('hello')).toThrow(PromptParseError);
+        expect(() => sceneFromPrompt('### Scene description\n- Ball 1: circle, radius 2m\n')).toThrow(/ball 1: expected "radius/);
+        expect(() => sceneFromPrompt('### Scene description\n- Container 1: a blob\n')).toThrow(/unrecognised container line/);
+    });
+});

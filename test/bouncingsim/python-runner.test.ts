@@ -1,0 +1,101 @@
+// Running model answers like the verifier (spec §10): extraction, safety filter, per-assert python.
+import { describe, expect, it } from 'vitest';
+import { extractProgram } from '../../bouncingsim/python/extract.js';
+import { unsafeOccurrences, unsafeSubstrings } from '../../bouncingsim/python/safety.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, runResponseChecks } from '../../bouncingsim/python/runner.js';
+
+const fn = (t: string, pos: string) => `assert check_distance(predict_position(${t}), ${pos}) <= 50.0`;
+const TESTS = [fn('0.10', '[[100.0, 200.0]]'), fn('0.20', '[[110.0, 200.0]]'), fn('0.30', '[[120.0, 200.0]]')];
+// Generous limit for the normal cases so a loaded machine cannot turn them into timeouts.
+const SLOW_OK = { timeoutMs: 10_000 };
+
+describe('extractProgram', () => {
+    it('takes the last fence, python-tagged or bare, else the whole output', () => {
+        expect(extractProgram('a\n```python\nx = 1\n```\nb\n```\ny = 2\n```')).toBe('\ny = 2\n');
+        expect(extractProgram('```python\nz = 3\n```')).toBe('\nz = 3\n');
+        expect(extractProgram('just code')).toBe('just code');
+        expect(extractProgram('```py\nq = 1\n```')).toBe('py\nq = 1\n'); // like the reference regex
+    });
+});
+
+describe('safety filter', () => {
+    it('is a plain substring test, comments included', () => {
+        expect(unsafeSubstrings('# no threading here\nimport math')).toEqual(['threading']);
+        expect(unsafeSubstrings('import multiprocessing')).toEqual(['multiprocess', 'multiprocessing']);
+        expect(unsafeSubstrings('from os import path')).toEqual(['from os']);
+        expect(unsafeSubstrings('import math\nimport numpy')).toEqual([]);
+        expect(unsafeOccurrences('import os\nimport shutil')).toEqual([{ text: 'import os', offset: 0 }, { text: 'shutil', offset: 17 }]);
+    });
+});
+
+describe('runProgramChecks', () => {
+    it('has the reference 1 s default', () => expect(DEFAULT_TIMEOUT_MS).toBe(1000));
+
+    it('passes a correct program and reports predictions and distances', async () => {
+        const program = 'import math\ndef predict_position(t):\n    return [[round(100 + 100 * t, 2), 203.0]]\n';
+        const r = await runProgramChecks(program, TESTS, SLOW_OK);
+        expect(r.all_pass).toBe(true);
+        expect(r.pass_rate).toBe(1);
+        expect(r.results.map((x) => [x.time, x.predicted, x.distance, x.passed])).toEqual([
+            [0.1, [[110, 203]], 10.44, true], [0.2, [[120, 203]], 10.44, true], [0.3, [[130, 203]], 10.44, true],
+        ]);
+        expect(r.results.every((x) => x.runtime >= 0 && !x.timedOut && x.error === undefined)).toBe(true);
+    });
+
+    it('fails asserts beyond the tolerance and wrong ball counts', async () => {
+        const program = 'def predict_position(t):\n    if t > 0.25:\n        return [[0.0, 0.0], [1.0, 1.0]]\n    return [[100.0, 200.0 + 1000 * t]]\n';
+        const r = await runProgramChecks(program, TESTS, SLOW_OK);
+        expect(r.results.map((x) => x.passed)).toEqual([false, false, false]);
+        expect(r.results[0]).toMatchObject({ distance: 100, predicted: [[100, 300]], error: 'AssertionError', runtime: -1 });
+        expect(r.results[2].error).toMatch(/^ValueError: check_distance: 2 predicted positions for 1 balls/);
+        expect(r.all_pass).toBe(false);
+        expect(r.pass_rate).toBe(0);
+    });
+
+    it('labels list-mode asserts with the row timestamps', async () => {
+        const program = 'def predict_position():\n    return [[[100.0, 200.0]], [[999.0, 200.0]]]\n';
+        const tests = ['assert check_distance(predict_position()[0], [[100.0, 200.0]]) <= 50.0', 'assert check_distance(predict_position()[1], [[110.0, 200.0]]) <= 50.0'];
+        const r = await runProgramChecks(program, tests, { ...SLOW_OK, timestamps: [0.1, 0.2] });
+        expect(r.results.map((x) => [x.time, x.passed, x.distance])).toEqual([[0.1, true, 0], [0.2, false, 889]]);
+        expect(r.pass_rate).toBe(0.5);
+    });
+
+    it('kills a program that runs past the limit', async () => {
+        const program = 'def predict_position(t):\n    while True:\n        pass\n';
+        const started = Date.now();
+        const r = await runProgramChecks(program, TESTS.slice(0, 2), { timeoutMs: 300 });
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(r.results.map((x) => [x.passed, x.timedOut, x.runtime])).toEqual([[false, true, -1], [false, true, -1]]);
+        expect(r.results[0].error).toBe('timed out after 300 ms');
+    });
+
+    it('refuses unsafe programs without running them', async () => {
+        const program = '# threading would be nice\ndef predict_position(t):\n    return [[100.0, 200.0]]\n';
+        const r = await runProgramChecks(program, TESTS, { python: '/definitely/not/python' });
+        expect(r.refused).toEqual(['threading']);
+        expect(r.results.map((x) => [x.passed, x.runtime])).toEqual([[false, -1], [false, -1], [false, -1]]);
+        expect(r.results[0].error).toMatch(/refused by the safety filter \(contains "threading"\)/);
+    });
+
+    it('reports syntax errors, exit() and prints without breaking', async () => {
+        const syntax = await runProgramChecks('def predict_position(t)\n    return [[1, 2]]\n', TESTS.slice(0, 1), SLOW_OK);
+        expect(syntax.results[0]).toMatchObject({ passed: false, runtime: -1 });
+        expect(syntax.results[0].error).toMatch(/^SyntaxError/);
+        const noisy = await runProgramChecks('print("hello")\ndef predict_position(t):\n    print("x" * 10000)\n    return [[100.0, 200.0]]\n', TESTS.slice(0, 1), SLOW_OK);
+        expect(noisy.results[0].passed).toBe(true);
+        const exiting = await runProgramChecks('exit(0)\n', TESTS.slice(0, 1), SLOW_OK);
+        expect(exiting.results[0].passed).toBe(false);
+        expect(exiting.results[0].error).toMatch(/^TypeError/); // exit is disabled, as in the verifier
+    });
+
+    it('extracts the code from a full response', async () => {
+        const response = 'Reasoning…\n```python\ndef predict_position(t):\n    return [[100.0 + 100 * t, 200.0]]\n```\nDone.';
+        const r = await runResponseChecks(response, TESTS, SLOW_OK);
+        expect(r.all_pass).toBe(true);
+    });
+
+    it('says clearly when python cannot be started', async () => {
+        await expect(runProgramChecks('x = 1', TESTS, { python: '/definitely/not/python3' })).rejects.toThrow(PythonNotFoundError);
+        await expect(runProgramChecks('x = 1', TESTS, { python: '/definitely/not/python3' })).rejects.toThrow(/cannot start '\/definitely\/not\/python3': Python 3 is needed/);
+    });
+});
