@@ -8,6 +8,7 @@ import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from '
 import { ManufactoriaLexer } from './lexing/manufactoria-lexer.js';
 import { ManufactoriaDocumentValidator } from './services/document-validator.js';
 import { ManufactoriaScopeComputation } from './services/scope-computation.js';
+import { ManufactoriaScopeProvider } from './services/scope-provider.js';
 import { ManufactoriaValueConverter } from './services/value-converter.js';
 import { registerValidationChecks } from './validation/validator-registry.js';
 
@@ -20,6 +21,7 @@ export const ManufactoriaModule: Module<LangiumCoreServices, PartialLangiumCoreS
     },
     references: {
         ScopeComputation: (services) => new ManufactoriaScopeComputation(services),
+        ScopeProvider: (services) => new ManufactoriaScopeProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new ManufactoriaDocumentValidator(services),

@@ -1,7 +1,7 @@
 // Shared test-case machinery of §10.1: candidate inputs, corner cases, the 3/3 balance padding and
 // the 35-case cap for acceptance families; transform-based cases for output families.
 import { makeTestCase, type TestCase } from '../tests/test-case.js';
-import type { CaseContext } from './types.js';
+import type { CaseContext, Family } from './types.js';
 
 /** Random padding lengths the families use around their sequences. */
 export const PAD = { short: 3, medium: 6, long: 9 } as const;
@@ -103,4 +103,12 @@ export function outputCases(
         const { output, description } = transform(input);
         return makeTestCase(input, { expected_output: output, expected_accepted: true, check_output: true, description });
     });
+}
+
+/** The cases of one problem: the family's inputs through the acceptance or output machinery. */
+export function buildCases<P>(family: Family<P>, param: P, ctx: CaseContext): TestCase[] {
+    const own = family.inputs(param, ctx);
+    return family.kind === 'acceptance'
+        ? acceptanceCases(own, (t) => family.accepts(param, t), ctx)
+        : outputCases(own, (t) => family.transform(param, t), ctx);
 }

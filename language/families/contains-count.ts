@@ -1,7 +1,7 @@
 // contains_count (§10.2): "at least n of colour c" for 1–3 distinct colours at once.
-import { acceptanceCases, COMPLEX, PAD } from './case-builder.js';
+import { COMPLEX, PAD } from './case-builder.js';
 import { combinations, productOf } from './sequences.js';
-import { COLORS, type CaseContext, type Family, type Level } from './types.js';
+import { COLORS, type AcceptanceFamily, type CaseContext, type Level } from './types.js';
 
 /** One requirement per colour, in colour order. */
 export type CountRequirement = ReadonlyArray<readonly [color: string, count: number]>;
@@ -36,9 +36,10 @@ export function countRequirements(colors: readonly string[], totals: CountTotals
 
 const plural = (n: number) => (n > 1 ? 's' : '');
 
-export const containsCount: Family<CountRequirement> = {
+export const containsCount: AcceptanceFamily<CountRequirement> = {
     name: 'contains_count',
     difficulty: 'medium',
+    kind: 'acceptance',
     parameters: (level, mode) => countRequirements(COLORS[mode], TOTALS[level] ?? DEFAULT_TOTALS),
     text: (req) => {
         if (req.length === 1) {
@@ -55,7 +56,8 @@ export const containsCount: Family<CountRequirement> = {
             description: '',
         };
     },
-    cases: (req, ctx) => acceptanceCases(countInputs(req, ctx), (t) => meetsCounts(req, t), ctx),
+    accepts: (req, t) => meetsCounts(req, t),
+    inputs: (req, ctx) => countInputs(req, ctx),
 };
 
 export function meetsCounts(req: CountRequirement, tape: string): boolean {

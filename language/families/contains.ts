@@ -1,34 +1,38 @@
 // contains_substring (consecutive) and contains_ordered (subsequence), §10.2.
-import { acceptanceCases, COMPLEX, PAD } from './case-builder.js';
+import { COMPLEX, PAD } from './case-builder.js';
 import { flipAt, rangeFor, reverse, sequenceParameters } from './sequence-params.js';
-import type { CaseContext, Family, Level } from './types.js';
+import type { AcceptanceFamily, CaseContext, Level } from './types.js';
 import type { LengthRange } from './sequence-params.js';
 
 /** The "has" dataset (easy, four colours) used lengths 1–4 (§10.4: 340 = 4+16+64+256). */
 const HAS_LENGTHS: Partial<Record<Level, LengthRange>> = { easy: { min: 1, max: 4 } };
 
-export const containsSubstring: Family<string> = {
+export const containsSubstring: AcceptanceFamily<string> = {
     name: 'contains_substring',
     difficulty: 'easy',
+    kind: 'acceptance',
     parameters: (level, mode) => sequenceParameters(mode, rangeFor(level, HAS_LENGTHS)),
     text: (s) => ({
         name: `Contains '${s}'`,
         criteria: `Accept if the tape contains the substring '${s}' (must be consecutive); reject otherwise.`,
         description: '',
     }),
-    cases: (s, ctx) => acceptanceCases(substringInputs(s, ctx), (t) => t.includes(s), ctx),
+    accepts: (s, t) => t.includes(s),
+    inputs: (s, ctx) => substringInputs(s, ctx),
 };
 
-export const containsOrdered: Family<string> = {
+export const containsOrdered: AcceptanceFamily<string> = {
     name: 'contains_ordered',
     difficulty: 'medium',
+    kind: 'acceptance',
     parameters: (level, mode) => sequenceParameters(mode, rangeFor(level, HAS_LENGTHS)),
     text: (s) => ({
         name: `Contains ${s}`,
         criteria: `Accept if the tape contains the subsequence ${s} (does not have to be consecutive); reject otherwise.`,
         description: '',
     }),
-    cases: (s, ctx) => acceptanceCases(subsequenceInputs(s, ctx), (t) => isSubsequence(s, t), ctx),
+    accepts: (s, t) => isSubsequence(s, t),
+    inputs: (s, ctx) => subsequenceInputs(s, ctx),
 };
 
 export function isSubsequence(needle: string, hay: string): boolean {

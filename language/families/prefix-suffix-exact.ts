@@ -1,31 +1,37 @@
 // starts_with, ends_with and exact_sequence (§10.2): acceptance families on one colour sequence.
-import { acceptanceCases, COMPLEX, PAD } from './case-builder.js';
+import { COMPLEX, PAD } from './case-builder.js';
 import { flipAt, rangeFor, reverse, sequenceParameters } from './sequence-params.js';
-import type { CaseContext, Family } from './types.js';
+import type { AcceptanceFamily, CaseContext } from './types.js';
 
-export const startsWith: Family<string> = {
+export const startsWith: AcceptanceFamily<string> = {
     name: 'starts_with',
     difficulty: 'basic',
+    kind: 'acceptance',
     parameters: (level, mode) => sequenceParameters(mode, rangeFor(level, {})),
     text: (s) => ({ name: `Starts with ${s}`, criteria: `Accept if the tape starts with ${s}; reject otherwise.`, description: '' }),
-    cases: (s, ctx) => acceptanceCases(prefixInputs(s, ctx), (t) => t.startsWith(s), ctx),
+    accepts: (s, t) => t.startsWith(s),
+    inputs: (s, ctx) => prefixInputs(s, ctx),
 };
 
-export const endsWith: Family<string> = {
+export const endsWith: AcceptanceFamily<string> = {
     name: 'ends_with',
     difficulty: 'medium',
+    kind: 'acceptance',
     parameters: (level, mode) => sequenceParameters(mode, rangeFor(level, {})),
     text: (s) => ({ name: `Ends with ${s}`, criteria: `Accept if the tape ends with ${s}; reject otherwise.`, description: '' }),
+    accepts: (s, t) => t.endsWith(s),
     // A suffix problem is the prefix problem read backwards, so mirror the prefix inputs.
-    cases: (s, ctx) => acceptanceCases(prefixInputs(reverse(s), ctx).map(reverse), (t) => t.endsWith(s), ctx),
+    inputs: (s, ctx) => prefixInputs(reverse(s), ctx).map(reverse),
 };
 
-export const exactSequence: Family<string> = {
+export const exactSequence: AcceptanceFamily<string> = {
     name: 'exact_sequence',
     difficulty: 'basic',
+    kind: 'acceptance',
     parameters: (level, mode) => sequenceParameters(mode, rangeFor(level, {})),
     text: (s) => ({ name: `Exactly ${s}`, criteria: `Accept if the tape is exactly ${s}; reject otherwise.`, description: '' }),
-    cases: (s, ctx) => acceptanceCases(exactInputs(s, ctx), (t) => t === s, ctx),
+    accepts: (s, t) => t === s,
+    inputs: (s, ctx) => exactInputs(s, ctx),
 };
 
 /** Positives with growing random tails; negatives that differ in the first symbol or lack it. */

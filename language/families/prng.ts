@@ -1,26 +1,34 @@
 // Seeded randomness for the generators. Output must be reproducible for a seed, so nothing here
-// touches Math.random. xoshiro128** is small, fast and has a 128-bit state; splitmix32 spreads a
-// hashed seed over that state.
+// touches Math.random. xoshiro128** is small, fast and has a 128-bit state, filled from a 128-bit
+// hash of the seed text.
 
-/** 32-bit FNV-1a over UTF-16 units; only used to turn seed text into numbers. */
-function fnv1a(text: string, basis: number): number {
-    let h = basis >>> 0;
+/**
+ * Seed text → 128 bits. Four multiplicative lanes with different constants, cross-mixed every
+ * character and finished with murmur3's avalanche, so that seeds differing only in a trailing
+ * index (as per-row seeds do) land far apart.
+ */
+function hash128(text: string): [number, number, number, number] {
+    let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = 0x6a09e667;
     for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
+        const ch = text.charCodeAt(i);
+        a = Math.imul(a ^ ch, 0x85ebca77);
+        b = Math.imul(b ^ ch, 0xc2b2ae3d);
+        c = Math.imul(c ^ ch, 0x27d4eb2f);
+        d = Math.imul(d ^ ch, 0x165667b1);
+        a ^= d >>> 15;
+        b ^= a >>> 13;
+        c ^= b >>> 16;
+        d ^= c >>> 11;
     }
-    return h;
+    const lanes: [number, number, number, number] = [a, b, c, d];
+    return lanes.map((x, i) => fmix32(x ^ lanes[(i + 1) % 4] ^ text.length)) as [number, number, number, number];
 }
 
-function splitmix32(state: number): () => number {
-    let s = state >>> 0;
-    return () => {
-        s = (s + 0x9e3779b9) >>> 0;
-        let z = s;
-        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-        return (z ^ (z >>> 16)) >>> 0;
-    };
+function fmix32(x: number): number {
+    let h = x >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
 }
 
 export class Rng {
@@ -32,12 +40,9 @@ export class Rng {
     /** Any seed text works; parts are joined so ("1","a") and ("1a") differ. */
     constructor(...seedParts: Array<string | number>) {
         const text = seedParts.map(String).join('\u0000');
-        const mix = splitmix32(fnv1a(text, 0x811c9dc5) ^ fnv1a(text, 0x050c5d1f));
-        this.s0 = mix();
-        this.s1 = mix();
-        this.s2 = mix();
-        this.s3 = mix();
+        [this.s0, this.s1, this.s2, this.s3] = hash128(text);
         if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1; // all-zero state is a fixed point
+        for (let i = 0; i < 8; i++) this.nextUint32(); // spread the seed through the whole state
     }
 
     /** Next unsigned 32-bit value (xoshiro128**). */

@@ -1,5 +1,4 @@
 // Vocabulary shared by every family generator (spec §9.1, §10).
-import type { TestCase } from '../tests/test-case.js';
 import type { Rng } from './prng.js';
 
 export const LEVELS = ['basic', 'easy', 'medium', 'hard'] as const;
@@ -34,15 +33,27 @@ export interface CaseContext {
     rng: Rng;
 }
 
-/**
- * One generator family. `P` is its parameter (a sequence, an op and operand, a template…).
- * `parameters` lists them systematically (itertools order) for a level and colour mode.
- */
-export interface Family<P> {
+interface FamilyBase<P> {
     name: string;
     /** The family's fixed `difficulty` label (§10.2), not the configured level. */
     difficulty: Level;
+    /** Parameters for a level and colour mode, systematically (itertools order). */
     parameters(level: Level, colorMode: ColorMode): readonly P[];
     text(param: P): ProblemText;
-    cases(param: P, ctx: CaseContext): TestCase[];
+    /** The family's own inputs for one parameter; the shared machinery adds the candidates. */
+    inputs(param: P, ctx: CaseContext): string[];
 }
+
+/** Labels come from a predicate; cases have `check_output` false (§10.1). */
+export interface AcceptanceFamily<P> extends FamilyBase<P> {
+    kind: 'acceptance';
+    accepts(param: P, tape: string): boolean;
+}
+
+/** Every case is accepted and checks `transform(input)` (§10.1). */
+export interface OutputFamily<P> extends FamilyBase<P> {
+    kind: 'output';
+    transform(param: P, tape: string): { output: string; description: string };
+}
+
+export type Family<P> = AcceptanceFamily<P> | OutputFamily<P>;

@@ -8,6 +8,7 @@ export class ProgramGraph {
     /** First declaration of each id (later duplicates are reference errors). */
     readonly byName = new Map<string, Node>();
     readonly edges: GraphEdge[] = [];
+    private readonly next = new Map<Node, Node[]>();
 
     constructor(readonly program: Program) {
         for (const node of program.nodes) {
@@ -19,6 +20,12 @@ export class ProgramGraph {
                 if (target !== undefined) this.edges.push({ from: node, route, port: route.condition ?? 'NEXT', target });
             }
         }
+        for (const edge of this.edges) {
+            const to = this.resolve(edge.target);
+            if (!to) continue;
+            const list = this.next.get(edge.from);
+            if (list) list.push(to); else this.next.set(edge.from, [to]);
+        }
     }
 
     /** The node a target reaches at run time, if any: `NONE` is the terminal even when declared. */
@@ -27,7 +34,7 @@ export class ProgramGraph {
     }
 
     successors(node: Node): Node[] {
-        return this.edges.filter((e) => e.from === node).map((e) => this.resolve(e.target)).filter((n): n is Node => n !== undefined);
+        return this.next.get(node) ?? [];
     }
 
     /** Nodes reachable from `start`, `start` included. */

@@ -1,8 +1,8 @@
 // Every error the reference parser can raise (spec §4), found on the parsed AST. The reference stops
 // at its first error; the editor wants them all. Each error therefore carries the reference's check
 // order as a sortable key, and the verdict is simply the smallest key (see verdict.ts).
-import { GrammarUtils, type AstNode } from 'langium';
-import type { Node, Program, Route } from '../generated/ast.js';
+import { CstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import type { Node, Program } from '../generated/ast.js';
 import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
 
 export type ReferenceErrorCode =
@@ -50,7 +50,7 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
     }
 
     program.nodes.forEach((node, index) => {
-        const declLine = lines.at(offsetOf(node, node.invalid !== undefined ? 'invalid' : 'kind'));
+        const declLine = lines.at(lineOffsetOf(node));
         const at = (stage: number, ...rest: number[]) => [0, index, stage, ...rest];
         if (node.invalid !== undefined || !node.kind || node.name === undefined) {
             // Rule a. The reference never looks at the routes under a broken declaration.
@@ -70,7 +70,7 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
 
         const isPuller = kind === 'PULLER_RB' || kind === 'PULLER_YG';
         node.routes.forEach((route, r) => {
-            const routeLine = lines.at(offsetOf(route, routeProperty(route)));
+            const routeLine = lines.at(lineOffsetOf(route));
             const stripped = text.slice(routeLine.contentStart, routeLine.contentEnd);
             if (kind === 'END') {
                 emit('end-routes', 'END nodes cannot have routes', route, routeLine, at(STAGE.route, r));
@@ -106,13 +106,13 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
 
     program.nodes.forEach((node, index) => {
         if (node.name === undefined || declared.get(node.name) !== node) return;
-        const declLine = lines.at(offsetOf(node, 'kind'));
+        const declLine = lines.at(lineOffsetOf(node));
         node.routes.forEach((route, r) => {
             const target = route.target?.$refText;
             if (target === undefined || target === 'NONE' || target === 'END' || declared.has(target)) return;
             const before = errors.length;
             emit('undefined-target', `Node '${node.name}' references undefined node '${target}'`, node, declLine, [PROGRAM_PHASE, 2, index, r]);
-            const targetNode = GrammarUtils.findNodeForProperty(route.$cstNode, 'target');
+            const targetNode = route.$cstNode && CstUtils.findLeafNodeAtOffset(route.$cstNode, route.target!.$refNode!.offset);
             if (targetNode) errors[before].target = { start: targetNode.offset, end: targetNode.end };
         });
     });
@@ -139,13 +139,23 @@ export function formatReferenceError(error: Pick<ReferenceError, 'message' | 'li
     return error.line === null ? error.message : `Line ${error.line}: ${error.message}`;
 }
 
-function routeProperty(route: Route): string {
-    if (route.invalid !== undefined) return 'invalid';
-    return route.next ? 'next' : 'condition';
-}
-
-function offsetOf(node: AstNode, property: string): number {
-    return GrammarUtils.findNodeForProperty(node.$cstNode, property)?.offset ?? node.$cstNode?.offset ?? 0;
+/**
+ * Offset of the node's first visible token: its declaration or route line. Hidden comment tokens
+ * that Langium attaches to the node are skipped. (A CST walk, not a property search: this runs for
+ * every node on every keystroke.)
+ */
+function lineOffsetOf(node: AstNode): number {
+    const walk = (cst: CstNode): number | undefined => {
+        if (isCompositeCstNode(cst)) {
+            for (const child of cst.content) {
+                const offset = walk(child);
+                if (offset !== undefined) return offset;
+            }
+            return undefined;
+        }
+        return cst.hidden ? undefined : cst.offset;
+    };
+    return (node.$cstNode && walk(node.$cstNode)) ?? node.$cstNode?.offset ?? 0;
 }
 
 /** Finds the layout line that holds an offset. */

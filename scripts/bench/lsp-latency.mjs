@@ -25,7 +25,7 @@ export async function measureLsp(serverPath, sizes = [30, 1000], rounds = 40) {
         const uri = `file:///bench/program-${size}.manufactoria`;
         let text = chainProgram(size);
         let version = 1;
-        const diagnostics = () => server.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version);
+        const diagnostics = () => server.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
         let pending = diagnostics();
         server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version, text } });
         await pending;

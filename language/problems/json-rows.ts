@@ -1,0 +1,58 @@
+// Rows from JSON text: a `.json` document (one row object or an array of rows) or JSON Lines.
+import { problemFromRow, type LoadIssue, type RowResult } from './problem.js';
+
+/** `.json`: an object is one row, an array is a list of rows (index = array position). */
+export function rowsFromJsonDocument(text: string, file: string): RowResult[] {
+    let doc: unknown;
+    try {
+        doc = JSON.parse(stripBom(text));
+    } catch (error) {
+        return [{ ok: false, issue: jsonSyntaxIssue(error, text, file) }];
+    }
+    const rows = Array.isArray(doc) ? doc : [doc];
+    return rows.map((row, index) => problemFromRow(row, { file, index }));
+}
+
+/** One JSON Lines line; blank lines are not rows and return undefined. */
+export function rowFromJsonLine(lineText: string, file: string, line: number, index: number): RowResult | undefined {
+    if (lineText.trim() === '') return undefined;
+    let value: unknown;
+    try {
+        value = JSON.parse(lineText);
+    } catch (error) {
+        return { ok: false, issue: { file, line, index, message: `invalid JSON: ${syntaxText(error)}` } };
+    }
+    return problemFromRow(value, { file, index, line });
+}
+
+/** JSON Lines held in memory (an editor buffer, a test string). */
+export function rowsFromJsonLines(text: string, file: string): RowResult[] {
+    const out: RowResult[] = [];
+    const lines = stripBom(text).split('\n');
+    let index = 0;
+    lines.forEach((lineText, i) => {
+        const result = rowFromJsonLine(lineText, file, i + 1, index);
+        if (result) {
+            out.push(result);
+            index++;
+        }
+    });
+    return out;
+}
+
+export function stripBom(text: string): string {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function syntaxText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/** V8 reports "at position N"; turn it into the line a user can jump to. */
+function jsonSyntaxIssue(error: unknown, text: string, file: string): LoadIssue {
+    const message = `invalid JSON: ${syntaxText(error)}`;
+    const pos = /position (\d+)/.exec(message);
+    if (!pos) return { file, message };
+    const line = stripBom(text).slice(0, Number(pos[1])).split('\n').length;
+    return { file, line, message };
+}

@@ -1,0 +1,28 @@
+import { AstUtils, DefaultScopeProvider, MapScope, type ReferenceInfo, type Scope } from 'langium';
+import type { AstNodeDescription } from 'langium';
+import { isProgram, type Program } from '../generated/ast.js';
+
+/**
+ * Every target is looked up among the ids of its own program. The default provider scans the
+ * program's symbols linearly for each reference; one map per parsed program keeps linking linear
+ * for large programs. The first declaration of an id wins, like the reference's duplicate check.
+ */
+export class ManufactoriaScopeProvider extends DefaultScopeProvider {
+    private readonly scopes = new WeakMap<Program, Scope>();
+
+    override getScope(context: ReferenceInfo): Scope {
+        const program = AstUtils.getContainerOfType(context.container, isProgram);
+        if (!program) return super.getScope(context);
+        let scope = this.scopes.get(program);
+        if (!scope) {
+            const document = AstUtils.getDocument(program);
+            const byName = new Map<string, AstNodeDescription>();
+            for (const node of program.nodes) {
+                if (node.name !== undefined && !byName.has(node.name)) byName.set(node.name, this.descriptions.createDescription(node, node.name, document));
+            }
+            scope = new MapScope(byName.values());
+            this.scopes.set(program, scope);
+        }
+        return scope;
+    }
+}
