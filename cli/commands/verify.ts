@@ -2,7 +2,7 @@
 import { type CommandModule, parseOptions, withUsage } from '../command.js';
 import { OutputBuffer, readLines } from '../io.js';
 import { checkRequest } from '../../language/verifier/request.js';
-import { respond } from '../../language/verifier/respond.js';
+import { respondJson } from '../../language/verifier/respond-json.js';
 
 const USAGE = 'delta verify [FILE|-]   (JSON Lines of {"dsl", "test_cases", "max_execution_time"?})';
 
@@ -16,8 +16,8 @@ export const verify: CommandModule = {
         for await (const line of readLines(positionals[0] ?? '-')) {
             lineNumber++;
             const answer = answerLine(line, lineNumber);
-            if ('error' in answer) bad++;
-            await out.write(`${JSON.stringify(answer)}\n`);
+            if (answer.startsWith('{"error"')) bad++;
+            await out.write(`${answer}\n`);
         }
         await out.close();
         return bad > 0 ? 1 : 0;
@@ -25,18 +25,19 @@ export const verify: CommandModule = {
 };
 
 /** The reference response body for one request line, or `{"error"}` naming the line and what is wrong. */
-export function answerLine(line: string, lineNumber: number): object {
-    if (line.trim() === '') return { error: `${lineNumber}: empty line, expected a JSON request object` };
+export function answerLine(line: string, lineNumber: number): string {
+    const error = (what: string) => JSON.stringify({ error: `${lineNumber}: ${what}` });
+    if (line.trim() === '') return error('empty line, expected a JSON request object');
     let body: unknown;
     try {
         body = JSON.parse(line);
-    } catch (error) {
-        return { error: `${lineNumber}: invalid JSON: ${(error as Error).message}` };
+    } catch (caught) {
+        return error(`invalid JSON: ${(caught as Error).message}`);
     }
     const checked = checkRequest(body);
     if (!checked.ok) {
         const what = checked.errors.map((e) => `${e.loc.slice(1).join('.') || 'body'}: ${e.msg}`).join('; ');
-        return { error: `${lineNumber}: ${what}` };
+        return error(what);
     }
-    return respond(checked.request);
+    return respondJson(checked.request);
 }

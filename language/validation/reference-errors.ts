@@ -1,7 +1,7 @@
 // Every error the reference parser can raise (spec §4), found on the parsed AST. The reference stops
 // at its first error; the editor wants them all. Each error therefore carries the reference's check
 // order as a sortable key, and the verdict is simply the smallest key (see verdict.ts).
-import { CstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
+import { CstUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Node, Program } from '../generated/ast.js';
 import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
 

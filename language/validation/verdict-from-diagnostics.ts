@@ -3,14 +3,16 @@
 import { compareOrder, formatReferenceError } from './reference-errors.js';
 import type { ReferenceDiagnosticData } from './reference-validator.js';
 
-interface DiagnosticLike { severity?: number; message: string; data?: unknown }
+interface DiagnosticLike { message: string | { value: string }; data?: unknown }
 
 export function verdictFromDiagnostics(diagnostics: readonly DiagnosticLike[]): { ok: true } | { ok: false; error: string; line: number | null } {
     let first: { message: string; reference: ReferenceDiagnosticData['reference'] } | undefined;
     for (const diagnostic of diagnostics) {
         const reference = (diagnostic.data as Partial<ReferenceDiagnosticData> | undefined)?.reference;
         if (!reference) continue;
-        if (!first || compareOrder(reference.order, first.reference.order) < 0) first = { message: diagnostic.message, reference };
+        if (!first || compareOrder(reference.order, first.reference.order) < 0) {
+            first = { message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, reference };
+        }
     }
     if (!first) return { ok: true };
     return { ok: false, error: formatReferenceError({ message: first.message, line: first.reference.line }), line: first.reference.line };

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkRequest, orderedFieldError } from './request.js';
-import { respond } from './respond.js';
+import { respondJson } from './respond-json.js';
 
 export interface VerifierServer {
     port: number;
@@ -46,7 +46,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     }
     const checked = checkRequest(body);
     if (!checked.ok) return send(res, 422, { detail: checked.errors.map(orderedFieldError) });
-    return send(res, 200, respond(checked.request));
+    return sendText(res, 200, respondJson(checked.request));
 }
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -61,7 +61,10 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-    const text = JSON.stringify(body);
+    sendText(res, status, JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     res.end(text);
 }

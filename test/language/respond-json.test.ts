@@ -1,0 +1,20 @@
+// The direct serializer must be byte-identical to JSON.stringify of the response object.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { checkRequest } from '../../language/verifier/request.js';
+import { respond } from '../../language/verifier/respond.js';
+import { respondJson } from '../../language/verifier/respond-json.js';
+import { readJson } from '../helpers/fixtures.js';
+
+describe('respondJson', () => {
+    const fixtureBodies = readJson<Array<{ request: unknown; status: number }>>('manufactoria/api_cases.json')
+        .filter((c) => c.status === 200 && c.request !== null).map((c) => c.request);
+    const generated = execFileSync(process.execPath, ['scripts/bench/gen-requests.mjs', '--count', '300', '--seed', '7'], { encoding: 'utf8' })
+        .trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const unicode = { dsl: 'START start:\n    NEXT café\nPAINTER_RED café:\n    NEXT end\nEND end', test_cases: [{ input: 'é"\\\n\u2028😀', description: 'ü' }] };
+    test.each([...fixtureBodies, ...generated, unicode].map((b, i) => [i, b] as const))('request %i', (_i, body) => {
+        const checked = checkRequest(body);
+        if (!checked.ok) throw new Error('fixture request should validate');
+        expect(respondJson(checked.request)).toBe(JSON.stringify(respond(checked.request)));
+    });
+});
