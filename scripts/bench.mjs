@@ -2,7 +2,7 @@
 // Prints results; asserts nothing (goals are compared in the printed ratios).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { measureLsp } from './bench/lsp-latency.mjs';
@@ -21,15 +21,19 @@ const requests = `${OUT}/requests.jsonl`;
 writeFileSync(requests, execFileSync(process.execPath, ['scripts/bench/gen-requests.mjs', '--count', String(count), '--seed', '1'], { maxBuffer: 1 << 30 }));
 const lines = readFileSync(requests, 'utf8').trim().split('\n');
 const runs = lines.reduce((sum, line) => sum + (JSON.parse(line).test_cases?.length ?? 0), 0);
-function timed(command, args) {
+/** Runs a verifier with stdout to a file (the output is hundreds of MB), timing it end to end. */
+function timed(command, args, output) {
+    const fd = openSync(output, 'w');
     const t0 = performance.now();
-    const result = spawnSync(command, args, { maxBuffer: 1 << 31, encoding: 'buffer' });
+    const result = spawnSync(command, args, { stdio: ['ignore', fd, 'pipe'] });
     const seconds = (performance.now() - t0) / 1000;
+    closeSync(fd);
     if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
-    return { seconds, digest: createHash('sha256').update(result.stdout).digest('hex'), bytes: result.stdout.length };
+    const bytes = readFileSync(output);
+    return { seconds, digest: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
-const ours = timed(process.execPath, ['out/cli.cjs', 'verify', requests]);
-const lean = timed('python3', ['scripts/bench/lean_verifier.py', requests]);
+const ours = timed(process.execPath, ['out/cli.cjs', 'verify', requests], `${OUT}/delta.out.jsonl`);
+const lean = timed('python3', ['scripts/bench/lean_verifier.py', requests], `${OUT}/lean.out.jsonl`);
 console.log(`\n## delta verify: ${lines.length} requests, ${runs} test runs`);
 console.log(`delta verify        ${ours.seconds.toFixed(2)} s  ${(lines.length / ours.seconds).toFixed(0)} requests/s  ${(runs / ours.seconds).toFixed(0)} runs/s`);
 console.log(`lean Python         ${lean.seconds.toFixed(2)} s  ${(lines.length / lean.seconds).toFixed(0)} requests/s  ${(runs / lean.seconds).toFixed(0)} runs/s`);
