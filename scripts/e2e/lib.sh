@@ -50,8 +50,11 @@ provision_code_server() {
     log "installing code-server@$CS_VERSION (builds native addons against Node 24, ~1.5 min)"
     # Node 24 first on PATH so npm (a #!/usr/bin/env node script) and the postinstall run under it;
     # nodedir so node-gyp builds the addons for Node 24's ABI without downloading headers.
-    ( export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
-      npm install --prefix "$E2E/cs" --no-save "code-server@$CS_VERSION" ) >"$E2E/cs-install.log" 2>&1 || true
+    # Under `npm run`, npm exports npm_* and node paths of the outer Node 20 that the nested install
+    # would inherit; a clean environment makes code-server's postinstall see Node 24.
+    env -i HOME="$HOME" TMPDIR="$TMPDIR" PATH="$N24/bin:/usr/local/bin:/usr/bin:/bin" \
+        npm_config_cache="${npm_config_cache:-$E2E/npm-cache}" npm_config_nodedir="$N24" \
+        npm install --prefix "$E2E/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" >"$E2E/cs-install.log" 2>&1 || true
     code_server_ok || { log "code-server install failed; tail of $E2E/cs-install.log:"; tail -40 "$E2E/cs-install.log" >&2; return 1; }
 }
 
