@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerServerCommands } from './commands.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
+import { registerTrajectory } from './trajectory/index.js';
 
 /** What a feature gets: register disposables on `context.subscriptions`. */
 export interface FeatureContext {
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     context.subscriptions.push(log);
     log.info(`Activating ${context.extension.id} ${context.extension.packageJSON.version} (VS Code ${vscode.version}, ${vscode.env.appHost})`);
 
+    registerTrajectory(context);
     server = new ManufactoriaServer(context, log);
     context.subscriptions.push(server);
     const ctx: FeatureContext = { context, log, server };

@@ -23,6 +23,10 @@ export function compilePythonPattern(pattern: string): { ok: true; regex: RegExp
     return compiled.ok ? { ok: true, regex: compiled.regex } : { ok: false, error: compiled.error };
 }
 
+/**
+ * Python's `re.fullmatch(pattern, text)` as a boolean, or 'compile-error' where compiling raises.
+ * Throws PythonRegexRuntimeError where Python itself raises while matching (see there).
+ */
 export function pythonFullmatch(pattern: string, text: string): boolean | 'compile-error' {
     const compiled = compileCached(pattern);
     return compiled.ok ? compiled.fullmatch(text) : 'compile-error';
@@ -47,6 +51,16 @@ export function inspectPythonPattern(pattern: string): PythonPattern | { ok: fal
 
 // ---------------------------------------------------------------------------------------------
 // Errors
+
+/**
+ * Python 3.11 raises SystemError("The span of capturing group is wrong, ...") when a successful match
+ * leaves a group whose start mark lies after its end mark: a CPython bug reachable through a possessive
+ * repeat whose body captures and backtracks (`((B)Y|\w){2}+` on "BYx"). The reference verifier then fails
+ * the whole request with "Unexpected error: <message>"; callers that mirror it should do the same.
+ */
+export class PythonRegexRuntimeError extends Error {
+    readonly pythonType = 'SystemError';
+}
 
 /** `re.error` in Python. */
 class PythonPatternError extends Error {}
@@ -1312,7 +1326,20 @@ class Matcher {
     constructor(private readonly text: readonly number[]) {}
 
     fullmatch(start: EngineNode): boolean {
-        return this.run(start, 0, true);
+        if (!this.run(start, 0, true)) return false;
+        this.checkSpans();
+        return true;
+    }
+
+    /** What CPython checks while building the match object. */
+    private checkSpans(): void {
+        for (let j = 0; j + 1 <= this.lastmark; j += 2) {
+            const start = this.marks[j] ?? -1;
+            const stop = this.marks[j + 1] ?? -1;
+            if (start >= 0 && stop >= 0 && start > stop) {
+                throw new PythonRegexRuntimeError('The span of capturing group is wrong, please report a bug for the re module.');
+            }
+        }
     }
 
     private run(start: EngineNode, startPtr: number, toplevel: boolean): boolean {
@@ -1827,9 +1854,10 @@ class JsEmitter {
 }
 
 /**
- * The JS RegExp agrees with sre unless the pattern reads captures (backreferences, conditionals) or a
+ * The JS RegExp agrees with sre unless the pattern reads captures (backreferences, conditionals), or a
  * greedy loop that can match empty sits where only the first match counts (atomic or possessive parts):
  * sre lets such an iteration match empty and stop, JS refuses the empty iteration and tries the next path.
+ * A possessive loop that captures is left to the engine too, which can report CPython's span error.
  */
 function jsIsExact(seq: Seq, state: ParseState, committed: boolean): boolean {
     return seq.every((op) => {
@@ -1839,6 +1867,7 @@ function jsIsExact(seq: Seq, state: ParseState, committed: boolean): boolean {
                 return false;
             case 'REPEAT':
                 if (committed && op.kind === 'MAX' && !isSingleCharacter(op.body) && state.width(op.body)[0] === 0) return false;
+                if (op.kind === 'POSSESSIVE' && captures(op.body)) return false;
                 return jsIsExact(op.body, state, committed || op.kind === 'POSSESSIVE');
             case 'ATOMIC':
                 return jsIsExact(op.body, state, true);
@@ -1850,6 +1879,25 @@ function jsIsExact(seq: Seq, state: ParseState, committed: boolean): boolean {
                 return op.alts.every((alt) => jsIsExact(alt, state, committed));
             default:
                 return true;
+        }
+    });
+}
+
+function captures(seq: Seq): boolean {
+    return seq.some((op) => {
+        switch (op.op) {
+            case 'SUBPATTERN':
+                return op.group !== null || captures(op.body);
+            case 'REPEAT':
+            case 'ATOMIC':
+            case 'ASSERT':
+                return captures(op.body);
+            case 'BRANCH':
+                return op.alts.some(captures);
+            case 'GROUPREF_EXISTS':
+                return captures(op.yes) || (op.no !== null && captures(op.no));
+            default:
+                return false;
         }
     });
 }

@@ -1,160 +1,329 @@
 #!/usr/bin/env python3
-"""A lean Python verifier of the Manufactoria rules (spec manufactoria.md §2-§7), written for the
-benchmark baseline: JSON Lines of /test_solution bodies in, the reference 200 bodies out."""
+"""Lean single-file Manufactoria verifier: the Python baseline for DELTA Studio's benchmark.
+
+Reads JSON Lines of POST /test_solution request bodies (stdin, or the file named as the first
+argument) and writes, one line per request, the body the reference server would answer with:
+compact JSON, non-ASCII unescaped, keys in the reference's order. It follows the behaviour contract
+(spec sections 2-7): same parse errors and line numbers, same 1000-step interpreter, same pass rule.
+Validation is a small stand-in for pydantic's lax mode; it covers well-formed and common malformed
+input (missing fields, wrong string types, lax booleans, numbers), answering those with a 422-style
+{"detail": [...]} body.
+"""
 import json
 import re
 import sys
 
-DECL = re.compile(r"^(START|END|PULLER_RB|PULLER_YG|PAINTER_RED|PAINTER_BLUE|PAINTER_YELLOW|PAINTER_GREEN)\s+(\w+):?\s*(?:#.*)?$")
-PULL = re.compile(r"^\[([RBYG]|EMPTY)\]\s+(\w+)\s*(?:#.*)?$")
-NEXT = re.compile(r"^NEXT\s+(\w+)\s*(?:#.*)?$")
-VALID = {"PULLER_RB": {"R", "B", "EMPTY"}, "PULLER_YG": {"Y", "G", "EMPTY"}}
-PAINT = {"PAINTER_RED": "R", "PAINTER_BLUE": "B", "PAINTER_YELLOW": "Y", "PAINTER_GREEN": "G"}
-TRIGGERS = set(".+*?|()")
+MAX_STEPS = 1000
+
+DECLARATION = re.compile(
+    r'(START|END|PULLER_RB|PULLER_YG|PAINTER_RED|PAINTER_BLUE|PAINTER_YELLOW|PAINTER_GREEN)\s+(\w+):?\s*(?:#.*)?$')
+PULLER_ROUTE = re.compile(r'\[([RBYG]|EMPTY)\]\s+(\w+|NONE|END)\s*(?:#.*)?$')
+NEXT_ROUTE = re.compile(r'NEXT\s+(\w+|NONE|END)\s*(?:#.*)?$')
+REGEX_TRIGGER = re.compile(r'[.+*?|()]')
+
+PAINT = {'PAINTER_RED': 'R', 'PAINTER_BLUE': 'B', 'PAINTER_YELLOW': 'Y', 'PAINTER_GREEN': 'G'}
+PULLER_PAIRS = {'PULLER_RB': ('R', 'B'), 'PULLER_YG': ('Y', 'G')}
+
+# Compiled nodes: (kind, data). START/painters: data is the next id (painters also carry their colour);
+# pullers: (first colour, target, second colour, target, empty target), None targets mean NONE.
+START, PAINTER, PULLER = 0, 1, 2
 
 
 class ParseError(Exception):
     def __init__(self, message, line=None):
-        super().__init__(f"Line {line}: {message}" if line else message)
+        super().__init__(f'Line {line}: {message}' if line is not None else message)
 
 
-def parse(text):
-    lines = text.strip().split("\n")
-    if lines and lines[0].strip() == "```":
+def program_lines(dsl):
+    """Numbered lines that carry content (spec section 2)."""
+    lines = dsl.strip().split('\n')
+    if lines and lines[0].strip() == '```':
         lines = lines[1:]
-    if lines and lines[-1].strip() == "```":
+    if lines and lines[-1].strip() == '```':
         lines = lines[:-1]
-    work = [(l, n) for n, l in enumerate(lines, 1) if l.strip() and not l.strip().startswith("#")]
-    if not work:
-        raise ParseError("Empty program")
-    nodes, has_start, has_end, i = {}, False, False, 0
-    while i < len(work):
-        raw, num = work[i]
-        m = DECL.match(raw.strip())
-        if not m:
-            raise ParseError(f"Invalid node declaration: {raw.strip()}", num)
-        kind, nid = m.groups()
-        colon = ":" in raw.split("#")[0]
-        if kind == "END" and colon:
-            raise ParseError("END nodes should not have a colon", num)
-        if kind != "END" and not colon:
-            raise ParseError(f"{kind} nodes must have a colon", num)
-        if nid in nodes:
-            raise ParseError(f"Duplicate node ID: {nid}", num)
-        if kind == "START":
-            if nid != "start":
-                raise ParseError("START node must have ID 'start'", num)
-            has_start = True
-        elif kind == "END":
-            if nid != "end":
-                raise ParseError("END node must have ID 'end'", num)
-            has_end = True
-        routes, i = [], i + 1
-        while i < len(work) and (work[i][0].startswith("    ") or work[i][0].startswith("\t")):
-            line, rnum = work[i][0].strip(), work[i][1]
-            if kind == "END":
-                raise ParseError("END nodes cannot have routes", rnum)
-            if kind in VALID:
-                r = PULL.match(line)
-                if not r:
-                    raise ParseError(f"Invalid puller route format: {line}", rnum)
-                routes.append((r.group(1), r.group(2)))
-            else:
-                r = NEXT.match(line)
-                if not r:
-                    raise ParseError(f"Invalid NEXT route format: {line}", rnum)
-                routes.append((None, r.group(1)))
+    kept = []
+    for number, raw in enumerate(lines, 1):
+        stripped = raw.strip()
+        if stripped and not stripped.startswith('#'):
+            kept.append((number, raw, stripped))
+    if not kept:
+        raise ParseError('Empty program')
+    return kept
+
+
+def parse(dsl):
+    """The program as {id: compiled node}, or ParseError with the reference's first error."""
+    lines = program_lines(dsl)
+    declared = {}  # id -> (kind, routes, line), in declaration order
+    i, count = 0, len(lines)
+    while i < count:
+        number, raw, stripped = lines[i]
+        match = DECLARATION.match(stripped)
+        if not match:
+            raise ParseError(f'Invalid node declaration: {stripped}', number)
+        kind, node_id = match.group(1), match.group(2)
+        has_colon = ':' in raw.split('#', 1)[0]
+        if kind == 'END':
+            if has_colon:
+                raise ParseError('END nodes should not have a colon', number)
+        elif not has_colon:
+            raise ParseError(f'{kind} nodes must have a colon', number)
+        if node_id in declared:
+            raise ParseError(f'Duplicate node ID: {node_id}', number)
+        if kind == 'START' and node_id != 'start':
+            raise ParseError("START node must have ID 'start'", number)
+        if kind == 'END' and node_id != 'end':
+            raise ParseError("END node must have ID 'end'", number)
+        routes = []
+        i += 1
+        while i < count and (lines[i][1].startswith('    ') or lines[i][1].startswith('\t')):
+            routes.append(parse_route(kind, lines[i]))
             i += 1
-        if kind == "START" and len(routes) != 1:
-            raise ParseError("START node must have exactly one NEXT route", num)
-        if kind in VALID:
-            for cond, _ in routes:
-                if cond not in VALID[kind]:
-                    raise ParseError(f"Invalid condition '{cond}' for {kind}", num)
-        if kind in PAINT and len(routes) != 1:
-            raise ParseError("PAINTER nodes must have exactly one NEXT route", num)
-        nodes[nid] = (kind, routes, num)
-    if not has_start:
-        raise ParseError("Program must have a START node")
-    if not has_end:
-        raise ParseError("Program must have an END node")
-    for nid, (_, routes, num) in nodes.items():
+        check_routes(kind, routes, number)
+        declared[node_id] = (kind, routes, number)
+    if 'start' not in declared or declared['start'][0] != 'START':
+        raise ParseError('Program must have a START node')
+    if not any(kind == 'END' for kind, _, _ in declared.values()):
+        raise ParseError('Program must have an END node')
+    for node_id, (kind, routes, number) in declared.items():
         for _, target in routes:
-            if target not in ("NONE", "END") and target not in nodes:
-                raise ParseError(f"Node '{nid}' references undefined node '{target}'", num)
-    # Compile: per node, a dict from condition (or None) to the first target routed for it.
-    table = {}
-    for nid, (kind, routes, _) in nodes.items():
+            if target != 'NONE' and target != 'END' and target not in declared:
+                raise ParseError(f"Node '{node_id}' references undefined node '{target}'", number)
+    return {node_id: compile_node(kind, routes) for node_id, (kind, routes, _) in declared.items()}
+
+
+def parse_route(kind, line):
+    number, _, stripped = line
+    if kind == 'END':
+        raise ParseError('END nodes cannot have routes', number)
+    if kind in PULLER_PAIRS:
+        match = PULLER_ROUTE.match(stripped)
+        if not match:
+            raise ParseError(f'Invalid puller route format: {stripped}', number)
+        return match.group(1), match.group(2)
+    match = NEXT_ROUTE.match(stripped)
+    if not match:
+        raise ParseError(f'Invalid NEXT route format: {stripped}', number)
+    return 'NEXT', match.group(1)
+
+
+def check_routes(kind, routes, number):
+    if kind == 'START' and len(routes) != 1:
+        raise ParseError('START node must have exactly one NEXT route', number)
+    if kind in PULLER_PAIRS:
+        allowed = PULLER_PAIRS[kind] + ('EMPTY',)
+        for condition, _ in routes:
+            if condition not in allowed:
+                raise ParseError(f"Invalid condition '{condition}' for {kind}", number)
+    if kind in PAINT and len(routes) != 1:
+        raise ParseError('PAINTER nodes must have exactly one NEXT route', number)
+
+
+def compile_node(kind, routes):
+    if kind == 'START':
+        return START, routes[0][1]
+    if kind in PAINT:
+        return PAINTER, (PAINT[kind], routes[0][1])
+    if kind in PULLER_PAIRS:
         first = {}
-        for cond, target in routes:
-            first.setdefault(cond, target)
-        table[nid] = (kind, first)
-    return table
+        for condition, target in routes:
+            first.setdefault(condition, target)  # the first matching route wins
+        a, b = PULLER_PAIRS[kind]
+        return PULLER, (a, first.get(a, 'NONE'), b, first.get(b, 'NONE'), first.get('EMPTY', 'NONE'))
+    return None  # END never runs: reaching id 'end' accepts first
 
 
-def run(table, tape):
-    path, nid, head = [], "start", 0
-    for _ in range(1000):
-        path.append(nid)
-        if nid == "NONE":
-            return False, tape[head:], path, "Routed to NONE"
-        if nid == "end":
-            return True, tape[head:], path, None
-        node = table.get(nid)
+def run(program, tape):
+    """(finished, final_tape, path, rejection_reason) per spec section 5."""
+    cells = list(tape)
+    head = 0
+    path = []
+    node_id = 'start'
+    for _ in range(MAX_STEPS):
+        path.append(node_id)
+        if node_id == 'NONE':
+            return False, ''.join(cells[head:]), path, 'Routed to NONE'
+        if node_id == 'end':
+            return True, ''.join(cells[head:]), path, None
+        node = program.get(node_id)
         if node is None:
-            return False, tape[head:], path, f"Unknown node: {nid}"
-        kind, first = node
-        if kind in PAINT:
-            tape += PAINT[kind]
-            nid = first[None]
-        elif kind == "START":
-            nid = first[None]
-        else:
-            front = tape[head] if head < len(tape) else None
-            if front is not None and front in VALID[kind] and front != "EMPTY":
-                head += 1
-                nid = first.get(front, "NONE")
+            return False, ''.join(cells[head:]), path, f'Unknown node: {node_id}'
+        kind, data = node
+        if kind == PULLER:
+            a, to_a, b, to_b, to_empty = data
+            if head < len(cells):
+                symbol = cells[head]
+                if symbol == a:
+                    head += 1
+                    node_id = to_a
+                elif symbol == b:
+                    head += 1
+                    node_id = to_b
+                else:
+                    node_id = to_empty
             else:
-                nid = first.get("EMPTY", "NONE")
-    return False, tape[head:], path, "Maximum iterations exceeded (possible infinite loop)"
-
-
-def output_ok(expected, actual):
-    if TRIGGERS.isdisjoint(expected):
-        return actual == expected
-    try:
-        return re.fullmatch(expected, actual) is not None
-    except re.error:
-        return actual == expected
-
-
-def answer(body):
-    tests = [dict({"expected_output": "", "expected_accepted": True, "check_output": True, "description": ""}, **t) for t in body["test_cases"]]
-    try:
-        table = parse(body["dsl"])
-    except ParseError as error:
-        return {"valid": False, "all_passed": False, "message": f"DSL Parse Error: {error}", "results": []}
-    results = []
-    for t in tests:
-        finished, final, path, reason = run(table, t["input"])
-        if t["check_output"]:
-            passed = (output_ok(t["expected_output"], final) and finished) == t["expected_accepted"]
+                node_id = to_empty
+        elif kind == PAINTER:
+            cells.append(data[0])
+            node_id = data[1]
         else:
-            passed = finished == t["expected_accepted"]
-        results.append({"input": t["input"], "expected_output": t["expected_output"], "actual_output": final,
-                        "expected_accepted": t["expected_accepted"], "actual_accepted": finished,
-                        "check_output": t["check_output"], "passed": passed, "path": path,
-                        "rejection_reason": reason, "description": t["description"]})
-    return {"valid": True, "all_passed": all(r["passed"] for r in results), "results": results}
+            node_id = data
+    return False, ''.join(cells[head:]), path, 'Maximum iterations exceeded (possible infinite loop)'
+
+
+_patterns = {}
+
+
+def output_matches(expected, actual):
+    if not REGEX_TRIGGER.search(expected):
+        return actual == expected
+    compiled = _patterns.get(expected)
+    if compiled is None:
+        try:
+            compiled = re.compile(expected)
+        except re.error:
+            compiled = False  # Python cannot compile it: compare literally
+        _patterns[expected] = compiled
+    if compiled is False:
+        return actual == expected
+    return compiled.fullmatch(actual) is not None
+
+
+def respond(request):
+    try:
+        program = parse(request['dsl'])
+    except ParseError as error:
+        return {'valid': False, 'all_passed': False, 'message': f'DSL Parse Error: {error}', 'results': []}
+    results = []
+    all_passed = True
+    for case in request['test_cases']:
+        finished, final_tape, path, reason = run(program, case['input'])
+        expected_output = case['expected_output']
+        expected_accepted = case['expected_accepted']
+        check_output = case['check_output']
+        if check_output:
+            passed = (output_matches(expected_output, final_tape) and finished) == expected_accepted
+        else:
+            passed = finished == expected_accepted
+        all_passed = all_passed and passed
+        results.append({
+            'input': case['input'], 'expected_output': expected_output, 'actual_output': final_tape,
+            'expected_accepted': expected_accepted, 'actual_accepted': finished, 'check_output': check_output,
+            'passed': passed, 'path': path, 'rejection_reason': reason, 'description': case['description'],
+        })
+    return {'valid': True, 'all_passed': all_passed, 'results': results}
+
+
+# ---- lax validation (a stand-in for pydantic v2 lax mode) --------------------------------------
+
+TRUE_WORDS = {'1', 'on', 't', 'true', 'y', 'yes'}
+FALSE_WORDS = {'0', 'off', 'f', 'false', 'n', 'no'}
+CASE_DEFAULTS = (('expected_output', str, ''), ('expected_accepted', bool, True),
+                 ('check_output', bool, True), ('description', str, ''))
+
+
+def lax_bool(value, loc, errors):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.lower() in TRUE_WORDS | FALSE_WORDS:
+        return value.lower() in TRUE_WORDS
+    if isinstance(value, (str, int, float)):
+        errors.append({'type': 'bool_parsing', 'loc': loc, 'msg': 'Input should be a valid boolean, unable to interpret input', 'input': value})
+    else:
+        errors.append({'type': 'bool_type', 'loc': loc, 'msg': 'Input should be a valid boolean', 'input': value})
+    return None
+
+
+def strict_str(value, loc, errors):
+    if isinstance(value, str):
+        return value
+    errors.append({'type': 'string_type', 'loc': loc, 'msg': 'Input should be a valid string', 'input': value})
+    return None
+
+
+def validate(body):
+    """(request, None) with defaults applied, or (None, 422 body)."""
+    errors = []
+    if not isinstance(body, dict):
+        return None, {'detail': [{'type': 'model_attributes_type', 'loc': ['body'], 'msg': 'Input should be a valid dictionary or object to extract fields from', 'input': body}]}
+    request = {}
+    if 'dsl' in body:
+        request['dsl'] = strict_str(body['dsl'], ['body', 'dsl'], errors)
+    else:
+        errors.append({'type': 'missing', 'loc': ['body', 'dsl'], 'msg': 'Field required', 'input': body})
+    cases = body.get('test_cases')
+    if 'test_cases' not in body:
+        errors.append({'type': 'missing', 'loc': ['body', 'test_cases'], 'msg': 'Field required', 'input': body})
+    elif not isinstance(cases, list):
+        errors.append({'type': 'list_type', 'loc': ['body', 'test_cases'], 'msg': 'Input should be a valid list', 'input': cases})
+    else:
+        request['test_cases'] = [validate_case(case, index, errors) for index, case in enumerate(cases)]
+    if 'max_execution_time' in body:
+        validate_float(body['max_execution_time'], errors)
+    if errors:
+        return None, {'detail': errors}
+    return request, None
+
+
+def validate_case(case, index, errors):
+    loc = ['body', 'test_cases', index]
+    if not isinstance(case, dict):
+        errors.append({'type': 'model_attributes_type', 'loc': loc, 'msg': 'Input should be a valid dictionary or object to extract fields from', 'input': case})
+        return None
+    result = {}
+    if 'input' in case:
+        result['input'] = strict_str(case['input'], loc + ['input'], errors)
+    else:
+        errors.append({'type': 'missing', 'loc': loc + ['input'], 'msg': 'Field required', 'input': case})
+    for name, kind, default in CASE_DEFAULTS:
+        if name not in case:
+            result[name] = default
+        elif kind is str:
+            result[name] = strict_str(case[name], loc + [name], errors)
+        else:
+            result[name] = lax_bool(case[name], loc + [name], errors)
+    return result
+
+
+def validate_float(value, errors):
+    loc = ['body', 'max_execution_time']
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return
+    if isinstance(value, str):
+        try:
+            float(value)
+            return
+        except ValueError:
+            errors.append({'type': 'float_parsing', 'loc': loc, 'msg': 'Input should be a valid number, unable to parse string as a number', 'input': value})
+            return
+    if not isinstance(value, bool):
+        errors.append({'type': 'float_type', 'loc': loc, 'msg': 'Input should be a valid number', 'input': value})
+
+
+def answer(line):
+    request, rejection = validate(json.loads(line))
+    if rejection is not None:
+        return rejection
+    try:
+        return respond(request)
+    except Exception as error:  # the reference reports any other failure in the body
+        return {'valid': False, 'all_passed': False, 'message': f'Unexpected error: {error}', 'results': []}
 
 
 def main():
-    source = open(sys.argv[1], encoding="utf-8") if len(sys.argv) > 1 else sys.stdin
+    source = open(sys.argv[1], 'rb') if len(sys.argv) > 1 else sys.stdin.buffer
     out = sys.stdout
-    for line in source:
-        if line.strip():
-            out.write(json.dumps(answer(json.loads(line)), ensure_ascii=False, separators=(",", ":")) + "\n")
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(',', ':')).encode
+    try:
+        for line in source:
+            if line.strip():
+                out.write(dumps(answer(line)))
+                out.write('\n')
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
 
 
-if __name__ == "__main__":
+if __name__ == '__main__':
     main()

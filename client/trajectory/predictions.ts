@@ -1,0 +1,84 @@
+// Model predictions for the panel: runs the model's program like the benchmark (one python3 per
+// assert, 1 s each; bouncingsim/python/runner.ts) and turns the verdicts into table rows. Trust
+// gating is the caller's job; this file has no `vscode` so it is unit-tested.
+
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, type AssertRun, type ProgramCheck } from '../../bouncingsim/python/runner.js';
+import type { PredictionRow, Predictions, Vec2 } from '../webview/protocol.js';
+
+export const NO_MODEL: Predictions = { status: 'none', message: 'No model answer. "Show trajectory" on a model response line (JSONL with "id" and "response") compares one.', rows: [], canRun: false };
+
+export const UNTRUSTED: Predictions = {
+    status: 'untrusted',
+    message: 'The model answer is not run: this workspace is not trusted. Trust the workspace to run it (python3, 1 s per test).',
+    rows: [],
+    canRun: false,
+};
+
+export function noPython(detail: string): Predictions {
+    return { status: 'no-python', message: `The model answer cannot be run: ${detail}`, rows: [], canRun: true };
+}
+
+export function running(rows: PredictionRow[], total: number): Predictions {
+    return { status: 'running', message: `Running the model answer in python3… ${rows.length}/${total}`, rows, canRun: true };
+}
+
+const finitePair = (p: (number | null)[]): Vec2 | null =>
+    p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [p[0], p[1]] : null;
+
+export function predictionRow(run: AssertRun): PredictionRow {
+    const row: PredictionRow = {
+        time: run.time ?? null,
+        expected: run.expected ?? null,
+        predicted: run.predicted ? run.predicted.map(finitePair) : null,
+        distance: typeof run.distance === 'number' && Number.isFinite(run.distance) ? run.distance : null,
+        passed: run.passed,
+    };
+    if (run.error) row.error = run.error;
+    return row;
+}
+
+export function finished(check: ProgramCheck): Predictions {
+    const rows = check.results.map(predictionRow);
+    if (check.refused.length) {
+        return {
+            status: 'done', rows, canRun: true,
+            message: `Refused by the benchmark's safety filter (contains ${check.refused.map((s) => `"${s}"`).join(', ')}): every test fails without running.`,
+        };
+    }
+    return {
+        status: 'done', rows, canRun: true,
+        message: `Model answer: ${check.passed}/${check.results.length} tests pass (${check.all_pass ? 'all pass' : 'not all pass'}) against the stored ground truth.`,
+    };
+}
+
+export interface PredictOptions {
+    python?: string;
+    /** Per assert; the benchmark's 1 s unless a test needs slack. */
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** Partial results, after each assert. */
+    onUpdate?: (p: Predictions) => void;
+}
+
+/** Runs the program against each assert; never throws for a missing python3 (that is a status). */
+export async function predict(program: string, asserts: readonly string[], timestamps: readonly number[], options: PredictOptions = {}): Promise<Predictions> {
+    const rows: PredictionRow[] = [];
+    options.onUpdate?.(running(rows, asserts.length));
+    try {
+        const check = await runProgramChecks(program, asserts, {
+            python: options.python,
+            timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            timestamps,
+            signal: options.signal,
+            onResult: (run) => {
+                rows.push(predictionRow(run));
+                options.onUpdate?.(running([...rows], asserts.length));
+            },
+        });
+        return finished(check);
+    } catch (error) {
+        if (error instanceof PythonNotFoundError) return noPython(error.message);
+        if (options.signal?.aborted) throw error;
+        return { status: 'error', message: `The model answer could not be run: ${error instanceof Error ? error.message : String(error)}`, rows, canRun: true };
+    }
+}
