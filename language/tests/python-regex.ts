@@ -1,20 +1,22 @@
 // Python 3.11 `re.fullmatch` for the verifier's regex pass rule (spec §6.2, §6.3, §12).
 //
-// One parser follows sre_parse (Python 3.11, str patterns) and decides what Python rejects. Two back ends
-// share its tree:
-//  * a JS RegExp with the `u` flag. It is exact when the pattern has no backreference or conditional and
-//    no greedy loop that can match empty inside an atomic or possessive part, and the text has no
-//    character that Unicode gained after 14.0 (the database of Python 3.11);
-//  * a small backtracking engine that replays sre's rules (capture marks, repeat contexts, zero-width
-//    protection, atomic commits) for everything else.
-// `pythonFullmatch` picks whichever is exact; the RegExp returned by `compilePythonPattern` does the same
-// in its `exec`, so `regex.test(text)` always answers like Python.
+// One parser follows sre_parse (Python 3.11, str patterns) and decides what Python rejects, including
+// the errors raised while compiling (variable-width look-behind, TEMPLATE). Two back ends share its tree:
+//  * a JS RegExp with the `u` flag and every Python flag spelled out (case folding as explicit classes,
+//    `.`/`^`/`$`/`\b` as classes and lookarounds, atomic groups and possessive loops as `(?=(X))\k`);
+//  * a small backtracking engine that replays sre's rules (capture marks and when they are restored,
+//    repeat contexts, zero-width protection, atomic commits) for what JS cannot express.
+// The RegExp is exact unless the pattern reads captures (backreferences, conditional groups), has a
+// greedy loop that can match empty inside an atomic or possessive part, or a possessive loop that
+// captures; or the text holds a character Unicode gained after 14.0 (Python 3.11's database).
+// `pythonFullmatch` picks whichever back end is exact; the RegExp returned by `compilePythonPattern`
+// does the same in its `exec`, so `regex.test(text)` always answers like Python.
 //
-// Not reproduced (reported as compile errors, see `PythonPatternError`):
+// Known gaps (all reported as compile errors):
 //  * `\N{name}` resolves only the names embedded below (ASCII, Latin-1, common aliases) and the
 //    algorithmic CJK/Hangul names; any other name is reported as unresolvable although Python may know it.
 //  * Python raises OverflowError (`a{4294967295}`) and ValueError (`(?a)(?u)`), not re.error, for a few
-//    patterns; they are reported as compile errors with the Python exception name in the message.
+//    patterns; the message starts with the Python exception name.
 //  * Nesting deep enough to raise RecursionError inside Python's parser is not detected.
 
 /** Compiles a Python `re` pattern to an equivalent JS RegExp anchored for fullmatch, or reports that Python would reject it. */
@@ -1311,22 +1313,53 @@ interface RepeatContext {
     lastPtr: number;
 }
 
+type RepeatOneNode = Extract<EngineNode, { k: 'repeatOne' }>;
+type Resume = { ptr: number; top: boolean };
+type MarkState = { saved: number; marks: number[] | null };
+
+/** A pending choice or cleanup, popped when the match fails from here on (sre's context stack). */
+type Frame =
+    | ({ k: 'branch'; alts: EngineNode[]; index: number } & Resume & MarkState)
+    | ({ k: 'greedyOne' | 'lazyOne'; node: RepeatOneNode; count: number } & Resume & MarkState)
+    | { k: 'repeatExit' | 'tailExit'; context: RepeatContext }
+    | { k: 'countUndo'; context: RepeatContext; count: number }
+    | ({ k: 'greedyIteration'; node: UntilNode; context: RepeatContext; count: number; previousStart: number } & Resume & MarkState)
+    | ({ k: 'lazyTail'; node: UntilNode; context: RepeatContext; count: number; outer: RepeatContext | null } & Resume & MarkState)
+    | { k: 'lazyIteration'; context: RepeatContext; count: number; previousStart: number }
+    | Barrier;
+
+/** A sub-match (atomic group, assertion, possessive iteration): its first success commits. */
+type Barrier = { k: 'barrier'; node: EngineNode; repeat: RepeatContext | null } & Resume &
+    (
+        | { kind: 'atomic' | 'assert' }
+        | ({ kind: 'assertNot' } & MarkState)
+        | ({ kind: 'possessive'; count: number; previous: number; more: boolean } & MarkState)
+    );
+
 /**
- * One fullmatch attempt. Captures live in `marks` (start and end of group g at 2(g-1) and 2(g-1)+1) with
- * `lastmark` the highest valid index; backtracking restores them only where sre does, which decides what
- * backreferences and conditionals see.
+ * One fullmatch attempt, following sre's rules. Captures live in `marks` (start and end of group g at
+ * 2(g-1) and 2(g-1)+1) with `lastmark` the highest valid index; backtracking restores them only where sre
+ * does, which decides what backreferences and conditionals see. Choice points live on an explicit stack,
+ * so long texts cannot exhaust the JS call stack.
  */
 class Matcher {
     private readonly marks: number[] = [];
     private lastmark = -1;
     private repeat: RepeatContext | null = null;
-    /** End position of the last successful sub-match. */
-    private endPtr = 0;
+    private readonly stack: Frame[] = [];
+    private node: EngineNode = SUCCESS;
+    private ptr = 0;
+    /** Whether a success here ends the whole match (false inside sub-matches). */
+    private top = true;
 
     constructor(private readonly text: readonly number[]) {}
 
     fullmatch(start: EngineNode): boolean {
-        if (!this.run(start, 0, true)) return false;
+        this.node = start;
+        for (;;) {
+            if (this.forward()) break;
+            if (!this.backtrack()) return false;
+        }
         this.checkSpans();
         return true;
     }
@@ -1342,69 +1375,157 @@ class Matcher {
         }
     }
 
-    private run(start: EngineNode, startPtr: number, toplevel: boolean): boolean {
+    /** Runs forward until the whole match succeeds (true) or something fails (false). */
+    private forward(): boolean {
         const text = this.text;
         const end = text.length;
-        let node = start;
-        let ptr = startPtr;
         for (;;) {
+            const node = this.node;
             switch (node.k) {
                 case 'char':
-                    if (ptr >= end || !node.test(text[ptr])) return false;
-                    ptr++;
-                    node = node.next;
+                    if (this.ptr >= end || !node.test(text[this.ptr])) return false;
+                    this.ptr++;
+                    this.node = node.next;
                     continue;
                 case 'at':
-                    if (!this.at(node, ptr)) return false;
-                    node = node.next;
+                    if (!this.at(node, this.ptr)) return false;
+                    this.node = node.next;
                     continue;
                 case 'mark':
-                    this.setMark(node.index, ptr);
-                    node = node.next;
+                    this.setMark(node.index, this.ptr);
+                    this.node = node.next;
                     continue;
-                case 'success':
-                    // fullmatch: only the outermost success must reach the end of the text.
-                    if (toplevel && ptr !== end) return false;
-                    this.endPtr = ptr;
-                    return true;
                 case 'ref': {
-                    const after = this.backreference(node.group, node.fold, ptr);
+                    const after = this.backreference(node.group, node.fold, this.ptr);
                     if (after < 0) return false;
-                    ptr = after;
-                    node = node.next;
+                    this.ptr = after;
+                    this.node = node.next;
                     continue;
                 }
                 case 'exists':
-                    node = this.groupSpan(node.group) ? node.yes : node.no;
+                    this.node = this.groupSpan(node.group) ? node.yes : node.no;
+                    continue;
+                case 'success':
+                    // fullmatch: only the outermost success must reach the end of the text.
+                    if (this.top) return this.ptr === end;
+                    if (!this.subMatchSucceeded()) return false;
                     continue;
                 case 'branch':
-                    return this.branch(node.alts, ptr, toplevel);
-                case 'repeatOne':
-                    if (node.kind !== 'POSSESSIVE') return node.kind === 'MAX' ? this.greedyOne(node, ptr, toplevel) : this.lazyOne(node, ptr, toplevel);
-                    ptr = this.possessiveOne(node, ptr);
-                    if (ptr < 0) return false;
-                    node = node.next;
+                    this.stack.push({ k: 'branch', alts: node.alts, index: 1, ptr: this.ptr, top: this.top, ...this.markState(!!this.repeat) });
+                    this.node = node.alts[0];
                     continue;
-                case 'repeat':
-                    return this.repeatStart(node.until, ptr, toplevel);
+                case 'repeatOne':
+                    if (!this.repeatOne(node)) return false;
+                    continue;
+                case 'repeat': {
+                    const context: RepeatContext = { count: -1, prev: this.repeat, lastPtr: -1 };
+                    this.stack.push({ k: 'repeatExit', context });
+                    this.repeat = context;
+                    this.node = node.until;
+                    continue;
+                }
                 case 'until':
-                    return node.lazy ? this.lazyUntil(node, ptr, toplevel) : this.greedyUntil(node, ptr, toplevel);
+                    if (node.lazy) this.lazyUntil(node);
+                    else this.greedyUntil(node);
+                    continue;
                 case 'possessive':
-                    ptr = this.possessive(node, ptr);
-                    if (ptr < 0) return false;
-                    node = node.next;
+                    this.possessiveStep({ k: 'barrier', kind: 'possessive', node, ptr: this.ptr, top: this.top, repeat: this.repeat, count: 0, previous: -1, more: false, saved: -1, marks: null });
                     continue;
                 case 'atomic':
-                    if (!this.run(node.body, ptr, false)) return false;
-                    ptr = this.endPtr;
-                    node = node.next;
+                    this.enterSubMatch({ k: 'barrier', kind: 'atomic', node, ptr: this.ptr, top: this.top, repeat: this.repeat }, node.body, this.ptr);
                     continue;
                 case 'assert':
-                    if (!this.assertion(node, ptr)) return false;
-                    node = node.next;
+                    if (this.ptr < node.back) {
+                        if (!node.negate) return false;
+                        this.node = node.next;
+                        continue;
+                    }
+                    if (node.negate) {
+                        this.enterSubMatch({ k: 'barrier', kind: 'assertNot', node, ptr: this.ptr, top: this.top, repeat: this.repeat, ...this.markState(!!this.repeat) }, node.body, this.ptr - node.back);
+                    } else {
+                        this.enterSubMatch({ k: 'barrier', kind: 'assert', node, ptr: this.ptr, top: this.top, repeat: this.repeat }, node.body, this.ptr - node.back);
+                    }
                     continue;
             }
         }
+    }
+
+    /** Pops frames until one offers another way forward (true) or none is left (false). */
+    private backtrack(): boolean {
+        const stack = this.stack;
+        while (stack.length) {
+            const frame = stack[stack.length - 1];
+            switch (frame.k) {
+                case 'branch':
+                    this.restoreMarks(frame);
+                    if (frame.index < frame.alts.length) return this.resume(frame.alts[frame.index++], frame);
+                    break;
+                case 'greedyOne':
+                    this.restoreMarks(frame);
+                    frame.count--;
+                    frame.ptr--;
+                    if (frame.count >= frame.node.min) return this.resume(frame.node.next, frame);
+                    break;
+                case 'lazyOne': {
+                    this.restoreMarks(frame);
+                    const { node } = frame;
+                    if (frame.ptr >= this.text.length || !node.test(this.text[frame.ptr])) break;
+                    frame.ptr++;
+                    frame.count++;
+                    if (node.max === MAXREPEAT || frame.count <= node.max) return this.resume(node.next, frame);
+                    break;
+                }
+                case 'repeatExit':
+                    this.repeat = frame.context.prev;
+                    break;
+                case 'tailExit':
+                    this.repeat = frame.context;
+                    break;
+                case 'countUndo':
+                    frame.context.count = frame.count - 1;
+                    break;
+                case 'greedyIteration':
+                    // No further iteration from here: restore, then try what follows the loop.
+                    stack.pop();
+                    frame.context.lastPtr = frame.previousStart;
+                    this.restoreMarks(frame);
+                    frame.context.count = frame.count - 1;
+                    this.ptr = frame.ptr;
+                    this.top = frame.top;
+                    this.enterTail(frame.node, frame.context);
+                    return true;
+                case 'lazyTail':
+                    stack.pop();
+                    if (this.lazyIteration(frame)) return true;
+                    continue;
+                case 'lazyIteration':
+                    frame.context.lastPtr = frame.previousStart;
+                    frame.context.count = frame.count - 1;
+                    break;
+                case 'barrier':
+                    stack.pop();
+                    if (this.subMatchFailed(frame)) return true;
+                    continue;
+            }
+            stack.pop();
+        }
+        return false;
+    }
+
+    private resume(node: EngineNode, at: Resume): true {
+        this.node = node;
+        this.ptr = at.ptr;
+        this.top = at.top;
+        return true;
+    }
+
+    private markState(withMarks: boolean): MarkState {
+        return { saved: this.lastmark, marks: withMarks ? this.snapshot() : null };
+    }
+
+    private restoreMarks(state: MarkState): void {
+        if (state.marks) for (let i = 0; i < state.marks.length; i++) this.marks[i] = state.marks[i];
+        this.lastmark = state.saved;
     }
 
     private setMark(index: number, ptr: number): void {
@@ -1417,10 +1538,6 @@ class Matcher {
 
     private snapshot(): number[] | null {
         return this.lastmark >= 0 ? this.marks.slice(0, this.lastmark + 1) : null;
-    }
-
-    private restore(snapshot: number[] | null): void {
-        if (snapshot) for (let i = 0; i < snapshot.length; i++) this.marks[i] = snapshot[i];
     }
 
     /** [start, end) of a group that sre considers set, or null. */
@@ -1458,7 +1575,7 @@ class Matcher {
                 return ptr === end;
             case 'BOUNDARY':
             case 'NON_BOUNDARY': {
-                // sre: neither holds in an empty string.
+                // sre: neither holds in an empty text.
                 if (end === 0) return false;
                 const word = node.unicode ? isWordUni : isWordAscii;
                 const before = ptr > 0 && word(text[ptr - 1]);
@@ -1468,18 +1585,6 @@ class Matcher {
         }
     }
 
-    private branch(alts: EngineNode[], ptr: number, toplevel: boolean): boolean {
-        const saved = this.lastmark;
-        // Inside a repeat, sre also restores the marks themselves between alternatives.
-        const marks = this.repeat ? this.snapshot() : null;
-        for (const alt of alts) {
-            if (this.run(alt, ptr, toplevel)) return true;
-            this.restore(marks);
-            this.lastmark = saved;
-        }
-        return false;
-    }
-
     private countOne(test: CharTest, ptr: number, max: number): number {
         const limit = max === MAXREPEAT ? this.text.length : Math.min(this.text.length, ptr + max);
         let p = ptr;
@@ -1487,150 +1592,130 @@ class Matcher {
         return p - ptr;
     }
 
-    private greedyOne(node: Extract<EngineNode, { k: 'repeatOne' }>, ptr: number, toplevel: boolean): boolean {
+    /** A loop over one character: greedy tries the longest run first, lazy the shortest; possessive keeps the longest. */
+    private repeatOne(node: RepeatOneNode): boolean {
+        const ptr = this.ptr;
         if (node.min > this.text.length - ptr) return false;
-        let count = this.countOne(node.test, ptr, node.max);
+        const count = this.countOne(node.test, ptr, node.kind === 'MIN' ? node.min : node.max);
         if (count < node.min) return false;
-        ptr += count;
-        const saved = this.lastmark;
-        const marks = this.repeat ? this.snapshot() : null;
-        for (; count >= node.min; count--, ptr--) {
-            if (this.run(node.next, ptr, toplevel)) return true;
-            this.restore(marks);
-            this.lastmark = saved;
+        this.ptr = ptr + count;
+        this.node = node.next;
+        if (node.kind !== 'POSSESSIVE') {
+            // Inside a repeat, sre also restores the marks themselves when it backtracks here.
+            this.stack.push({ k: node.kind === 'MAX' ? 'greedyOne' : 'lazyOne', node, count, ptr: this.ptr, top: this.top, ...this.markState(!!this.repeat) });
         }
-        return false;
-    }
-
-    private lazyOne(node: Extract<EngineNode, { k: 'repeatOne' }>, ptr: number, toplevel: boolean): boolean {
-        if (node.min > this.text.length - ptr) return false;
-        let count = 0;
-        if (node.min > 0) {
-            count = this.countOne(node.test, ptr, node.min);
-            if (count < node.min) return false;
-            ptr += count;
-        }
-        const saved = this.lastmark;
-        const marks = this.repeat ? this.snapshot() : null;
-        while (node.max === MAXREPEAT || count <= node.max) {
-            if (this.run(node.next, ptr, toplevel)) return true;
-            this.restore(marks);
-            this.lastmark = saved;
-            if (ptr >= this.text.length || !node.test(this.text[ptr])) break;
-            ptr++;
-            count++;
-        }
-        return false;
-    }
-
-    private possessiveOne(node: Extract<EngineNode, { k: 'repeatOne' }>, ptr: number): number {
-        if (node.min > this.text.length - ptr) return -1;
-        const count = this.countOne(node.test, ptr, node.max);
-        return count < node.min ? -1 : ptr + count;
-    }
-
-    private repeatStart(until: UntilNode, ptr: number, toplevel: boolean): boolean {
-        const context: RepeatContext = { count: -1, prev: this.repeat, lastPtr: -1 };
-        this.repeat = context;
-        const matched = this.run(until, ptr, toplevel);
-        this.repeat = context.prev;
-        return matched;
+        return true;
     }
 
     /** Reached after each iteration of a greedy loop (and once before the first). */
-    private greedyUntil(node: UntilNode, ptr: number, toplevel: boolean): boolean {
+    private greedyUntil(node: UntilNode): void {
         const context = this.repeat!;
         const count = context.count + 1;
-        if (count < node.min) return this.iterate(node, context, count, ptr, toplevel);
+        if (count < node.min) return this.iterate(node, context, count);
         // Another iteration, unless the maximum is reached or the last iteration matched nothing.
-        if ((count < node.max || node.max === MAXREPEAT) && ptr !== context.lastPtr) {
+        if ((count < node.max || node.max === MAXREPEAT) && this.ptr !== context.lastPtr) {
             context.count = count;
-            const saved = this.lastmark;
-            const marks = this.snapshot();
-            const previousStart = context.lastPtr;
-            context.lastPtr = ptr;
-            const matched = this.run(node.body, ptr, toplevel);
-            context.lastPtr = previousStart;
-            if (matched) return true;
-            this.restore(marks);
-            this.lastmark = saved;
-            context.count = count - 1;
+            this.stack.push({ k: 'greedyIteration', node, context, count, previousStart: context.lastPtr, ptr: this.ptr, top: this.top, ...this.markState(true) });
+            context.lastPtr = this.ptr;
+            this.node = node.body;
+            return;
         }
-        return this.tail(node, context, ptr, toplevel);
+        this.enterTail(node, context);
     }
 
-    /** Reached after each iteration of a lazy loop: the tail first, then one more iteration. */
-    private lazyUntil(node: UntilNode, ptr: number, toplevel: boolean): boolean {
+    /** Reached after each iteration of a lazy loop: the tail first, then (on failure) one more iteration. */
+    private lazyUntil(node: UntilNode): void {
         const context = this.repeat!;
         const count = context.count + 1;
-        if (count < node.min) return this.iterate(node, context, count, ptr, toplevel);
+        if (count < node.min) return this.iterate(node, context, count);
         this.repeat = context.prev;
-        const saved = this.lastmark;
-        const marks = this.repeat ? this.snapshot() : null;
-        const matched = this.run(node.next, ptr, toplevel);
-        const outer = this.repeat;
+        this.stack.push({ k: 'lazyTail', node, context, count, outer: this.repeat, ptr: this.ptr, top: this.top, ...this.markState(!!this.repeat) });
+        this.node = node.next;
+    }
+
+    private lazyIteration(frame: Extract<Frame, { k: 'lazyTail' }>): boolean {
+        const { node, context, count } = frame;
         this.repeat = context;
-        if (matched) return true;
-        if (outer) this.restore(marks);
-        this.lastmark = saved;
-        if ((count >= node.max && node.max !== MAXREPEAT) || ptr === context.lastPtr) return false;
+        if (frame.outer) this.restoreMarks(frame);
+        else this.lastmark = frame.saved;
+        if ((count >= node.max && node.max !== MAXREPEAT) || frame.ptr === context.lastPtr) return false;
         context.count = count;
-        const previousStart = context.lastPtr;
-        context.lastPtr = ptr;
-        const again = this.run(node.body, ptr, toplevel);
-        context.lastPtr = previousStart;
-        if (again) return true;
-        context.count = count - 1;
-        return false;
+        this.stack.push({ k: 'lazyIteration', context, count, previousStart: context.lastPtr });
+        context.lastPtr = frame.ptr;
+        return this.resume(node.body, frame);
     }
 
     /** A mandatory iteration (count below the minimum). */
-    private iterate(node: UntilNode, context: RepeatContext, count: number, ptr: number, toplevel: boolean): boolean {
+    private iterate(node: UntilNode, context: RepeatContext, count: number): void {
         context.count = count;
-        if (this.run(node.body, ptr, toplevel)) return true;
-        context.count = count - 1;
-        return false;
+        this.stack.push({ k: 'countUndo', context, count });
+        this.node = node.body;
     }
 
-    private tail(node: UntilNode, context: RepeatContext, ptr: number, toplevel: boolean): boolean {
+    private enterTail(node: UntilNode, context: RepeatContext): void {
+        this.stack.push({ k: 'tailExit', context });
         this.repeat = context.prev;
-        const matched = this.run(node.next, ptr, toplevel);
-        this.repeat = context;
-        return matched;
+        this.node = node.next;
     }
 
-    /** Each iteration commits to its first match; the loop never gives iterations back. Returns the end or -1. */
-    private possessive(node: Extract<EngineNode, { k: 'possessive' }>, ptr: number): number {
-        let count = 0;
-        for (; count < node.min; count++) {
-            if (!this.run(node.body, ptr, false)) return -1;
-            ptr = this.endPtr;
-        }
-        let previous = -1;
-        while ((count < node.max || node.max === MAXREPEAT) && ptr !== previous) {
-            const saved = this.lastmark;
-            const marks = this.snapshot();
-            previous = ptr;
-            if (!this.run(node.body, ptr, false)) {
-                this.restore(marks);
-                this.lastmark = saved;
-                break;
-            }
-            ptr = this.endPtr;
-            count++;
-        }
-        return ptr;
+    private enterSubMatch(barrier: Barrier, body: EngineNode, ptr: number): void {
+        this.stack.push(barrier);
+        this.node = body;
+        this.ptr = ptr;
+        this.top = false;
     }
 
-    private assertion(node: Extract<EngineNode, { k: 'assert' }>, ptr: number): boolean {
-        if (!node.negate) return ptr >= node.back && this.run(node.body, ptr - node.back, false);
-        if (ptr < node.back) return true;
-        const saved = this.lastmark;
-        const marks = this.repeat ? this.snapshot() : null;
-        if (this.run(node.body, ptr - node.back, false)) return false;
-        this.restore(marks);
-        this.lastmark = saved;
-        return true;
+    /** A possessive loop: each iteration is a sub-match that commits, and iterations are never given back. */
+    private possessiveStep(frame: Extract<Barrier, { kind: 'possessive' }>): void {
+        const node = frame.node as Extract<EngineNode, { k: 'possessive' }>;
+        if (frame.count < node.min) {
+            frame.more = false;
+            return this.enterSubMatch(frame, node.body, frame.ptr);
+        }
+        if ((frame.count < node.max || node.max === MAXREPEAT) && frame.ptr !== frame.previous) {
+            Object.assign(frame, this.markState(true), { previous: frame.ptr, more: true });
+            return this.enterSubMatch(frame, node.body, frame.ptr);
+        }
+        this.resume(node.next, frame);
+    }
+
+    /** The body of the innermost sub-match reached its end: drop its choices and continue after it. */
+    private subMatchSucceeded(): boolean {
+        const end = this.ptr;
+        let frame = this.stack.pop()!;
+        while (frame.k !== 'barrier') frame = this.stack.pop()!;
+        this.repeat = frame.repeat;
+        const node = frame.node as Extract<EngineNode, { k: 'atomic' | 'assert' | 'possessive' }>;
+        switch (frame.kind) {
+            case 'atomic':
+                return this.resume(node.next, { ptr: end, top: frame.top });
+            case 'assert':
+                return this.resume(node.next, frame);
+            case 'assertNot':
+                return false;
+            case 'possessive':
+                frame.ptr = end;
+                frame.count++;
+                this.possessiveStep(frame);
+                return true;
+        }
+    }
+
+    /** The body of a sub-match failed: true when that lets the match go on. */
+    private subMatchFailed(frame: Barrier): boolean {
+        const node = frame.node as Extract<EngineNode, { k: 'assert' | 'possessive' }>;
+        switch (frame.kind) {
+            case 'atomic':
+            case 'assert':
+                return false;
+            case 'assertNot':
+                this.restoreMarks(frame);
+                return this.resume(node.next, frame);
+            case 'possessive':
+                if (!frame.more) return false;
+                this.restoreMarks(frame);
+                return this.resume(node.next, { ptr: frame.previous, top: frame.top });
+        }
     }
 }
 
@@ -1768,13 +1853,9 @@ function quantifierJs(min: number, max: number): string {
     return min === 0 && max === 1 ? '?' : `{${min},${max}}`;
 }
 
-function wordAssertions(unicode: boolean): { w: string } {
-    return { w: unicode ? `[${WORD_BODY.unicode}]` : `[${WORD_BODY.ascii}]` };
-}
-
 function atJs(at: AtCode, flags: number): string {
     const multiline = !!(flags & F_MULTILINE);
-    const { w } = wordAssertions(!!(flags & F_UNICODE));
+    const w = `[${flags & F_UNICODE ? WORD_BODY.unicode : WORD_BODY.ascii}]`;
     switch (at) {
         case 'BEGINNING': return multiline ? '(?:^|(?<=\\n))' : '^';
         case 'BEGINNING_STRING': return '^';
@@ -1947,7 +2028,13 @@ function compilePattern(pattern: string): PythonPattern | { ok: false; error: st
     }
     const { seq, state } = parsed;
     const start = compileEngine(seq, state.flags, SUCCESS, state);
-    const engineFullmatch = (text: string): boolean => new Matcher(toCodePoints(text)).fullmatch(start);
+    // sre refuses texts shorter than the pattern's minimum width before matching. That is only a shortcut
+    // except when a backreference to a stale capture would match fewer characters than its group's width.
+    const minWidth = Math.min(state.width(seq)[0], MAXCODE);
+    const engineFullmatch = (text: string): boolean => {
+        const codePoints = toCodePoints(text);
+        return codePoints.length >= minWidth && new Matcher(codePoints).fullmatch(start);
+    };
 
     let jsSource = `^(?:${new JsEmitter().seq(seq, state.flags, false)})$`;
     let jsExact = jsIsExact(seq, state, false);

@@ -11,6 +11,15 @@ const quote = JSON.stringify as (value: string) => string;
 const quotedIds = new WeakMap<CompiledProgram, string[]>();
 
 export function respondJson(request: VerifierRequest): string {
+    try {
+        return serialize(request);
+    } catch (error) {
+        // Same catch-all as respond(): the reference answers `Unexpected error: …`.
+        return JSON.stringify({ valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] });
+    }
+}
+
+function serialize(request: VerifierRequest): string {
     const verdict = verdictOf(request.dsl);
     if (!verdict.ok) return JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] });
     const program = verdict.program;

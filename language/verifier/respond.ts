@@ -24,8 +24,13 @@ export type VerifierResponse =
 export function respond(request: VerifierRequest): VerifierResponse {
     const verdict = verdictOf(request.dsl);
     if (!verdict.ok) return { valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] };
-    const results = request.test_cases.map((test) => resultFor(test, runTape(verdict.program, test.input)));
-    return { valid: true, all_passed: results.every((r) => r.passed), results };
+    try {
+        const results = request.test_cases.map((test) => resultFor(test, runTape(verdict.program, test.input)));
+        return { valid: true, all_passed: results.every((r) => r.passed), results };
+    } catch (error) {
+        // The reference's catch-all: e.g. a CPython regex bug raised while matching (see python-regex.ts).
+        return { valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] };
+    }
 }
 
 function resultFor(test: VerifierTestCase, run: ReturnType<typeof runTape>): VerifierResult {

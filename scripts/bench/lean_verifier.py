@@ -24,9 +24,12 @@ REGEX_TRIGGER = re.compile(r'[.+*?|()]')
 PAINT = {'PAINTER_RED': 'R', 'PAINTER_BLUE': 'B', 'PAINTER_YELLOW': 'Y', 'PAINTER_GREEN': 'G'}
 PULLER_PAIRS = {'PULLER_RB': ('R', 'B'), 'PULLER_YG': ('Y', 'G')}
 
-# Compiled nodes: (kind, data). START/painters: data is the next id (painters also carry their colour);
-# pullers: (first colour, target, second colour, target, empty target), None targets mean NONE.
+# Compiled nodes are lists holding each successor as (id, node) so a run never looks ids up:
+# [START, next id, next node], [PAINTER, colour, next id, next node],
+# [PULLER, colour a, id, node, colour b, id, node, empty id, empty node].
+# The node of 'NONE', 'end' and undeclared ids is None; the id then says which terminal it is.
 START, PAINTER, PULLER = 0, 1, 2
+STEPS = range(MAX_STEPS)
 
 
 class ParseError(Exception):
@@ -52,7 +55,7 @@ def program_lines(dsl):
 
 
 def parse(dsl):
-    """The program as {id: compiled node}, or ParseError with the reference's first error."""
+    """The compiled START node, or ParseError with the reference's first error (spec sections 3-4)."""
     lines = program_lines(dsl)
     declared = {}  # id -> (kind, routes, line), in declaration order
     i, count = 0, len(lines)
@@ -89,7 +92,7 @@ def parse(dsl):
         for _, target in routes:
             if target != 'NONE' and target != 'END' and target not in declared:
                 raise ParseError(f"Node '{node_id}' references undefined node '{target}'", number)
-    return {node_id: compile_node(kind, routes) for node_id, (kind, routes, _) in declared.items()}
+    return link(declared)
 
 
 def parse_route(kind, line):
@@ -119,55 +122,64 @@ def check_routes(kind, routes, number):
         raise ParseError('PAINTER nodes must have exactly one NEXT route', number)
 
 
-def compile_node(kind, routes):
-    if kind == 'START':
-        return START, routes[0][1]
-    if kind in PAINT:
-        return PAINTER, (PAINT[kind], routes[0][1])
-    if kind in PULLER_PAIRS:
-        first = {}
-        for condition, target in routes:
-            first.setdefault(condition, target)  # the first matching route wins
-        a, b = PULLER_PAIRS[kind]
-        return PULLER, (a, first.get(a, 'NONE'), b, first.get(b, 'NONE'), first.get('EMPTY', 'NONE'))
-    return None  # END never runs: reaching id 'end' accepts first
+def link(declared):
+    """The START node, compiled, with every successor resolved to its node."""
+    compiled = {}
+    for node_id, (kind, routes, _) in declared.items():
+        if kind == 'START':
+            compiled[node_id] = [START, routes[0][1], None]
+        elif kind in PAINT:
+            compiled[node_id] = [PAINTER, PAINT[kind], routes[0][1], None]
+        elif kind in PULLER_PAIRS:
+            first = {}
+            for condition, target in routes:
+                first.setdefault(condition, target)  # the first matching route wins
+            a, b = PULLER_PAIRS[kind]
+            compiled[node_id] = [PULLER, a, first.get(a, 'NONE'), None, b, first.get(b, 'NONE'), None, first.get('EMPTY', 'NONE'), None]
+
+    def resolve(target):
+        return None if target in ('NONE', 'end') else compiled.get(target)
+
+    for node in compiled.values():
+        for slot in ((2,) if node[0] == START else (3,) if node[0] == PAINTER else (3, 6, 8)):
+            node[slot] = resolve(node[slot - 1])
+    return compiled['start']
 
 
-def run(program, tape):
-    """(finished, final_tape, path, rejection_reason) per spec section 5."""
+def run(start, tape):
+    """(finished, final_tape, path, rejection_reason) per spec section 5, from the START node."""
     cells = list(tape)
-    head = 0
+    head, size = 0, len(cells)
     path = []
-    node_id = 'start'
-    for _ in range(MAX_STEPS):
-        path.append(node_id)
-        if node_id == 'NONE':
-            return False, ''.join(cells[head:]), path, 'Routed to NONE'
-        if node_id == 'end':
-            return True, ''.join(cells[head:]), path, None
-        node = program.get(node_id)
+    step = path.append
+    node_id, node = 'start', start
+    puller, painter = PULLER, PAINTER  # locals are cheaper than globals in the hot loop
+    for _ in STEPS:
+        step(node_id)
         if node is None:
-            return False, ''.join(cells[head:]), path, f'Unknown node: {node_id}'
-        kind, data = node
-        if kind == PULLER:
-            a, to_a, b, to_b, to_empty = data
-            if head < len(cells):
-                symbol = cells[head]
-                if symbol == a:
-                    head += 1
-                    node_id = to_a
-                elif symbol == b:
-                    head += 1
-                    node_id = to_b
-                else:
-                    node_id = to_empty
-            else:
-                node_id = to_empty
-        elif kind == PAINTER:
-            cells.append(data[0])
-            node_id = data[1]
+            final = ''.join(cells[head:])
+            if node_id == 'NONE':
+                return False, final, path, 'Routed to NONE'
+            if node_id == 'end':
+                return True, final, path, None
+            return False, final, path, f'Unknown node: {node_id}'
+        kind = node[0]
+        if kind == puller:
+            symbol = cells[head] if head < size else None
+            if symbol == node[1]:
+                head += 1
+                node_id, node = node[2], node[3]
+            elif symbol == node[4]:
+                head += 1
+                node_id, node = node[5], node[6]
+            else:  # empty tape, or a symbol of the other pair: nothing is consumed
+                node_id, node = node[7], node[8]
+        elif kind == painter:
+            cells.append(node[1])
+            size += 1
+            node_id, node = node[2], node[3]
         else:
-            node_id = data
+            node_id, node = node[1], node[2]
     return False, ''.join(cells[head:]), path, 'Maximum iterations exceeded (possible infinite loop)'
 
 

@@ -18,3 +18,14 @@ describe('respondJson', () => {
         expect(respondJson(checked.request)).toBe(JSON.stringify(respond(checked.request)));
     });
 });
+
+describe('unexpected errors', () => {
+    test('a regex that trips the CPython SystemError answers like the reference catch-all, in both serializers', () => {
+        const checked = checkRequest({ dsl: 'START start:\n    NEXT end\nEND end', test_cases: [{ input: 'BYx', expected_output: '((B)Y|\\w){2}+' }] });
+        if (!checked.ok) throw new Error('request should validate');
+        const body = respond(checked.request);
+        expect(body).toMatchObject({ valid: false, all_passed: false, results: [] });
+        expect((body as { message: string }).message).toMatch(/^Unexpected error: /);
+        expect(respondJson(checked.request)).toBe(JSON.stringify(body));
+    });
+});

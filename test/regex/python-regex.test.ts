@@ -265,6 +265,10 @@ const TABLE: [string, string, Answer, string][] = [
     ["()", "", true, "quirk"],
     ["(?:a?)*?b", "aab", true, "quirk"],
     ["(|a)+?\\1b", "aab", true, "quirk"],
+    ["(?:(BG)|\\1){2}+", "BG", false, "stale capture: the minimum-width check"],
+    ["(?:(BG)|\\1){1,2}+", "BG", true, "stale capture: a backreference to an empty span"],
+    ["(?:x|(BG)|\\1){2}+", "BG", true, "stale capture, no width shortcut"],
+    ["(?:(R)|B)+(?(1)Y|G)", "RBY", true, "conditional after a loop keeps the last capture"],
 ];
 
 describe('hand-picked cases (answers recorded from python3 3.11)', () => {
@@ -309,6 +313,54 @@ describe('hand-picked cases (answers recorded from python3 3.11)', () => {
             const outputOk = matched === 'compile-error' ? r.actual_output === r.expected_output : matched;
             expect((outputOk && r.actual_accepted) === r.expected_accepted, r.expected_output).toBe(r.passed);
         }
+    });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Unicode data: Python 3.11 uses Unicode 14.0, the JS runtime a newer version.
+
+const UNICODE_ORACLE = `
+import json, re, sys, _sre, warnings
+warnings.simplefilter('ignore')
+def ranges(pattern):
+    compiled, out = re.compile(pattern), []
+    for cp in list(range(0x323B0)) + list(range(0xE0000, 0xE01F0)):
+        if compiled.fullmatch(chr(cp)):
+            if out and out[-1][1] == cp - 1: out[-1][1] = cp
+            else: out.append([cp, cp])
+    return out
+cases = []
+for cp in range(0x20000):
+    lower = _sre.unicode_tolower(cp)
+    if not _sre.unicode_iscased(cp): continue
+    for pattern in ('(?i)' + re.escape(chr(cp)), '(?i)[' + re.escape(chr(cp)) + '\\x00]', '(?i)[^' + re.escape(chr(cp)) + ']'):
+        for text in {chr(lower), chr(cp), chr(cp).upper()[0], chr(cp).title()[0]}:
+            cases.append([pattern, text, bool(re.fullmatch(pattern, text))])
+json.dump({'word': ranges(r'\\w'), 'digit': ranges(r'\\d'), 'space': ranges(r'\\s'), 'cases': cases}, sys.stdout)
+`;
+
+describe('Unicode data as Python 3.11 sees it', () => {
+    const run = spawnSync('python3', ['-c', UNICODE_ORACLE], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (run.error || run.status !== 0) throw new Error(`python3 is required: ${run.error?.message ?? run.stderr}`);
+    const data = JSON.parse(run.stdout) as { word: [number, number][]; digit: [number, number][]; space: [number, number][]; cases: [string, string, boolean][] };
+    const codePoints = [...Array.from({ length: 0x323b0 }, (_, i) => i), ...Array.from({ length: 0x1f0 }, (_, i) => 0xe0000 + i)];
+
+    it.each([['\\w', 'word'], ['\\d', 'digit'], ['\\s', 'space']] as const)('%s matches the same code points', (pattern, key) => {
+        const expected = new Set<number>();
+        for (const [lo, hi] of data[key]) for (let cp = lo; cp <= hi; cp++) expected.add(cp);
+        const compiled = inspectPythonPattern(pattern);
+        if (!compiled.ok) throw new Error(compiled.error);
+        const wrong = codePoints.filter((cp) => {
+            const text = String.fromCodePoint(cp);
+            return pythonFullmatch(pattern, text) !== expected.has(cp) || compiled.engineFullmatch(text) !== expected.has(cp);
+        });
+        expect(wrong.slice(0, 10).map((cp) => cp.toString(16))).toEqual([]);
+    });
+
+    it('case-insensitive literals and classes fold every cased character like sre', () => {
+        const wrong = data.cases.filter(([pattern, text, answer]) => pythonFullmatch(pattern, text) !== answer);
+        expect(data.cases.length).toBeGreaterThan(10000);
+        expect(wrong.slice(0, 10)).toEqual([]);
     });
 });
 
@@ -472,7 +524,8 @@ class PatternGenerator {
     }
 
     private fixedWidth(): string {
-        const parts = ['R', 'B', '.', '[RB]', '\\w', '(?:RB|YG)', '(?:R)', 'R{2}', '\\b', '(?=R)', '(?i:b)', '(?>B)', 'Y{2}+'];
+        const parts = ['R', 'B', '.', '[RB]', '\\w', '(?:RB|YG)', '(?:R)', 'R{2}', '\\b', '(?=R)', '(?i:b)', '(?>B)', 'Y{2}+', '(?(1)R|B)'];
+        if (this.closed.length && this.readsCaptures) parts.push(`\\${this.pick(this.closed)}`);
         return Array.from({ length: 1 + Math.floor(this.random() * 2) }, () => this.pick(parts)).join('');
     }
 
@@ -495,10 +548,11 @@ class PatternGenerator {
     private conditional(depth: number): Generated {
         this.note('conditional (?(n)…|…)');
         const n = this.closed.length && this.chance(0.7) ? this.pick(this.closed) : 1 + Math.floor(this.random() * (this.groups + 1));
+        const condition = this.names.length && this.chance(0.25) ? this.pick(this.names) : String(n);
         const yes = this.sequence(depth - 1);
         const no = this.chance(0.7) ? this.sequence(depth - 1) : null;
         return {
-            pattern: `(?(${n})${yes.pattern}${no ? `|${no.pattern}` : ''})`,
+            pattern: `(?(${condition})${yes.pattern}${no ? `|${no.pattern}` : ''})`,
             sample: () => (this.chance(0.5) || !no ? yes.sample() : no.sample()),
         };
     }
@@ -520,9 +574,9 @@ class PatternGenerator {
             this.note(`escape ${escape.slice(0, 2)}`);
             return { pattern: escape, sample: () => this.char() };
         }
-        const anchor = this.pick(['^', '$', '\\A', '\\Z', '\\b', '\\B', '(?#note)', '{', '{1', '}', ']']);
+        const anchor = this.pick(['^', '$', '\\A', '\\Z', '\\b', '\\B', '(?#note)', '{', '{1', '{1,', '}', ']', ' #c\n']);
         this.note(`anchor/literal ${anchor}`);
-        const literal = anchor === '{1' || '{}]'.includes(anchor);
+        const literal = anchor.startsWith('{') || '}]'.includes(anchor);
         return { pattern: anchor, sample: () => (literal ? anchor : ''), zeroWidth: !literal };
     }
 
@@ -607,7 +661,7 @@ describe('differential against python3', () => {
     const { cases, constructs } = generateCases(Number(process.env.DIFF_SEED ?? 20251012), Number(process.env.DIFF_PATTERNS ?? 3000), 6);
     const answers = askPython(cases);
 
-    it('generates a wide mix of constructs', () => {
+    it('generates a wide mix of constructs, outcomes and back ends', () => {
         for (const construct of ['capture group', 'atomic group', 'backreference', 'conditional (?(n)…|…)', 'class', 'lookaround (?<=', 'quantifier *+', 'scoped flags (?i:']) {
             expect(constructs.get(construct) ?? 0, construct).toBeGreaterThan(20);
         }
@@ -615,6 +669,11 @@ describe('differential against python3', () => {
         const errors = answers.filter((a) => a !== '1' && a !== '0').length;
         expect(matches).toBeGreaterThan(cases.length / 10);
         expect(errors).toBeGreaterThan(cases.length / 50);
+        expect(answers.filter((a) => a === 'T').length, 'cases Python needed over a second for (skipped)').toBeLessThan(cases.length / 500);
+        // Patterns only the engine can answer (backreferences, conditionals, ...) must be well represented.
+        const patterns = [...new Set(cases.map((c) => c.pattern))].map((p) => inspectPythonPattern(p));
+        expect(patterns.filter((p) => p.ok && !p.jsExact).length).toBeGreaterThan(300);
+        expect(patterns.filter((p) => p.ok && p.jsExact).length).toBeGreaterThan(1000);
     });
 
     it('pythonFullmatch agrees with Python on every case', () => {
@@ -647,11 +706,6 @@ describe('differential against python3', () => {
             return got === pythonAnswer(answers[i]) ? [] : [{ ...c, python: answers[i], got, source: compiled.jsSource }];
         });
         expect(mismatches.slice(0, 20)).toEqual([]);
-        const engineOnly = new Set(cases.filter((c) => { const k = inspectPythonPattern(c.pattern); return k.ok && !k.jsExact; }).map((c) => c.pattern));
-        console.log('stats', { cases: cases.length, checked, engineOnlyPatterns: engineOnly.size, matches: answers.filter((a) => a === '1').length, errors: answers.filter((a) => a === 'E').length, other: answers.filter((a) => a.startsWith('X')).length });
-        const tally = new Map<string, number>();
-        for (const p of new Set(cases.map((c) => c.pattern))) { const k = inspectPythonPattern(p); if (!k.ok) { const m = k.error.replace(/ at position.*| \\.*|'.*|\d+/g, ''); tally.set(m, (tally.get(m) ?? 0) + 1); } }
-        console.log([...tally].sort((a, b) => b[1] - a[1]));
-        expect(checked).toBeGreaterThan(cases.length / 2);
+        expect(checked).toBeGreaterThan(cases.length / 3);
     });
 });
