@@ -8,7 +8,6 @@ export { buildCases, acceptanceCases, outputCases, MAX_CASES } from './case-buil
 export { Rng } from './prng.js';
 export { pyTitle, pyReplace } from './python-text.js';
 export { tapeToValue, valueToTape } from './binary.js';
-export { pyFullmatch, compileFullmatch, UnsupportedPattern } from './py-fullmatch.js';
 export { pyIsoformat, parsePyIsoformat } from './timestamps.js';
 export { LEVELS, COLOR_MODES, COLORS } from './types.js';
 export type { Level, ColorMode, Family, AcceptanceFamily, OutputFamily, ProblemText, CaseContext } from './types.js';

@@ -1,6 +1,6 @@
 // regex_pattern (§10.2): tapes must fully match a concatenation of `(base)op` parts.
 import { COMPLEX, PAD } from './case-builder.js';
-import { pyFullmatch } from './py-fullmatch.js';
+import { pythonFullmatch } from '../tests/python-regex.js';
 import { flipAt } from './sequence-params.js';
 import { productOf, sequences } from './sequences.js';
 import { COLORS, type AcceptanceFamily, type CaseContext } from './types.js';
@@ -47,7 +47,8 @@ export const regexPattern: AcceptanceFamily<RegexPart[]> = {
             description: '',
         };
     },
-    accepts: (parts, t) => pyFullmatch(regexText(parts), t),
+    // Generated patterns always compile, so only `true` means the tape matches.
+    accepts: (parts, t) => pythonFullmatch(regexText(parts), t) === true,
     inputs: (parts, ctx) => regexInputs(parts, ctx),
 };
 
