@@ -1,5 +1,5 @@
 # Shared shell helpers for the real-VS-Code harness (e2e + npm start). Source it; do not run it.
-# Recipe: /work/shared/spec/e2e-in-real-vscode.md. Everything lives in the git-ignored .e2e/.
+# Recipe: the steering repo's shared/spec/e2e-in-real-vscode.md. Everything lives in the git-ignored .e2e/.
 # No `set -m` anywhere: setsid's pid must stay the process-group id (spec §5).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

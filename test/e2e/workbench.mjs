@@ -1,5 +1,5 @@
 // Helpers for driving the VS Code web workbench (code-server 4.139 = VS Code 1.139) from tests.
-// Selectors follow /work/shared/spec/e2e-in-real-vscode.md §6.2.
+// Selectors follow the steering repo's shared/spec/e2e-in-real-vscode.md §6.2.
 
 /** The main editor area; excludes the editors inside panels (Output, …). */
 export const EDITOR = '.part.editor .monaco-editor';
