@@ -30,7 +30,19 @@ const FENCE = '```';
  * its raw text starts with four spaces or a tab and a declaration came before it; otherwise it is a
  * declaration. Blank and `#` lines are kept (as `blank`/`comment`) so the editor can colour them.
  */
+// The lexer and the validators each need the layout of the same text on every keystroke.
+let lastText: string | undefined;
+let lastLayout: ReferenceLayout | undefined;
+
 export function layoutOf(text: string): ReferenceLayout {
+    if (text !== lastText || !lastLayout) {
+        lastLayout = computeLayout(text);
+        lastText = text;
+    }
+    return lastLayout;
+}
+
+function computeLayout(text: string): ReferenceLayout {
     const [textStart, textEnd] = stripBounds(text);
     const raw: Array<[number, number]> = [];
     for (let start = textStart; ;) {

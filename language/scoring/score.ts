@@ -1,5 +1,5 @@
 // Training-side scoring of one model response against a row's label (spec §8.2–§8.3).
-import { checkRequest, type VerifierTestCase } from '../verifier/request.js';
+import { checkRequest } from '../verifier/request.js';
 import { respond, type VerifierResponse } from '../verifier/respond.js';
 import { extractProgram } from './extract.js';
 
@@ -39,4 +39,3 @@ export function scoreResponse(response: string, label: unknown): Score {
     };
 }
 
-export type { VerifierTestCase };
