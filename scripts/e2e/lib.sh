@@ -51,9 +51,19 @@ provision_code_server() {
     # Node 24 first on PATH so npm (a #!/usr/bin/env node script) and the postinstall run under it;
     # nodedir so node-gyp builds the addons for Node 24's ABI without downloading headers.
     # Under `npm run`, npm exports npm_* and node paths of the outer Node 20 that the nested install
-    # would inherit; a clean environment makes code-server's postinstall see Node 24.
-    env -i HOME="$HOME" TMPDIR="$TMPDIR" PATH="$N24/bin:/usr/local/bin:/usr/bin:/bin" \
-        npm_config_cache="${npm_config_cache:-$E2E/npm-cache}" npm_config_nodedir="$N24" \
+    # would inherit, so those are dropped. Node 24's bundled npm does not read the machine's global
+    # npmrc (it lives under Node 20's prefix), so its CA file is passed on explicitly: registries
+    # behind a TLS-inspecting proxy fail with SELF_SIGNED_CERT_IN_CHAIN otherwise.
+    local cafile unset=()
+    cafile="$(npm config get cafile 2>/dev/null)"
+    [ "$cafile" = null ] && cafile=
+    local v
+    for v in $(compgen -e); do
+        case "$v" in npm_*|NODE|INIT_CWD|NODE_OPTIONS) unset+=(-u "$v") ;; esac
+    done
+    env "${unset[@]}" PATH="$N24/bin:$PATH" \
+        npm_config_cache="$E2E/npm-cache" npm_config_nodedir="$N24" \
+        ${cafile:+npm_config_cafile="$cafile"} \
         npm install --prefix "$E2E/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" >"$E2E/cs-install.log" 2>&1 || true
     code_server_ok || { log "code-server install failed; tail of $E2E/cs-install.log:"; tail -40 "$E2E/cs-install.log" >&2; return 1; }
 }
