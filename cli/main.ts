@@ -6,6 +6,7 @@ import { verify } from './commands/verify.js';
 import { serve } from './commands/serve.js';
 import { bouncingsim } from './commands/bouncingsim.js';
 import { generate } from './commands/generate.js';
+import { test } from './commands/test.js';
 
 const COMMANDS: Record<string, CommandModule> = {
     verify,
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, CommandModule> = {
     serve,
     bouncingsim,
     generate,
+    test,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { parseDirectives, planTests } from '../../language/solutions/index.js';
+import { verdictOf } from '../../language/verdict.js';
+
+describe('parseDirectives', () => {
+    test('reads a problem reference with its selector and the span of the reference', () => {
+        const text = '# problem: ../data/rows.jsonl#Starts with BB\nSTART start:\n    NEXT end\nEND end';
+        const { problem, issues } = parseDirectives(text);
+        expect(issues).toEqual([]);
+        expect(problem).toEqual({
+            ref: '../data/rows.jsonl#Starts with BB', path: '../data/rows.jsonl', selector: 'Starts with BB',
+            span: { line: 0, start: 11, end: 44 },
+        });
+    });
+
+    test('a folder name with # does not start the selector; no selector when there is no # in the file name', () => {
+        expect(parseDirectives('#problem:  a#b/rows.json  ').problem).toMatchObject({ path: 'a#b/rows.json', span: { line: 0, start: 11, end: 24 } });
+        expect(parseDirectives('# problem: rows.json#3').problem).toMatchObject({ path: 'rows.json', selector: '3' });
+    });
+
+    test('the three test forms become test cases with the verifier defaults and their line as description', () => {
+        const text = ['START start:', '    # test: RB -> accept', '# test: "" -> reject', '# test: R => RBR', '# test: "R B" => ""', '#test:RB->accept'].join('\n');
+        const { tests, issues } = parseDirectives(text);
+        expect(issues).toEqual([]);
+        expect(tests.map((t) => [t.expectation, t.testCase])).toEqual([
+            ['accept', { input: 'RB', expected_output: '', expected_accepted: true, check_output: false, description: 'line 2' }],
+            ['reject', { input: '', expected_output: '', expected_accepted: false, check_output: false, description: 'line 3' }],
+            ['output', { input: 'R', expected_output: 'RBR', expected_accepted: true, check_output: true, description: 'line 4' }],
+            ['output', { input: 'R B', expected_output: '', expected_accepted: true, check_output: true, description: 'line 5' }],
+            ['accept', { input: 'RB', expected_output: '', expected_accepted: true, check_output: false, description: 'line 6' }],
+        ]);
+        expect(tests[0].span).toEqual({ line: 1, start: 4, end: 24 });
+    });
+
+    test('malformed directives are issues on their line; ordinary comments are not directives', () => {
+        const text = ['# a problem: this is prose', '# test: RB', '# test: RB -> maybe', '# test: RB => R B', '# problem:', '# problem: a.json', '# problem: b.json', '# test: -> accept'].join('\n');
+        const { issues, tests, problem } = parseDirectives(text);
+        expect(tests).toEqual([]);
+        expect(problem?.path).toBe('a.json');
+        expect(issues.map((i) => [i.span.line, i.message])).toEqual([
+            [1, expect.stringMatching(/^Malformed test directive: expected/)],
+            [2, 'Expected `accept` or `reject` after `->`, got `maybe`'],
+            [3, expect.stringMatching(/^Expected the output after `=>`/)],
+            [4, expect.stringMatching(/^Empty problem directive/)],
+            [6, 'Only one problem directive per file; the one on line 6 applies'],
+            [7, expect.stringMatching(/^Malformed test directive/)],
+        ]);
+    });
+
+    test('directives are comments: the reference verdict of a program does not change', () => {
+        const program = 'START start:\n    NEXT end\nEND end';
+        const withDirectives = `# problem: x.jsonl#1\n${program}\n    # test: R -> accept\n# test: "" => ""`;
+        expect(verdictOf(withDirectives).ok).toBe(true);
+        expect(parseDirectives(withDirectives).tests).toHaveLength(2);
+    });
+});
+
+describe('planTests', () => {
+    test('numbers inline tests by line and labels each case', () => {
+        const { tests } = parseDirectives('# test: RB -> accept\n\n# test: "" => R+');
+        expect(planTests(undefined, tests).map((t) => [t.id, t.label, t.detail])).toEqual([
+            ['l1', 'line 1: RB → accept', 'input RB, expects accepted (acceptance only) — line 1'],
+            ['l3', 'line 3: "" ⇒ R+', 'input "", expects output R+, accepted — line 3'],
+        ]);
+    });
+});
