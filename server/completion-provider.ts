@@ -8,6 +8,8 @@ import { NODE_KINDS } from '../language/lexing/line-patterns.js';
 import { layoutOf } from '../language/lexing/reference-layout.js';
 import { NODE_KIND_DOCS } from '../language/model/node-docs.js';
 import { ProgramGraph } from '../language/model/program-graph.js';
+import { directiveCompletion } from './tests/directive-completion.js';
+import type { SolutionTestService } from './tests/solution-service.js';
 
 const SNIPPETS: Record<string, string> = {
     START: 'START start:\n    NEXT ${1:next}',
@@ -21,9 +23,13 @@ const SNIPPETS: Record<string, string> = {
 };
 
 export class ManufactoriaCompletionProvider implements CompletionProvider {
-    readonly completionOptions = { triggerCharacters: [' ', '['] };
+    readonly completionOptions = { triggerCharacters: [' ', '[', '#', '/'] };
 
-    getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
+    constructor(private readonly solutions: SolutionTestService) {}
+
+    async getCompletion(document: LangiumDocument, params: CompletionParams): Promise<CompletionList> {
+        const directive = await directiveCompletion(document, params.position, this.solutions);
+        if (directive) return { isIncomplete: false, items: directive };
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
         const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

@@ -5,9 +5,20 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isNode, isRoute, type Node, type Program } from '../language/generated/ast.js';
 import { conditionDoc, NODE_KIND_DOCS, TARGET_DOCS } from '../language/model/node-docs.js';
 import { ProgramGraph } from '../language/model/program-graph.js';
+import { directiveHover } from './tests/directive-hover.js';
+import type { SolutionTestService } from './tests/solution-service.js';
 
 export class ManufactoriaHoverProvider implements HoverProvider {
-    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+    constructor(private readonly solutions: SolutionTestService) {}
+
+    async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        // Directives live in comments, which have no AST node of their own.
+        const directive = await directiveHover(document, params.position, this.solutions);
+        if (directive) return directive;
+        return this.programHover(document, params);
+    }
+
+    private programHover(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const root = document.parseResult.value.$cstNode;
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);

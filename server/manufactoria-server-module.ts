@@ -15,11 +15,39 @@ import { ManufactoriaFormatter } from './formatter.js';
 import { ManufactoriaHoverProvider } from './hover-provider.js';
 import { ManufactoriaRenameProvider } from './rename-provider.js';
 import { ManufactoriaSemanticTokenProvider } from './semantic-tokens.js';
+import { ManufactoriaCodeLensProvider } from './tests/code-lens-provider.js';
+import { registerDirectiveChecks } from './tests/directive-checks.js';
+import { registerTestRequests } from './tests/request-handlers.js';
+import { SolutionTestService } from './tests/solution-service.js';
+import { TestRunner } from './tests/test-runner.js';
 
-export const ManufactoriaLspModule: Module<LangiumServices, PartialLangiumServices> = {
+/** Services beyond Langium's: running a solution file's tests. */
+export interface ManufactoriaAddedServices {
+    tests: {
+        Solutions: SolutionTestService;
+        Runner: TestRunner;
+    };
+}
+
+export type ManufactoriaLspServices = LangiumServices & ManufactoriaAddedServices;
+
+export interface ServerOptions {
+    /** The bundled run worker (out/run-worker.cjs); without it tests run in-process, without a time limit. */
+    runWorkerFile?: string;
+}
+
+export const createTestsModule = (options: ServerOptions): Module<ManufactoriaLspServices, ManufactoriaAddedServices> => ({
+    tests: {
+        Solutions: (services) => new SolutionTestService(services),
+        Runner: () => new TestRunner(options.runWorkerFile),
+    },
+});
+
+export const ManufactoriaLspModule: Module<ManufactoriaLspServices, PartialLangiumServices> = {
     lsp: {
-        HoverProvider: () => new ManufactoriaHoverProvider(),
-        CompletionProvider: () => new ManufactoriaCompletionProvider(),
+        HoverProvider: (services) => new ManufactoriaHoverProvider(services.tests.Solutions),
+        CompletionProvider: (services) => new ManufactoriaCompletionProvider(services.tests.Solutions),
+        CodeLensProvider: (services) => new ManufactoriaCodeLensProvider(services.tests.Solutions),
         RenameProvider: (services) => new ManufactoriaRenameProvider(services),
         Formatter: () => new ManufactoriaFormatter(),
         FoldingRangeProvider: () => new ManufactoriaFoldingRangeProvider(),
@@ -29,10 +57,12 @@ export const ManufactoriaLspModule: Module<LangiumServices, PartialLangiumServic
     },
 };
 
-export function createManufactoriaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Manufactoria: LangiumServices } {
+export function createManufactoriaServices(context: DefaultSharedModuleContext, options: ServerOptions = {}): { shared: LangiumSharedServices; Manufactoria: ManufactoriaLspServices } {
     const shared = inject(createDefaultSharedModule(context), ManufactoriaGeneratedSharedModule);
-    const Manufactoria = inject(createDefaultModule({ shared }), ManufactoriaGeneratedModule, ManufactoriaModule as Module<LangiumServices, PartialLangiumServices>, ManufactoriaLspModule);
+    const Manufactoria = inject(createDefaultModule({ shared }), ManufactoriaGeneratedModule, ManufactoriaModule as Module<LangiumServices, PartialLangiumServices>, ManufactoriaLspModule, createTestsModule(options));
     shared.ServiceRegistry.register(Manufactoria);
     registerValidationChecks(Manufactoria);
+    registerDirectiveChecks(Manufactoria, Manufactoria.tests.Solutions);
+    if (context.connection) registerTestRequests(context.connection, Manufactoria.tests.Solutions);
     return { shared, Manufactoria };
 }

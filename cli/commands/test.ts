@@ -4,7 +4,7 @@ import { type CommandModule, parseOptions, UsageError, withUsage } from '../comm
 import { readText } from '../io.js';
 import { parseProblemRef } from '../../language/problems/selector.js';
 import {
-    bindProblem, failureText, outcomeText, parseDirectives, planTests, ProblemFileCache, runSolution, type ProblemDirective,
+    bindProblem, failureText, formatRate, outcomeText, parseDirectives, planTests, ProblemFileCache, runSolution, type ProblemDirective,
 } from '../../language/solutions/index.js';
 
 const USAGE = 'delta test SOLUTION [--problem FILE#ID] [--json]';
@@ -43,7 +43,7 @@ export const test: CommandModule = {
         const run = runSolution(text, tests);
         if (run.state !== 'ran') {
             if (values.json) process.stdout.write(`${JSON.stringify({ passed: 0, total: tests.length, pass_rate: 0, all_pass: 0, results: [], message: run.message })}\n`);
-            else process.stdout.write(`${run.message}\n0/${tests.length} passed · pass_rate 0 · all_pass 0\n`);
+            else process.stdout.write(`${run.message}\n0/${tests.length} passed · pass_rate 0.0 · all_pass 0\n`);
             return 1;
         }
         if (values.json) {
@@ -55,7 +55,7 @@ export const test: CommandModule = {
                 return result.passed ? `✓ ${test.label}  (${outcomeText(result)})` : `✗ ${test.label}  ${failureText(test.testCase, result)}\n    path: ${result.path.join(' → ')}`;
             });
             const title = bound ? `${bound.problem.name} (${bound.problem.id}): ${bound.problem.criteria}\n` : '';
-            process.stdout.write(`${title}${lines.join('\n')}\n${run.passed}/${run.total} passed · pass_rate ${run.pass_rate} · all_pass ${run.all_pass}\n`);
+            process.stdout.write(`${title}${lines.join('\n')}\n${run.passed}/${run.total} passed · pass_rate ${formatRate(run.pass_rate)} · all_pass ${run.all_pass}\n`);
         }
         return run.all_pass === 1 ? 0 : 1;
     }),

@@ -21,3 +21,8 @@ export function failureText(test: TestCase, result: Outcome): string {
     if (!result.actual_accepted) return `expected accept with output ${formatTape(test.expected_output)}, got ${got} with output ${output}`;
     return `expected output ${formatTape(test.expected_output)}, got ${output}`;
 }
+
+/** A score as Python prints a float, as in training logs: 1.0, 0.875, 0.4117647058823529. */
+export function formatRate(rate: number): string {
+    return Number.isInteger(rate) ? rate.toFixed(1) : String(rate);
+}

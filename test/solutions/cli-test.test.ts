@@ -44,7 +44,7 @@ describe('delta test', () => {
         expect(JSON.parse(result.stdout)).toMatchObject({ passed: 14, total: 16 });
         const onlyInline = workspace(`# test: B -> accept\n# test: "" -> reject\n${PROGRAM}`);
         const ok = delta(['test', 'sol.manufactoria'], onlyInline);
-        expect([ok.status, ok.stdout]).toEqual([0, '✓ line 1: B → accept  (accepted)\n✓ line 2: "" → reject  (rejected (Routed to NONE))\n2/2 passed · pass_rate 1 · all_pass 1\n']);
+        expect([ok.status, ok.stdout]).toEqual([0, '✓ line 1: B → accept  (accepted)\n✓ line 2: "" → reject  (rejected (Routed to NONE))\n2/2 passed · pass_rate 1.0 · all_pass 1\n']);
     });
 
     test('bad bindings, malformed directives, invalid programs and no tests are reported with file and line', () => {

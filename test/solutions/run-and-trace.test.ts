@@ -13,7 +13,6 @@ import { fixturePath, readJsonLines } from '../helpers/fixtures.js';
 
 const STARTS_WITH_BB = 'START start:\n    NEXT a\n\nPULLER_RB a:\n    [B] b\n    [R] NONE\n    [EMPTY] NONE\n\nPULLER_RB b:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\n\nEND end\n';
 const STARTS_WITH_B = 'START start:\n    NEXT a\n\nPULLER_RB a:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\n\nEND end\n';
-const problems = fixturePath('manufactoria/problems_sample.jsonl');
 const solutionIn = (dir: string) => join(dir, 'solution.manufactoria');
 
 describe('solution tests bound to a problem file', () => {

@@ -1,0 +1,16 @@
+// Worker thread (out/run-worker.cjs) that runs a solution's tests off the server's main loop.
+// A pathological expected-output regex can backtrack for minutes; the server then terminates us.
+import '../language/node-compat.cjs';
+import { parentPort } from 'node:worker_threads';
+import { runSolution } from '../language/solutions/run-solution.js';
+import type { RunJob, RunJobReply } from './tests/test-runner.js';
+
+parentPort?.on('message', (job: RunJob) => {
+    let reply: RunJobReply;
+    try {
+        reply = { id: job.id, run: runSolution(job.text, job.cases) };
+    } catch (error) {
+        reply = { id: job.id, run: { state: 'error', message: `Unexpected error: ${(error as Error).message}` } };
+    }
+    parentPort!.postMessage(reply);
+});

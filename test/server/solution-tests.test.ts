@@ -1,0 +1,115 @@
+// Server side of inline family tests: lenses, directive diagnostics/hover/completion, runs,
+// traces and the worker's time limit, through the same services the language server wires.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { parseDocument } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import type { Program } from '../../language/generated/ast.js';
+import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
+import { TestRunner } from '../../server/tests/test-runner.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+const { Manufactoria } = createManufactoriaServices(EmptyFileSystem);
+const dir = mkdtempSync(join(tmpdir(), 'delta-server-'));
+copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
+const PROGRAM = 'START start:\n    NEXT a\n\nPULLER_RB a:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\n\nEND end\n';
+let count = 0;
+
+async function open(text: string) {
+    const documentUri = URI.file(join(dir, `s${count++}.manufactoria`)).toString();
+    const document = await parseDocument<Program>(Manufactoria, text, { documentUri, validation: true });
+    return { document, uri: documentUri };
+}
+const lensTitles = async (document: Awaited<ReturnType<typeof open>>['document']) =>
+    ((await Manufactoria.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri: document.uri.toString() } })) ?? [])
+        .map((l) => `${l.range.start.line}: ${l.command!.title}`);
+
+describe('code lenses', () => {
+    test('Run N tests above START; after a run the scores, inline verdicts and failures where the run ended', async () => {
+        const { document, uri } = await open(`# problem: problems.jsonl#Starts with BB\n# test: B => B\n# test: BB -> accept\n${PROGRAM}`);
+        expect(await lensTitles(document)).toEqual(['3: $(play) Run 17 tests']);
+        const result = await Manufactoria.tests.Solutions.run(uri);
+        expect(result).toMatchObject({ state: 'ran', passed: 14, total: 17, all_pass: 0, version: document.textDocument.version });
+        expect(result.outcomes.find((o) => o.id === 'p4')).toMatchObject({ passed: false, endNode: 'end', endRange: { start: { line: 11, character: 0 }, end: { line: 11, character: 7 } } });
+        expect(await lensTitles(document)).toEqual([
+            '3: $(play) Run 17 tests',
+            `3: ✓ 14/17 passed · pass_rate ${14 / 17} · all_pass 0`,
+            '1: ✗ expected output B, got ""',
+            '2: ✓ passed (accepted)',
+            '11: ✗ #5 BRB → reject: expected reject, got accepted · trace',
+            '11: ✗ #9 BR → reject: expected reject, got accepted · trace',
+            '11: ✗ line 2: B ⇒ B: expected output B, got "" · trace',
+        ]);
+    });
+
+    test('an invalid program and a file without tests', async () => {
+        const { document, uri } = await open('# test: R -> accept\nSTART begin:\n    NEXT end\nEND end');
+        const result = await Manufactoria.tests.Solutions.run(uri);
+        expect(result).toMatchObject({ state: 'invalid', message: "DSL Parse Error: Line 2: START node must have ID 'start'", errorRange: { start: { line: 1 } } });
+        expect((await lensTitles(document))[1]).toBe("1: ✗ DSL Parse Error: Line 2: START node must have ID 'start' · pass_rate 0.0 · all_pass 0");
+        const plain = await open(PROGRAM);
+        expect(await lensTitles(plain.document)).toEqual([]);
+        expect(await Manufactoria.tests.Solutions.run(plain.uri)).toMatchObject({ state: 'no-tests', total: 0 });
+    });
+});
+
+describe('directives in the editor', () => {
+    test('a reference that points nowhere and a malformed test are warnings on their line', async () => {
+        const { document } = await open(`# problem: problems.jsonl#nope\n# test: RB -> maybe\n${PROGRAM}`);
+        const warnings = (document.diagnostics ?? []).filter((d) => d.code === 'problem-not-found' || d.code === 'malformed-directive');
+        expect(warnings.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([
+            [1, 0, 'Expected `accept` or `reject` after `->`, got `maybe`'],
+            [0, 11, "Problem 'problems.jsonl#nope': no problem with id or name 'nope'"],
+        ]);
+    });
+
+    test('hover on the problem directive shows criteria and test count; on an inline test its last result', async () => {
+        const { document, uri } = await open(`# problem: problems.jsonl#0\n# test: B => B\n${PROGRAM}`);
+        const hover = async (line: number) => ((await Manufactoria.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri }, position: { line, character: 4 } }))?.contents as { value: string } | undefined)?.value;
+        expect(await hover(0)).toBe('**Starts with BB** · `starts_with` · basic · two_color\n\nAccept if the tape starts with BB; reject otherwise. The input tape carries only red/blue colors.\n\n15 test cases · line 1 of `problems.jsonl` · id `ab0c1681-c8f8-e3d0-d329-0a4cb5d32b16`');
+        await Manufactoria.tests.Solutions.run(uri);
+        expect(await hover(1)).toContain('✗ expected output B, got ""');
+    });
+
+    test('completion offers the keywords, problem files next to the solution, and their rows', async () => {
+        const complete = async (text: string) => {
+            const { document, uri } = await open(text.replace('|', ''));
+            const list = await Manufactoria.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri }, position: document.textDocument.positionAt(text.indexOf('|')) });
+            return list!.items;
+        };
+        expect((await complete(`# |\n${PROGRAM}`)).map((i) => i.label)).toEqual(['problem:', 'test: … -> accept|reject', 'test: … => output']);
+        expect((await complete(`# problem: pro|\n${PROGRAM}`)).map((i) => [i.label, i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : ''])).toEqual([['problems.jsonl', 'problems.jsonl#']]);
+        const rows = await complete(`# problem: problems.jsonl#St|\n${PROGRAM}`);
+        expect(rows).toHaveLength(17);
+        expect(rows[0]).toMatchObject({ label: 'Starts with BB', detail: 'row 0 · starts_with · basic · two_color · 15 tests', textEdit: { newText: 'Starts with BB', range: { start: { line: 0, character: 26 } } } });
+    });
+});
+
+describe('traces and the run worker', () => {
+    test('a trace has every step with its tape and node range, visit counts and the pass verdict', async () => {
+        const { uri } = await open(`# test: BR -> reject\n${PROGRAM}`);
+        const trace = await Manufactoria.tests.Solutions.trace(uri, 'l1');
+        expect(trace).toMatchObject({ passed: false, finished: true, finalTape: 'R', rejection: null, input: 'BR' });
+        expect(trace.steps.map((s) => [s.node, s.kind, s.tapeBefore, s.tapeAfter, s.action, s.range?.start.line])).toEqual([
+            ['start', 'START', 'BR', 'BR', 'start → a', 1],
+            ['a', 'PULLER_RB', 'BR', 'R', 'read B → end', 4],
+            ['end', 'END', 'R', 'R', 'accept', 9],
+        ]);
+        expect(trace.visits.map((v) => [v.node, v.count])).toEqual([['start', 1], ['a', 1], ['end', 1]]);
+        expect((await Manufactoria.tests.Solutions.trace(uri, 'p0')).error).toBe("No test 'p0' in this file (its tests changed?)");
+    });
+
+    test('the worker stops a run that exceeds the time limit and keeps serving the next ones', async () => {
+        const runner = new TestRunner(join(process.cwd(), 'out/run-worker.cjs'));
+        expect(runner.usesWorker).toBe(true);
+        const program = 'START start:\n    NEXT end\nEND end';
+        const slow = { id: 'l1', testCase: { input: 'R'.repeat(40), expected_output: '(R*)*B', expected_accepted: true, check_output: true, description: '' } };
+        const quick = { id: 'l2', testCase: { input: 'RB', expected_output: 'R+B', expected_accepted: true, check_output: true, description: '' } };
+        const [stopped, next] = await Promise.all([runner.run(program, [slow], 300), runner.run(program, [quick], 5000)]);
+        expect(stopped).toMatchObject({ state: 'error', message: expect.stringMatching(/^Stopped after 300 ms/) });
+        expect(next).toMatchObject({ state: 'ran', passed: 1, total: 1 });
+        runner.dispose();
+    });
+});
