@@ -6,7 +6,7 @@ import { Vec2 } from 'planck';
 import { gravityAt, isDriven, pathPosition, targetAngle } from './container-motion.js';
 import { DT } from './step-count.js';
 import type { Scene, Vec2Tuple } from './scene-types.js';
-import { buildWorld, POSITION_ITERATIONS, VELOCITY_ITERATIONS, type SceneWorld } from './world.js';
+import { buildWorld, f32, POSITION_ITERATIONS, VELOCITY_ITERATIONS, type SceneWorld } from './world.js';
 
 export interface Pose { x: number; y: number; angle: number }
 
@@ -28,17 +28,19 @@ export class SceneStepper {
         const t = this.simTime;
         if (scene.gravity_time_variation) {
             const [gx, gy] = gravityAt(scene, t);
-            w.world.setGravity(new Vec2(gx, gy));
+            w.world.setGravity(new Vec2(f32(gx), f32(gy)));
         }
         for (const i of this.driven) {
             const box = scene.boxes[i];
             const body = w.boxes[i];
             const [cx, cy] = pathPosition(box.translation_path, box.center, t);
             const p = body.getPosition();
-            body.setLinearVelocity(new Vec2((cx - p.x) / dt, (cy - p.y) / dt));
-            body.setAngularVelocity((targetAngle(scene, box, t) - body.getAngle()) / dt);
+            // Computed in Python doubles from the float32 pose, stored by Box2D as float32.
+            body.setLinearVelocity(new Vec2(f32((cx - p.x) / dt), f32((cy - p.y) / dt)));
+            body.setAngularVelocity(f32((targetAngle(scene, box, t) - body.getAngle()) / dt));
         }
-        w.world.step(dt, VELOCITY_ITERATIONS, POSITION_ITERATIONS);
+        // world.Step(float32 dt, …): the step length itself is float32 inside Box2D.
+        w.world.step(f32(dt), VELOCITY_ITERATIONS, POSITION_ITERATIONS);
         w.world.clearForces();
         this.steps++;
     }

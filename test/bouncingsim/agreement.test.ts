@@ -29,24 +29,28 @@ describe('rows: sub-pixel families (item 1)', () => {
 });
 
 describe('rows: rotating families, hard (item 2)', () => {
-    // Family → [asserts within 50 out of 30, bound on the worst error reached].
-    const expected: Record<string, [number, number]> = { A: [28, 60], AB: [30, 16], B: [30, 14] };
+    // Family → [asserts within 50 out of 30, bound on the worst error reached]. With the float32
+    // solver (box2d-float32.ts) B and AB hard are sub-pixel too; A_3_2 still drifts after ~0.6 s
+    // (the narrow phase is float64) but stays within 36 px, and A_3_1 within 10.
+    const expected: Record<string, [number, number]> = { A: [30, 36], AB: [30, 0.5], B: [30, 0.05] };
     it.each(Object.entries(expected))('%s hard: %j', (family, [passing, bound]) => {
         const checks = rows.filter((r) => isHard(r) && r.row.id.startsWith(`${family}_`)).map(check);
         expect(checks).toHaveLength(2);
         expect(checks.flatMap((c) => c.passed).filter(Boolean)).toHaveLength(passing);
         expect(Math.max(...checks.map(maxDistance))).toBeLessThanOrEqual(bound);
     });
-    it('the only failures are A_3_1 at t = 1.4 and 1.5 (float32 vs float64 drift of a spinning polygon)', () => {
-        const failures = rows.flatMap((r) => { const c = check(r); return c.timestamps.filter((_, k) => !c.passed[k]).map((t) => `${c.id}@${t}`); });
-        expect(failures).toEqual(['A_3_1@1.4', 'A_3_1@1.5']);
+    it('A_3_1 (spinning octagon, float32-sensitive) stays within 10 at every timestamp, 1.4 and 1.5 included', () => {
+        const c = check(rows.find((r) => r.row.id === 'A_3_1' && isHard(r))!);
+        expect(maxDistance(c)).toBeLessThanOrEqual(10);
+        expect(c.distances.slice(0, 8)).toEqual(new Array(8).fill(0));
     });
-    it('overall: 538/540 asserts, 35/36 rows, median error ≤ 0.1', () => {
+    it('overall: 540/540 asserts, 36/36 rows, median error 0, at least 509 asserts reproduced to the last digit', () => {
         const all = rows.map(check);
-        expect(all.flatMap((c) => c.passed).filter(Boolean)).toHaveLength(538);
-        expect(all.filter((c) => c.all_pass)).toHaveLength(35);
+        expect(all.flatMap((c) => c.passed).filter(Boolean)).toHaveLength(540);
+        expect(all.filter((c) => c.all_pass)).toHaveLength(36);
         const d = all.flatMap((c) => c.distances as number[]).sort((a, b) => a - b);
-        expect(d[Math.floor(d.length / 2)]).toBeLessThanOrEqual(0.1);
+        expect(d[Math.floor(d.length / 2)]).toBe(0);
+        expect(d.filter((x) => x === 0).length).toBeGreaterThanOrEqual(509);
     });
 });
 
@@ -61,12 +65,13 @@ describe('rows: rebuilt scenes simulate exactly like the scene files (§8.4)', (
 describe('examples without the 15-px validation (item 3)', () => {
     const all = examples();
     it('has the 13 example scenes', () => expect(all).toHaveLength(13));
-    // Rejected-by-validation scenes are chaotic; the others stay sub-pixel.
-    const bound: Record<string, number> = { scene_AB_d0_seed12001: 15, scene_D_d2_seed4001: 15, scene_A_d3_seed1002: 15, scene_CD_d4_seed34001: 1.0 };
+    // Even the scenes the generator's validation rejected as chaotic (AB_d0, D_d2, A_d3) stay within
+    // 0.11 with the float32 solver (they drifted by up to 12 in float64); most are exact.
+    const bound: Record<string, number> = {};
     it.each(all.map((e) => [e.name, e] as const))('%s', (name, e) => {
         const got = simulate(e.scene, e.timestamps);
         const errors = got.flatMap((balls, k) => balls.map(([x, y], b) => Math.hypot(x - e.positions[k][b][0], y - e.positions[k][b][1])));
         expect(errors).toHaveLength(15 * e.scene.balls.length);
-        expect(Math.max(...errors)).toBeLessThanOrEqual(bound[name] ?? 1.0);
+        expect(Math.max(...errors)).toBeLessThanOrEqual(bound[name] ?? 0.11);
     });
 });

@@ -11,6 +11,7 @@ import { pyRound } from '../../bouncingsim/py-format.js';
 import type { SimReply } from '../../bouncingsim/sim-protocol.js';
 import { handleSimJob } from '../../bouncingsim/sim-job.js';
 import { simulate, simulateFrames } from '../../bouncingsim/simulate.js';
+import { SceneStepper } from '../../bouncingsim/stepper.js';
 import { buildWorld } from '../../bouncingsim/world.js';
 import { ChainShape, PolygonShape } from 'planck';
 import { STANDARD_TIMESTAMPS } from '../../bouncingsim/step-count.js';
@@ -39,7 +40,26 @@ describe('buildWorld (§4.2 recipe)', () => {
         expect(w.balls[1].getFixtureList()!.getShape().getType()).toBe('circle');
         expect(w.balls[2].isFixedRotation()).toBe(true);
         expect(w.balls[2].getFixtureList()!.getFriction()).toBe(0);
-        expect(w.balls[2].getMass()).toBeCloseTo((3 / 2) * 400 * Math.sin((2 * Math.PI) / 3), 6); // density 1 × area
+        // density 1 × area, computed in float32 like pybox2d (b2PolygonShape::ComputeMass)
+        const mass = w.balls[2].getMass();
+        expect(mass).toBeCloseTo((3 / 2) * 400 * Math.sin((2 * Math.PI) / 3), 3);
+        expect(Math.fround(mass)).toBe(mass);
+    });
+    it('hands Box2D float32 values, as pybox2d does: poses, velocities, vertices, skin radius', () => {
+        const scene = loadScene(G_HARD);
+        scene.balls[0] = { ...scene.balls[0], sides: 7, rotation_affected: true, angular_velocity: 1.1, velocity: [123.45, -67.89] };
+        const w = buildWorld(scene);
+        const isF32 = (x: number) => Math.fround(x) === x;
+        const poly = w.balls[0].getFixtureList()!.getShape() as PolygonShape;
+        expect(poly.m_vertices.slice(0, 7).every((v) => isF32(v.x) && isF32(v.y))).toBe(true);
+        expect(poly.getRadius()).toBe(Math.fround(0.01));
+        expect(w.boxes[0].getFixtureList()!.getShape().getRadius()).toBe(Math.fround(0.01));
+        const v = w.balls[0].getLinearVelocity();
+        expect([v.x, v.y, w.balls[0].getAngularVelocity()].every(isF32)).toBe(true);
+        expect(v.x).toBeCloseTo(123.45, 4);
+        const stepper = new SceneStepper(scene);
+        for (let k = 0; k < 50; k++) stepper.step();
+        expect(stepper.ballPoses().every((p) => isF32(p.x) && isF32(p.y) && isF32(p.angle))).toBe(true);
     });
 });
 

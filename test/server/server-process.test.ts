@@ -29,7 +29,7 @@ beforeAll(async () => {
         params.items.map((item) => (item.section === 'manufactoria' ? { tests: { runOnChange: true, runOnChangeDelay: 50, timeout: 1500 } } : null)));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
-    connection.onNotification(TestResultsNotification, (params) => results.push(params.result));
+    connection.onNotification(TestResultsNotification, (params) => { results.push(params.result); });
     connection.listen();
     await connection.sendRequest('initialize', {
         processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }],
