@@ -2,8 +2,11 @@
 // is added to FEATURES below (Testing API, webviews, tree views, …).
 import * as vscode from 'vscode';
 import { registerServerCommands } from './commands.js';
+import { registerProblems } from './problems/index.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
+import { registerTesting } from './testing/index.js';
+import { registerTrace } from './trace/index.js';
 import { registerTrajectory } from './trajectory/index.js';
 
 /** What a feature gets: register disposables on `context.subscriptions`. */
@@ -18,6 +21,9 @@ type Feature = (ctx: FeatureContext) => void;
 const FEATURES: Feature[] = [
     ({ context, server }) => context.subscriptions.push(...registerServerCommands(server)),
     ({ context, server }) => context.subscriptions.push(new ServerStatusItem(server)),
+    registerTesting,
+    registerTrace,
+    registerProblems,
 ];
 
 /** Returned from activate(); in-host tests use it to wait for the server. */

@@ -17,8 +17,13 @@ const CLIENT_ID = 'manufactoria';
 
 export type ServerPhase = 'stopped' | 'starting' | 'running' | 'failed';
 
+/** Problem files: the server re-binds solutions when one changes. */
+const PROBLEM_FILES = '**/*.{json,jsonl,parquet}';
+
 export class ManufactoriaServer implements vscode.Disposable {
     private current: LanguageClient | undefined;
+    /** Watches problem files for the current client; vscode-languageclient does not dispose it. */
+    private currentWatcher: vscode.FileSystemWatcher | undefined;
     private currentPhase: ServerPhase = 'stopped';
     private readonly phaseEmitter = new vscode.EventEmitter<ServerPhase>();
     /** Start/restart/stop run one after another, so a restart never races a start. */
@@ -90,7 +95,8 @@ export class ManufactoriaServer implements vscode.Disposable {
             this.setPhase('failed');
             return;
         }
-        const client = new LanguageClient(CLIENT_ID, 'Manufactoria Language Server', serverOptions(module), clientOptions(this.log));
+        this.currentWatcher = vscode.workspace.createFileSystemWatcher(PROBLEM_FILES);
+        const client = new LanguageClient(CLIENT_ID, 'Manufactoria Language Server', serverOptions(module), clientOptions(this.log, this.currentWatcher));
         client.onDidChangeState((e) => {
             // Only the current client may drive the phase; a disposed one still reports Stopped.
             if (client !== this.current) return;
@@ -114,6 +120,8 @@ export class ManufactoriaServer implements vscode.Disposable {
     private async doStop(): Promise<void> {
         const client = this.current;
         this.current = undefined;
+        this.currentWatcher?.dispose();
+        this.currentWatcher = undefined;
         if (!client) return;
         try {
             // dispose() also unregisters the client's providers; the output channel is ours and survives.
@@ -147,7 +155,7 @@ function serverOptions(module: string): ServerOptions {
     };
 }
 
-function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
+function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSystemWatcher): LanguageClientOptions {
     return {
         documentSelector: [
             { scheme: 'file', language: LANGUAGE_ID },
@@ -156,5 +164,6 @@ function clientOptions(log: vscode.LogOutputChannel): LanguageClientOptions {
         outputChannel: log,
         // The status bar item reports failures; popping the Output view would steal focus.
         revealOutputChannelOn: RevealOutputChannelOn.Never,
+        synchronize: { configurationSection: CLIENT_ID, fileEvents: problemFiles },
     };
 }

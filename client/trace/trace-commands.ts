@@ -1,0 +1,12 @@
+// Command ids of the trace step-through (package.json `contributes.commands` and keybindings) and
+// the context key that enables them.
+export const TRACE_COMMANDS = {
+    next: 'manufactoria.trace.next',
+    previous: 'manufactoria.trace.previous',
+    first: 'manufactoria.trace.first',
+    last: 'manufactoria.trace.last',
+    close: 'manufactoria.trace.close',
+} as const;
+
+/** True while a trace is shown; keybindings and the command palette use it. */
+export const TRACE_ACTIVE_KEY = 'manufactoria.traceActive';
