@@ -14,7 +14,8 @@ export type ProblemNode =
 export function isProblemFile(result: LoadResult): boolean {
     // A field-level issue means the row looked like a problem; a file-level one (not JSON, no row
     // shape) is just some other JSON file of the workspace.
-    return result.problems.length > 0 || result.issues.some((i) => i.field !== undefined);
+    // Chat rows whose prompt is not a Manufactoria task (BouncingSim datasets) are other data too.
+    return result.problems.length > 0 || result.issues.some((i) => i.field !== undefined && !/^messages\[\d+\]\.content$/.test(i.field));
 }
 
 export function countText(n: number): string {

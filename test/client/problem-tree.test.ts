@@ -66,6 +66,9 @@ describe('fileNode', () => {
     it('does not list JSON files that are not problem files', () => {
         expect(isProblemFile(parseProblemText('{"name": "delta-studio", "version": "0.1.0"}', 'package.json', 'json'))).toBe(false);
         expect(isProblemFile(parseProblemText('not json', 'x.json', 'json'))).toBe(false);
+        // A BouncingSim dataset row: chat messages, but not a Manufactoria task.
+        const bouncing = '{"id": "A_0_1", "messages": [{"role": "user", "content": "Write predict_position(t) for the ball."}], "ground_truth": "[]"}';
+        expect(isProblemFile(parseProblemText(bouncing, 'rows.jsonl', 'jsonl'))).toBe(false);
     });
 });
 

@@ -3,7 +3,7 @@
 //   E2E_URL        workbench base URL (http://127.0.0.1:<port>)
 //   E2E_WORKSPACE  absolute path of the workspace copy the server opened
 //   E2E_RESULTS    folder for screenshots (default test-results/e2e)
-//   E2E_GREP       only run tests whose name contains this text
+//   E2E_GREP       only run tests whose "file: name" contains this text
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
 const suites = [];
 for (const file of readdirSync(here).filter((f) => f.endsWith('.e2e.mjs')).sort()) {
     const mod = await import(pathToFileURL(path.join(here, file)).href);
-    for (const t of mod.tests ?? []) if (t.name.includes(grep)) suites.push({ file, ...t });
+    for (const t of mod.tests ?? []) if (`${file}: ${t.name}`.includes(grep)) suites.push({ file, ...t });
 }
 
 rmSync(results, { recursive: true, force: true });

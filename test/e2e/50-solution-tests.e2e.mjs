@@ -1,0 +1,198 @@
+// Running a problem's tests inline: the Problems view and Open Solution, the lens that runs a
+// solution's tests, failures in the editor and in Test Explorer, and a failing run's trace.
+import { EDITOR, editorText, openFile, runCommand, sleep, waitForServer, waitUntil } from './workbench.mjs';
+
+const SOLUTION = 'starts-with-bb.manufactoria';
+const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
+const traceStatus = (page) => page.locator('.part.statusbar [aria-label^="Manufactoria trace: step"]').first();
+
+/** Earlier tests leave split editors and other views open; start from the Explorer and no editors. */
+async function resetLayout(page) {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'View: Show Explorer');
+    await setExpanded(folderSection(page), true);
+}
+
+async function setExpanded(header, expanded) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+        if ((await header.getAttribute('aria-expanded', { timeout: 10_000 })) === String(expanded)) return;
+        // Pane headers toggle on Space when focused; a click can be eaten by an open menu.
+        if (attempt % 2 === 0) await header.click();
+        else { await header.focus(); await header.press('Space'); }
+        await sleep(300);
+    }
+    throw new Error(`could not ${expanded ? 'expand' : 'collapse'} "${await header.getAttribute('aria-label')}"`);
+}
+
+/** The Explorer's file tree section; collapsed, it leaves the Problems view room to render its rows. */
+const folderSection = (page) => page.locator('.part.sidebar .pane-header[aria-label="Explorer Section: ws"]').first();
+
+/** Opens the Explorer's Manufactoria Problems view (expanded) and returns its pane. */
+async function problemsView(page) {
+    await resetLayout(page);
+    await setExpanded(folderSection(page), false);
+    const header = page.locator('.part.sidebar .pane-header', { hasText: 'Manufactoria Problems' }).first();
+    await setExpanded(header, true);
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Manufactoria Problems' }) }).first();
+    await pane.locator('.pane-body').waitFor({ timeout: 15_000 });
+    return pane;
+}
+
+/** Expands a tree row; retried, since a click can land on a neighbour while the view still lays out. */
+async function expand(row) {
+    for (let attempt = 0; attempt < 4; attempt++) {
+        await row.waitFor({ timeout: 10_000 });
+        if ((await row.getAttribute('aria-expanded')) === 'true') return;
+        await row.click();
+        await sleep(300);
+    }
+    throw new Error(`could not expand "${await row.textContent()}"`);
+}
+
+async function problemsAndOpenSolution(page, shot) {
+    const pane = await problemsView(page);
+    const file = pane.locator('.monaco-list-row', { hasText: /problems\.jsonl/ }).first();
+    await file.waitFor({ timeout: 30_000 });
+    const fileText = (await file.textContent()) ?? '';
+    if (!fileText.includes('17 problems')) throw new Error(`problem file row reads "${fileText}", expected "17 problems"`);
+    await expand(file);
+    const family = pane.locator('.monaco-list-row', { hasText: /^append_sequence/ }).first();
+    await family.waitFor({ timeout: 10_000 });
+    await expand(family);
+    await expand(pane.locator('.monaco-list-row', { hasText: /^basic/ }).first());
+    await expand(pane.locator('.monaco-list-row', { hasText: /^four_color/ }).first());
+    const problem = pane.locator('.monaco-list-row', { hasText: /^Append RYY/ }).first();
+    await problem.waitFor({ timeout: 10_000 });
+    await shot('problems-view');
+
+    // The row's inline action (the same command is in its context menu).
+    await problem.hover();
+    await problem.locator('.actions .action-label').first().click();
+    await page.locator('.part.editor .tab.active', { hasText: 'append-ryy.manufactoria' }).waitFor({ timeout: 15_000 });
+    const text = await waitUntil(async () => {
+        const t = await editorText(page);
+        return t.includes('# problem: ./problems.jsonl#6a2b3200-4c9a-0ae1-5419-eefcd5e73e3f') ? t : undefined;
+    }, { message: 'the new solution to bind Append RYY' });
+    if (!text.includes('START start:')) throw new Error(`the new solution has no skeleton:\n${text}`);
+    // The server sees the new file's tests at once (the first row in the family list: no scrolling).
+    await lensLink(page, 'Run 14 tests').waitFor({ timeout: 30_000 });
+    await shot('open-solution');
+}
+
+export const tests = [
+    {
+        name: '(f) the Problems view groups the workspace problems by family; Open Solution creates a bound solution',
+        async fn({ page, shot }) {
+            try {
+                await problemsAndOpenSolution(page, shot);
+            } finally {
+                await page.keyboard.press('Escape');
+                await setExpanded(folderSection(page), true);
+            }
+        },
+    },
+    {
+        name: '(g) the "Run N tests" lens runs the solution: scores, inline verdicts and failures show in the editor',
+        async fn({ page, shot }) {
+            await resetLayout(page);
+            await openFile(page, SOLUTION);
+            await waitForServer(page);
+            const run = lensLink(page, 'Run 18 tests');
+            await run.waitFor({ timeout: 30_000 });
+            await run.click();
+            await lensLink(page, '✓ 15/18 passed · pass_rate 0.8333333333333334 · all_pass 0').waitFor({ timeout: 30_000 });
+            await lensLink(page, '✗ #5 BRB → reject: expected reject, got accepted · trace').waitFor({ timeout: 10_000 });
+            await lensLink(page, '✗ expected output B, got ""').waitFor({ timeout: 10_000 });
+            await lensLink(page, '✓ passed (accepted)').waitFor({ timeout: 10_000 });
+            await shot('lens-results');
+        },
+    },
+    {
+        name: '(h) Test Explorer lists the solution with a child per test, failed and passed',
+        async fn({ page, shot }) {
+            await runCommand(page, 'Manufactoria: Run All Solutions');
+            await runCommand(page, 'Testing: Focus on Test Explorer View');
+            const tree = page.locator('.part.sidebar');
+            const row = (text) => tree.locator('.monaco-list-row', { hasText: text }).first();
+            const item = row('Starts with BB (starts-with-bb.manufactoria)');
+            await item.waitFor({ timeout: 30_000 });
+            await expand(item);
+            const failed = row('#5 BRB → reject');
+            const passed = row('#6 BBR → accept');
+            await failed.waitFor({ timeout: 30_000 });
+            const state = async (row) => row.evaluate((el) => [...el.querySelectorAll('.codicon')].map((c) => c.className).join(' '));
+            const [failedIcon, passedIcon] = await waitUntil(async () => {
+                const icons = [await state(failed), await state(passed)];
+                return /testing-failed/.test(icons[0]) && /testing-passed/.test(icons[1]) ? icons : undefined;
+            }, { timeout: 30_000, message: 'a failed icon on #5 and a passed icon on #6' }).catch(async (error) => {
+                throw new Error(`${error.message}; icons: "${await state(failed)}" / "${await state(passed)}"`);
+            });
+            void failedIcon; void passedIcon;
+            await shot('test-explorer');
+            await runCommand(page, 'View: Show Explorer');
+        },
+    },
+    {
+        name: '(i) a failing test trace steps through the run with the tape before and after each step',
+        async fn({ page, shot }) {
+            await resetLayout(page);
+            await openFile(page, SOLUTION);
+            await waitForServer(page);
+            const failure = lensLink(page, '✗ #5 BRB → reject');
+            if (!(await failure.count())) {
+                await lensLink(page, 'Run 18 tests').click();
+                await failure.waitFor({ timeout: 30_000 });
+            }
+            await failure.click();
+            const status = traceStatus(page);
+            await status.waitFor({ timeout: 30_000 });
+            const first = await status.getAttribute('aria-label');
+            if (!first?.startsWith('Manufactoria trace: step 1/3 · START start')) throw new Error(`trace status "${first}"`);
+            // Gutter visit counts for the visited nodes: start, first, end.
+            await waitUntil(async () => (await page.locator('.part.editor .margin .cgmr').count()) >= 3, { message: 'three gutter visit badges' });
+
+            await page.locator(`${EDITOR} .view-lines`).first().click();
+            await page.keyboard.press('Alt+BracketRight');
+            const second = await waitUntil(async () => {
+                const label = await traceStatus(page).getAttribute('aria-label');
+                return label?.includes('step 2/3') ? label : undefined;
+            }, { message: 'the trace to move to step 2/3' });
+            if (second !== 'Manufactoria trace: step 2/3 · PULLER_RB first · read B → end · tape BRB → RB') throw new Error(`step 2 reads "${second}"`);
+            await runCommand(page, 'Manufactoria: Trace: Next Step');
+            const third = await waitUntil(async () => {
+                const label = await traceStatus(page).getAttribute('aria-label');
+                return label?.includes('step 3/3') ? label : undefined;
+            }, { message: 'the trace to move to step 3/3' });
+            if (!third.includes('END end · accept · tape RB → RB')) throw new Error(`step 3 reads "${third}"`);
+            await shot('trace');
+            await runCommand(page, 'Manufactoria: Trace: Close');
+            await waitUntil(async () => (await traceStatus(page).count()) === 0, { message: 'the trace to close' });
+            await sleep(100);
+        },
+    },
+    {
+        name: '(j) hover on the problem directive shows the criteria and the test count',
+        async fn({ page, shot }) {
+            await resetLayout(page);
+            await openFile(page, SOLUTION);
+            await waitForServer(page);
+            const directive = page.locator(`${EDITOR} .view-lines .view-line`, { hasText: '# problem:' }).first();
+            const hover = page.locator('.monaco-hover', { hasText: 'Accept if the tape starts with BB' });
+            for (let attempt = 0; attempt < 4; attempt++) {
+                await page.mouse.move(5, 5);
+                const box = await directive.boundingBox();
+                await page.mouse.move(box.x + 120, box.y + box.height / 2);
+                try {
+                    await hover.first().waitFor({ state: 'visible', timeout: 5000 });
+                    break;
+                } catch (error) {
+                    if (attempt === 3) throw error;
+                }
+            }
+            const text = (await hover.first().textContent()) ?? '';
+            if (!text.includes('15 test cases')) throw new Error(`hover reads "${text}"`);
+            await shot('directive-hover');
+        },
+    },
+];
