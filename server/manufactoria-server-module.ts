@@ -5,7 +5,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
 import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from '../language/generated/module.js';
-import { ManufactoriaModule } from '../language/manufactoria-module.js';
+import { ManufactoriaModule, ManufactoriaSharedModule } from '../language/manufactoria-module.js';
 import { registerValidationChecks } from '../language/validation/validator-registry.js';
 import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
@@ -58,7 +58,7 @@ export const ManufactoriaLspModule: Module<ManufactoriaLspServices, PartialLangi
 };
 
 export function createManufactoriaServices(context: DefaultSharedModuleContext, options: ServerOptions = {}): { shared: LangiumSharedServices; Manufactoria: ManufactoriaLspServices } {
-    const shared = inject(createDefaultSharedModule(context), ManufactoriaGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ManufactoriaGeneratedSharedModule, ManufactoriaSharedModule);
     const Manufactoria = inject(createDefaultModule({ shared }), ManufactoriaGeneratedModule, ManufactoriaModule as Module<LangiumServices, PartialLangiumServices>, ManufactoriaLspModule, createTestsModule(options));
     shared.ServiceRegistry.register(Manufactoria);
     registerValidationChecks(Manufactoria);

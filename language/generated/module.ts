@@ -3,7 +3,7 @@
  * DO NOT EDIT MANUALLY!
  ******************************************************************************/
 
-import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module } from 'langium';
+import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module, IParserConfig } from 'langium';
 import { ManufactoriaAstReflection } from './ast.js';
 import { ManufactoriaGrammar } from './grammar.js';
 
@@ -14,6 +14,10 @@ export const ManufactoriaLanguageMetaData = {
     mode: 'development'
 } as const satisfies LanguageMetaData;
 
+export const parserConfig: IParserConfig = {
+    maxLookahead: 2,
+};
+
 export const ManufactoriaGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
     AstReflection: () => new ManufactoriaAstReflection()
 };
@@ -21,5 +25,7 @@ export const ManufactoriaGeneratedSharedModule: Module<LangiumSharedCoreServices
 export const ManufactoriaGeneratedModule: Module<LangiumCoreServices, LangiumGeneratedCoreServices> = {
     Grammar: () => ManufactoriaGrammar(),
     LanguageMetaData: () => ManufactoriaLanguageMetaData,
-    parser: {}
+    parser: {
+        ParserConfig: () => parserConfig
+    }
 };

@@ -33,29 +33,50 @@ export class ManufactoriaLexer implements Lexer {
     }
 
     private declaration(text: string, line: LayoutLine, out: TokenSink): void {
-        const m = DECLARATION.exec(text.slice(line.contentStart, line.contentEnd));
+        const base = line.contentStart;
+        const content = text.slice(base, line.contentEnd);
+        const m = DECLARATION_GROUPS.exec(content);
         if (!m) {
             out.add('INVALID_LINE', line.contentStart, line.contentEnd);
             return;
         }
-        out.addGroup(m, 1, line.contentStart, m[1]);
-        out.addGroup(m, 2, line.contentStart, 'ID');
-        if (m[3]) out.addGroup(m, 3, line.contentStart, ':');
-        if (m[4]) out.addGroup(m, 4, line.contentStart, 'COMMENT', true);
+        const idStart = base + idOffset(content, m[1], m[2]);
+        const idEnd = idStart + m[2].length;
+        // The groups are the token images (the same text a slice would give), so no string is cut twice.
+        out.add(m[1], base, base + m[1].length, false, m[1]);
+        out.add('ID', idStart, idEnd, false, m[2]);
+        if (m[3]) out.add(':', idEnd, idEnd + m[3].length, false, m[3]);
+        if (m[4]) out.add('COMMENT', line.contentEnd - m[4].length, line.contentEnd, true, m[4]);
     }
 
     private route(text: string, line: LayoutLine, out: TokenSink): void {
         out.add('INDENT', line.start, line.contentStart);
-        const content = text.slice(line.contentStart, line.contentEnd);
-        const m = PULLER_ROUTE.exec(content) ?? NEXT_ROUTE.exec(content);
+        const base = line.contentStart;
+        const content = text.slice(base, line.contentEnd);
+        const m = PULLER_ROUTE_GROUPS.exec(content) ?? NEXT_ROUTE_GROUPS.exec(content);
         if (!m) {
             out.add('INVALID_LINE', line.contentStart, line.contentEnd);
             return;
         }
-        out.addGroup(m, 1, line.contentStart, m[1] === 'NEXT' ? 'NEXT' : 'COND');
-        out.addGroup(m, 2, line.contentStart, 'ID');
-        if (m[3]) out.addGroup(m, 3, line.contentStart, 'COMMENT', true);
+        const idStart = base + idOffset(content, m[1], m[2]);
+        out.add(m[1] === 'NEXT' ? 'NEXT' : 'COND', base, base + m[1].length, false, m[1]);
+        out.add('ID', idStart, idStart + m[2].length, false, m[2]);
+        if (m[3]) out.add('COMMENT', line.contentEnd - m[3].length, line.contentEnd, true, m[3]);
     }
+}
+
+// The line patterns without match indices (`d`), which cost an array per group on every line. The
+// offsets follow from the groups: the patterns are anchored, so group 1 opens the line; only
+// whitespace (never a word character) separates it from the id; the colon follows the id; and a
+// trailing comment runs to the end of the (stripped) line.
+const withoutIndices = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace('d', ''));
+const DECLARATION_GROUPS = withoutIndices(DECLARATION);
+const PULLER_ROUTE_GROUPS = withoutIndices(PULLER_ROUTE);
+const NEXT_ROUTE_GROUPS = withoutIndices(NEXT_ROUTE);
+
+/** Offset of the id group in a matched line: its first occurrence after the leading group. */
+function idOffset(content: string, lead: string, id: string): number {
+    return content.indexOf(id, lead.length);
 }
 
 /** Collects tokens with the line/column fields Langium needs (LSP line breaks: \n, \r\n, \r). */
@@ -63,6 +84,8 @@ class TokenSink {
     readonly tokens: IToken[] = [];
     readonly hidden: IToken[] = [];
     private readonly lineStarts: number[] = [0];
+    /** Index into `lineStarts` of the last lookup: tokens arrive in document order, so lookups mostly move forward. */
+    private line = 0;
 
     constructor(private readonly text: string, private readonly types: TokenTypeDictionary) {
         for (let i = 0; i < text.length; i++) {
@@ -71,27 +94,34 @@ class TokenSink {
         }
     }
 
-    add(name: TokenName, start: number, end: number, hidden = false): void {
+    /** `image`, when given, is `text.slice(start, end)` already at hand. */
+    add(name: TokenName, start: number, end: number, hidden = false, image = this.text.slice(start, end)): void {
         const type = this.types[name];
-        const [startLine, startColumn] = this.position(start);
-        const [endLine, endColumn] = this.position(Math.max(start, end - 1));
-        const token = createTokenInstance(type, this.text.slice(start, end), start, end - 1, startLine, endLine, startColumn, endColumn);
+        const last = Math.max(start, end - 1);
+        const startLine = this.lineOf(start);
+        const startColumn = start - this.lineStarts[startLine] + 1;
+        const endLine = this.lineOf(last);
+        const endColumn = last - this.lineStarts[endLine] + 1;
+        const token = createTokenInstance(type, image, start, end - 1, startLine + 1, endLine + 1, startColumn, endColumn);
         (hidden ? this.hidden : this.tokens).push(token);
     }
 
-    addGroup(match: RegExpExecArray, group: number, base: number, name: TokenName, hidden = false): void {
-        const [start, end] = match.indices![group]!;
-        this.add(name, base + start, base + end, hidden);
-    }
-
-    /** 1-based line and column, as Chevrotain reports them. */
-    private position(offset: number): [number, number] {
-        let low = 0;
-        let high = this.lineStarts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.lineStarts[mid] <= offset) low = mid; else high = mid - 1;
+    /** 0-based index of the line holding `offset` (Chevrotain's line and column are 1-based). */
+    private lineOf(offset: number): number {
+        const starts = this.lineStarts;
+        let line = this.line;
+        if (starts[line] <= offset) {
+            while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+        } else {
+            let low = 0;
+            let high = line;
+            while (low < high) {
+                const mid = (low + high + 1) >> 1;
+                if (starts[mid] <= offset) low = mid; else high = mid - 1;
+            }
+            line = low;
         }
-        return [low + 1, offset - this.lineStarts[low] + 1];
+        this.line = line;
+        return line;
     }
 }

@@ -1,6 +1,6 @@
 // Reproduces the reference pre-processing (spec §2) as offsets into the original text, so one pass
 // serves both the reference's line numbers and the editor's positions.
-import { stripBounds } from './python-text.js';
+import { stripEnd, stripStart } from './python-text.js';
 
 export type LineKind = 'declaration' | 'route' | 'comment' | 'fence' | 'blank';
 
@@ -43,31 +43,22 @@ export function layoutOf(text: string): ReferenceLayout {
 }
 
 function computeLayout(text: string): ReferenceLayout {
-    const [textStart, textEnd] = stripBounds(text);
-    const raw: Array<[number, number]> = [];
-    for (let start = textStart; ;) {
-        const newline = text.indexOf('\n', start);
-        if (newline < 0 || newline >= textEnd) {
-            raw.push([start, textEnd]);
-            break;
-        }
-        raw.push([start, newline]);
-        start = newline + 1;
-    }
-    const isFence = ([s, e]: [number, number]) => {
-        const [cs, ce] = stripBounds(text, s, e);
-        return ce - cs === 3 && text.startsWith(FENCE, cs);
-    };
-    const openingFence = isFence(raw[0]);
-    const closingFence = raw.length > (openingFence ? 1 : 0) && isFence(raw[raw.length - 1]);
-
+    // Runs on every keystroke over every line, so it is one pass over offsets (no per-line tuples).
+    const textStart = stripStart(text, 0, text.length);
+    const textEnd = stripEnd(text, textStart, text.length);
+    const isFence = (contentStart: number, contentEnd: number) => contentEnd - contentStart === 3 && text.startsWith(FENCE, contentStart);
     const lines: LayoutLine[] = [];
+    let openingFence = false;
     let declarationSeen = false;
-    raw.forEach(([start, end], index) => {
-        const [contentStart, contentEnd] = stripBounds(text, start, end);
-        const number = index + (openingFence ? 0 : 1);
+    for (let start = textStart, index = 0; ; index++) {
+        const newline = text.indexOf('\n', start);
+        const last = newline < 0 || newline >= textEnd;
+        const end = last ? textEnd : newline;
+        const contentStart = stripStart(text, start, end);
+        const contentEnd = stripEnd(text, contentStart, end);
+        if (index === 0) openingFence = isFence(contentStart, contentEnd);
         let kind: LineKind;
-        if ((index === 0 && openingFence) || (index === raw.length - 1 && closingFence)) {
+        if (index === 0 && openingFence) {
             kind = 'fence';
         } else if (contentStart === contentEnd) {
             kind = 'blank';
@@ -79,8 +70,13 @@ function computeLayout(text: string): ReferenceLayout {
             kind = 'declaration';
             declarationSeen = true;
         }
-        lines.push({ kind, number, start, end, contentStart, contentEnd });
-    });
+        lines.push({ kind, number: index + (openingFence ? 0 : 1), start, end, contentStart, contentEnd });
+        if (last) break;
+        start = newline + 1;
+    }
+    // A closing fence is the last line (not also the opening one); nothing after it depends on its kind.
+    const final = lines[lines.length - 1];
+    if (lines.length > (openingFence ? 1 : 0) && isFence(final.contentStart, final.contentEnd)) final.kind = 'fence';
     return { lines, textStart, openingFence };
 }
 

@@ -1,6 +1,6 @@
 import { AstUtils, DefaultScopeProvider, MapScope, type ReferenceInfo, type Scope } from 'langium';
-import type { AstNodeDescription } from 'langium';
-import { isProgram, type Program } from '../generated/ast.js';
+import type { AstNode, AstNodeDescription } from 'langium';
+import { Program } from '../generated/ast.js';
 
 /**
  * Every target is looked up among the ids of its own program. The default provider scans the
@@ -11,7 +11,7 @@ export class ManufactoriaScopeProvider extends DefaultScopeProvider {
     private readonly scopes = new WeakMap<Program, Scope>();
 
     override getScope(context: ReferenceInfo): Scope {
-        const program = AstUtils.getContainerOfType(context.container, isProgram);
+        const program = programOf(context.container);
         if (!program) return super.getScope(context);
         let scope = this.scopes.get(program);
         if (!scope) {
@@ -25,4 +25,12 @@ export class ManufactoriaScopeProvider extends DefaultScopeProvider {
         }
         return scope;
     }
+}
+
+/** The program around a node (AstUtils.getContainerOfType with isProgram, minus the reflection lookup per level). */
+function programOf(node: AstNode | undefined): Program | undefined {
+    for (let current = node; current; current = current.$container) {
+        if (current.$type === Program.$type) return current as Program;
+    }
+    return undefined;
 }

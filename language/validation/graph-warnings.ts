@@ -4,6 +4,7 @@ import type { ValidationAcceptor } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Node, Program } from '../generated/ast.js';
 import { ProgramGraph } from '../model/program-graph.js';
+import { propertyRange } from './property-range.js';
 
 export const WARNING_CODES = {
     endKeywordTarget: 'end-keyword-target',
@@ -24,7 +25,7 @@ export function checkGraphWarnings(program: Program, accept: ValidationAcceptor)
     implicitNoneRoutes(graph, reachable, accept);
     const end = graph.byName.get('end');
     if (end && end.kind === 'END' && !reachable.has(end)) {
-        accept('warning', "No route leads from 'start' to 'end': every tape is rejected", { node: start, property: 'name', code: WARNING_CODES.noAcceptingPath });
+        accept('warning', "No route leads from 'start' to 'end': every tape is rejected", { node: start, property: 'name', range: propertyRange(start, 'name'), code: WARNING_CODES.noAcceptingPath });
     }
     endlessPainterLoops(graph, reachable, accept);
 }
@@ -34,7 +35,7 @@ function endKeywordTargets(graph: ProgramGraph, accept: ValidationAcceptor): voi
     for (const edge of graph.edges) {
         if (edge.target !== 'END') continue;
         accept('warning', "'END' never accepts: at run time it is an unknown node (rejected with 'Unknown node: END'). Did you mean 'end'?",
-            { node: edge.route, property: 'target', code: WARNING_CODES.endKeywordTarget, data: { code: WARNING_CODES.endKeywordTarget } });
+            { node: edge.route, property: 'target', range: propertyRange(edge.route, 'target'), code: WARNING_CODES.endKeywordTarget, data: { code: WARNING_CODES.endKeywordTarget } });
     }
 }
 
@@ -43,11 +44,11 @@ function unusedAndUnreachable(graph: ProgramGraph, reachable: Set<Node>, accept:
     for (const node of graph.byName.values()) {
         if (reachable.has(node) || node.kind === 'START') continue;
         if (node.name === 'NONE') {
-            accept('warning', "A node named 'NONE' can never run: the target NONE always rejects", { node, property: 'name', code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
+            accept('warning', "A node named 'NONE' can never run: the target NONE always rejects", { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
         } else if (!referenced.has(node)) {
-            accept('warning', `Node '${node.name}' is never used: no route leads to it`, { node, property: 'name', code: WARNING_CODES.unused, tags: [DiagnosticTag.Unnecessary] });
+            accept('warning', `Node '${node.name}' is never used: no route leads to it`, { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.unused, tags: [DiagnosticTag.Unnecessary] });
         } else {
-            accept('warning', `Node '${node.name}' is unreachable from 'start'`, { node, property: 'name', code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
+            accept('warning', `Node '${node.name}' is unreachable from 'start'`, { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.unreachable, tags: [DiagnosticTag.Unnecessary] });
         }
     }
 }
@@ -60,7 +61,7 @@ function implicitNoneRoutes(graph: ProgramGraph, reachable: Set<Node>, accept: V
         if (missing.length === 0) continue;
         const list = missing.map((c) => `[${c}]`).join(', ');
         accept('info', `${node.kind} '${node.name}' has no ${list} route: ${missing.length > 1 ? 'those go' : 'it goes'} to NONE (rejected)`,
-            { node, property: 'name', code: WARNING_CODES.implicitNone });
+            { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.implicitNone });
     }
 }
 
@@ -82,6 +83,6 @@ function endlessPainterLoops(graph: ProgramGraph, reachable: Set<Node>, accept: 
         loop.forEach((n) => reported.add(n));
         const names = [...loop.map((n) => n.name), node.name].join(' → ');
         accept('warning', `Endless loop ${names}: no puller in it, so the tape only grows until the 1000-step limit rejects the robot`,
-            { node, property: 'name', code: WARNING_CODES.endlessLoop });
+            { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.endlessLoop });
     }
 }

@@ -49,73 +49,85 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
         return errors;
     }
 
-    program.nodes.forEach((node, index) => {
-        const declLine = lines.at(lineOffsetOf(node));
-        const at = (stage: number, ...rest: number[]) => [0, index, stage, ...rest];
+    // Line lookups walk the CST, so they are made only for the lines that get an error. (Plain loops:
+    // this runs over every node and route on every keystroke.)
+    const declLines = new Map<number, LayoutLine>();
+    const declLine = (index: number) => {
+        let line = declLines.get(index);
+        if (!line) declLines.set(index, line = lines.at(lineOffsetOf(program.nodes[index])));
+        return line;
+    };
+    const at = (index: number, stage: number, ...rest: number[]) => [0, index, stage, ...rest];
+
+    for (let index = 0; index < program.nodes.length; index++) {
+        const node = program.nodes[index];
         if (node.invalid !== undefined || !node.kind || node.name === undefined) {
             // Rule a. The reference never looks at the routes under a broken declaration.
-            emit('invalid-declaration', `Invalid node declaration: ${node.invalid ?? ''}`, node, declLine, at(STAGE.declaration));
-            return;
+            emit('invalid-declaration', `Invalid node declaration: ${node.invalid ?? ''}`, node, declLine(index), at(index, STAGE.declaration));
+            continue;
         }
         const kind = node.kind;
-        if (kind === 'END' && node.colon) emit('end-colon', 'END nodes should not have a colon', node, declLine, at(STAGE.colon));
-        if (kind !== 'END' && !node.colon) emit('missing-colon', `${kind} nodes must have a colon`, node, declLine, at(STAGE.colon));
+        if (kind === 'END' && node.colon) emit('end-colon', 'END nodes should not have a colon', node, declLine(index), at(index, STAGE.colon));
+        if (kind !== 'END' && !node.colon) emit('missing-colon', `${kind} nodes must have a colon`, node, declLine(index), at(index, STAGE.colon));
         if (declared.has(node.name)) {
-            emit('duplicate-id', `Duplicate node ID: ${node.name}`, node, declLine, at(STAGE.duplicate));
+            emit('duplicate-id', `Duplicate node ID: ${node.name}`, node, declLine(index), at(index, STAGE.duplicate));
         } else {
             declared.set(node.name, node);
-            if (kind === 'START' && node.name !== 'start') emit('start-id', "START node must have ID 'start'", node, declLine, at(STAGE.reservedId));
-            if (kind === 'END' && node.name !== 'end') emit('end-id', "END node must have ID 'end'", node, declLine, at(STAGE.reservedId));
+            if (kind === 'START' && node.name !== 'start') emit('start-id', "START node must have ID 'start'", node, declLine(index), at(index, STAGE.reservedId));
+            if (kind === 'END' && node.name !== 'end') emit('end-id', "END node must have ID 'end'", node, declLine(index), at(index, STAGE.reservedId));
         }
 
         const isPuller = kind === 'PULLER_RB' || kind === 'PULLER_YG';
-        node.routes.forEach((route, r) => {
-            const routeLine = lines.at(lineOffsetOf(route));
-            const stripped = text.slice(routeLine.contentStart, routeLine.contentEnd);
+        for (let r = 0; r < node.routes.length; r++) {
+            const route = node.routes[r];
             if (kind === 'END') {
-                emit('end-routes', 'END nodes cannot have routes', route, routeLine, at(STAGE.route, r));
+                emit('end-routes', 'END nodes cannot have routes', route, lines.at(lineOffsetOf(route)), at(index, STAGE.route, r));
             } else if (isPuller ? route.condition === undefined : !route.next) {
+                const routeLine = lines.at(lineOffsetOf(route));
+                const stripped = text.slice(routeLine.contentStart, routeLine.contentEnd);
                 const format = isPuller ? 'puller' : 'NEXT';
-                emit('invalid-route', `Invalid ${format} route format: ${stripped}`, route, routeLine, at(STAGE.route, r));
+                emit('invalid-route', `Invalid ${format} route format: ${stripped}`, route, routeLine, at(index, STAGE.route, r));
             }
-        });
+        }
 
-        const wellFormed = node.routes.filter((route) => route.target !== undefined);
         if (kind === 'START' && node.routes.length !== 1) {
-            emit('start-route-count', 'START node must have exactly one NEXT route', node, declLine, at(STAGE.startCount));
+            emit('start-route-count', 'START node must have exactly one NEXT route', node, declLine(index), at(index, STAGE.startCount));
         }
         if (isPuller) {
             // The reference walks a set here, so with several bad conditions its choice is arbitrary;
-            // source order is the deterministic stand-in (spec §4.1).
-            const reported = new Set<string>();
-            wellFormed.forEach((route, r) => {
+            // source order is the deterministic stand-in (spec §4.1). `r` counts well-formed routes only.
+            let reported: Set<string> | undefined;
+            let r = -1;
+            for (const route of node.routes) {
+                if (route.target === undefined) continue;
+                r++;
                 const condition = route.condition;
-                if (condition === undefined || VALID_CONDITIONS[kind].includes(condition) || reported.has(condition)) return;
-                reported.add(condition);
-                emit('invalid-condition', `Invalid condition '${condition}' for ${kind}`, node, declLine, at(STAGE.condition, r));
-            });
+                if (condition === undefined || VALID_CONDITIONS[kind].includes(condition) || reported?.has(condition)) continue;
+                (reported ??= new Set()).add(condition);
+                emit('invalid-condition', `Invalid condition '${condition}' for ${kind}`, node, declLine(index), at(index, STAGE.condition, r));
+            }
         }
         if (kind.startsWith('PAINTER_') && node.routes.length !== 1) {
-            emit('painter-route-count', 'PAINTER nodes must have exactly one NEXT route', node, declLine, at(STAGE.painterCount));
+            emit('painter-route-count', 'PAINTER nodes must have exactly one NEXT route', node, declLine(index), at(index, STAGE.painterCount));
         }
-    });
+    }
 
-    const kinds = new Set(program.nodes.map((n) => n.kind));
-    if (!kinds.has('START')) emit('missing-start', 'Program must have a START node', program, null, [PROGRAM_PHASE, 0]);
-    if (!kinds.has('END')) emit('missing-end', 'Program must have an END node', program, null, [PROGRAM_PHASE, 1]);
+    if (!program.nodes.some((n) => n.kind === 'START')) emit('missing-start', 'Program must have a START node', program, null, [PROGRAM_PHASE, 0]);
+    if (!program.nodes.some((n) => n.kind === 'END')) emit('missing-end', 'Program must have an END node', program, null, [PROGRAM_PHASE, 1]);
 
-    program.nodes.forEach((node, index) => {
-        if (node.name === undefined || declared.get(node.name) !== node) return;
-        const declLine = lines.at(lineOffsetOf(node));
-        node.routes.forEach((route, r) => {
+    for (let index = 0; index < program.nodes.length; index++) {
+        const node = program.nodes[index];
+        if (node.name === undefined || declared.get(node.name) !== node) continue;
+        for (let r = 0; r < node.routes.length; r++) {
+            const route = node.routes[r];
             const target = route.target?.$refText;
-            if (target === undefined || target === 'NONE' || target === 'END' || declared.has(target)) return;
+            if (target === undefined || target === 'NONE' || target === 'END' || declared.has(target)) continue;
             const before = errors.length;
-            emit('undefined-target', `Node '${node.name}' references undefined node '${target}'`, node, declLine, [PROGRAM_PHASE, 2, index, r]);
+            emit('undefined-target', `Node '${node.name}' references undefined node '${target}'`, node, declLine(index), [PROGRAM_PHASE, 2, index, r]);
             const targetNode = route.$cstNode && CstUtils.findLeafNodeAtOffset(route.$cstNode, route.target!.$refNode!.offset);
             if (targetNode) errors[before].target = { start: targetNode.offset, end: targetNode.end };
-        });
-    });
+        }
+    }
     return errors;
 }
 
