@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { once } from 'node:events';
 import { UsageError } from './command.js';
 
@@ -18,33 +17,63 @@ export async function readText(file: string): Promise<string> {
     }
 }
 
-/** Lines of a file or of stdin (`-`), streamed. */
-export function readLines(file: string): AsyncIterable<string> {
-    const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-    return createInterface({ input, crlfDelay: Infinity });
+/**
+ * The bytes of a file or of stdin (`-`) in pieces of at least `size` bytes that end just after a `\n`
+ * (the last piece may end anywhere): lines never straddle two pieces.
+ */
+export async function* readLineChunks(file: string, size: number): AsyncGenerator<Buffer> {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for await (const piece of readPieces(file, Math.max(size, 1 << 16))) {
+        const cut = pendingBytes + piece.length >= size ? piece.lastIndexOf(10) + 1 : 0;
+        if (cut === 0) {
+            pending.push(piece);
+            pendingBytes += piece.length;
+            continue;
+        }
+        pending.push(piece.subarray(0, cut));
+        yield pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes + cut);
+        pending = cut < piece.length ? [piece.subarray(cut)] : [];
+        pendingBytes = piece.length - cut;
+    }
+    if (pendingBytes > 0) yield pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
 }
 
-/** Buffers stdout writes (one syscall per chunk, not per line) and respects pipe back-pressure. */
-export class OutputBuffer {
-    private parts: string[] = [];
-    private size = 0;
-
-    async write(line: string): Promise<void> {
-        this.parts.push(line);
-        this.size += line.length;
-        if (this.size > 1 << 16) await this.flush();
+/** A regular file is read with plain blocking reads (cheaper than a stream); stdin, pipes and devices are streamed. */
+function readPieces(file: string, size: number): AsyncIterable<Buffer> | Iterable<Buffer> {
+    if (file === '-') return process.stdin;
+    let fd: number;
+    try {
+        fd = openSync(file, 'r');
+    } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
+    if (!fstatSync(fd).isFile()) return createReadStream(file, { fd, highWaterMark: size });
+    return (function* () {
+        try {
+            for (;;) {
+                const piece = Buffer.allocUnsafeSlow(size);
+                const read = readSync(fd, piece, 0, size, null);
+                if (read === 0) return;
+                yield read === size ? piece : piece.subarray(0, read);
+            }
+        } finally {
+            closeSync(fd);
+        }
+    })();
+}
 
-    async flush(): Promise<void> {
-        if (this.parts.length === 0) return;
-        const chunk = this.parts.join('');
-        this.parts = [];
-        this.size = 0;
-        if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
-    }
+/** Writes to stdout, respecting pipe back-pressure. */
+export async function writeOut(bytes: Uint8Array): Promise<void> {
+    if (bytes.length > 0 && !process.stdout.write(bytes)) await once(process.stdout, 'drain');
+}
 
-    async close(): Promise<void> {
-        await this.flush();
-        await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-    }
+/** True when stdout holds no reference to bytes written so far (they may be reused). */
+export function outputFlushed(): boolean {
+    return process.stdout.writableLength === 0;
+}
+
+/** Resolves once everything written to stdout has been handed to the OS. */
+export function closeOut(): Promise<void> {
+    return new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }

@@ -32,9 +32,16 @@ function timed(command, args, output) {
     const bytes = readFileSync(output);
     return { seconds, digest: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
 }
-const ours = timed(process.execPath, ['out/cli.cjs', 'verify', requests], `${OUT}/delta.out.jsonl`);
-const lean = timed('python3', ['scripts/bench/lean_verifier.py', requests], `${OUT}/lean.out.jsonl`);
-console.log(`\n## delta verify: ${lines.length} requests, ${runs} test runs`);
+/** The fastest of BENCH_RUNS runs (default 1): on a shared machine other work only ever adds time. */
+const repeats = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
+function fastest(run) {
+    const all = Array.from({ length: repeats }, run);
+    const best = all.reduce((b, r) => (r.seconds < b.seconds ? r : b));
+    return all.every((r) => r.digest === best.digest) ? best : { ...best, digest: 'runs differ' };
+}
+const ours = fastest(() => timed(process.execPath, ['out/cli.cjs', 'verify', requests], `${OUT}/delta.out.jsonl`));
+const lean = fastest(() => timed('python3', ['scripts/bench/lean_verifier.py', requests], `${OUT}/lean.out.jsonl`));
+console.log(`\n## delta verify: ${lines.length} requests, ${runs} test runs${repeats > 1 ? ` (fastest of ${repeats} runs each)` : ''}`);
 console.log(`delta verify        ${ours.seconds.toFixed(2)} s  ${(lines.length / ours.seconds).toFixed(0)} requests/s  ${(runs / ours.seconds).toFixed(0)} runs/s`);
 console.log(`lean Python         ${lean.seconds.toFixed(2)} s  ${(lines.length / lean.seconds).toFixed(0)} requests/s  ${(runs / lean.seconds).toFixed(0)} runs/s`);
 console.log(`speed-up            ${(lean.seconds / ours.seconds).toFixed(2)}x  (goal ≥ 5x)`);

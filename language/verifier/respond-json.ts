@@ -1,41 +1,163 @@
-// The same body as JSON.stringify(respond(request)), written directly from the runs: the verifier's
-// output is dominated by paths of up to 1000 ids, and quoting each id once per program is far
-// cheaper than building and stringifying a result object per test. A test pins the equality.
+// The same body as JSON.stringify(respond(request)), written directly from the runs as UTF-8: the
+// verifier's output is dominated by paths of up to 1000 ids, so each program's ids are encoded once
+// and a path is copied byte by byte, its repeating tail (see run-compact.ts) by doubling copies.
+// A test pins the equality with JSON.stringify(respond(request)).
 import type { CompiledProgram } from '../interpreter/compile.js';
-import { runSlots } from '../interpreter/run.js';
+import { runCompact } from '../interpreter/run-compact.js';
 import { testPasses } from '../tests/pass-rule.js';
 import { verdictOf } from '../verdict.js';
 import type { VerifierRequest } from './request.js';
 
 const quote = JSON.stringify as (value: string) => string;
-const quotedIds = new WeakMap<CompiledProgram, string[]>();
 
-export function respondJson(request: VerifierRequest): string {
-    try {
-        return serialize(request);
-    } catch (error) {
-        // Same catch-all as respond(): the reference answers `Unexpected error: …`.
-        return JSON.stringify({ valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] });
+/** A growable UTF-8 output buffer; its ArrayBuffer is its own (never Node's pool), so it can be transferred. */
+export class ByteSink {
+    buffer: Buffer;
+    length = 0;
+
+    /** A new buffer of `capacity` bytes, or a recycled ArrayBuffer (the sink then owns it). */
+    constructor(capacity: number | ArrayBuffer = 1 << 16) {
+        this.buffer = typeof capacity === 'number' ? Buffer.allocUnsafeSlow(Math.max(capacity, 64)) : Buffer.from(capacity);
+    }
+
+    /** Makes room for `bytes` more bytes. */
+    reserve(bytes: number): void {
+        if (this.length + bytes <= this.buffer.length) return;
+        const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
+        this.buffer.copy(grown, 0, 0, this.length);
+        this.buffer = grown;
+    }
+
+    write(text: string): void {
+        this.reserve(text.length * 3);
+        this.length += this.buffer.write(text, this.length);
+    }
+
+    /** The bytes written so far (a view, valid until the next write). */
+    bytes(): Uint8Array {
+        return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+    }
+
+    toString(): string {
+        return this.buffer.toString('utf8', 0, this.length);
     }
 }
 
-function serialize(request: VerifierRequest): string {
-    const verdict = verdictOf(request.dsl);
-    if (!verdict.ok) return JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] });
-    const program = verdict.program;
-    let ids = quotedIds.get(program);
-    if (!ids) quotedIds.set(program, (ids = program.ids.map(quote)));
+/** A DSL text's answer: its program with each slot's `,"id"` as UTF-8, or the whole parse-error body. */
+type Compiled = { program: CompiledProgram; ids: Uint8Array; idStart: Int32Array; longestId: number } | { invalid: string };
+
+/** Verdicts by DSL text: RL batches send many responses to one prompt, often with the same program. */
+const cache = new Map<string, Compiled>();
+const CACHE_SIZE = 256;
+
+function compiled(dsl: string): Compiled {
+    const hit = cache.get(dsl);
+    if (hit) {
+        cache.delete(dsl); // most recently used last
+        cache.set(dsl, hit);
+        return hit;
+    }
+    const verdict = verdictOf(dsl);
+    let entry: Compiled;
+    if (verdict.ok) {
+        const quoted = verdict.program.ids.map((id) => `,${quote(id)}`);
+        const ids = Buffer.from(quoted.join(''));
+        const ascii = ids.length === quoted.reduce((sum, q) => sum + q.length, 0);
+        const idStart = new Int32Array(quoted.length + 1);
+        let longestId = 0;
+        quoted.forEach((q, slot) => {
+            const bytes = ascii ? q.length : Buffer.byteLength(q);
+            idStart[slot + 1] = idStart[slot] + bytes;
+            longestId = Math.max(longestId, bytes);
+        });
+        entry = { program: verdict.program, ids, idStart, longestId };
+    } else {
+        entry = { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
+    }
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(dsl, entry);
+    return entry;
+}
+
+export function respondJson(request: VerifierRequest): string {
+    const sink = new ByteSink();
+    respondJsonInto(request, sink);
+    return sink.toString();
+}
+
+/** Appends the response body (no newline) to `sink`. */
+export function respondJsonInto(request: VerifierRequest, sink: ByteSink): void {
+    const start = sink.length;
+    try {
+        serialize(request, sink);
+    } catch (error) {
+        // Same catch-all as respond(): the reference answers `Unexpected error: …`.
+        sink.length = start;
+        sink.write(JSON.stringify({ valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] }));
+    }
+}
+
+const HEAD_TRUE = '{"valid":true,"all_passed":true,"results":[';
+const HEAD_FALSE = '{"valid":true,"all_passed":false,"results":[';
+
+function serialize(request: VerifierRequest, sink: ByteSink): void {
+    const entry = compiled(request.dsl);
+    if ('invalid' in entry) return sink.write(entry.invalid);
+    const { program, ids, idStart, longestId } = entry;
+    // all_passed is known only at the end: leave room for the longer head, and close the gap if it is the shorter.
+    const start = sink.length;
+    sink.reserve(HEAD_FALSE.length);
+    sink.length += HEAD_FALSE.length;
     let allPassed = true;
-    const results: string[] = [];
+    let separator = '';
     for (const test of request.test_cases) {
-        const run = runSlots(program, test.input);
+        const run = runCompact(program, test.input);
         const passed = testPasses(test, { finished: run.finished, final_tape: run.finalTape });
         allPassed &&= passed;
-        const path = run.slots.map((slot) => ids![slot]).join(',');
-        results.push(`{"input":${quote(test.input)},"expected_output":${quote(test.expected_output)},"actual_output":${quote(run.finalTape)},`
+        sink.write(`${separator}{"input":${quote(test.input)},"expected_output":${quote(test.expected_output)},"actual_output":${quote(run.finalTape)},`
             + `"expected_accepted":${test.expected_accepted},"actual_accepted":${run.finished},"check_output":${test.check_output},`
-            + `"passed":${passed},"path":[${path}],"rejection_reason":${run.rejection === null ? 'null' : quote(run.rejection)},`
-            + `"description":${quote(test.description)}}`);
+            + `"passed":${passed},"path":`);
+        separator = ',';
+
+        // The path: `,"id"` per entry, then the first comma becomes the opening bracket.
+        const { slots, length, cycleStart, repeats, partial } = run;
+        sink.reserve((length + partial) * longestId);
+        let out = sink.buffer;
+        const pathStart = sink.length;
+        let pos = pathStart;
+        let cyclePos = pos;
+        for (let i = 0; i < length; i++) {
+            if (i === cycleStart) cyclePos = pos;
+            const slot = slots[i];
+            for (let b = idStart[slot], end = idStart[slot + 1]; b < end; b++) out[pos++] = ids[b];
+        }
+        if (repeats > 0) {
+            const cycle = pos - cyclePos;
+            sink.length = pos;
+            sink.reserve(cycle * repeats + partial * longestId);
+            out = sink.buffer;
+            for (let have = cycle, need = cycle * (repeats + 1); have < need;) {
+                const n = Math.min(have, need - have);
+                out.copyWithin(cyclePos + have, cyclePos, cyclePos + n);
+                have += n;
+            }
+            pos += cycle * repeats;
+        }
+        for (let i = cycleStart, end = cycleStart + partial; i < end; i++) {
+            const slot = slots[i];
+            for (let b = idStart[slot], stop = idStart[slot + 1]; b < stop; b++) out[pos++] = ids[b];
+        }
+        out[pathStart] = 91; // [
+        sink.length = pos;
+
+        sink.write(`],"rejection_reason":${run.rejection === null ? 'null' : quote(run.rejection)},"description":${quote(test.description)}}`);
     }
-    return `{"valid":true,"all_passed":${allPassed},"results":[${results.join(',')}]}`;
+    sink.write(']}');
+    if (allPassed) {
+        sink.buffer.write(HEAD_TRUE, start + 1, 'latin1');
+        sink.buffer.copyWithin(start, start + 1, sink.length);
+        sink.length--;
+    } else {
+        sink.buffer.write(HEAD_FALSE, start, 'latin1');
+    }
 }
