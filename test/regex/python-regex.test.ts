@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compilePythonPattern, inspectPythonPattern, pythonFullmatch, PythonRegexRuntimeError } from '../../language/tests/python-regex.js';
+import { Rng } from '../../language/families/prng.js';
 
 type Answer = boolean | 'compile-error' | 'SystemError';
 
@@ -367,16 +368,10 @@ describe('Unicode data as Python 3.11 sees it', () => {
 // ---------------------------------------------------------------------------------------------
 // Differential run
 
-/** Mulberry32: a small seeded PRNG so every run draws the same cases. */
+/** The families' seeded generator, as floats in [0, 1), so every run draws the same cases. */
 function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const rng = new Rng('python-regex differential', seed);
+    return () => rng.nextUint32() / 2 ** 32;
 }
 
 interface Generated {
