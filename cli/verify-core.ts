@@ -2,6 +2,7 @@
 // threads (cli/verify-worker.ts): lines split as node:readline splits them (`\r\n`, `\n` or a lone
 // `\r`), one answer line each, encoded straight into one UTF-8 buffer.
 import { isPlainObject } from '../language/verifier/lax-fields.js';
+import { normalizeTestCase } from '../language/tests/test-case.js';
 import { checkRequest, type VerifierRequest, type VerifierTestCase } from '../language/verifier/request.js';
 import { ByteSink, respondJsonInto } from '../language/verifier/respond-json.js';
 
@@ -54,29 +55,10 @@ export function wellTypedRequest(body: unknown): VerifierRequest | undefined {
     }
     const cases = new Array<VerifierTestCase>(list.length);
     for (let i = 0; i < list.length; i++) {
-        const item: unknown = list[i];
-        if (!isPlainObject(item) || !('input' in item) || typeof item.input !== 'string') return undefined;
-        let expected_output = '';
-        let expected_accepted = true;
-        let check_output = true;
-        let description = '';
-        if ('expected_output' in item) {
-            if (typeof item.expected_output !== 'string') return undefined;
-            expected_output = item.expected_output;
-        }
-        if ('expected_accepted' in item) {
-            if (typeof item.expected_accepted !== 'boolean') return undefined;
-            expected_accepted = item.expected_accepted;
-        }
-        if ('check_output' in item) {
-            if (typeof item.check_output !== 'boolean') return undefined;
-            check_output = item.check_output;
-        }
-        if ('description' in item) {
-            if (typeof item.description !== 'string') return undefined;
-            description = item.description;
-        }
-        cases[i] = { input: item.input, expected_output, expected_accepted, check_output, description };
+        // The data-file rules are exactly the well-typed subset of the lax ones.
+        const one = normalizeTestCase(list[i]);
+        if (!one.ok) return undefined;
+        cases[i] = one.value;
     }
     return { dsl, test_cases: cases, max_execution_time: maxTime };
 }
