@@ -8,6 +8,7 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Program } from '../../language/generated/ast.js';
 import { ProblemFileCache, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/solutions/index.js';
 import { slotKindName } from '../../language/solutions/trace.js';
+import { layoutOf } from '../../language/lexing/reference-layout.js';
 import { parseProgram, verdictOf } from '../../language/verdict.js';
 import {
     DEFAULT_TEST_SETTINGS, TestResultsNotification, TestsChangedNotification,
@@ -185,9 +186,11 @@ export class SolutionTestService {
                 return at === undefined ? undefined : ranges.get(at);
             },
             errorLine: (referenceLine: number | null) => {
-                // The reference numbers lines after its own stripping; the validator's diagnostics map them back.
-                const diagnostic = snap.document?.diagnostics?.find((d) => (d.data as { reference?: { line: number | null } } | undefined)?.reference?.line === referenceLine);
-                const line = diagnostic?.range.start.line ?? 0;
+                // The reference numbers lines after its own stripping; its layout maps them back (a
+                // program-level error, without a line, goes where the program text starts).
+                const layout = layoutOf(snap.text);
+                const at = layout.lines.find((l) => l.number === referenceLine)?.start ?? layout.textStart;
+                const line = textDocument.positionAt(at).line;
                 return { start: { line, character: 0 }, end: { line, character: textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length } };
             },
         };

@@ -1,6 +1,6 @@
 // Server side of inline family tests: lenses, directive diagnostics/hover/completion, runs,
 // traces and the worker's time limit, through the same services the language server wires.
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
@@ -49,6 +49,10 @@ describe('code lenses', () => {
         const result = await Manufactoria.tests.Solutions.run(uri);
         expect(result).toMatchObject({ state: 'invalid', message: "DSL Parse Error: Line 2: START node must have ID 'start'", errorRange: { start: { line: 1 } } });
         expect((await lensTitles(document))[1]).toBe("1: ✗ DSL Parse Error: Line 2: START node must have ID 'start' · pass_rate 0.0 · all_pass 0");
+        // A file that is not open: the reference's line is mapped back past stripped leading blank lines.
+        const onDisk = join(dir, 'closed.manufactoria');
+        writeFileSync(onDisk, '\n\n# test: R -> accept\nSTART begin:\n    NEXT end\nEND end\n');
+        expect(await Manufactoria.tests.Solutions.run(URI.file(onDisk).toString())).toMatchObject({ state: 'invalid', errorRange: { start: { line: 3 } } });
         const plain = await open(PROGRAM);
         expect(await lensTitles(plain.document)).toEqual([]);
         expect(await Manufactoria.tests.Solutions.run(plain.uri)).toMatchObject({ state: 'no-tests', total: 0 });
