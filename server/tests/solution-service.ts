@@ -9,12 +9,13 @@ import type { Program } from '../../language/generated/ast.js';
 import { ProblemFileCache, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/solutions/index.js';
 import { slotKindName } from '../../language/solutions/trace.js';
 import { layoutOf } from '../../language/lexing/reference-layout.js';
+import { ProgramGraph } from '../../language/model/program-graph.js';
 import { parseProgram, verdictOf } from '../../language/verdict.js';
 import {
     DEFAULT_TEST_SETTINGS, TestResultsNotification, TestsChangedNotification,
     type DescribeTestsResult, type RunTestsResult, type TestDescription, type TestSettings, type TraceResult,
 } from '../protocol.js';
-import { declarationIndex, declarationRanges, spanRange } from './ranges.js';
+import { declarationRange, declarationRanges, spanRange } from './ranges.js';
 import type { TestRunner } from './test-runner.js';
 
 const PROBLEM_FILE = /\.(jsonl?|parquet)$/i;
@@ -176,14 +177,13 @@ export class SolutionTestService {
             ? snap.document.parseResult.value as Program
             : parseProgram(snap.text);
         const textDocument = TextDocument.create(snap.uri, 'manufactoria', snap.version, snap.text);
-        let ranges: Map<number, ReturnType<typeof spanRange>> | undefined;
-        let index: Map<string, number> | undefined;
+        let graph: ProgramGraph | undefined;
         return {
             rangeOfNode: (id: string) => {
-                ranges ??= declarationRanges(program, textDocument);
-                index ??= declarationIndex(program);
-                const at = index.get(id);
-                return at === undefined ? undefined : ranges.get(at);
+                // The declaration a run's node id resolves to (the first one; duplicates are reference errors).
+                graph ??= new ProgramGraph(program);
+                const node = graph.byName.get(id);
+                return node && declarationRange(node, textDocument);
             },
             errorLine: (referenceLine: number | null) => {
                 // The reference numbers lines after its own stripping; its layout maps them back (a
