@@ -7,6 +7,7 @@ import {
 } from 'langium';
 import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from './generated/module.js';
 import { ManufactoriaLexer } from './lexing/manufactoria-lexer.js';
+import { createManufactoriaParser } from './services/parser.js';
 import { ManufactoriaAstNodeDescriptionProvider, ManufactoriaReferenceDescriptionProvider } from './services/ast-descriptions.js';
 import { ManufactoriaDocumentBuilder } from './services/document-builder.js';
 import { ManufactoriaDocumentValidator } from './services/document-validator.js';
@@ -22,6 +23,7 @@ export type ManufactoriaServices = LangiumCoreServices;
 export const ManufactoriaModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
     parser: {
         Lexer: (services) => new ManufactoriaLexer(services),
+        LangiumParser: (services) => createManufactoriaParser(services),
         ValueConverter: () => new ManufactoriaValueConverter(),
     },
     references: {

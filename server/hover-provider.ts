@@ -24,10 +24,12 @@ export class ManufactoriaHoverProvider implements HoverProvider {
         const leaf = root && CstUtils.findLeafNodeAtOffset(root, offset);
         if (!leaf || leaf.hidden) return undefined;
         const token = leaf.tokenType.name;
+        // Node kinds share one token type; NEXT is a keyword of its own.
+        const word = token === 'NODE_KIND' ? leaf.text : token;
         const graph = new ProgramGraph(AstUtils.getContainerOfType(leaf.astNode, (n): n is Program => n.$type === 'Program')!);
         let markdown: string | undefined;
-        if (NODE_KIND_DOCS[token] && (isNode(leaf.astNode) || token === 'NEXT')) {
-            markdown = NODE_KIND_DOCS[token];
+        if (NODE_KIND_DOCS[word] && (isNode(leaf.astNode) || token === 'NEXT')) {
+            markdown = NODE_KIND_DOCS[word];
         } else if (token === 'COND' && isRoute(leaf.astNode)) {
             markdown = conditionDoc(leaf.text.slice(1, -1), leaf.astNode.$container.kind);
         } else if (token === 'ID' && isNode(leaf.astNode)) {

@@ -7,6 +7,7 @@
 import * as langium from 'langium';
 
 export const ManufactoriaTerminals = {
+    NODE_KIND: /START|END|PULLER_RB|PULLER_YG|PAINTER_RED|PAINTER_BLUE|PAINTER_YELLOW|PAINTER_GREEN/,
     INDENT: /(    |\t)[\t ]*/,
     COND: /\[(R|B|Y|G|EMPTY)\]/,
     ID: /[\p{L}\p{N}_]+/u,
@@ -20,15 +21,7 @@ export type ManufactoriaTerminalNames = keyof typeof ManufactoriaTerminals;
 
 export type ManufactoriaKeywordNames =
     | ":"
-    | "END"
-    | "NEXT"
-    | "PAINTER_BLUE"
-    | "PAINTER_GREEN"
-    | "PAINTER_RED"
-    | "PAINTER_YELLOW"
-    | "PULLER_RB"
-    | "PULLER_YG"
-    | "START";
+    | "NEXT";
 
 export type ManufactoriaTokenNames = ManufactoriaTerminalNames | ManufactoriaKeywordNames;
 
@@ -37,7 +30,7 @@ export interface Node extends langium.AstNode {
     readonly $type: 'Node';
     colon: boolean;
     invalid?: string;
-    kind?: NodeKind;
+    kind?: string;
     name?: string;
     routes: Array<Route>;
 }
@@ -53,12 +46,6 @@ export const Node = {
 
 export function isNode(item: unknown): item is Node {
     return reflection.isInstance(item, Node.$type);
-}
-
-export type NodeKind = 'END' | 'PAINTER_BLUE' | 'PAINTER_GREEN' | 'PAINTER_RED' | 'PAINTER_YELLOW' | 'PULLER_RB' | 'PULLER_YG' | 'START';
-
-export function isNodeKind(item: unknown): item is NodeKind {
-    return item === 'START' || item === 'END' || item === 'PULLER_RB' || item === 'PULLER_YG' || item === 'PAINTER_RED' || item === 'PAINTER_BLUE' || item === 'PAINTER_YELLOW' || item === 'PAINTER_GREEN';
 }
 
 export interface Program extends langium.AstNode {

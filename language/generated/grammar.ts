@@ -51,7 +51,7 @@ export const ManufactoriaGrammar = (): Grammar => loadedManufactoriaGrammar ?? (
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@2"
+                        "$ref": "#/rules@3"
                       },
                       "arguments": []
                     }
@@ -101,56 +101,11 @@ export const ManufactoriaGrammar = (): Grammar => loadedManufactoriaGrammar ?? (
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@3"
+                "$ref": "#/rules@2"
               },
               "arguments": []
             },
             "cardinality": "*"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "NodeKind",
-      "dataType": "string",
-      "definition": {
-        "$type": "Alternatives",
-        "elements": [
-          {
-            "$type": "Keyword",
-            "value": "START"
-          },
-          {
-            "$type": "Keyword",
-            "value": "END"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PULLER_RB"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PULLER_YG"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PAINTER_RED"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PAINTER_BLUE"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PAINTER_YELLOW"
-          },
-          {
-            "$type": "Keyword",
-            "value": "PAINTER_GREEN"
           }
         ]
       },
@@ -264,6 +219,17 @@ export const ManufactoriaGrammar = (): Grammar => loadedManufactoriaGrammar ?? (
       "entry": false,
       "fragment": false,
       "parameters": []
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "NODE_KIND",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/START|END|PULLER_RB|PULLER_YG|PAINTER_RED|PAINTER_BLUE|PAINTER_YELLOW|PAINTER_GREEN/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
     },
     {
       "$type": "TerminalRule",

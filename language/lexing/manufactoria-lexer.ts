@@ -7,7 +7,7 @@ import type { Lexer, LexerResult } from 'langium';
 import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from './line-patterns.js';
 import { layoutOf, type LayoutLine } from './reference-layout.js';
 
-type TokenName = 'INDENT' | 'COND' | 'ID' | 'INVALID_LINE' | 'COMMENT' | 'FENCE' | 'NEXT' | ':' | string;
+type TokenName = 'NODE_KIND' | 'INDENT' | 'COND' | 'ID' | 'INVALID_LINE' | 'COMMENT' | 'FENCE' | 'NEXT' | ':' | string;
 
 export class ManufactoriaLexer implements Lexer {
     readonly definition: TokenTypeDictionary;
@@ -43,7 +43,7 @@ export class ManufactoriaLexer implements Lexer {
         const idStart = base + idOffset(content, m[1], m[2]);
         const idEnd = idStart + m[2].length;
         // The groups are the token images (the same text a slice would give), so no string is cut twice.
-        out.add(m[1], base, base + m[1].length, false, m[1]);
+        out.add('NODE_KIND', base, base + m[1].length, false, m[1]);
         out.add('ID', idStart, idEnd, false, m[2]);
         if (m[3]) out.add(':', idEnd, idEnd + m[3].length, false, m[3]);
         if (m[4]) out.add('COMMENT', line.contentEnd - m[4].length, line.contentEnd, true, m[4]);

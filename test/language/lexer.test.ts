@@ -73,7 +73,7 @@ function expectedTokens(text: string): Array<[string, string, number, number, nu
         else if (line.kind === 'declaration') {
             const m = DECLARATION.exec(content);
             if (!m) { add('INVALID_LINE', line.contentStart, line.contentEnd); continue; }
-            group(m, 1, line.contentStart, m[1]);
+            group(m, 1, line.contentStart, 'NODE_KIND');
             group(m, 2, line.contentStart, 'ID');
             if (m[3]) group(m, 3, line.contentStart, ':');
             if (m[4]) group(m, 4, line.contentStart, 'COMMENT', true);
