@@ -33,6 +33,34 @@ export class ByteSink {
         this.length += this.buffer.write(text, this.length);
     }
 
+    /** Appends bytes already encoded (short constants: a loop beats a native copy's call). */
+    raw(bytes: Uint8Array): void {
+        this.reserve(bytes.length);
+        const out = this.buffer;
+        let pos = this.length;
+        for (let i = 0; i < bytes.length; i++) out[pos++] = bytes[i];
+        this.length = pos;
+    }
+
+    /**
+     * Appends `text` as JSON.stringify quotes it. Tapes and descriptions are short printable ASCII,
+     * which is copied byte by byte; anything else (escapes, non-ASCII) goes through JSON.stringify.
+     */
+    jsonString(text: string): void {
+        const n = text.length;
+        this.reserve(n + 2);
+        const out = this.buffer;
+        let pos = this.length;
+        out[pos++] = 34;
+        for (let i = 0; i < n; i++) {
+            const c = text.charCodeAt(i);
+            if (c < 0x20 || c > 0x7e || c === 34 || c === 92) return this.write(quote(text));
+            out[pos++] = c;
+        }
+        out[pos++] = 34;
+        this.length = pos;
+    }
+
     /** The bytes written so far (a view, valid until the next write). */
     bytes(): Uint8Array {
         return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
@@ -97,6 +125,23 @@ export function respondJsonInto(request: VerifierRequest, sink: ByteSink): void 
     }
 }
 
+// A result's fixed text, pre-encoded; the booleans as [false, true] pairs.
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const bool = (before: string, after = '') => [ascii(`${before}false${after}`), ascii(`${before}true${after}`)] as const;
+const OPEN_INPUT = ascii('{"input":');
+const NEXT_INPUT = ascii(',{"input":');
+const EXPECTED_OUTPUT = ascii(',"expected_output":');
+const ACTUAL_OUTPUT = ascii(',"actual_output":');
+const EXPECTED_ACCEPTED = bool(',"expected_accepted":');
+const ACTUAL_ACCEPTED = bool(',"actual_accepted":');
+const CHECK_OUTPUT = bool(',"check_output":');
+const PASSED = bool(',"passed":', ',"path":');
+// The path (see below) ends before `],"rejection_reason":`.
+const NO_REJECTION = ascii('],"rejection_reason":null');
+const REJECTION = ascii('],"rejection_reason":');
+const DESCRIPTION = ascii(',"description":');
+const CLOSE_RESULT = ascii('}');
+
 const HEAD_TRUE = '{"valid":true,"all_passed":true,"results":[';
 const HEAD_FALSE = '{"valid":true,"all_passed":false,"results":[';
 
@@ -109,15 +154,22 @@ function serialize(request: VerifierRequest, sink: ByteSink): void {
     sink.reserve(HEAD_FALSE.length);
     sink.length += HEAD_FALSE.length;
     let allPassed = true;
-    let separator = '';
+    let first = true;
     for (const test of request.test_cases) {
         const run = runCompact(program, test.input);
         const passed = testPasses(test, { finished: run.finished, final_tape: run.finalTape });
         allPassed &&= passed;
-        sink.write(`${separator}{"input":${quote(test.input)},"expected_output":${quote(test.expected_output)},"actual_output":${quote(run.finalTape)},`
-            + `"expected_accepted":${test.expected_accepted},"actual_accepted":${run.finished},"check_output":${test.check_output},`
-            + `"passed":${passed},"path":`);
-        separator = ',';
+        sink.raw(first ? OPEN_INPUT : NEXT_INPUT);
+        first = false;
+        sink.jsonString(test.input);
+        sink.raw(EXPECTED_OUTPUT);
+        sink.jsonString(test.expected_output);
+        sink.raw(ACTUAL_OUTPUT);
+        sink.jsonString(run.finalTape);
+        sink.raw(EXPECTED_ACCEPTED[+test.expected_accepted]);
+        sink.raw(ACTUAL_ACCEPTED[+run.finished]);
+        sink.raw(CHECK_OUTPUT[+test.check_output]);
+        sink.raw(PASSED[+passed]);
 
         // The path: `,"id"` per entry, then the first comma becomes the opening bracket.
         const { slots, length, cycleStart, repeats, partial } = run;
@@ -150,7 +202,14 @@ function serialize(request: VerifierRequest, sink: ByteSink): void {
         out[pathStart] = 91; // [
         sink.length = pos;
 
-        sink.write(`],"rejection_reason":${run.rejection === null ? 'null' : quote(run.rejection)},"description":${quote(test.description)}}`);
+        if (run.rejection === null) sink.raw(NO_REJECTION);
+        else {
+            sink.raw(REJECTION);
+            sink.jsonString(run.rejection);
+        }
+        sink.raw(DESCRIPTION);
+        sink.jsonString(test.description);
+        sink.raw(CLOSE_RESULT);
     }
     sink.write(']}');
     if (allPassed) {

@@ -1,9 +1,10 @@
 // The direct serializer must be byte-identical to JSON.stringify of the response object.
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkRequest } from '../../language/verifier/request.js';
 import { respond } from '../../language/verifier/respond.js';
-import { respondJson } from '../../language/verifier/respond-json.js';
+import { ByteSink, respondJson } from '../../language/verifier/respond-json.js';
 import { readJson } from '../helpers/fixtures.js';
 
 describe('respondJson', () => {
@@ -27,5 +28,16 @@ describe('unexpected errors', () => {
         expect(body).toMatchObject({ valid: false, all_passed: false, results: [] });
         expect((body as { message: string }).message).toMatch(/^Unexpected error: /);
         expect(respondJson(checked.request)).toBe(JSON.stringify(body));
+    });
+});
+
+describe('ByteSink.jsonString', () => {
+    test('writes what JSON.stringify writes, for any string (escapes, non-ASCII, lone surrogates)', () => {
+        const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('R', 'B', '"', '\\', '\u007f', '\u001f', '\ud800', 'é') }));
+        fc.assert(fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
+            const sink = new ByteSink(8);
+            for (const t of texts) sink.jsonString(t);
+            expect(sink.toString()).toBe(texts.map((t) => JSON.stringify(t)).join(''));
+        }), { numRuns: 2000, seed: 3 });
     });
 });
