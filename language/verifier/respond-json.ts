@@ -43,11 +43,13 @@ export class ByteSink {
     }
 
     /**
-     * Appends `text` as JSON.stringify quotes it. Tapes and descriptions are short printable ASCII,
-     * which is copied byte by byte; anything else (escapes, non-ASCII) goes through JSON.stringify.
+     * Appends `text` as JSON.stringify quotes it. Short printable ASCII (most inputs and expected
+     * outputs) is copied byte by byte; long strings (final tapes of looping runs) and anything that
+     * needs escapes or UTF-8 go through JSON.stringify and the native encoder, which win there.
      */
     jsonString(text: string): void {
         const n = text.length;
+        if (n > 32) return this.write(quote(text));
         this.reserve(n + 2);
         const out = this.buffer;
         let pos = this.length;
