@@ -123,8 +123,10 @@ export class ManufactoriaParser extends LangiumParser {
         // Data type and infix rule results are Langium's to build (this grammar has neither today).
         if (typeof stack[stack.length - 1].$type !== 'string' || '$infixName' in stack[stack.length - 1]) return stockConstruct.call(this);
         const node = stack.pop()!;
-        this.internals.nodeBuilder.construct(node as Parameters<CstNodeBuilder["construct"]>[0]);
-        for (const [name, value] of this.defaultsOf(node.$type)) {
+        this.internals.nodeBuilder.construct(node as Parameters<CstNodeBuilder['construct']>[0]);
+        const fill = DEFAULTS[node.$type];
+        if (fill) fill(node);
+        else for (const [name, value] of this.defaultsOf(node.$type)) {
             if (node[name] === undefined) node[name] = Array.isArray(value) ? [] : value;
         }
         return node;
@@ -140,6 +142,19 @@ export class ManufactoriaParser extends LangiumParser {
         return list;
     }
 }
+
+/**
+ * This grammar's default values, as Langium's reflection lists them (same properties, same order:
+ * test/language/parser-equivalence.test.ts compares), written out so each store has a fixed name.
+ */
+export const DEFAULTS: Record<string, ((node: Record<string, unknown>) => void) | undefined> = {
+    Program: (node) => { if (node.nodes === undefined) node.nodes = []; },
+    Node: (node) => {
+        if (node.colon === undefined) node.colon = false;
+        if (node.routes === undefined) node.routes = [];
+    },
+    Route: (node) => { if (node.next === undefined) node.next = false; },
+};
 
 const stockConstruct = (LangiumParser.prototype as unknown as LangiumParserInternals).construct;
 

@@ -9,6 +9,8 @@ import { verdictOf } from '../verdict.js';
 import type { VerifierRequest } from './request.js';
 
 const quote = JSON.stringify as (value: string) => string;
+/** Printable ASCII other than `"` and backslash: JSON.stringify leaves it as it is. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /** A growable UTF-8 output buffer; its ArrayBuffer is its own (never Node's pool), so it can be transferred. */
 export class ByteSink {
@@ -43,24 +45,43 @@ export class ByteSink {
     }
 
     /**
-     * Appends `text` as JSON.stringify quotes it. Short printable ASCII (most inputs and expected
-     * outputs) is copied byte by byte; long strings (final tapes of looping runs) and anything that
-     * needs escapes or UTF-8 go through JSON.stringify and the native encoder, which win there.
+     * Appends `text` as JSON.stringify quotes it; true if it was plain (printable ASCII that needs no
+     * escape). Short plain strings, most inputs and expected outputs, are copied byte by byte; long
+     * ones go through the native encoder, and anything else through JSON.stringify.
      */
-    jsonString(text: string): void {
+    jsonString(text: string): boolean {
         const n = text.length;
-        if (n > 32) return this.write(quote(text));
+        if (n > 32) {
+            if (!PLAIN.test(text)) {
+                this.write(quote(text));
+                return false;
+            }
+            this.plainString(text);
+            return true;
+        }
         this.reserve(n + 2);
         const out = this.buffer;
         let pos = this.length;
         out[pos++] = 34;
         for (let i = 0; i < n; i++) {
             const c = text.charCodeAt(i);
-            if (c < 0x20 || c > 0x7e || c === 34 || c === 92) return this.write(quote(text));
+            if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
+                this.write(quote(text));
+                return false;
+            }
             out[pos++] = c;
         }
         out[pos++] = 34;
         this.length = pos;
+        return true;
+    }
+
+    /** Appends `text`, known to be plain (see jsonString), in quotes. */
+    plainString(text: string): void {
+        this.reserve(text.length + 2);
+        this.buffer[this.length++] = 34;
+        this.length += this.buffer.write(text, this.length, 'latin1');
+        this.buffer[this.length++] = 34;
     }
 
     /** The bytes written so far (a view, valid until the next write). */
@@ -129,15 +150,15 @@ export function respondJsonInto(request: VerifierRequest, sink: ByteSink): void 
 
 // A result's fixed text, pre-encoded; the booleans as [false, true] pairs.
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const bool = (before: string, after = '') => [ascii(`${before}false${after}`), ascii(`${before}true${after}`)] as const;
+/** The four booleans of a result and the opening of its path, by expected_accepted·8 + actual_accepted·4 + check_output·2 + passed. */
+const FLAGS = Array.from({ length: 16 }, (_, bits) => {
+    const flag = (bit: number) => String(Boolean(bits & bit));
+    return ascii(`,"expected_accepted":${flag(8)},"actual_accepted":${flag(4)},"check_output":${flag(2)},"passed":${flag(1)},"path":`);
+});
 const OPEN_INPUT = ascii('{"input":');
 const NEXT_INPUT = ascii(',{"input":');
 const EXPECTED_OUTPUT = ascii(',"expected_output":');
 const ACTUAL_OUTPUT = ascii(',"actual_output":');
-const EXPECTED_ACCEPTED = bool(',"expected_accepted":');
-const ACTUAL_ACCEPTED = bool(',"actual_accepted":');
-const CHECK_OUTPUT = bool(',"check_output":');
-const PASSED = bool(',"passed":', ',"path":');
 // The path (see below) ends before `],"rejection_reason":`.
 const NO_REJECTION = ascii('],"rejection_reason":null');
 const REJECTION = ascii('],"rejection_reason":');
@@ -163,15 +184,14 @@ function serialize(request: VerifierRequest, sink: ByteSink): void {
         allPassed &&= passed;
         sink.raw(first ? OPEN_INPUT : NEXT_INPUT);
         first = false;
-        sink.jsonString(test.input);
+        const plainInput = sink.jsonString(test.input);
         sink.raw(EXPECTED_OUTPUT);
         sink.jsonString(test.expected_output);
         sink.raw(ACTUAL_OUTPUT);
-        sink.jsonString(run.finalTape);
-        sink.raw(EXPECTED_ACCEPTED[+test.expected_accepted]);
-        sink.raw(ACTUAL_ACCEPTED[+run.finished]);
-        sink.raw(CHECK_OUTPUT[+test.check_output]);
-        sink.raw(PASSED[+passed]);
+        // The final tape is what is left of the input plus painted colours: plain if the input is.
+        if (plainInput) sink.plainString(run.finalTape);
+        else sink.jsonString(run.finalTape);
+        sink.raw(FLAGS[(+test.expected_accepted << 3) | (+run.finished << 2) | (+test.check_output << 1) | +passed]);
 
         // The path: `,"id"` per entry, then the first comma becomes the opening bracket.
         const { slots, length, cycleStart, repeats, partial } = run;

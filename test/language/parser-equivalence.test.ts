@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { createLangiumParser, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
-import { ManufactoriaParser } from '../../language/services/parser.js';
+import { DEFAULTS, ManufactoriaParser } from '../../language/services/parser.js';
 import { readJson, readJsonLines } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaCoreServices();
@@ -69,6 +69,16 @@ const program = fc.array(line, { maxLength: 30 }).map((lines) => lines.join('\n'
 
 describe('ManufactoriaParser builds what Langium\'s LangiumParser builds', () => {
     test('it is the parser the services use', () => expect(ours).toBeInstanceOf(ManufactoriaParser));
+    test('its written-out default values are the reflection\'s, property for property and in order', () => {
+        const reflection = Manufactoria.shared.AstReflection;
+        for (const type of reflection.getAllTypes()) {
+            const expected = Object.values(reflection.getTypeMetaData(type).properties)
+                .filter((p) => p.defaultValue !== undefined).map((p) => [p.name, p.defaultValue]);
+            const filled: Record<string, unknown> = {};
+            DEFAULTS[type]?.(filled);
+            expect(Object.entries(filled), type).toEqual(expected);
+        }
+    });
     test('fixture programs', () => {
         const texts = [
             ...readJsonLines<{ dsl: string }>('manufactoria/random_programs.jsonl').map((r) => r.dsl),

@@ -13,7 +13,10 @@ describe('respondJson', () => {
     const generated = execFileSync(process.execPath, ['scripts/bench/gen-requests.mjs', '--count', '300', '--seed', '7'], { encoding: 'utf8' })
         .trim().split('\n').map((l) => JSON.parse(l) as unknown);
     const unicode = { dsl: 'START start:\n    NEXT café\nPAINTER_RED café:\n    NEXT end\nEND end', test_cases: [{ input: 'é"\\\n\u2028😀', description: 'ü' }] };
-    test.each([...fixtureBodies, ...generated, unicode].map((b, i) => [i, b] as const))('request %i', (_i, body) => {
+    // A painter loop grows the final tape to hundreds of symbols: after a plain input, and after one that needs escapes.
+    const loop = 'START start:\n    NEXT p\nPAINTER_RED p:\n    NEXT p\nEND end';
+    const long = { dsl: loop, test_cases: [{ input: 'RB'.repeat(40) }, { input: 'é"\\\u0001' }, { input: 'x'.repeat(33), expected_output: 'R"'.repeat(20) }] };
+    test.each([...fixtureBodies, ...generated, unicode, long].map((b, i) => [i, b] as const))('request %i', (_i, body) => {
         const checked = checkRequest(body);
         if (!checked.ok) throw new Error('fixture request should validate');
         expect(respondJson(checked.request)).toBe(JSON.stringify(respond(checked.request)));
