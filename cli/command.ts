@@ -1,8 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** One `delta` sub-command: `main` returns the process exit code (0 ok, 1 failing verdict, 2 usage). */
+/** One `delta` sub-command (its summary is in cli/main.ts): `main` returns the process exit code (0 ok, 1 failing verdict, 2 usage). */
 export interface CommandModule {
-    summary: string;
     main(args: string[]): Promise<number>;
 }
 

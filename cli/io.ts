@@ -77,3 +77,17 @@ export function outputFlushed(): boolean {
 export function closeOut(): Promise<void> {
     return new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }
+
+/** Line breaks in `bytes` as node:readline counts them (`\r\n` once); the bytes never end inside a `\r\n`. */
+export function countLineBreaks(bytes: Uint8Array): number {
+    let count = 0;
+    if (bytes.indexOf(13) === -1) {
+        for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
+        return count;
+    }
+    for (let i = 0; i < bytes.length; i++) {
+        const c = bytes[i];
+        if (c === 10 || (c === 13 && bytes[i + 1] !== 10)) count++;
+    }
+    return count;
+}

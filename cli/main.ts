@@ -1,21 +1,15 @@
-// `delta` entry point: dispatches to one module per sub-command.
+// `delta` entry point: dispatches to one module per sub-command. Modules load on demand, so a
+// command starts without evaluating the others' dependencies (planck, parquet, the HTTP server).
 import type { CommandModule } from './command.js';
-import { check } from './commands/check.js';
-import { run } from './commands/run.js';
-import { verify } from './commands/verify.js';
-import { serve } from './commands/serve.js';
-import { bouncingsim } from './commands/bouncingsim.js';
-import { generate } from './commands/generate.js';
-import { test } from './commands/test.js';
 
-const COMMANDS: Record<string, CommandModule> = {
-    verify,
-    check,
-    run,
-    serve,
-    bouncingsim,
-    generate,
-    test,
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+    verify: { summary: 'answer verifier requests (JSON Lines) exactly like the reference /test_solution', load: async () => (await import('./commands/verify.js')).verify },
+    check: { summary: 'print the reference verdict for a program: OK or its first error', load: async () => (await import('./commands/check.js')).check },
+    run: { summary: 'run one tape: outcome, final tape and path', load: async () => (await import('./commands/run.js')).run },
+    serve: { summary: 'serve GET /health and POST /test_solution like the reference verifier', load: async () => (await import('./commands/serve.js')).serve },
+    bouncingsim: { summary: 'BouncingSim: simulate scenes, check rows against the simulator or model answers', load: async () => (await import('./commands/bouncingsim.js')).bouncingsim },
+    generate: { summary: 'generate problems of one family (problem rows or HF rows) as JSON Lines', load: async () => (await import('./commands/generate.js')).generate },
+    test: { summary: "run a solution's tests (bound problem and inline # test: lines) with pass_rate and all_pass", load: async () => (await import('./commands/test.js')).test },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${name && name !== '--help' ? `delta: unknown command '${name}'\n` : ''}usage: delta <command> [options]\n${list}\n`);
         return name === '--help' ? 0 : 2;
     }
-    return command.main(rest);
+    return (await command.load()).main(rest);
 }
 
 // A closed pipe (`delta … | head`) just ends the output; it is not a failure of the command.

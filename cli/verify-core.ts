@@ -1,24 +1,23 @@
-// `delta verify`'s work on one chunk of JSON Lines input, shared by the in-process path and the worker
-// threads (cli/verify-worker.ts): lines split as node:readline splits them (`\r\n`, `\n` or a lone
-// `\r`), one answer line each, encoded straight into one UTF-8 buffer.
+// `delta verify`'s work on a chunk of JSON Lines input, in two steps so that threads can share it
+// (cli/verify-pool.ts): the lines are parsed into requests, then answered, one answer line each,
+// straight into one UTF-8 buffer. The DSL verdicts in between may come from a worker thread.
 import { isPlainObject } from '../language/verifier/lax-fields.js';
 import { normalizeTestCase } from '../language/tests/test-case.js';
 import { checkRequest, type VerifierRequest, type VerifierTestCase } from '../language/verifier/request.js';
-import { ByteSink, respondJsonInto } from '../language/verifier/respond-json.js';
+import { ByteSink, respondJsonInto, type CompiledDsl } from '../language/verifier/respond-json.js';
 
 /** The reference response body for one request line, or `{"error"}` naming the line and what is wrong. */
 export function answerLine(line: string, lineNumber: number): string {
     const sink = new ByteSink();
-    answerLineInto(line, lineNumber, sink);
+    answerParsedLine(parseLine(line, lineNumber), sink);
     return sink.toString();
 }
 
-/** Appends the answer to `sink`; true if it is an `{"error"}` line. */
-function answerLineInto(line: string, lineNumber: number, sink: ByteSink): boolean {
-    const error = (what: string) => {
-        sink.write(JSON.stringify({ error: `${lineNumber}: ${what}` }));
-        return true;
-    };
+/** A line of input made ready to answer: the request it holds, or its whole `{"error"}` line. */
+export type ParsedLine = { request: VerifierRequest } | { error: string };
+
+export function parseLine(line: string, lineNumber: number): ParsedLine {
+    const error = (what: string) => ({ error: JSON.stringify({ error: `${lineNumber}: ${what}` }) });
     if (line.trim() === '') return error('empty line, expected a JSON request object');
     let body: unknown;
     try {
@@ -26,16 +25,20 @@ function answerLineInto(line: string, lineNumber: number, sink: ByteSink): boole
     } catch (caught) {
         return error(`invalid JSON: ${(caught as Error).message}`);
     }
-    let request = wellTypedRequest(body);
-    if (!request) {
-        const checked = checkRequest(body);
-        if (!checked.ok) {
-            const what = checked.errors.map((e) => `${e.loc.slice(1).join('.') || 'body'}: ${e.msg}`).join('; ');
-            return error(what);
-        }
-        request = checked.request;
+    const request = wellTypedRequest(body);
+    if (request) return { request };
+    const checked = checkRequest(body);
+    if (checked.ok) return { request: checked.request };
+    return error(checked.errors.map((e) => `${e.loc.slice(1).join('.') || 'body'}: ${e.msg}`).join('; '));
+}
+
+/** Appends the answer to `sink`; true if it is an `{"error"}` line. `entry` is compileDsl of the request's DSL if at hand. */
+function answerParsedLine(line: ParsedLine, sink: ByteSink, entry?: CompiledDsl): boolean {
+    if ('error' in line) {
+        sink.write(line.error);
+        return true;
     }
-    respondJsonInto(request, sink);
+    respondJsonInto(line.request, sink, entry);
     return false;
 }
 
@@ -71,40 +74,49 @@ export interface ChunkAnswer {
 }
 
 /**
- * Answers every line of `chunk`, the first being line `firstLine`. A chunk ends after a line break,
- * except the input's last one, whose unterminated tail is a line too when it is not empty. The answer
- * is written into `reuse` (an ArrayBuffer no longer needed; fresh memory costs page faults) if given.
+ * The lines of `chunk`, the first being line `firstLine`, parsed. A chunk ends after a line break,
+ * except the input's last one, whose unterminated tail is a line too when it is not empty. Lines are
+ * split as node:readline splits them (`\r\n`, `\n` or a lone `\r`).
  */
-export function answerChunk(chunk: Uint8Array, firstLine: number, reuse?: ArrayBuffer): ChunkAnswer {
+export function parseChunk(chunk: Uint8Array, firstLine: number): ParsedLine[] {
     const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
-    const out = new ByteSink(reuse ?? chunk.byteLength * 12 + 4096);
-    let bad = 0;
+    const lines: ParsedLine[] = [];
     let lineNumber = firstLine;
-    const answer = (line: string) => {
-        if (answerLineInto(line, lineNumber++, out)) bad++;
-        out.reserve(1);
-        out.buffer[out.length++] = 10;
-    };
     const breaks = text.includes('\r') ? /\r\n|\n|\r/g : /\n/g;
     let start = 0;
     for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
-        answer(text.slice(start, match.index));
+        lines.push(parseLine(text.slice(start, match.index), lineNumber++));
         start = breaks.lastIndex;
     }
-    if (start < text.length) answer(text.slice(start));
+    if (start < text.length) lines.push(parseLine(text.slice(start), lineNumber));
+    return lines;
+}
+
+/** The DSL texts of a chunk's requests, in order (what a verdict worker compiles for it). */
+export function dslsOf(lines: readonly ParsedLine[]): string[] {
+    const dsls: string[] = [];
+    for (const line of lines) if ('request' in line) dsls.push(line.request.dsl);
+    return dsls;
+}
+
+/**
+ * Answers parsed lines, one answer line each, into one UTF-8 buffer. `entries`, when given, holds
+ * compileDsl of each request's DSL in order (see dslsOf). The answer is written into `reuse` (an
+ * ArrayBuffer no longer needed; fresh memory costs page faults) if given.
+ */
+export function answerParsed(lines: readonly ParsedLine[], entries?: readonly CompiledDsl[], reuse?: ArrayBuffer, sizeHint = 1 << 16): ChunkAnswer {
+    const out = new ByteSink(reuse ?? sizeHint);
+    let bad = 0;
+    let next = 0;
+    for (const line of lines) {
+        if (answerParsedLine(line, out, 'request' in line && entries ? entries[next++] : undefined)) bad++;
+        out.reserve(1);
+        out.buffer[out.length++] = 10;
+    }
     return { bytes: out.bytes(), bad };
 }
 
-/** Line breaks in `bytes` as node:readline counts them (`\r\n` once); the bytes never end inside a `\r\n`. */
-export function countLineBreaks(bytes: Uint8Array): number {
-    let count = 0;
-    if (bytes.indexOf(13) === -1) {
-        for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) count++;
-        return count;
-    }
-    for (let i = 0; i < bytes.length; i++) {
-        const c = bytes[i];
-        if (c === 10 || (c === 13 && bytes[i + 1] !== 10)) count++;
-    }
-    return count;
+/** Answers every line of `chunk` (see parseChunk and answerParsed). */
+export function answerChunk(chunk: Uint8Array, firstLine: number, reuse?: ArrayBuffer): ChunkAnswer {
+    return answerParsed(parseChunk(chunk, firstLine), undefined, reuse, chunk.byteLength * 12 + 4096);
 }

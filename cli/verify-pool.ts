@@ -1,91 +1,106 @@
-// `delta verify` on several threads: the main thread reads chunks of whole lines, answers some itself
-// and hands the others to workers (cli/verify-worker.ts), and writes the answers in input order.
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+// `delta verify` on several threads. The work is split by stage, not by chunk: worker threads
+// (cli/verify-worker.ts) compute the DSL verdicts (the Langium parse, the reference checks, the
+// compiled program), while this thread reads and parses the JSON, runs the tests and writes the
+// answers in input order. Each thread then warms up (JIT-compiles) only its own stage's code: split
+// by chunk, both did all of it, and on two cores that cost more than the second core gave. (This
+// thread computing verdicts while it waits was measured too: slower, for the same reason.)
+import type { Worker } from 'node:worker_threads';
+import type { CompiledDsl } from '../language/verifier/respond-json.js';
 import { outputFlushed, writeOut } from './io.js';
-import { answerChunk } from './verify-core.js';
+import { answerParsed, dslsOf, parseChunk, type ParsedLine } from './verify-core.js';
 
-export interface ChunkRequest { seq: number; bytes: Uint8Array; firstLine: number; reuse?: ArrayBuffer }
-export type ChunkReply = { seq: number; bytes: Uint8Array; bad: number } | { seq: number; error: string };
+export interface VerdictRequest { seq: number; dsls: string[] }
+export type VerdictReply = { seq: number; entries: CompiledDsl[] } | { seq: number; error: string };
 
-/** The bundled worker entry, next to the bundled CLI. */
-export function workerPath(): string {
-    return join(__dirname, 'verify-worker.cjs');
+interface Pending {
+    lines: ParsedLine[];
+    /** Input bytes, to size the answer buffer. */
+    bytes: number;
+    /** compileDsl of each request's DSL, once known. */
+    entries?: CompiledDsl[];
+    /** Given to a worker (or needing no verdicts). */
+    assigned: boolean;
 }
 
+/** Chunks read ahead of the next one to answer, per thread. */
+const AHEAD_PER_THREAD = 4;
+/** Chunks a worker holds at a time (one in work, the others queued), so that it never waits for this thread. */
+const WORKER_QUEUE = 4;
+
 /**
- * Answers `chunks` (each with the number of its first line) on `threads` threads, this one and
- * `threads - 1` workers, and writes the answers in order; returns how many were `{"error"}` lines.
- * A worker gets up to two chunks at a time; this thread answers a chunk whenever they are all busy.
- * At most `8 * threads` answers are held in memory (in flight or waiting for an earlier one).
+ * Answers `chunks` (each with the number of its first line) on this thread and `workers` (running
+ * cli/verify-worker.ts), and writes the answers in order; returns how many were `{"error"}` lines.
+ * The workers are terminated at the end.
  */
-export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array; firstLine: number }>, threads: number, script = workerPath()): Promise<number> {
-    const workers = Array.from({ length: threads - 1 }, () => new Worker(script));
+export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array; firstLine: number }>, workers: Worker[]): Promise<number> {
+    const threads = workers.length + 1;
     const load = workers.map(() => 0);
-    const ready = new Map<number, Uint8Array>();
-    /** Answer buffers already written out, for the next answers. */
-    const spares: ArrayBuffer[] = [];
+    /** In input order; `pending[0]` (sequence number `answered`) is the next to answer. */
+    const pending: Pending[] = [];
+    let answered = 0;
     let bad = 0;
-    let nextToWrite = 0;
-    let sent = 0;
     let failure: Error | undefined;
     let closing = false;
     let wake: (() => void) | undefined;
     const signal = () => { const w = wake; wake = undefined; w?.(); };
     const settled = () => new Promise<void>((resolve) => { wake = resolve; });
+    const check = () => { if (failure) throw failure; };
 
     workers.forEach((worker, index) => {
-        worker.on('message', (reply: ChunkReply) => {
+        worker.on('message', (reply: VerdictReply) => {
             load[index]--;
             if ('error' in reply) failure ??= new Error(`verify worker failed: ${reply.error}`);
-            else {
-                bad += reply.bad;
-                ready.set(reply.seq, reply.bytes);
-            }
+            else pending[reply.seq - answered].entries = reply.entries;
             signal();
         });
         worker.on('error', (error) => { failure ??= error; signal(); });
         worker.on('exit', (code) => { if (!closing) failure ??= new Error(`verify worker exited with code ${code}`); signal(); });
     });
 
-    /** Writes every answer that is next in order. */
-    const drain = async () => {
-        for (let bytes = ready.get(nextToWrite); bytes !== undefined; bytes = ready.get(nextToWrite)) {
-            ready.delete(nextToWrite);
-            nextToWrite++;
-            await writeOut(bytes);
-            if (outputFlushed() && spares.length < 2 * threads) spares.push(bytes.buffer as ArrayBuffer);
+    /** Hands the oldest unassigned chunks to workers that have room (a starting worker queues them). */
+    const dispatch = () => {
+        for (let w = 0; w < workers.length; w++) {
+            while (load[w] < WORKER_QUEUE) {
+                const index = pending.findIndex((p) => !p.assigned);
+                if (index < 0) return;
+                pending[index].assigned = true;
+                load[w]++;
+                const message: VerdictRequest = { seq: answered + index, dsls: dslsOf(pending[index].lines) };
+                workers[w].postMessage(message);
+            }
         }
     };
-    const check = () => { if (failure) throw failure; };
 
+    const input = chunks[Symbol.asyncIterator]();
+    let exhausted = false;
+    /** Answer buffers already written out, for the next answers. */
+    let spare: ArrayBuffer | undefined;
     try {
-        for await (const chunk of chunks) {
-            // Answers wait to be written in order: stop taking input while too many are pending.
-            for (;;) {
-                check();
-                await drain();
-                if (sent - nextToWrite < 8 * threads) break;
-                await settled();
-            }
-            const least = load.indexOf(Math.min(...load));
-            if (least >= 0 && load[least] < 2) {
-                const copy = new Uint8Array(chunk.bytes); // its own ArrayBuffer, transferred below
-                const reuse = spares.pop();
-                const message: ChunkRequest = { seq: sent++, bytes: copy, firstLine: chunk.firstLine, reuse };
-                load[least]++;
-                workers[least].postMessage(message, reuse ? [copy.buffer as ArrayBuffer, reuse] : [copy.buffer as ArrayBuffer]);
-            } else {
-                const answer = answerChunk(chunk.bytes, chunk.firstLine, spares.pop());
-                bad += answer.bad;
-                ready.set(sent++, answer.bytes);
-                await new Promise(setImmediate); // let the workers' replies in
-            }
-        }
-        while (nextToWrite < sent) {
+        for (;;) {
             check();
-            await drain();
-            if (nextToWrite < sent) await settled();
+            while (!exhausted && pending.length < AHEAD_PER_THREAD * threads) {
+                const next = await input.next();
+                if (next.done) exhausted = true;
+                else {
+                    const lines = parseChunk(next.value.bytes, next.value.firstLine);
+                    const requests = lines.some((line) => 'request' in line);
+                    pending.push({ lines, bytes: next.value.bytes.byteLength, entries: requests ? undefined : [], assigned: !requests });
+                }
+            }
+            dispatch();
+            const head = pending[0];
+            if (!head) break;
+            if (head.entries) {
+                const answer = answerParsed(head.lines, head.entries, spare, head.bytes * 12 + 4096);
+                pending.shift();
+                answered++;
+                bad += answer.bad;
+                await writeOut(answer.bytes);
+                spare = outputFlushed() ? answer.bytes.buffer as ArrayBuffer : undefined;
+                await new Promise(setImmediate); // take the workers' replies, to hand them more work
+                continue;
+            }
+            await settled();
         }
         check();
         return bad;

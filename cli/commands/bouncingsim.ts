@@ -37,7 +37,6 @@ check     Without --responses: rebuilds each row's scene from its prompt, simula
 exit codes: 0 all asserts pass, 1 failures or bad input lines, 2 usage or python3 unavailable.`;
 
 export const bouncingsim: CommandModule = {
-    summary: 'BouncingSim: simulate scenes, check rows against the simulator or model answers',
     main: (args) => withUsage(USAGE, async () => {
         const [sub, ...rest] = args;
         if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {

@@ -6,7 +6,6 @@ import { verdictOf } from '../../language/verdict.js';
 const USAGE = 'delta check FILE|-';
 
 export const check: CommandModule = {
-    summary: 'print the reference verdict for a program: OK or its first error',
     main: (args) => withUsage(USAGE, async () => {
         const { positionals } = parseOptions(args, {});
         if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (or - for stdin)');

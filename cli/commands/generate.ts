@@ -26,7 +26,6 @@ families: ${FAMILY_NAMES.join(', ')}
 levels:   ${LEVELS.join(', ')}`;
 
 export const generate: CommandModule = {
-    summary: 'generate problems of one family (problem rows or HF rows) as JSON Lines',
     main: (args) => withUsage(USAGE, async () => {
         const { values } = parseOptions(args, {
             family: { type: 'string' },

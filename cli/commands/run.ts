@@ -7,7 +7,6 @@ import { verdictOf } from '../../language/verdict.js';
 const USAGE = 'delta run FILE|- --input TAPE [--json]';
 
 export const run: CommandModule = {
-    summary: 'run one tape: outcome, final tape and path',
     main: (args) => withUsage(USAGE, async () => {
         const { positionals, values } = parseOptions(args, { input: { type: 'string' }, json: { type: 'boolean' } });
         if (positionals.length !== 1) throw new UsageError('expected exactly one FILE (or - for stdin)');

@@ -5,7 +5,6 @@ import { startVerifierServer } from '../../language/verifier/http-server.js';
 const USAGE = 'delta serve [--host 127.0.0.1] [--port 1235]';
 
 export const serve: CommandModule = {
-    summary: 'serve GET /health and POST /test_solution like the reference verifier',
     main: (args) => withUsage(USAGE, async () => {
         const { values } = parseOptions(args, { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '1235' } }, false);
         const port = Number(values.port);

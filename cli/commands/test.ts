@@ -10,7 +10,6 @@ import {
 const USAGE = 'delta test SOLUTION [--problem FILE#ID] [--json]';
 
 export const test: CommandModule = {
-    summary: "run a solution's tests (bound problem and inline # test: lines) with pass_rate and all_pass",
     main: (args) => withUsage(USAGE, async () => {
         const { positionals, values } = parseOptions(args, { problem: { type: 'string' }, json: { type: 'boolean' } });
         if (positionals.length !== 1) throw new UsageError('expected exactly one SOLUTION file (or - for stdin)');

@@ -1,18 +1,15 @@
 // `delta verify`: the reference server's POST /test_solution, one JSON Lines request at a time.
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { type CommandModule, parseOptions, UsageError, withUsage } from '../command.js';
-import { closeOut, outputFlushed, readLineChunks, writeOut } from '../io.js';
-import { answerChunk, countLineBreaks } from '../verify-core.js';
-import { answerOnThreads } from '../verify-pool.js';
-
-export { answerLine } from '../verify-core.js';
+import { closeOut, countLineBreaks, outputFlushed, readLineChunks, writeOut } from '../io.js';
 
 const USAGE = 'delta verify [FILE|-] [--jobs N] [--chunk-bytes N]   (JSON Lines of {"dsl", "test_cases", "max_execution_time"?})';
 /** Input is handed out in pieces of about this many bytes (some 90 requests of the benchmark's size). */
 const CHUNK_BYTES = 256 * 1024;
 
 export const verify: CommandModule = {
-    summary: 'answer verifier requests (JSON Lines) exactly like the reference /test_solution',
     main: (args) => withUsage(USAGE, async () => {
         const { positionals, values } = parseOptions(args, { jobs: { type: 'string' }, 'chunk-bytes': { type: 'string' } });
         if (positionals.length > 1) throw new UsageError('expected at most one FILE (or - for stdin)');
@@ -28,9 +25,13 @@ export const verify: CommandModule = {
         // --jobs decides; by default one thread per core, but only this one for input of one chunk
         // (about 25 ms of work, less than starting a worker costs).
         const threads = jobs ?? (head.length > 1 ? Math.min(availableParallelism(), 8) : 1);
+        // Workers start before this thread loads the language core (below), so both load at once.
+        const workers = Array.from({ length: threads - 1 }, () => new Worker(join(__dirname, 'verify-worker.cjs')));
+        const { answerChunk } = await import('../verify-core.js');
         let bad = 0;
-        if (threads > 1) {
-            bad = await answerOnThreads(prepend(head, chunks), threads);
+        if (workers.length > 0) {
+            const { answerOnThreads } = await import('../verify-pool.js');
+            bad = await answerOnThreads(prepend(head, chunks), workers);
         } else {
             let spare: ArrayBuffer | undefined;
             for await (const chunk of prepend(head, chunks)) {

@@ -94,40 +94,55 @@ export class ByteSink {
     }
 }
 
-/** A DSL text's answer: its program with each slot's `,"id"` as UTF-8, or the whole parse-error body. */
-type Compiled = { program: CompiledProgram; ids: Uint8Array; idStart: Int32Array; longestId: number } | { invalid: string };
+/**
+ * A DSL text's part of the answer: its program with each slot's `,"id"` as UTF-8, the whole
+ * parse-error body, or the message of an error thrown on the way (answered as the catch-all does).
+ * Plain data with typed arrays of their own, so a worker thread can compute it (cli/verify-pool.ts).
+ */
+export type CompiledDsl =
+    | { program: CompiledProgram; ids: Uint8Array; idStart: Int32Array; longestId: number }
+    | { invalid: string }
+    | { failure: string };
 
 /** Verdicts by DSL text: RL batches send many responses to one prompt, often with the same program. */
-const cache = new Map<string, Compiled>();
+const cache = new Map<string, CompiledDsl>();
 const CACHE_SIZE = 256;
+const utf8 = new TextEncoder();
 
-function compiled(dsl: string): Compiled {
+export function compileDsl(dsl: string): CompiledDsl {
     const hit = cache.get(dsl);
     if (hit) {
         cache.delete(dsl); // most recently used last
         cache.set(dsl, hit);
         return hit;
     }
-    const verdict = verdictOf(dsl);
-    let entry: Compiled;
-    if (verdict.ok) {
-        const quoted = verdict.program.ids.map((id) => `,${quote(id)}`);
-        const ids = Buffer.from(quoted.join(''));
-        const ascii = ids.length === quoted.reduce((sum, q) => sum + q.length, 0);
-        const idStart = new Int32Array(quoted.length + 1);
-        let longestId = 0;
-        quoted.forEach((q, slot) => {
-            const bytes = ascii ? q.length : Buffer.byteLength(q);
-            idStart[slot + 1] = idStart[slot] + bytes;
-            longestId = Math.max(longestId, bytes);
-        });
-        entry = { program: verdict.program, ids, idStart, longestId };
-    } else {
-        entry = { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
+    let entry: CompiledDsl;
+    try {
+        entry = compileUncached(dsl);
+    } catch (error) {
+        return { failure: (error as Error).message };
     }
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(dsl, entry);
     return entry;
+}
+
+function compileUncached(dsl: string): CompiledDsl {
+    const verdict = verdictOf(dsl);
+    if (!verdict.ok) {
+        return { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
+    }
+    const quoted = verdict.program.ids.map((id) => `,${quote(id)}`);
+    const ids = utf8.encode(quoted.join(''));
+    const ascii = ids.length === quoted.reduce((sum, q) => sum + q.length, 0);
+    const idStart = new Int32Array(quoted.length + 1);
+    let longestId = 0;
+    quoted.forEach((q, slot) => {
+        const bytes = ascii ? q.length : Buffer.byteLength(q);
+        idStart[slot + 1] = idStart[slot] + bytes;
+        longestId = Math.max(longestId, bytes);
+    });
+    return { program: verdict.program, ids, idStart, longestId };
 }
 
 export function respondJson(request: VerifierRequest): string {
@@ -136,11 +151,11 @@ export function respondJson(request: VerifierRequest): string {
     return sink.toString();
 }
 
-/** Appends the response body (no newline) to `sink`. */
-export function respondJsonInto(request: VerifierRequest, sink: ByteSink): void {
+/** Appends the response body (no newline) to `sink`; `entry` is compileDsl(request.dsl) if already at hand. */
+export function respondJsonInto(request: VerifierRequest, sink: ByteSink, entry?: CompiledDsl): void {
     const start = sink.length;
     try {
-        serialize(request, sink);
+        serialize(request, sink, entry ?? compileDsl(request.dsl));
     } catch (error) {
         // Same catch-all as respond(): the reference answers `Unexpected error: …`.
         sink.length = start;
@@ -168,8 +183,8 @@ const CLOSE_RESULT = ascii('}');
 const HEAD_TRUE = '{"valid":true,"all_passed":true,"results":[';
 const HEAD_FALSE = '{"valid":true,"all_passed":false,"results":[';
 
-function serialize(request: VerifierRequest, sink: ByteSink): void {
-    const entry = compiled(request.dsl);
+function serialize(request: VerifierRequest, sink: ByteSink, entry: CompiledDsl): void {
+    if ('failure' in entry) throw new Error(entry.failure);
     if ('invalid' in entry) return sink.write(entry.invalid);
     const { program, ids, idStart, longestId } = entry;
     // all_passed is known only at the end: leave room for the longer head, and close the gap if it is the shorter.

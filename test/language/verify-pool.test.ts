@@ -4,7 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { answerChunk, answerLine, countLineBreaks, wellTypedRequest } from '../../cli/verify-core.js';
+import { countLineBreaks } from '../../cli/io.js';
+import { answerChunk, answerLine, wellTypedRequest } from '../../cli/verify-core.js';
 import { ByteSink, respondJson, respondJsonInto } from '../../language/verifier/respond-json.js';
 import { checkRequest } from '../../language/verifier/request.js';
 
