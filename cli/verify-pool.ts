@@ -7,10 +7,11 @@
 import type { Worker } from 'node:worker_threads';
 import type { CompiledDsl } from '../language/verifier/respond-json.js';
 import { outputFlushed, writeOut } from './io.js';
+import { unpackVerdicts, type PackedVerdicts } from './verdict-transport.js';
 import { answerParsed, dslsOf, parseChunk, type ParsedLine } from './verify-core.js';
 
 export interface VerdictRequest { seq: number; dsls: string[] }
-export type VerdictReply = { seq: number; entries: CompiledDsl[] } | { seq: number; error: string };
+export type VerdictReply = { seq: number; verdicts: PackedVerdicts } | { seq: number; error: string };
 
 interface Pending {
     lines: ParsedLine[];
@@ -50,7 +51,7 @@ export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array;
         worker.on('message', (reply: VerdictReply) => {
             load[index]--;
             if ('error' in reply) failure ??= new Error(`verify worker failed: ${reply.error}`);
-            else pending[reply.seq - answered].entries = reply.entries;
+            else pending[reply.seq - answered].entries = unpackVerdicts(reply.verdicts);
             signal();
         });
         worker.on('error', (error) => { failure ??= error; signal(); });

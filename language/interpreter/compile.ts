@@ -23,23 +23,28 @@ export interface CompiledProgram {
 
 const PAINT: Record<string, string> = { PAINTER_RED: 'R', PAINTER_BLUE: 'B', PAINTER_YELLOW: 'Y', PAINTER_GREEN: 'G' };
 
-/** Compiles a program that passed the reference checks (every declaration valid, targets known or NONE/END). */
+/**
+ * Compiles a program that passed the reference checks (every declaration valid, targets known or
+ * NONE/END). Plain loops and one pass per table: the verifier compiles every program it answers.
+ */
 export function compileProgram(program: Program): CompiledProgram {
+    const nodes = program.nodes;
     const ids: string[] = [];
     const kinds: number[] = [];
     const paint: string[] = [];
     const sourceIndex: number[] = [];
     const slotOf = new Map<string, number>();
-    const addSlot = (id: string, kind: Slot, source: number, colour = '') => {
+    const addSlot = (id: string, kind: Slot, source: number, colour: string) => {
         slotOf.set(id, ids.length);
         ids.push(id); kinds.push(kind); paint.push(colour); sourceIndex.push(source);
         return ids.length - 1;
     };
 
-    program.nodes.forEach((node, index) => {
-        const kind = node.kind!;
+    for (let index = 0; index < nodes.length; index++) {
+        const node = nodes[index];
         // The run loop tests `NONE` before `end` before declared ids (spec §5.1): a node named NONE is unreachable.
-        if (node.name === 'NONE') return;
+        if (node.name === 'NONE') continue;
+        const kind = node.kind!;
         const slot = node.name === 'end' ? Slot.Accept
             : kind === 'START' ? Slot.Start
             : kind === 'PULLER_RB' ? Slot.PullerRB
@@ -47,25 +52,27 @@ export function compileProgram(program: Program): CompiledProgram {
             : kind === 'END' ? Slot.Accept
             : Slot.Painter;
         addSlot(node.name!, slot, index, PAINT[kind] ?? '');
-    });
-    const none = addSlot('NONE', Slot.None, -1);
-    const slotFor = (target: string) => slotOf.get(target) ?? addSlot(target, Slot.Unknown, -1);
+    }
+    const declared = ids.length;
+    const none = addSlot('NONE', Slot.None, -1, '');
 
-    const rows: number[][] = [];
-    program.nodes.forEach((node) => {
-        if (node.name === 'NONE') return;
-        const row = new Array<number>(PORTS).fill(none);
-        const seen = new Set<Port>();
+    // Targets of unknown ids add slots, so the table is filled once every slot is known.
+    const rows = new Int32Array(declared * PORTS).fill(none);
+    for (let index = 0, slot = 0; index < nodes.length; index++) {
+        const node = nodes[index];
+        if (node.name === 'NONE') continue;
+        const row = slot++ * PORTS;
+        let seen = 0; // one bit per port: the first route for a condition wins
         for (const route of node.routes) {
             const port = route.condition === undefined ? Port.Next : PORT_OF[route.condition];
-            if (seen.has(port)) continue; // the first route for a condition wins
-            seen.add(port);
-            row[port] = slotFor(route.target!.$refText);
+            if (seen & (1 << port)) continue;
+            seen |= 1 << port;
+            const target = route.target!.$refText;
+            rows[row + port] = slotOf.get(target) ?? addSlot(target, Slot.Unknown, -1, '');
         }
-        rows.push(row);
-    });
+    }
     const targets = new Int32Array(ids.length * PORTS).fill(none);
-    rows.forEach((row, slot) => targets.set(row, slot * PORTS));
+    targets.set(rows);
 
     return {
         ids, kinds: Uint8Array.from(kinds), paint, targets, start: slotOf.get('start')!, sourceIndex: Int32Array.from(sourceIndex),

@@ -95,19 +95,15 @@ export class ByteSink {
 }
 
 /**
- * A DSL text's part of the answer: its program with each slot's `,"id"` as UTF-8, the whole
- * parse-error body, or the message of an error thrown on the way (answered as the catch-all does).
- * Plain data with typed arrays of their own, so a worker thread can compute it (cli/verify-pool.ts).
+ * A DSL text's part of the answer: its compiled program, the whole parse-error body, or the message
+ * of an error thrown on the way (answered as the catch-all does). Plain data, so a worker thread can
+ * compute it (cli/verify-pool.ts).
  */
-export type CompiledDsl =
-    | { program: CompiledProgram; ids: Uint8Array; idStart: Int32Array; longestId: number }
-    | { invalid: string }
-    | { failure: string };
+export type CompiledDsl = { program: CompiledProgram } | { invalid: string } | { failure: string };
 
 /** Verdicts by DSL text: RL batches send many responses to one prompt, often with the same program. */
 const cache = new Map<string, CompiledDsl>();
 const CACHE_SIZE = 256;
-const utf8 = new TextEncoder();
 
 export function compileDsl(dsl: string): CompiledDsl {
     const hit = cache.get(dsl);
@@ -118,7 +114,10 @@ export function compileDsl(dsl: string): CompiledDsl {
     }
     let entry: CompiledDsl;
     try {
-        entry = compileUncached(dsl);
+        const verdict = verdictOf(dsl);
+        entry = verdict.ok
+            ? { program: verdict.program }
+            : { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
     } catch (error) {
         return { failure: (error as Error).message };
     }
@@ -127,22 +126,27 @@ export function compileDsl(dsl: string): CompiledDsl {
     return entry;
 }
 
-function compileUncached(dsl: string): CompiledDsl {
-    const verdict = verdictOf(dsl);
-    if (!verdict.ok) {
-        return { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
-    }
-    const quoted = verdict.program.ids.map((id) => `,${quote(id)}`);
-    const ids = utf8.encode(quoted.join(''));
-    const ascii = ids.length === quoted.reduce((sum, q) => sum + q.length, 0);
-    const idStart = new Int32Array(quoted.length + 1);
-    let longestId = 0;
+/** A program's path entries as bytes: slot `s` is `bytes[start[s], start[s + 1])`, `,"id"` in UTF-8. */
+interface PathText { bytes: Uint8Array; start: Int32Array; longest: number }
+
+const pathTexts = new WeakMap<CompiledProgram, PathText>();
+const utf8 = new TextEncoder();
+
+function pathTextOf(program: CompiledProgram): PathText {
+    let text = pathTexts.get(program);
+    if (text) return text;
+    const quoted = program.ids.map((id) => `,${quote(id)}`);
+    const bytes = utf8.encode(quoted.join(''));
+    const ascii = bytes.length === quoted.reduce((sum, q) => sum + q.length, 0);
+    const start = new Int32Array(quoted.length + 1);
+    let longest = 0;
     quoted.forEach((q, slot) => {
-        const bytes = ascii ? q.length : Buffer.byteLength(q);
-        idStart[slot + 1] = idStart[slot] + bytes;
-        longestId = Math.max(longestId, bytes);
+        const length = ascii ? q.length : Buffer.byteLength(q);
+        start[slot + 1] = start[slot] + length;
+        longest = Math.max(longest, length);
     });
-    return { program: verdict.program, ids, idStart, longestId };
+    pathTexts.set(program, text = { bytes, start, longest });
+    return text;
 }
 
 export function respondJson(request: VerifierRequest): string {
@@ -186,7 +190,8 @@ const HEAD_FALSE = '{"valid":true,"all_passed":false,"results":[';
 function serialize(request: VerifierRequest, sink: ByteSink, entry: CompiledDsl): void {
     if ('failure' in entry) throw new Error(entry.failure);
     if ('invalid' in entry) return sink.write(entry.invalid);
-    const { program, ids, idStart, longestId } = entry;
+    const { program } = entry;
+    const { bytes: ids, start: idStart, longest: longestId } = pathTextOf(program);
     // all_passed is known only at the end: leave room for the longer head, and close the gap if it is the shorter.
     const start = sink.length;
     sink.reserve(HEAD_FALSE.length);
