@@ -23,8 +23,8 @@ interface Pending {
     assigned: boolean;
 }
 
-/** Chunks read ahead of the next one to answer, per thread. */
-const AHEAD_PER_THREAD = 4;
+/** Chunks read (and their JSON parsed) ahead of the next one to answer, at most: some 8 MB of input. */
+const MAX_AHEAD = 32;
 /** Chunks a worker holds at a time (one in work, the others queued), so that it never waits for this thread. */
 const WORKER_QUEUE = 4;
 
@@ -34,7 +34,6 @@ const WORKER_QUEUE = 4;
  * The workers are terminated at the end.
  */
 export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array; firstLine: number }>, workers: Worker[]): Promise<number> {
-    const threads = workers.length + 1;
     const load = workers.map(() => 0);
     /** In input order; `pending[0]` (sequence number `answered`) is the next to answer. */
     const pending: Pending[] = [];
@@ -79,19 +78,9 @@ export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array;
     try {
         for (;;) {
             check();
-            while (!exhausted && pending.length < AHEAD_PER_THREAD * threads) {
-                const next = await input.next();
-                if (next.done) exhausted = true;
-                else {
-                    const lines = parseChunk(next.value.bytes, next.value.firstLine);
-                    const requests = lines.some((line) => 'request' in line);
-                    pending.push({ lines, bytes: next.value.bytes.byteLength, entries: requests ? undefined : [], assigned: !requests });
-                }
-            }
             dispatch();
             const head = pending[0];
-            if (!head) break;
-            if (head.entries) {
+            if (head?.entries) {
                 const answer = answerParsed(head.lines, head.entries, spare, head.bytes * 12 + 4096);
                 pending.shift();
                 answered++;
@@ -99,9 +88,20 @@ export async function answerOnThreads(chunks: AsyncIterable<{ bytes: Uint8Array;
                 await writeOut(answer.bytes);
                 spare = outputFlushed() ? answer.bytes.buffer as ArrayBuffer : undefined;
                 await new Promise(setImmediate); // take the workers' replies, to hand them more work
-                continue;
+            } else if (!exhausted && pending.length < MAX_AHEAD) {
+                // Nothing to answer yet (at the start, the workers are still loading): read ahead.
+                const next = await input.next();
+                if (next.done) exhausted = true;
+                else {
+                    const lines = parseChunk(next.value.bytes, next.value.firstLine);
+                    const requests = lines.some((line) => 'request' in line);
+                    pending.push({ lines, bytes: next.value.bytes.byteLength, entries: requests ? undefined : [], assigned: !requests });
+                }
+            } else if (head) {
+                await settled();
+            } else {
+                break;
             }
-            await settled();
         }
         check();
         return bad;
