@@ -200,13 +200,15 @@ const CASED_LIMIT = 0x20000;
 let lowerChangedCache: number[] | undefined;
 let upperChangedCache: number[] | undefined;
 
+// The scans call the mappings directly: memoizing 128k code points would cost more than the scan
+// (which runs once per thread, when a case-insensitive pattern is first compiled).
 function lowerChanged(): number[] {
-    lowerChangedCache ??= scanChanged(pyLower);
+    lowerChangedCache ??= scanChanged((cp) => firstOfMapping(cp, String.fromCodePoint(cp).toLowerCase()));
     return lowerChangedCache;
 }
 
 function upperChanged(): number[] {
-    upperChangedCache ??= scanChanged(pyUpper);
+    upperChangedCache ??= scanChanged((cp) => firstOfMapping(cp, String.fromCodePoint(cp).toUpperCase()));
     return upperChangedCache;
 }
 
