@@ -50,21 +50,23 @@ export function normalizeTestCase(raw: unknown): NormalizedTestCase {
     }
     const obj = raw as Record<string, unknown>;
     if (!('input' in obj)) return { ok: false, issue: { field: 'input', message: 'missing required field' } };
-    if (typeof obj.input !== 'string') return fieldType('input', 'a string', obj.input);
-    const out = makeTestCase(obj.input);
-    for (const key of ['expected_output', 'description'] as const) {
-        const value = obj[key];
-        if (value === undefined) continue;
-        if (typeof value !== 'string') return fieldType(key, 'a string', value);
-        out[key] = value;
-    }
-    for (const key of ['expected_accepted', 'check_output'] as const) {
-        const value = obj[key];
-        if (value === undefined) continue;
-        if (typeof value !== 'boolean') return fieldType(key, 'a boolean', value);
-        out[key] = value;
-    }
-    return { ok: true, value: out };
+    // Named reads, checked in the order the fields are reported (the verifier answers thousands of these).
+    const { input, expected_output, description, expected_accepted, check_output } = obj;
+    if (typeof input !== 'string') return fieldType('input', 'a string', input);
+    if (expected_output !== undefined && typeof expected_output !== 'string') return fieldType('expected_output', 'a string', expected_output);
+    if (description !== undefined && typeof description !== 'string') return fieldType('description', 'a string', description);
+    if (expected_accepted !== undefined && typeof expected_accepted !== 'boolean') return fieldType('expected_accepted', 'a boolean', expected_accepted);
+    if (check_output !== undefined && typeof check_output !== 'boolean') return fieldType('check_output', 'a boolean', check_output);
+    return {
+        ok: true,
+        value: {
+            input,
+            expected_output: expected_output ?? TEST_CASE_DEFAULTS.expected_output,
+            expected_accepted: expected_accepted ?? TEST_CASE_DEFAULTS.expected_accepted,
+            check_output: check_output ?? TEST_CASE_DEFAULTS.check_output,
+            description: description ?? TEST_CASE_DEFAULTS.description,
+        },
+    };
 }
 
 /** Normalises a list; the first bad entry is reported with its position. */
