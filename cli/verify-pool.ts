@@ -23,8 +23,8 @@ interface Pending {
     assigned: boolean;
 }
 
-/** Chunks read (and their JSON parsed) ahead of the next one to answer, at most: some 8 MB of input. */
-const MAX_AHEAD = 32;
+/** Chunks read (and their JSON parsed) ahead of the next one to answer, at most: some 4 MB of input. */
+const MAX_AHEAD = 16;
 /** Chunks a worker holds at a time (one in work, the others queued), so that it never waits for this thread. */
 const WORKER_QUEUE = 4;
 
