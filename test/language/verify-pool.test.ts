@@ -1,10 +1,15 @@
 // `delta verify` answers the same bytes, in input order, whether it runs on one thread or several:
 // checked against the line-by-line oracle (node:readline lines through answerLine).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { countLineBreaks } from '../../cli/io.js';
+import { answerOnThreads } from '../../cli/verify-pool.js';
 import { answerChunk, answerLine, wellTypedRequest } from '../../cli/verify-core.js';
 import { ByteSink, respondJson, respondJsonInto } from '../../language/verifier/respond-json.js';
 import { checkRequest } from '../../language/verifier/request.js';
@@ -150,5 +155,28 @@ describe('wellTypedRequest', () => {
     });
     test('the generated requests all take the quick path', () => {
         expect(generated.every((l) => wellTypedRequest(JSON.parse(l)) !== undefined)).toBe(true);
+    });
+});
+
+describe('a verify worker that fails', () => {
+    const chunks = async function* () {
+        yield { bytes: Buffer.from(`${good}\n`), firstLine: 1 };
+    };
+    const workerScript = (body: string) => {
+        const file = join(mkdtempSync(join(tmpdir(), 'verify-worker-')), 'worker.cjs');
+        writeFileSync(file, body);
+        return new Worker(file);
+    };
+    test('an error it reports ends the run with that error', async () => {
+        const worker = workerScript("require('node:worker_threads').parentPort.on('message', ({ seq }) => require('node:worker_threads').parentPort.postMessage({ seq, error: 'boom' }));");
+        await expect(answerOnThreads(chunks(), [worker])).rejects.toThrow('verify worker failed: boom');
+    });
+    test('a worker that dies ends the run, naming its exit code', async () => {
+        const worker = workerScript("require('node:worker_threads').parentPort.on('message', () => process.exit(3));");
+        await expect(answerOnThreads(chunks(), [worker])).rejects.toThrow('verify worker exited with code 3');
+    });
+    test('a worker that cannot load ends the run with its error', async () => {
+        const worker = workerScript("throw new Error('cannot start');");
+        await expect(answerOnThreads(chunks(), [worker])).rejects.toThrow('cannot start');
     });
 });
