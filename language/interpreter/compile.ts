@@ -56,8 +56,10 @@ export function compileProgram(program: Program): CompiledProgram {
     const declared = ids.length;
     const none = addSlot('NONE', Slot.None, -1, '');
 
-    // Targets of unknown ids add slots, so the table is filled once every slot is known.
-    const rows = new Int32Array(declared * PORTS).fill(none);
+    // Unknown targets add slots as they are met: room for one per route, trimmed at the end.
+    let routes = 0;
+    for (const node of nodes) routes += node.routes.length;
+    const table = new Int32Array((declared + 1 + routes) * PORTS).fill(none);
     for (let index = 0, slot = 0; index < nodes.length; index++) {
         const node = nodes[index];
         if (node.name === 'NONE') continue;
@@ -68,13 +70,12 @@ export function compileProgram(program: Program): CompiledProgram {
             if (seen & (1 << port)) continue;
             seen |= 1 << port;
             const target = route.target!.$refText;
-            rows[row + port] = slotOf.get(target) ?? addSlot(target, Slot.Unknown, -1, '');
+            table[row + port] = slotOf.get(target) ?? addSlot(target, Slot.Unknown, -1, '');
         }
     }
-    const targets = new Int32Array(ids.length * PORTS).fill(none);
-    targets.set(rows);
+    const targets = table.subarray(0, ids.length * PORTS);
 
     return {
-        ids, kinds: Uint8Array.from(kinds), paint, targets, start: slotOf.get('start')!, sourceIndex: Int32Array.from(sourceIndex),
+        ids, kinds: new Uint8Array(kinds), paint, targets, start: slotOf.get('start')!, sourceIndex: new Int32Array(sourceIndex),
     };
 }
