@@ -63,7 +63,7 @@ for (const r of await measureLsp('out/server.cjs')) {
 
 // 3. What the extension ships.
 console.log('\n## bundle sizes');
-for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/delta-studio.vsix']) {
+for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/delta-studio.vsix']) {
     if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
 }
 
