@@ -5,7 +5,7 @@ export const enum Slot { Start, PullerRB, PullerYG, Painter, Accept, None, Unkno
 
 /** Indices into `targets` rows for pullers; START and painters use only NEXT. */
 export const enum Port { R, B, Y, G, Empty, Next = 0 }
-const PORTS = 5;
+export const PORTS = 5;
 const PORT_OF: Record<string, Port> = { R: Port.R, B: Port.B, Y: Port.Y, G: Port.G, EMPTY: Port.Empty };
 
 export interface CompiledProgram {
