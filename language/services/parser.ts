@@ -28,8 +28,6 @@ interface TokenPlan {
 
 export class ManufactoriaParser extends LangiumParser {
     private readonly plans = new Map<GrammarAST.AbstractElement, TokenPlan>();
-    /** Per AST type, the properties with default values (`[]`, `false`) that a node always has. */
-    private readonly defaults = new Map<string, Array<[string, unknown]>>();
     /** The token stream being parsed, and how many of its hidden tokens are in the CST already. */
     private lexed: LexerResult | undefined;
     private hiddenDone = 0;
@@ -126,26 +124,15 @@ export class ManufactoriaParser extends LangiumParser {
         this.internals.nodeBuilder.construct(node as Parameters<CstNodeBuilder['construct']>[0]);
         const fill = DEFAULTS[node.$type];
         if (fill) fill(node);
-        else for (const [name, value] of this.defaultsOf(node.$type)) {
-            if (node[name] === undefined) node[name] = Array.isArray(value) ? [] : value;
-        }
+        else AstUtils.assignMandatoryProperties(this.services.shared.AstReflection, node);
         return node;
-    }
-
-    private defaultsOf(type: string): Array<[string, unknown]> {
-        let list = this.defaults.get(type);
-        if (!list) {
-            const properties = Object.values(this.services.shared.AstReflection.getTypeMetaData(type).properties);
-            list = properties.filter((p) => p.defaultValue !== undefined).map((p) => [p.name, p.defaultValue]);
-            this.defaults.set(type, list);
-        }
-        return list;
     }
 }
 
 /**
  * This grammar's default values, as Langium's reflection lists them (same properties, same order:
- * test/language/parser-equivalence.test.ts compares), written out so each store has a fixed name.
+ * test/language/parser-equivalence.test.ts compares), written out so each store has a fixed name;
+ * any other type gets Langium's own assignMandatoryProperties.
  */
 export const DEFAULTS: Record<string, ((node: Record<string, unknown>) => void) | undefined> = {
     Program: (node) => { if (node.nodes === undefined) node.nodes = []; },
