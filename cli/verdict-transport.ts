@@ -1,7 +1,7 @@
 // How a verify worker sends a chunk's verdicts to the main thread: one Int32Array (transferred)
 // and one string, instead of an object graph per program. Cloning objects property by property cost
 // the worker, which is the busier thread, more than these few loops (cli/verify-pool.ts).
-import { PORTS, type CompiledProgram } from '../language/interpreter/compile.js';
+import { PORTS, type CompiledProgram } from '../language/manufactoria/interpreter/compile.js';
 import type { CompiledDsl } from '../language/verifier/respond-json.js';
 
 export interface PackedVerdicts {

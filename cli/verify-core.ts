@@ -2,7 +2,7 @@
 // (cli/verify-pool.ts): the lines are parsed into requests, then answered, one answer line each,
 // straight into one UTF-8 buffer. The DSL verdicts in between may come from a worker thread.
 import { isPlainObject } from '../language/verifier/lax-fields.js';
-import { normalizeTestCase } from '../language/tests/test-case.js';
+import { normalizeTestCase } from '../language/dataset/testcases/test-case.js';
 import { checkRequest, type VerifierRequest, type VerifierTestCase } from '../language/verifier/request.js';
 import { ByteSink, respondJsonInto, type CompiledDsl } from '../language/verifier/respond-json.js';
 

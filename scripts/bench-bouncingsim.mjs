@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-bouncingsim-'));
 const outfile = join(dir, 'bench.cjs');
 try {
     await esbuild.build({
-        entryPoints: [join(root, 'bouncingsim/bench.ts')], outfile,
+        entryPoints: [join(root, 'language/bouncingsim/bench.ts')], outfile,
         bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',
     });
     const scenes = process.argv[2] ?? join(root, 'test/fixtures/bouncingsim');

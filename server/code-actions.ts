@@ -2,8 +2,8 @@
 import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
-import type { Program } from '../language/generated/ast.js';
-import { DECLARATION } from '../language/lexing/line-patterns.js';
+import type { Program } from '../language/manufactoria/generated/ast.js';
+import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 

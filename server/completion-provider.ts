@@ -3,13 +3,13 @@
 import type { LangiumDocument } from 'langium';
 import type { CompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
-import type { Program } from '../language/generated/ast.js';
-import { NODE_KINDS } from '../language/lexing/line-patterns.js';
-import { layoutOf } from '../language/lexing/reference-layout.js';
-import { NODE_KIND_DOCS } from '../language/model/node-docs.js';
-import { ProgramGraph } from '../language/model/program-graph.js';
-import { directiveCompletion } from './tests/directive-completion.js';
-import type { SolutionTestService } from './tests/solution-service.js';
+import type { Program } from '../language/manufactoria/generated/ast.js';
+import { NODE_KINDS } from '../language/manufactoria/lexing/line-patterns.js';
+import { layoutOf } from '../language/manufactoria/lexing/reference-layout.js';
+import { NODE_KIND_DOCS } from '../language/manufactoria/model/node-docs.js';
+import { ProgramGraph } from '../language/manufactoria/model/program-graph.js';
+import { directiveCompletion } from './solution-tests/directive-completion.js';
+import type { SolutionTestService } from './solution-tests/solution-service.js';
 
 const SNIPPETS: Record<string, string> = {
     START: 'START start:\n    NEXT ${1:next}',

@@ -1,7 +1,7 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { DocumentSymbol } from 'vscode-languageserver';
-import { isNode } from '../language/generated/ast.js';
+import { isNode } from '../language/manufactoria/generated/ast.js';
 
 /** Outline entries show each node's kind beside its id. */
 export class ManufactoriaDocumentSymbolProvider extends DefaultDocumentSymbolProvider {

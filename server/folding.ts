@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { FoldingRangeProvider } from 'langium/lsp';
 import type { FoldingRange } from 'vscode-languageserver';
-import type { Program } from '../language/generated/ast.js';
+import type { Program } from '../language/manufactoria/generated/ast.js';
 
 /** One fold per node with routes: from its declaration to its last route line. */
 export class ManufactoriaFoldingRangeProvider implements FoldingRangeProvider {

@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { TextEdit } from 'vscode-languageserver';
-import { canonicalLayout } from '../language/format/canonical-layout.js';
+import { canonicalLayout } from '../language/manufactoria/format/canonical-layout.js';
 
 /** Whole-document formatting to the canonical layout; one edit, or none when already canonical. */
 export class ManufactoriaFormatter implements Formatter {

@@ -2,11 +2,11 @@
 import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isNode, isRoute, type Node, type Program } from '../language/generated/ast.js';
-import { conditionDoc, NODE_KIND_DOCS, TARGET_DOCS } from '../language/model/node-docs.js';
-import { ProgramGraph } from '../language/model/program-graph.js';
-import { directiveHover } from './tests/directive-hover.js';
-import type { SolutionTestService } from './tests/solution-service.js';
+import { isNode, isRoute, type Node, type Program } from '../language/manufactoria/generated/ast.js';
+import { conditionDoc, NODE_KIND_DOCS, TARGET_DOCS } from '../language/manufactoria/model/node-docs.js';
+import { ProgramGraph } from '../language/manufactoria/model/program-graph.js';
+import { directiveHover } from './solution-tests/directive-hover.js';
+import type { SolutionTestService } from './solution-tests/solution-service.js';
 
 export class ManufactoriaHoverProvider implements HoverProvider {
     constructor(private readonly solutions: SolutionTestService) {}

@@ -4,9 +4,9 @@ import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
 } from 'langium/lsp';
-import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from '../language/generated/module.js';
-import { ManufactoriaModule, ManufactoriaSharedModule } from '../language/manufactoria-module.js';
-import { registerValidationChecks } from '../language/validation/validator-registry.js';
+import { ManufactoriaGeneratedModule, ManufactoriaGeneratedSharedModule } from '../language/manufactoria/generated/module.js';
+import { ManufactoriaModule, ManufactoriaSharedModule } from '../language/manufactoria/manufactoria-module.js';
+import { registerValidationChecks } from '../language/manufactoria/validation/validator-registry.js';
 import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
 import { ManufactoriaDocumentSymbolProvider } from './document-symbols.js';
@@ -15,11 +15,11 @@ import { ManufactoriaFormatter } from './formatter.js';
 import { ManufactoriaHoverProvider } from './hover-provider.js';
 import { ManufactoriaRenameProvider } from './rename-provider.js';
 import { ManufactoriaSemanticTokenProvider } from './semantic-tokens.js';
-import { ManufactoriaCodeLensProvider } from './tests/code-lens-provider.js';
-import { registerDirectiveChecks } from './tests/directive-checks.js';
-import { registerTestRequests } from './tests/request-handlers.js';
-import { SolutionTestService } from './tests/solution-service.js';
-import { TestRunner } from './tests/test-runner.js';
+import { ManufactoriaCodeLensProvider } from './solution-tests/code-lens-provider.js';
+import { registerDirectiveChecks } from './solution-tests/directive-checks.js';
+import { registerTestRequests } from './solution-tests/request-handlers.js';
+import { SolutionTestService } from './solution-tests/solution-service.js';
+import { TestRunner } from './solution-tests/test-runner.js';
 
 /** Services beyond Langium's: running a solution file's tests. */
 export interface ManufactoriaAddedServices {

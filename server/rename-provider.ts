@@ -3,8 +3,8 @@
 import { CstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isNode, isRoute } from '../language/generated/ast.js';
-import { isPyWord } from '../language/lexing/python-text.js';
+import { isNode, isRoute } from '../language/manufactoria/generated/ast.js';
+import { isPyWord } from '../language/python/text.js';
 
 const FIXED_IDS = new Set(['start', 'end', 'NONE']);
 

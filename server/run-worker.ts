@@ -2,8 +2,8 @@
 // A pathological expected-output regex can backtrack for minutes; the server then terminates us.
 import '../language/node-compat.cjs';
 import { parentPort } from 'node:worker_threads';
-import { runSolution } from '../language/solutions/run-solution.js';
-import type { RunJob, RunJobReply } from './tests/test-runner.js';
+import { runSolution } from '../language/dataset/solutions/run-solution.js';
+import type { RunJob, RunJobReply } from './solution-tests/test-runner.js';
 
 parentPort?.on('message', (job: RunJob) => {
     let reply: RunJobReply;

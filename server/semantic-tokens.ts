@@ -1,7 +1,7 @@
 import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
-import { isNode, isRoute } from '../language/generated/ast.js';
+import { isNode, isRoute } from '../language/manufactoria/generated/ast.js';
 
 /** Node kinds as types, ids as declarations/references, conditions as enum members, NONE/end as constants. */
 export class ManufactoriaSemanticTokenProvider extends AbstractSemanticTokenProvider {

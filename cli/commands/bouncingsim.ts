@@ -3,16 +3,16 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseOptions, UsageError, withUsage, type CommandModule } from '../command.js';
-import { formatAsserts } from '../../bouncingsim/asserts.js';
-import { formatJsonlError, readJsonl, type JsonlError } from '../../bouncingsim/jsonl.js';
-import { sceneFromPrompt } from '../../bouncingsim/prompt-scene.js';
-import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks } from '../../bouncingsim/python/runner.js';
-import { extractProgram } from '../../bouncingsim/python/extract.js';
-import { rowAsserts, scoreRow, type RowCheck } from '../../bouncingsim/row-check.js';
-import { familyOf, parseRows, type RowEntry } from '../../bouncingsim/rows.js';
-import { formatIssue, parseSceneText } from '../../bouncingsim/scene-load.js';
-import { simulate } from '../../bouncingsim/simulate.js';
-import { STANDARD_TIMESTAMPS } from '../../bouncingsim/step-count.js';
+import { formatAsserts } from '../../language/bouncingsim/asserts.js';
+import { formatJsonlError, readJsonl, type JsonlError } from '../../language/bouncingsim/jsonl.js';
+import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks } from '../../language/bouncingsim/python/runner.js';
+import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { rowAsserts, scoreRow, type RowCheck } from '../../language/bouncingsim/row-check.js';
+import { familyOf, parseRows, type RowEntry } from '../../language/bouncingsim/rows.js';
+import { formatIssue, parseSceneText } from '../../language/bouncingsim/scene-load.js';
+import { simulate } from '../../language/bouncingsim/simulate.js';
+import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 
 const USAGE = `delta bouncingsim simulate SCENE.json [--times 0.1,0.2,…] [--json]
        delta bouncingsim check ROWS.jsonl [--responses RESPONSES.jsonl] [--against truth|simulator]

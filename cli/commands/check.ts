@@ -1,7 +1,7 @@
 // `delta check`: the reference verdict for one program.
 import { type CommandModule, parseOptions, UsageError, withUsage } from '../command.js';
 import { readText } from '../io.js';
-import { verdictOf } from '../../language/verdict.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 const USAGE = 'delta check FILE|-';
 

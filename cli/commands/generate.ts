@@ -2,11 +2,11 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseOptions, UsageError, withUsage, type CommandModule } from '../command.js';
-import { FAMILY_NAMES, generateRows, isFamilyName, parameterCount } from '../../language/families/registry.js';
-import { toHfRow } from '../../language/families/hf-row.js';
-import { parsePyIsoformat } from '../../language/families/timestamps.js';
-import { LEVELS, type ColorMode, type Level } from '../../language/families/types.js';
-import { pyJsonDumps } from '../../language/problems/py-json.js';
+import { FAMILY_NAMES, generateRows, isFamilyName, parameterCount } from '../../language/dataset/families/registry.js';
+import { toHfRow } from '../../language/dataset/families/hf-row.js';
+import { parsePyIsoformat } from '../../language/dataset/families/timestamps.js';
+import { LEVELS, type ColorMode, type Level } from '../../language/dataset/families/types.js';
+import { pyJsonDumps } from '../../language/python/json-dumps.js';
 
 const USAGE = 'delta generate --family F --level L --colors two|four --count N --seed S [--format hf] [--out FILE]\n'
     + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]]';

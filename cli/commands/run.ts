@@ -1,8 +1,8 @@
 // `delta run`: one tape through one program, with the whole path.
 import { type CommandModule, parseOptions, UsageError, withUsage } from '../command.js';
 import { readText } from '../io.js';
-import { runTape } from '../../language/interpreter/run.js';
-import { verdictOf } from '../../language/verdict.js';
+import { runTape } from '../../language/manufactoria/interpreter/run.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 const USAGE = 'delta run FILE|- --input TAPE [--json]';
 

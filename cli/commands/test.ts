@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { type CommandModule, parseOptions, UsageError, withUsage } from '../command.js';
 import { readText } from '../io.js';
-import { parseProblemRef } from '../../language/problems/selector.js';
+import { parseProblemRef } from '../../language/dataset/problems/selector.js';
 import {
     bindProblem, failureText, formatRate, outcomeText, parseDirectives, planTests, ProblemFileCache, runSolution, type ProblemDirective,
-} from '../../language/solutions/index.js';
+} from '../../language/dataset/solutions/index.js';
 
 const USAGE = 'delta test SOLUTION [--problem FILE#ID] [--json]';
 

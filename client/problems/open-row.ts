@@ -1,7 +1,7 @@
 // Opens a problem (or a row that did not load) where it is written: the JSONL line, the JSON
 // object with its id, or, for Parquet (not text), a read-only JSON view of the loaded row.
 import * as vscode from 'vscode';
-import type { Problem } from '../../language/problems/index.js';
+import type { Problem } from '../../language/dataset/problems/index.js';
 import type { ProblemNode } from './problem-tree.js';
 import { lineOfId } from './row-location.js';
 

@@ -1,7 +1,7 @@
 // The workspace's problem files, loaded with the pure loaders of language/problems. Loads happen
 // one file at a time behind a progress indicator, and only once the view is first shown.
 import * as vscode from 'vscode';
-import { loadProblemFile, type LoadResult } from '../../language/problems/index.js';
+import { loadProblemFile, type LoadResult } from '../../language/dataset/problems/index.js';
 import { fileNode, isProblemFile, type ProblemNode } from './problem-tree.js';
 
 export const PROBLEM_GLOB = '**/*.{json,jsonl,parquet}';

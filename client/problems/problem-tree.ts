@@ -1,7 +1,7 @@
 // The Problems view as plain data: file → family → level → colour mode → problem, plus a node for
 // rows that did not load. Pure, so the grouping and the texts are unit-tested.
-import { formatIssue, type LoadIssue, type LoadResult, type Problem } from '../../language/problems/index.js';
-import { COLOR_MODES, LEVELS } from '../../language/families/types.js';
+import { formatIssue, type LoadIssue, type LoadResult, type Problem } from '../../language/dataset/problems/index.js';
+import { COLOR_MODES, LEVELS } from '../../language/dataset/families/types.js';
 
 export type ProblemNode =
     | { kind: 'file'; id: string; label: string; description: string; file: string; children: ProblemNode[] }

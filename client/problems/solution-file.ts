@@ -1,5 +1,5 @@
 // A new solution file for a problem: its name and its starting text. Pure.
-import { parseDirectives } from '../../language/solutions/directives.js';
+import { parseDirectives } from '../../language/dataset/solutions/directives.js';
 
 const COMMENT_WIDTH = 100;
 const NAME_LENGTH = 80;

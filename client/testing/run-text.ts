@@ -1,6 +1,6 @@
 // Texts Test Explorer and the run commands show. Pure (no `vscode`), so they are unit-tested and
 // the e2e tests can assert them verbatim.
-import { failureText } from '../../language/solutions/failure-text.js';
+import { failureText } from '../../language/dataset/solutions/failure-text.js';
 import type { RunTestsResult, TestDescription, TestOutcome } from '../../server/protocol.js';
 
 /** `Starts with B (starts-with-b.manufactoria)`, or the file name when no problem is bound. */

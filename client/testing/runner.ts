@@ -1,6 +1,6 @@
 // Runs solution files' tests through the server and reports them on a TestRun.
 import * as vscode from 'vscode';
-import { outcomeText } from '../../language/solutions/failure-text.js';
+import { outcomeText } from '../../language/dataset/solutions/failure-text.js';
 import { RunTestsRequest, type RunTestsResult, type TestDescription, type TestOutcome } from '../../server/protocol.js';
 import type { ManufactoriaServer } from '../server.js';
 import { runningClient } from './connection.js';

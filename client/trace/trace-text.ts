@@ -1,6 +1,6 @@
 // What the trace shows, as plain data: per-line annotations and the current step's text. Pure, so
 // unit tests (and e2e assertions) pin the wording; trace-view.ts turns it into decorations.
-import { formatTape } from '../../language/solutions/directives.js';
+import { formatTape } from '../../language/dataset/solutions/directives.js';
 import type { TraceResult, TraceStep } from '../../server/protocol.js';
 
 /** Where a step is shown: its own declaration, or (NONE, implicit end) the previous declared step's. */

@@ -1,9 +1,9 @@
 // Turns simulator output into what the webview draws (no `vscode` here, so it is unit-tested).
 
-import { pyRound } from '../../bouncingsim/py-format.js';
-import type { Scene } from '../../bouncingsim/scene-types.js';
-import type { FrameRequest, Frames } from '../../bouncingsim/simulate.js';
-import { STANDARD_TIMESTAMPS } from '../../bouncingsim/step-count.js';
+import { pyRound } from '../../language/python/number-format.js';
+import type { Scene } from '../../language/bouncingsim/scene-types.js';
+import type { FrameRequest, Frames } from '../../language/bouncingsim/simulate.js';
+import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 import type { FrameData, Geometry, Marker, Vec2 } from '../webview/protocol.js';
 
 /** Animation sampling rate. At 60 fps every 0.1 s test timestamp is exactly a frame time (6k/60). */

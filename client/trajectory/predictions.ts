@@ -2,7 +2,7 @@
 // assert, 1 s each; bouncingsim/python/runner.ts) and turns the verdicts into table rows. Trust
 // gating is the caller's job; this file has no `vscode` so it is unit-tested.
 
-import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, type AssertRun, type ProgramCheck } from '../../bouncingsim/python/runner.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, type AssertRun, type ProgramCheck } from '../../language/bouncingsim/python/runner.js';
 import type { PredictionRow, Predictions, Vec2 } from '../webview/protocol.js';
 
 export const NO_MODEL: Predictions = { status: 'none', message: 'No model answer. "Show trajectory" on a model response line (JSONL with "id" and "response") compares one.', rows: [], canRun: false };

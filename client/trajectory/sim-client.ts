@@ -3,8 +3,8 @@
 // inside the worker, so cancelling means terminating it.
 
 import { Worker } from 'node:worker_threads';
-import type { SimJob, SimReply } from '../../bouncingsim/sim-protocol.js';
-import type { FrameRequest, Frames } from '../../bouncingsim/simulate.js';
+import type { SimJob, SimReply } from '../../language/bouncingsim/sim-protocol.js';
+import type { FrameRequest, Frames } from '../../language/bouncingsim/simulate.js';
 
 export class SimulationError extends Error {
     constructor(message: string) {

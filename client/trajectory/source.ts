@@ -2,11 +2,11 @@
 // prompt, ground truth from the asserts), optionally with a model answer. Also the cheap detection
 // the CodeLens needs. No `vscode` here, so all of it is unit-tested.
 
-import { extractProgram } from '../../bouncingsim/python/extract.js';
-import { sceneFromPrompt } from '../../bouncingsim/prompt-scene.js';
-import { rowAsserts } from '../../bouncingsim/row-check.js';
-import { toRow, type DatasetRow } from '../../bouncingsim/rows.js';
-import { formatIssue, parseSceneText } from '../../bouncingsim/scene-load.js';
+import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
+import { rowAsserts } from '../../language/bouncingsim/row-check.js';
+import { toRow, type DatasetRow } from '../../language/bouncingsim/rows.js';
+import { formatIssue, parseSceneText } from '../../language/bouncingsim/scene-load.js';
 import type { Geometry, Marker } from '../webview/protocol.js';
 import { geometryOf } from './frames.js';
 

@@ -2,10 +2,10 @@
 // verifier's output is dominated by paths of up to 1000 ids, so each program's ids are encoded once
 // and a path is copied byte by byte, its repeating tail (see run-compact.ts) by doubling copies.
 // A test pins the equality with JSON.stringify(respond(request)).
-import type { CompiledProgram } from '../interpreter/compile.js';
-import { runCompact } from '../interpreter/run-compact.js';
-import { testPasses } from '../tests/pass-rule.js';
-import { verdictOf } from '../verdict.js';
+import type { CompiledProgram } from '../manufactoria/interpreter/compile.js';
+import { runCompact } from '../manufactoria/interpreter/run-compact.js';
+import { testPasses } from '../dataset/testcases/pass-rule.js';
+import { verdictOf } from '../manufactoria/verdict.js';
 import type { VerifierRequest } from './request.js';
 
 const quote = JSON.stringify as (value: string) => string;

@@ -1,7 +1,7 @@
 // Builds the reference server's 200 body for a validated request (spec §7.2), keys in its order.
-import { runTape } from '../interpreter/run.js';
-import { testPasses } from '../tests/pass-rule.js';
-import { verdictOf } from '../verdict.js';
+import { runTape } from '../manufactoria/interpreter/run.js';
+import { testPasses } from '../dataset/testcases/pass-rule.js';
+import { verdictOf } from '../manufactoria/verdict.js';
 import type { VerifierRequest, VerifierTestCase } from './request.js';
 
 export interface VerifierResult {

@@ -1,9 +1,9 @@
 // Agreement with the pybox2d ground truth (spec §11.3 items 1–3), per fixture group and family.
 // The thresholds are what this port actually reaches (spec §11.3 reports the same figures).
 import { describe, expect, it } from 'vitest';
-import { sceneFromPrompt } from '../../bouncingsim/prompt-scene.js';
-import { checkRowWithSimulator, type RowCheck } from '../../bouncingsim/row-check.js';
-import { simulate } from '../../bouncingsim/simulate.js';
+import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
+import { checkRowWithSimulator, type RowCheck } from '../../language/bouncingsim/row-check.js';
+import { simulate } from '../../language/bouncingsim/simulate.js';
 import { examples, fixtureRows, loadScene, type FixtureRow } from './fixtures.js';
 
 const rows = fixtureRows();

@@ -1,9 +1,9 @@
 // Assert strings (spec §7.2, §11.3 item 6): parsing and byte-exact regeneration.
 import { describe, expect, it } from 'vitest';
-import { AssertFormatError, formatAssert, formatAsserts, parseAssert } from '../../bouncingsim/asserts.js';
-import { checkDistance } from '../../bouncingsim/distance.js';
-import { rowAsserts } from '../../bouncingsim/row-check.js';
-import { parseRows } from '../../bouncingsim/rows.js';
+import { AssertFormatError, formatAssert, formatAsserts, parseAssert } from '../../language/bouncingsim/asserts.js';
+import { checkDistance } from '../../language/bouncingsim/distance.js';
+import { rowAsserts } from '../../language/bouncingsim/row-check.js';
+import { parseRows } from '../../language/bouncingsim/rows.js';
 import { fixtureRows } from './fixtures.js';
 
 describe('parseAssert', () => {

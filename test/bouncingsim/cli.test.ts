@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bouncingsim } from '../../cli/commands/bouncingsim.js';
-import { simulate } from '../../bouncingsim/simulate.js';
+import { simulate } from '../../language/bouncingsim/simulate.js';
 import { FIXTURES, loadScene } from './fixtures.js';
 
 let stdout = '';

@@ -1,7 +1,7 @@
 // Container drivers (spec §5.2–5.4): translation paths, rotation profiles, gravity variation.
 import { describe, expect, it } from 'vitest';
-import { gravityAt, isDriven, pathPosition, targetAngle } from '../../bouncingsim/container-motion.js';
-import type { Box, Scene } from '../../bouncingsim/scene-types.js';
+import { gravityAt, isDriven, pathPosition, targetAngle } from '../../language/bouncingsim/container-motion.js';
+import type { Box, Scene } from '../../language/bouncingsim/scene-types.js';
 
 const box = (extra: Partial<Box> = {}): Box => ({ center: [750, 750], diameter: 450, sides: 4, rotation: 0, rotation_speed: 0, friction: 0, restitution: 1, ...extra });
 const scene = (extra: Partial<Scene> = {}): Scene => ({ physics: { gravity_enabled: false, gravity_x: 0, gravity_y: 0 }, boxes: [box()], balls: [], has_gravity_profile: false, meta: {}, ...extra });

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, ExpressionError } from '../../bouncingsim/expression.js';
+import { evaluateExpression, ExpressionError } from '../../language/bouncingsim/expression.js';
 
 describe('evaluateExpression', () => {
     it('follows Python precedence and associativity', () => {

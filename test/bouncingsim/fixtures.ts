@@ -2,9 +2,9 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseRows, type DatasetRow } from '../../bouncingsim/rows.js';
-import { parseSceneText } from '../../bouncingsim/scene-load.js';
-import type { Scene, Vec2Tuple } from '../../bouncingsim/scene-types.js';
+import { parseRows, type DatasetRow } from '../../language/bouncingsim/rows.js';
+import { parseSceneText } from '../../language/bouncingsim/scene-load.js';
+import type { Scene, Vec2Tuple } from '../../language/bouncingsim/scene-types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/bouncingsim/', import.meta.url));
 

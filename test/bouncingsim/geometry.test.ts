@@ -1,6 +1,6 @@
 // Regular polygons (spec §3): vertex 0 on +X, CCW, edge normals and apothem.
 import { describe, expect, it } from 'vitest';
-import { apothem, edgeNormal, regularPolygon, toWorld } from '../../bouncingsim/geometry.js';
+import { apothem, edgeNormal, regularPolygon, toWorld } from '../../language/bouncingsim/geometry.js';
 
 describe('regular polygon geometry', () => {
     it('puts vertex 0 on +X and runs CCW', () => {

@@ -1,6 +1,6 @@
 // Rebuilding scenes from prompts (spec §8.4, §11.3 item 5).
 import { describe, expect, it } from 'vitest';
-import { PromptParseError, sceneFromPrompt } from '../../bouncingsim/prompt-scene.js';
+import { PromptParseError, sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
 import { fixtureRows, loadScene, physicsFields } from './fixtures.js';
 
 const rows = fixtureRows();

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pyFixed, pyFloatRepr, pyRound } from '../../bouncingsim/py-format.js';
+import { pyFixed, pyFloatRepr, pyRound } from '../../language/python/number-format.js';
 
 function python(values: number[], expr: string): string[] {
     const script = `import json,sys\nfor x in json.load(sys.stdin):\n    x = float.fromhex(x)\n    print(${expr})`;

@@ -1,8 +1,8 @@
 // Running model answers like the verifier (spec §10): extraction, safety filter, per-assert python.
 import { describe, expect, it } from 'vitest';
-import { extractProgram } from '../../bouncingsim/python/extract.js';
-import { unsafeOccurrences, unsafeSubstrings } from '../../bouncingsim/python/safety.js';
-import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, runResponseChecks } from '../../bouncingsim/python/runner.js';
+import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { unsafeOccurrences, unsafeSubstrings } from '../../language/bouncingsim/python/safety.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, runResponseChecks } from '../../language/bouncingsim/python/runner.js';
 
 const fn = (t: string, pos: string) => `assert check_distance(predict_position(${t}), ${pos}) <= 50.0`;
 const TESTS = [fn('0.10', '[[100.0, 200.0]]'), fn('0.20', '[[110.0, 200.0]]'), fn('0.30', '[[120.0, 200.0]]')];

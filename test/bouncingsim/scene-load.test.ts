@@ -1,7 +1,7 @@
 // Scene loader (spec §2): defaults, aliases, expressions, tolerance of extra keys, clear errors.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSceneFile, parseScene, SceneError } from '../../bouncingsim/scene-load.js';
+import { loadSceneFile, parseScene, SceneError } from '../../language/bouncingsim/scene-load.js';
 import { FIXTURES, fixtureRows } from './fixtures.js';
 
 const minimal = { boxes: [{ center: [750, 750], diameter: 300, sides: 4 }], balls: [{}] };

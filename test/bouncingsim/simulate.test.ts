@@ -6,15 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { pathPosition } from '../../bouncingsim/container-motion.js';
-import { pyRound } from '../../bouncingsim/py-format.js';
-import type { SimReply } from '../../bouncingsim/sim-protocol.js';
-import { handleSimJob } from '../../bouncingsim/sim-job.js';
-import { simulate, simulateFrames } from '../../bouncingsim/simulate.js';
-import { SceneStepper } from '../../bouncingsim/stepper.js';
-import { buildWorld } from '../../bouncingsim/world.js';
+import { pathPosition } from '../../language/bouncingsim/container-motion.js';
+import { pyRound } from '../../language/python/number-format.js';
+import type { SimReply } from '../../language/bouncingsim/sim-protocol.js';
+import { handleSimJob } from '../../language/bouncingsim/sim-job.js';
+import { simulate, simulateFrames } from '../../language/bouncingsim/simulate.js';
+import { SceneStepper } from '../../language/bouncingsim/stepper.js';
+import { buildWorld } from '../../language/bouncingsim/world.js';
 import { ChainShape, PolygonShape } from 'planck';
-import { STANDARD_TIMESTAMPS } from '../../bouncingsim/step-count.js';
+import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 import { FIXTURES, loadScene } from './fixtures.js';
 
 const C_HARD = `${FIXTURES}scenes/sample/scenes_C/hard/scene_C_hard_1.json`;
@@ -124,7 +124,7 @@ describe('sim worker', () => {
 
     it('runs as a bundled worker_threads entry', async () => {
         const outfile = join(mkdtempSync(join(tmpdir(), 'sim-worker-')), 'sim-worker.cjs');
-        await build({ entryPoints: [fileURLToPath(new URL('../../bouncingsim/sim-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
+        await build({ entryPoints: [fileURLToPath(new URL('../../language/bouncingsim/sim-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
         const worker = new Worker(outfile);
         try {
             const result = await new Promise<SimReply>((resolve, reject) => {

@@ -1,6 +1,6 @@
 // The float step-count loop (spec §5.5).
 import { describe, expect, it } from 'vitest';
-import { DT, STANDARD_TIMESTAMPS, stepCounts } from '../../bouncingsim/step-count.js';
+import { DT, STANDARD_TIMESTAMPS, stepCounts } from '../../language/bouncingsim/step-count.js';
 
 describe('stepCounts', () => {
     it('matches the table of §5.5 for 0.1 … 1.5', () => {

@@ -1,6 +1,6 @@
 // Grouping of the Problems view (client/problems/problem-tree.ts) and row lookup (row-location.ts).
 import { describe, expect, it } from 'vitest';
-import { loadProblemFile, parseProblemText } from '../../language/problems/index.js';
+import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
 import { countText, fileNode, isProblemFile, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
 import { lineOfId } from '../../client/problems/row-location.js';
 

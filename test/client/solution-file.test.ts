@@ -1,6 +1,6 @@
 // New solution files from the Problems view (client/problems/solution-file.ts).
 import { describe, expect, it } from 'vitest';
-import { parseDirectives } from '../../language/solutions/directives.js';
+import { parseDirectives } from '../../language/dataset/solutions/directives.js';
 import { bindsProblem, commentLines, solutionBaseName, solutionFileNames, solutionText } from '../../client/problems/solution-file.js';
 
 describe('solution file names', () => {

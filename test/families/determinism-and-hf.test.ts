@@ -1,11 +1,11 @@
 // Determinism for a seed, §9.1 key order, and the §9.2 HF conversion against hf_rows_sample.jsonl.
 import { describe, expect, it } from 'vitest';
-import { promptVariant, toHfRow } from '../../language/families/hf-row.js';
-import { promptFor } from '../../language/families/prompt-template.js';
-import { FAMILY_NAMES, generateRows } from '../../language/families/registry.js';
-import { criteriaFromPrompt } from '../../language/problems/criteria.js';
-import { pyJsonDumps } from '../../language/problems/py-json.js';
-import { HF_ROW_KEYS, PROBLEM_ROW_KEYS, TASK_TAIL_PREFIX } from '../../language/problems/rows.js';
+import { promptVariant, toHfRow } from '../../language/dataset/families/hf-row.js';
+import { promptFor } from '../../language/dataset/families/prompt-template.js';
+import { FAMILY_NAMES, generateRows } from '../../language/dataset/families/registry.js';
+import { criteriaFromPrompt } from '../../language/dataset/problems/criteria.js';
+import { pyJsonDumps } from '../../language/python/json-dumps.js';
+import { HF_ROW_KEYS, PROBLEM_ROW_KEYS, TASK_TAIL_PREFIX } from '../../language/dataset/problems/rows.js';
 import { fixtureLines, sampleHfRows, sampleProblems } from './fixtures.js';
 
 const opts = { level: 'medium', colorMode: 'two_color', count: 5, createdAt: 1.75e15 } as const;

@@ -1,7 +1,7 @@
 // Reads the manufactoria fixtures shipped under test/fixtures (the only place tests read them from).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { HfRow, ProblemRow } from '../../language/problems/rows.js';
+import type { HfRow, ProblemRow } from '../../language/dataset/problems/rows.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/manufactoria/', import.meta.url));
 

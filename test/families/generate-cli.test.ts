@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../cli/commands/generate.js';
-import { HF_ROW_KEYS, PROBLEM_ROW_KEYS } from '../../language/problems/rows.js';
+import { HF_ROW_KEYS, PROBLEM_ROW_KEYS } from '../../language/dataset/problems/rows.js';
 
 async function run(args: string[]) {
     let stdout = '';

@@ -1,9 +1,9 @@
 // Every family × colour mode × level: generated rows checked case by case against the independent
 // oracles of oracle.ts, plus the §10.1 shape rules every row must follow.
 import { describe, expect, it } from 'vitest';
-import { FAMILY_NAMES, generateRows, getFamily } from '../../language/families/registry.js';
-import { COLOR_MODES, LEVELS, type ColorMode, type Level } from '../../language/families/types.js';
-import type { ProblemRow } from '../../language/problems/rows.js';
+import { FAMILY_NAMES, generateRows, getFamily } from '../../language/dataset/families/registry.js';
+import { COLOR_MODES, LEVELS, type ColorMode, type Level } from '../../language/dataset/families/types.js';
+import type { ProblemRow } from '../../language/dataset/problems/rows.js';
 import { oracleFor } from './oracle.js';
 
 const PER_ORDER = 6;

@@ -2,20 +2,20 @@
 // the fullmatch subset, per-family parameter spaces, seeded randomness and timestamps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prependParameters } from '../../language/families/append-prepend.js';
-import { tapeToValue, valueToTape } from '../../language/families/binary.js';
-import { acceptanceCases, MAX_CASES } from '../../language/families/case-builder.js';
-import { countRequirements } from '../../language/families/contains-count.js';
-import { mutationsFor } from '../../language/families/mutations.js';
-import { comparisonParameters, maxMinParameters } from '../../language/families/numerical-compare.js';
-import { applyOperation, operationParameters, operationText } from '../../language/families/numerical-operations.js';
-import { Rng } from '../../language/families/prng.js';
-import { pythonFullmatch } from '../../language/tests/python-regex.js';
-import { pyReplace, pyTitle } from '../../language/families/python-text.js';
-import { regexParameters, regexText } from '../../language/families/regex-pattern.js';
-import { expand, sameNumAccepts, sameNumParameters, templateText } from '../../language/families/regex-same-num.js';
-import { combinations, product, sequences } from '../../language/families/sequences.js';
-import { parsePyIsoformat, pyIsoformat } from '../../language/families/timestamps.js';
+import { prependParameters } from '../../language/dataset/families/append-prepend.js';
+import { tapeToValue, valueToTape } from '../../language/dataset/families/binary.js';
+import { acceptanceCases, MAX_CASES } from '../../language/dataset/families/case-builder.js';
+import { countRequirements } from '../../language/dataset/families/contains-count.js';
+import { mutationsFor } from '../../language/dataset/families/mutations.js';
+import { comparisonParameters, maxMinParameters } from '../../language/dataset/families/numerical-compare.js';
+import { applyOperation, operationParameters, operationText } from '../../language/dataset/families/numerical-operations.js';
+import { Rng } from '../../language/dataset/families/prng.js';
+import { pythonFullmatch } from '../../language/python/regex.js';
+import { pyReplace, pyTitle } from '../../language/python/string-methods.js';
+import { regexParameters, regexText } from '../../language/dataset/families/regex-pattern.js';
+import { expand, sameNumAccepts, sameNumParameters, templateText } from '../../language/dataset/families/regex-same-num.js';
+import { combinations, product, sequences } from '../../language/dataset/families/sequences.js';
+import { parsePyIsoformat, pyIsoformat } from '../../language/dataset/families/timestamps.js';
 
 describe('sequence enumeration (itertools order)', () => {
     it('orders by length, then product order over R,B(,Y,G)', () => {

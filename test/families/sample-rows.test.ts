@@ -1,20 +1,20 @@
 // The 17 reference rows of problems_sample.jsonl re-derived from their parameters: texts verbatim,
 // every case's label/output/description from the family code, and the whole row layout.
 import { describe, expect, it } from 'vitest';
-import { appendSequence, prependSequence } from '../../language/families/append-prepend.js';
-import { containsCount } from '../../language/families/contains-count.js';
-import { containsOrdered, containsSubstring } from '../../language/families/contains.js';
-import { mutationsFor } from '../../language/families/mutations.js';
-import { numericalComparison, numericalMaxMin } from '../../language/families/numerical-compare.js';
-import { numericalOperations } from '../../language/families/numerical-operations.js';
-import { endsWith, exactSequence, startsWith } from '../../language/families/prefix-suffix-exact.js';
-import { regexPattern } from '../../language/families/regex-pattern.js';
-import { regexSameNum } from '../../language/families/regex-same-num.js';
-import { buildRow } from '../../language/families/row.js';
-import { parsePyIsoformat } from '../../language/families/timestamps.js';
-import type { ColorMode, Family, Level } from '../../language/families/types.js';
-import { pyJsonDumps } from '../../language/problems/py-json.js';
-import { PROBLEM_ROW_KEYS, TWO_COLOR_SUFFIX, type ProblemRow } from '../../language/problems/rows.js';
+import { appendSequence, prependSequence } from '../../language/dataset/families/append-prepend.js';
+import { containsCount } from '../../language/dataset/families/contains-count.js';
+import { containsOrdered, containsSubstring } from '../../language/dataset/families/contains.js';
+import { mutationsFor } from '../../language/dataset/families/mutations.js';
+import { numericalComparison, numericalMaxMin } from '../../language/dataset/families/numerical-compare.js';
+import { numericalOperations } from '../../language/dataset/families/numerical-operations.js';
+import { endsWith, exactSequence, startsWith } from '../../language/dataset/families/prefix-suffix-exact.js';
+import { regexPattern } from '../../language/dataset/families/regex-pattern.js';
+import { regexSameNum } from '../../language/dataset/families/regex-same-num.js';
+import { buildRow } from '../../language/dataset/families/row.js';
+import { parsePyIsoformat } from '../../language/dataset/families/timestamps.js';
+import type { ColorMode, Family, Level } from '../../language/dataset/families/types.js';
+import { pyJsonDumps } from '../../language/python/json-dumps.js';
+import { PROBLEM_ROW_KEYS, TWO_COLOR_SUFFIX, type ProblemRow } from '../../language/dataset/problems/rows.js';
 import { fixtureLines, sampleProblems } from './fixtures.js';
 
 const mutation = (tier: 'none' | 'default' | 'pattern', key: string) => {

@@ -7,12 +7,12 @@ import {
 } from 'langium';
 import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import type { Program } from '../../language/generated/ast.js';
-import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
-import { allAstNodes, forEachReference } from '../../language/services/ast-walk.js';
-import { ManufactoriaIndexManager } from '../../language/services/index-manager.js';
-import { ManufactoriaReferenceDescriptionProvider } from '../../language/services/ast-descriptions.js';
-import { propertyRange } from '../../language/validation/property-range.js';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
+import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
+import { allAstNodes, forEachReference } from '../../language/manufactoria/services/ast-walk.js';
+import { ManufactoriaIndexManager } from '../../language/manufactoria/services/index-manager.js';
+import { ManufactoriaReferenceDescriptionProvider } from '../../language/manufactoria/services/ast-descriptions.js';
+import { propertyRange } from '../../language/manufactoria/validation/property-range.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 // @ts-expect-error: plain JavaScript module without declarations
 import { chainProgram } from '../../scripts/bench/lsp-latency.mjs';

@@ -1,7 +1,7 @@
 // One test per run rule of spec §5, on small programs.
 import { describe, expect, test } from 'vitest';
-import { runTape } from '../../language/interpreter/run.js';
-import { verdictOf } from '../../language/verdict.js';
+import { runTape } from '../../language/manufactoria/interpreter/run.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 function run(program: string, input: string) {
     const verdict = verdictOf(program);

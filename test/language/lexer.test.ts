@@ -3,10 +3,10 @@
 import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from '../../language/lexing/line-patterns.js';
-import { PY_WHITESPACE_CLASS } from '../../language/lexing/python-text.js';
-import { layoutOf, type LayoutLine, type LineKind } from '../../language/lexing/reference-layout.js';
-import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
+import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from '../../language/manufactoria/lexing/line-patterns.js';
+import { PY_WHITESPACE_CLASS } from '../../language/python/text.js';
+import { layoutOf, type LayoutLine, type LineKind } from '../../language/manufactoria/lexing/reference-layout.js';
+import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 // @ts-expect-error: plain JavaScript module without declarations
 import { chainProgram } from '../../scripts/bench/lsp-latency.mjs';

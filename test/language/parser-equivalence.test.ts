@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { createLangiumParser, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
-import { DEFAULTS, ManufactoriaParser } from '../../language/services/parser.js';
+import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
+import { DEFAULTS, ManufactoriaParser } from '../../language/manufactoria/services/parser.js';
 import { readJson, readJsonLines } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaCoreServices();

@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import type { Program } from '../../language/generated/ast.js';
-import { createManufactoriaCoreServices } from '../../language/manufactoria-module.js';
-import { verdictFromDiagnostics } from '../../language/validation/verdict-from-diagnostics.js';
-import { verdictOf } from '../../language/verdict.js';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
+import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
+import { verdictFromDiagnostics } from '../../language/manufactoria/validation/verdict-from-diagnostics.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaCoreServices();

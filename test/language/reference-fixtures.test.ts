@@ -1,7 +1,7 @@
 // Every record of the reference's parser/interpreter fixtures, reproduced exactly (spec §14.1, §14.2).
 import { describe, expect, test } from 'vitest';
-import { runTape } from '../../language/interpreter/run.js';
-import { verdictOf } from '../../language/verdict.js';
+import { runTape } from '../../language/manufactoria/interpreter/run.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 
 interface FixtureResult { input: string; finished: boolean; final_tape: string; path: string[]; path_len?: number; rejection_reason: string | null }

@@ -2,9 +2,9 @@
 // every field is the same. (The fixture runs check the loop against the reference itself.)
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { Port, Slot, type CompiledProgram } from '../../language/interpreter/compile.js';
-import { expandPath, pathLength, runCompact } from '../../language/interpreter/run-compact.js';
-import { verdictOf } from '../../language/verdict.js';
+import { Port, Slot, type CompiledProgram } from '../../language/manufactoria/interpreter/compile.js';
+import { expandPath, pathLength, runCompact } from '../../language/manufactoria/interpreter/run-compact.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 /** Spec §5 one step at a time, no shortcuts: the oracle for the repeat detection. */
 function stepByStep(program: CompiledProgram, input: string) {

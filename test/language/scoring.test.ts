@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractProgram } from '../../language/scoring/extract.js';
-import { scoreResponse } from '../../language/scoring/score.js';
+import { extractProgram } from '../../language/dataset/scoring/extract.js';
+import { scoreResponse } from '../../language/dataset/scoring/score.js';
 import { readJson } from '../helpers/fixtures.js';
 
 const extraction = readJson<Array<{ response: string; extracted: string }>>('manufactoria/extraction.json');

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/problems/index.js';
+import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/dataset/problems/index.js';
 import { FIXTURE_DIR, fixtureLines, sampleHfRows, sampleProblems } from '../families/fixtures.js';
 import { writeParquet, type PqNode } from './parquet-writer.js';
 

@@ -1,6 +1,6 @@
 // The five-field test case and the verifier defaults (§6.1).
 import { describe, expect, it } from 'vitest';
-import { makeTestCase, normalizeTestCase, normalizeTestCases, TEST_CASE_KEYS } from '../../language/tests/test-case.js';
+import { makeTestCase, normalizeTestCase, normalizeTestCases, TEST_CASE_KEYS } from '../../language/dataset/testcases/test-case.js';
 
 describe('normalizeTestCase', () => {
     it('fills the verifier defaults, check_output defaulting to true', () => {

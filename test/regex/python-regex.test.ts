@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compilePythonPattern, inspectPythonPattern, pythonFullmatch, PythonRegexRuntimeError } from '../../language/tests/python-regex.js';
-import { Rng } from '../../language/families/prng.js';
+import { compilePythonPattern, inspectPythonPattern, pythonFullmatch, PythonRegexRuntimeError } from '../../language/python/regex.js';
+import { Rng } from '../../language/dataset/families/prng.js';
 
 type Answer = boolean | 'compile-error' | 'SystemError';
 

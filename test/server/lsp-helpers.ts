@@ -1,6 +1,6 @@
 import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseDocument } from 'langium/test';
-import type { Program } from '../../language/generated/ast.js';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
 
 export const { Manufactoria } = createManufactoriaServices(EmptyFileSystem);

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import type { Program } from '../../language/generated/ast.js';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
-import { TestRunner } from '../../server/tests/test-runner.js';
+import { TestRunner } from '../../server/solution-tests/test-runner.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaServices(EmptyFileSystem);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseDirectives, planTests } from '../../language/solutions/index.js';
-import { verdictOf } from '../../language/verdict.js';
+import { parseDirectives, planTests } from '../../language/dataset/solutions/index.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 describe('parseDirectives', () => {
     test('reads a problem reference with its selector and the span of the reference', () => {

@@ -2,12 +2,12 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runTape } from '../../language/interpreter/run.js';
+import { runTape } from '../../language/manufactoria/interpreter/run.js';
 import {
     bindProblem, failureText, parseDirectives, ProblemFileCache, runSolution, solutionTests, traceRun,
-} from '../../language/solutions/index.js';
-import { makeTestCase } from '../../language/tests/test-case.js';
-import { verdictOf } from '../../language/verdict.js';
+} from '../../language/dataset/solutions/index.js';
+import { makeTestCase } from '../../language/dataset/testcases/test-case.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 import { respond } from '../../language/verifier/respond.js';
 import { fixturePath, readJsonLines } from '../helpers/fixtures.js';
 

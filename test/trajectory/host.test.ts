@@ -2,10 +2,10 @@
 // lens detection in JSONL, frame packing, markers, predictions and the page's CSP.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseAssert } from '../../bouncingsim/asserts.js';
-import { parseScene, parseSceneText } from '../../bouncingsim/scene-load.js';
-import { simulate, simulateFrames } from '../../bouncingsim/simulate.js';
-import { STANDARD_TIMESTAMPS } from '../../bouncingsim/step-count.js';
+import { parseAssert } from '../../language/bouncingsim/asserts.js';
+import { parseScene, parseSceneText } from '../../language/bouncingsim/scene-load.js';
+import { simulate, simulateFrames } from '../../language/bouncingsim/simulate.js';
+import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 import { FPS, frameRequest, geometryOf, markersFromFrames, packFrames } from '../../client/trajectory/frames.js';
 import { contentSecurityPolicy, makeNonce, trajectoryHtml } from '../../client/trajectory/html.js';
 import { finished, NO_MODEL, predict, predictionRow } from '../../client/trajectory/predictions.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { simulateFrames } from '../../bouncingsim/simulate.js';
+import { simulateFrames } from '../../language/bouncingsim/simulate.js';
 import { simulateInWorker, SimulationError } from '../../client/trajectory/sim-client.js';
 import { FIXTURES, loadScene } from '../bouncingsim/fixtures.js';
 
@@ -15,7 +15,7 @@ let workerPath = '';
 
 beforeAll(async () => {
     workerPath = join(mkdtempSync(join(tmpdir(), 'traj-worker-')), 'sim-worker.cjs');
-    await build({ entryPoints: [fileURLToPath(new URL('../../bouncingsim/sim-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: workerPath, logLevel: 'silent' });
+    await build({ entryPoints: [fileURLToPath(new URL('../../language/bouncingsim/sim-worker.ts', import.meta.url))], bundle: true, platform: 'node', format: 'cjs', outfile: workerPath, logLevel: 'silent' });
 });
 
 describe('simulateInWorker', () => {

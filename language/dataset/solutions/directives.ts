@@ -1,0 +1,121 @@
+// `# problem:` and `# test:` directives. They are comment lines, which the reference drops, so a
+// solution file carrying them stays a valid program for the reference verifier.
+import { parseProblemRef } from '../problems/selector.js';
+import { makeTestCase, type TestCase } from '../testcases/test-case.js';
+
+/** A span on one document line (0-based line, character columns). */
+export interface LineSpan {
+    line: number;
+    start: number;
+    end: number;
+}
+
+export interface ProblemDirective {
+    /** The whole reference as written: `path[#selector]`. */
+    ref: string;
+    path: string;
+    selector?: string;
+    /** The directive line and the span of `ref` on it. */
+    span: LineSpan;
+}
+
+export type Expectation = 'accept' | 'reject' | 'output';
+
+export interface InlineTest {
+    input: string;
+    expectation: Expectation;
+    testCase: TestCase;
+    /** The directive's line; the whole directive text. */
+    span: LineSpan;
+}
+
+export interface DirectiveIssue {
+    span: LineSpan;
+    message: string;
+}
+
+export interface Directives {
+    problem?: ProblemDirective;
+    tests: InlineTest[];
+    issues: DirectiveIssue[];
+}
+
+export const TEST_SYNTAX = '`# test: <input> -> accept`, `# test: <input> -> reject` or `# test: <input> => <expected output>` ("" is the empty tape)';
+
+// Keyword directly after `#`; a comment that merely mentions "problem" is not a directive.
+const DIRECTIVE = /^([ \t]*#[ \t]*)(problem|test)[ \t]*:[ \t]*(.*?)[ \t\r]*$/;
+const QUOTED = /^"((?:[^"\\]|\\.)*)"/;
+
+/** Reads every directive of a text; malformed ones become issues naming the line. */
+export function parseDirectives(text: string): Directives {
+    const result: Directives = { tests: [], issues: [] };
+    if (!text.includes('#')) return result;
+    const lines = text.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+        const raw = lines[line];
+        if (!raw.includes('#')) continue;
+        const match = DIRECTIVE.exec(raw);
+        if (!match) continue;
+        const [, head, keyword, value] = match;
+        const valueStart = raw.indexOf(value, head.length + keyword.length);
+        const span: LineSpan = { line, start: valueStart, end: valueStart + value.length };
+        const whole: LineSpan = { line, start: head.length - head.trimStart().length, end: valueStart + value.length };
+        if (keyword === 'problem') addProblem(result, value, span, whole);
+        else addTest(result, value, whole);
+    }
+    return result;
+}
+
+function addProblem(result: Directives, value: string, span: LineSpan, whole: LineSpan): void {
+    if (value === '') {
+        result.issues.push({ span: whole, message: 'Empty problem directive: write `# problem: <relative path>[#<id | name | row index>]`' });
+        return;
+    }
+    if (result.problem) {
+        result.issues.push({ span: whole, message: `Only one problem directive per file; the one on line ${result.problem.span.line + 1} applies` });
+        return;
+    }
+    const { path, selector } = parseProblemRef(value);
+    result.problem = { ref: value, path: path.trimEnd(), ...(selector !== undefined ? { selector: selector.trim() } : {}), span };
+}
+
+function addTest(result: Directives, value: string, span: LineSpan): void {
+    const issue = (message: string) => result.issues.push({ span, message });
+    const input = readInput(value);
+    if (!input) return void issue(`Malformed test directive: expected ${TEST_SYNTAX}`);
+    const rest = value.slice(input.length).trimStart();
+    if (rest.startsWith('->')) {
+        const verdict = rest.slice(2).trim();
+        if (verdict !== 'accept' && verdict !== 'reject') {
+            return void issue(`Expected \`accept\` or \`reject\` after \`->\`, got ${verdict === '' ? 'nothing' : `\`${verdict}\``}`);
+        }
+        const testCase = makeTestCase(input.value, { expected_accepted: verdict === 'accept', check_output: false, description: `line ${span.line + 1}` });
+        result.tests.push({ input: input.value, expectation: verdict, testCase, span });
+    } else if (rest.startsWith('=>')) {
+        const expected = readInput(rest.slice(2).trim());
+        if (!expected || rest.slice(2).trim().length !== expected.length) {
+            return void issue('Expected the output after `=>`: a tape like `RBR`, a pattern like `R+B*`, or "" for the empty tape');
+        }
+        const testCase = makeTestCase(input.value, { expected_output: expected.value, expected_accepted: true, check_output: true, description: `line ${span.line + 1}` });
+        result.tests.push({ input: input.value, expectation: 'output', testCase, span });
+    } else {
+        issue(`Malformed test directive: expected ${TEST_SYNTAX}`);
+    }
+}
+
+/** A bare word (no spaces, not starting an arrow) or a double-quoted string with `\"` and `\\` escapes. */
+function readInput(text: string): { value: string; length: number } | undefined {
+    const quoted = QUOTED.exec(text);
+    if (quoted) return { value: quoted[1].replace(/\\(.)/g, '$1'), length: quoted[0].length };
+    const word = /^[^\s"]+/.exec(text);
+    if (!word || word[0].startsWith('->') || word[0].startsWith('=>')) return undefined;
+    // `RB->accept` without spaces: stop the word at the arrow.
+    const arrow = word[0].search(/[-=]>/);
+    const value = arrow > 0 ? word[0].slice(0, arrow) : word[0];
+    return { value, length: value.length };
+}
+
+/** How a test's input or expected tape is written back in a directive. */
+export function formatTape(tape: string): string {
+    return tape === '' || /[\s"]|[-=]>/.test(tape) ? JSON.stringify(tape) : tape;
+}

@@ -1,0 +1,18 @@
+// The verifier's pass rule (spec §6.2), shared by the HTTP verifier, the CLI and the editor.
+import type { RunResult } from '../../manufactoria/interpreter/run.js';
+import { pythonFullmatch } from '../../python/regex.js';
+
+/** Only these characters switch the expected output into Python-regex mode. */
+const REGEX_TRIGGERS = /[.+*?|()]/;
+
+export function outputMatches(expected: string, actual: string): boolean {
+    if (!REGEX_TRIGGERS.test(expected)) return actual === expected;
+    const matched = pythonFullmatch(expected, actual);
+    // A pattern Python cannot compile falls back to an exact comparison.
+    return matched === 'compile-error' ? actual === expected : matched;
+}
+
+export function testPasses(test: { expected_output: string; expected_accepted: boolean; check_output: boolean }, run: Pick<RunResult, 'finished' | 'final_tape'>): boolean {
+    if (!test.check_output) return run.finished === test.expected_accepted;
+    return (outputMatches(test.expected_output, run.final_tape) && run.finished) === test.expected_accepted;
+}

@@ -1,0 +1,14 @@
+// The reference's three line patterns (spec §3), applied to a stripped line. `d` gives group offsets
+// so the lexer can cut tokens; `u` makes the Python character classes work on code points.
+import { PY_WHITESPACE_CLASS as S, PY_WORD_CLASS as W } from '../../python/text.js';
+
+export const NODE_KINDS = ['START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN'] as const;
+
+const COMMENT = '(#[^\\n]*)?';
+
+/** Groups: 1 kind, 2 id, 3 colon (possibly empty), 4 trailing comment. */
+export const DECLARATION = new RegExp(`^(${NODE_KINDS.join('|')})${S}+(${W}+)(:?)${S}*${COMMENT}$`, 'du');
+/** Groups: 1 `[COND]`, 2 target, 3 trailing comment. `NONE` and `END` are words, so `\w+` covers them. */
+export const PULLER_ROUTE = new RegExp(`^(\\[(?:[RBYG]|EMPTY)\\])${S}+(${W}+)${S}*${COMMENT}$`, 'du');
+/** Groups: 1 `NEXT`, 2 target, 3 trailing comment. */
+export const NEXT_ROUTE = new RegExp(`^(NEXT)${S}+(${W}+)${S}*${COMMENT}$`, 'du');

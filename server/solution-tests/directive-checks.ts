@@ -1,0 +1,26 @@
+// Diagnostics for `# problem:` / `# test:` directives: malformed ones, and a problem reference
+// that points nowhere. Warnings, not errors: the reference verifier ignores comments entirely.
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { ManufactoriaAstType, Program } from '../../language/manufactoria/generated/ast.js';
+import { spanRange } from './ranges.js';
+import type { SolutionTestService } from './solution-service.js';
+
+export function registerDirectiveChecks(services: LangiumServices, solutions: SolutionTestService): void {
+    const checks: ValidationChecks<ManufactoriaAstType> = {
+        Program: (program: Program, accept: ValidationAcceptor) => checkDirectives(program, accept, solutions),
+    };
+    services.validation.ValidationRegistry.register(checks);
+}
+
+async function checkDirectives(program: Program, accept: ValidationAcceptor, solutions: SolutionTestService): Promise<void> {
+    const document = AstUtils.getDocument(program);
+    if (!document.textDocument.getText().includes('#')) return;
+    const { directives, binding } = await solutions.testsOf(document);
+    for (const issue of directives.issues) {
+        accept('warning', issue.message, { node: program, range: spanRange(issue.span), code: 'malformed-directive' });
+    }
+    if (directives.problem && binding && !binding.ok) {
+        accept('warning', binding.message, { node: program, range: spanRange(directives.problem.span), code: 'problem-not-found' });
+    }
+}

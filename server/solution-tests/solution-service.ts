@@ -1,0 +1,235 @@
+// The server's side of "run family tests inline": which tests a solution file has, running them
+// in the worker, the last results per file (for code lenses and hovers), traces and run-on-change.
+import { promises as fs } from 'node:fs';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
+import { ProblemFileCache, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
+import { slotKindName } from '../../language/dataset/solutions/trace.js';
+import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
+import { ProgramGraph } from '../../language/manufactoria/model/program-graph.js';
+import { parseProgram, verdictOf } from '../../language/manufactoria/verdict.js';
+import {
+    DEFAULT_TEST_SETTINGS, TestResultsNotification, TestsChangedNotification,
+    type DescribeTestsResult, type RunTestsResult, type TestDescription, type TestSettings, type TraceResult,
+} from '../protocol.js';
+import { declarationRange, declarationRanges, spanRange } from './ranges.js';
+import type { TestRunner } from './test-runner.js';
+
+const PROBLEM_FILE = /\.(jsonl?|parquet)$/i;
+
+interface Snapshot {
+    uri: string;
+    text: string;
+    version: number;
+    file: string;
+    document?: LangiumDocument;
+    solution: SolutionTests;
+}
+
+export class SolutionTestService {
+    readonly problems = new ProblemFileCache();
+    private readonly results = new Map<string, RunTestsResult>();
+    private readonly debounce = new Map<string, NodeJS.Timeout>();
+    private readonly lastAutoRun = new Map<string, number>();
+    private lensRefreshSupported = false;
+
+    constructor(private readonly services: LangiumServices & { tests: { Runner: TestRunner } }) {
+        const shared = services.shared;
+        shared.lsp.LanguageServer.onInitialize((params) => {
+            this.lensRefreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+        });
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, (documents) => {
+            for (const document of documents) void this.maybeRunOnChange(document);
+        });
+        shared.lsp.DocumentUpdateHandler?.onWatchedFilesChange((params) => {
+            const changed = params.changes.map((c) => URI.parse(c.uri)).filter((uri) => PROBLEM_FILE.test(uri.path));
+            if (changed.length > 0) void this.problemFilesChanged(changed.map((uri) => uri.fsPath));
+        });
+        shared.workspace.TextDocuments?.onDidClose((event) => {
+            clearTimeout(this.debounce.get(event.document.uri));
+            this.debounce.delete(event.document.uri);
+        });
+    }
+
+    /** The last run of a file, if any. */
+    lastResult(uri: string): RunTestsResult | undefined {
+        return this.results.get(uri);
+    }
+
+    async settings(): Promise<TestSettings> {
+        // Without a client connection (in-process tests, tools) the configuration never becomes ready.
+        if (!this.services.shared.lsp.Connection) return DEFAULT_TEST_SETTINGS;
+        const configured = await this.services.shared.workspace.ConfigurationProvider.getConfiguration('manufactoria', 'tests').catch(() => undefined);
+        const value = (typeof configured === 'object' && configured !== null ? configured : {}) as Partial<TestSettings>;
+        const number = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
+        return {
+            runOnChange: value.runOnChange === true,
+            runOnChangeDelay: number(value.runOnChangeDelay, DEFAULT_TEST_SETTINGS.runOnChangeDelay),
+            timeout: Math.max(100, number(value.timeout, DEFAULT_TEST_SETTINGS.timeout)),
+        };
+    }
+
+    async snapshot(uri: string): Promise<Snapshot> {
+        const parsed = URI.parse(uri);
+        const document = this.services.shared.workspace.LangiumDocuments.getDocument(parsed);
+        const text = document ? document.textDocument.getText() : await fs.readFile(parsed.fsPath, 'utf8');
+        const version = document?.textDocument.version ?? 0;
+        const file = parsed.fsPath;
+        return { uri, text, version, file, document, solution: await solutionTests(text, file, this.problems) };
+    }
+
+    async describe(uri: string): Promise<DescribeTestsResult> {
+        const snap = await this.snapshot(uri);
+        const { binding, directives, tests } = snap.solution;
+        const result: DescribeTestsResult = { uri, tests: tests.map(describeTest) };
+        if (directives.problem) result.problemRange = spanRange(directives.problem.span);
+        if (binding && !binding.ok) result.bindingError = binding.message;
+        if (binding?.ok) {
+            const p = binding.problem;
+            result.problem = {
+                id: p.id, name: p.name, family: p.family, level: p.level, colorMode: p.colorMode, criteria: p.criteria,
+                file: binding.file, ...(p.source.line !== undefined ? { line: p.source.line } : {}), testCount: p.testCases.length,
+            };
+        }
+        return result;
+    }
+
+    async run(uri: string, testIds?: readonly string[]): Promise<RunTestsResult> {
+        const started = Date.now();
+        const snap = await this.snapshot(uri);
+        const wanted = testIds ? new Set(testIds) : undefined;
+        const tests = snap.solution.tests.filter((t) => !wanted || wanted.has(t.id));
+        const base = { uri, version: snap.version, outcomes: [], passed: 0, total: tests.length, pass_rate: 0, all_pass: 0 as const };
+        let result: RunTestsResult;
+        if (tests.length === 0) {
+            result = { ...base, state: 'no-tests', message: this.noTestsMessage(snap), durationMs: Date.now() - started };
+        } else {
+            const settings = await this.settings();
+            const run = await this.services.tests.Runner.run(snap.text, tests.map((t) => ({ id: t.id, testCase: t.testCase })), settings.timeout);
+            if (run.state === 'invalid') {
+                const { errorLine } = this.programOf(snap);
+                result = { ...base, state: 'invalid', message: run.message, errorRange: errorLine(run.referenceLine), durationMs: Date.now() - started };
+            } else if (run.state === 'error') {
+                result = { ...base, state: 'error', message: run.message, durationMs: Date.now() - started };
+            } else {
+                const { rangeOfNode } = this.programOf(snap);
+                result = {
+                    ...base, state: 'ran', passed: run.passed, pass_rate: run.pass_rate, all_pass: run.all_pass, durationMs: Date.now() - started,
+                    outcomes: run.results.map(({ id, result: r }) => {
+                        const endNode = r.path.at(-1) ?? null;
+                        const endRange = endNode === null ? undefined : rangeOfNode(endNode);
+                        return {
+                            id, passed: r.passed, actual_output: r.actual_output, actual_accepted: r.actual_accepted,
+                            rejection_reason: r.rejection_reason, path: r.path, endNode, ...(endRange ? { endRange } : {}),
+                        };
+                    }),
+                };
+            }
+        }
+        this.results.set(uri, result);
+        this.refreshLenses();
+        return result;
+    }
+
+    async trace(uri: string, testId: string): Promise<TraceResult> {
+        const snap = await this.snapshot(uri);
+        const test = snap.solution.tests.find((t) => t.id === testId);
+        const empty: TraceResult = { uri, testId, label: test?.label ?? testId, input: test?.testCase.input ?? '', passed: false, finished: false, finalTape: '', rejection: null, steps: [], visits: [] };
+        if (!test) return { ...empty, error: `No test '${testId}' in this file (its tests changed?)` };
+        const verdict = verdictOf(snap.text);
+        if (!verdict.ok) return { ...empty, error: `DSL Parse Error: ${verdict.error}` };
+        // Pass/fail may involve a regex, which only ever runs in the worker.
+        const check = await this.services.tests.Runner.run(snap.text, [{ id: test.id, testCase: test.testCase }], (await this.settings()).timeout);
+        const trace = traceRun(verdict.program, test.testCase.input);
+        const ranges = declarationRanges(verdict.ast, TextDocument.create(uri, 'manufactoria', snap.version, snap.text));
+        return {
+            ...empty,
+            passed: check.state === 'ran' && check.results[0].result.passed,
+            finished: trace.finished, finalTape: trace.finalTape, rejection: trace.rejection,
+            steps: trace.steps.map((step, index) => {
+                const range = ranges.get(step.sourceIndex);
+                return { index, node: step.node, kind: slotKindName(verdict.program, step.slot), tapeBefore: step.tapeBefore, tapeAfter: step.tapeAfter, action: step.action, ...(range ? { range } : {}) };
+            }),
+            visits: [...trace.visits].flatMap(([index, count]) => {
+                const range = ranges.get(index);
+                return range ? [{ node: verdict.ast.nodes[index].name ?? '', count, range }] : [];
+            }),
+        };
+    }
+
+    /** The tests a document declares, for lenses and hovers (cached binding; no run). */
+    async testsOf(document: LangiumDocument): Promise<SolutionTests> {
+        return solutionTests(document.textDocument.getText(), document.uri.fsPath, this.problems);
+    }
+
+    private noTestsMessage(snap: Snapshot): string {
+        const { binding } = snap.solution;
+        if (binding && !binding.ok) return binding.message;
+        return "No tests: bind a problem with '# problem: <file>#<id>' or add '# test: <input> -> accept'";
+    }
+
+    /** Node ranges and error lines for the text a run used (the open document's AST when it is that text). */
+    private programOf(snap: Snapshot) {
+        const program = snap.document && snap.document.textDocument.getText() === snap.text
+            ? snap.document.parseResult.value as Program
+            : parseProgram(snap.text);
+        const textDocument = TextDocument.create(snap.uri, 'manufactoria', snap.version, snap.text);
+        let graph: ProgramGraph | undefined;
+        return {
+            rangeOfNode: (id: string) => {
+                // The declaration a run's node id resolves to (the first one; duplicates are reference errors).
+                graph ??= new ProgramGraph(program);
+                const node = graph.byName.get(id);
+                return node && declarationRange(node, textDocument);
+            },
+            errorLine: (referenceLine: number | null) => {
+                // The reference numbers lines after its own stripping; its layout maps them back (a
+                // program-level error, without a line, goes where the program text starts).
+                const layout = layoutOf(snap.text);
+                const at = layout.lines.find((l) => l.number === referenceLine)?.start ?? layout.textStart;
+                const line = textDocument.positionAt(at).line;
+                return { start: { line, character: 0 }, end: { line, character: textDocument.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '').length } };
+            },
+        };
+    }
+
+    private async maybeRunOnChange(document: LangiumDocument): Promise<void> {
+        const uri = document.uri.toString();
+        if (!this.services.shared.workspace.TextDocuments?.get(uri)) return;
+        if (!document.textDocument.getText().includes('#')) return;
+        const settings = await this.settings();
+        if (!settings.runOnChange || this.lastAutoRun.get(uri) === document.textDocument.version) return;
+        clearTimeout(this.debounce.get(uri));
+        this.debounce.set(uri, setTimeout(() => {
+            this.debounce.delete(uri);
+            this.lastAutoRun.set(uri, document.textDocument.version);
+            this.run(uri).then((result) => {
+                if (result.state !== 'no-tests') void this.services.shared.lsp.Connection?.sendNotification(TestResultsNotification, { result });
+            }, () => undefined);
+        }, settings.runOnChangeDelay));
+    }
+
+    private async problemFilesChanged(files: string[]): Promise<void> {
+        for (const file of files) this.problems.forget(file);
+        const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => /#[ \t]*problem[ \t]*:/.test(d.textDocument.getText())).toArray();
+        if (documents.length === 0) return;
+        // Re-validate so directive diagnostics follow the problem file; tell the client its tests may differ.
+        await this.services.shared.workspace.DocumentBuilder.update(documents.map((d) => d.uri), []);
+        for (const d of documents) void this.services.shared.lsp.Connection?.sendNotification(TestsChangedNotification, { uri: d.uri.toString() });
+        this.refreshLenses();
+    }
+
+    private refreshLenses(): void {
+        const connection = this.services.shared.lsp.Connection;
+        // Only when the client said it can; otherwise lenses update on the next edit.
+        if (connection && this.lensRefreshSupported) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }
+}
+
+function describeTest(test: PlannedTest): TestDescription {
+    const { input, expected_output, expected_accepted, check_output } = test.testCase;
+    return { id: test.id, label: test.label, detail: test.detail, input, expected_output, expected_accepted, check_output, range: spanRange(test.span) };
+}

@@ -1,0 +1,92 @@
+// Runs test jobs in one worker thread, one job at a time, each with a time limit. A job over the
+// limit terminates the worker (the only way to stop a runaway regex); the next job starts a new one.
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { runSolution, type SolutionCase, type SolutionRun } from '../../language/dataset/solutions/run-solution.js';
+
+export interface RunJob {
+    id: number;
+    text: string;
+    cases: SolutionCase[];
+}
+
+export interface RunJobReply {
+    id: number;
+    run: SolutionRun;
+}
+
+interface Pending {
+    job: RunJob;
+    timeoutMs: number;
+    resolve: (run: SolutionRun) => void;
+}
+
+export class TestRunner {
+    private worker: Worker | undefined;
+    private readonly queue: Pending[] = [];
+    private active: (Pending & { timer: NodeJS.Timeout }) | undefined;
+    private nextId = 1;
+
+    /** Without a worker file (unit tests, missing bundle) jobs run in-process, without a time limit. */
+    constructor(private readonly workerFile?: string) {}
+
+    get usesWorker(): boolean {
+        return this.workerFile !== undefined && existsSync(this.workerFile);
+    }
+
+    run(text: string, cases: SolutionCase[], timeoutMs: number): Promise<SolutionRun> {
+        const job: RunJob = { id: this.nextId++, text, cases };
+        if (!this.usesWorker) return Promise.resolve().then(() => runSolution(text, cases));
+        return new Promise((resolve) => {
+            this.queue.push({ job, timeoutMs, resolve });
+            this.pump();
+        });
+    }
+
+    dispose(): void {
+        for (const pending of this.queue.splice(0)) pending.resolve({ state: 'error', message: 'The language server is shutting down' });
+        this.finish({ state: 'error', message: 'The language server is shutting down' });
+        void this.worker?.terminate();
+        this.worker = undefined;
+    }
+
+    private pump(): void {
+        if (this.active || this.queue.length === 0) return;
+        const next = this.queue.shift()!;
+        const worker = this.ensureWorker();
+        const timer = setTimeout(() => {
+            // Terminating is the only way to stop synchronous work in the worker.
+            void worker.terminate();
+            if (this.worker === worker) this.worker = undefined;
+            this.finish({ state: 'error', message: `Stopped after ${next.timeoutMs} ms: the run did not finish (an expected output that is a pathological regex can backtrack for very long). Raise manufactoria.tests.timeout to wait longer.` });
+        }, next.timeoutMs);
+        this.active = { ...next, timer };
+        worker.postMessage(next.job);
+    }
+
+    private finish(run: SolutionRun, id?: number): void {
+        const active = this.active;
+        if (!active || (id !== undefined && active.job.id !== id)) return;
+        clearTimeout(active.timer);
+        this.active = undefined;
+        active.resolve(run);
+        this.pump();
+    }
+
+    private ensureWorker(): Worker {
+        if (this.worker) return this.worker;
+        const worker = new Worker(this.workerFile!);
+        worker.on('message', (reply: RunJobReply) => this.finish(reply.run, reply.id));
+        // A terminated (timed-out) worker is no longer current; its late exit must not end the next job.
+        const failed = (message: string) => {
+            if (this.worker !== worker) return;
+            this.worker = undefined;
+            this.finish({ state: 'error', message });
+        };
+        worker.on('error', (error) => failed(`Test worker failed: ${error.message}`));
+        worker.on('exit', () => failed('Test worker exited unexpectedly'));
+        worker.unref();
+        this.worker = worker;
+        return worker;
+    }
+}
