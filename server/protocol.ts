@@ -89,6 +89,12 @@ export interface RunTestsResult {
     pass_rate: number;
     all_pass: 0 | 1;
     durationMs: number;
+    /**
+     * Set when this result covers only some of the file's tests (a run of selected tests with no
+     * full run of the same text to merge into): `passed`/`total` count the tests that ran, and
+     * `of` is how many tests the file has. A partial run merged into a full one leaves this unset.
+     */
+    partial?: { of: number };
 }
 
 export interface TraceParams {

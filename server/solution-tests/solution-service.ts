@@ -6,7 +6,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
-import { ProblemFileCache, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
+import { ProblemFileCache, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
 import { slotKindName } from '../../language/dataset/solutions/trace.js';
 import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
 import { ProgramGraph } from '../../language/manufactoria/model/program-graph.js';
@@ -129,9 +129,24 @@ export class SolutionTestService {
                 };
             }
         }
-        this.results.set(uri, result);
+        this.results.set(uri, wanted ? this.merged(result, snap.solution.tests.length) : result);
         this.refreshLenses();
         return result;
+    }
+
+    /**
+     * What a run of selected tests leaves for the lenses: merged into the last full run of the same
+     * text (only the tests that ran change), or marked partial when there is none to merge into.
+     */
+    private merged(result: RunTestsResult, testCount: number): RunTestsResult {
+        if (result.state !== 'ran' || result.total === testCount) return result;
+        const previous = this.results.get(result.uri);
+        if (!previous || previous.state !== 'ran' || previous.partial || previous.version !== result.version) {
+            return { ...result, partial: { of: testCount } };
+        }
+        const fresh = new Map(result.outcomes.map((o) => [o.id, o]));
+        const outcomes = previous.outcomes.map((o) => fresh.get(o.id) ?? o);
+        return { ...previous, outcomes, ...scoresOf(outcomes.filter((o) => o.passed).length, previous.total) };
     }
 
     async trace(uri: string, testId: string): Promise<TraceResult> {

@@ -101,7 +101,7 @@ export const tests = [
             const run = lensLink(page, 'Run 18 tests');
             await run.waitFor({ timeout: 30_000 });
             await run.click();
-            await lensLink(page, '✓ 15/18 passed · pass_rate 0.8333333333333334 · all_pass 0').waitFor({ timeout: 30_000 });
+            await lensLink(page, '✗ 15/18 passed · pass_rate 0.833 · all_pass 0').waitFor({ timeout: 30_000 });
             await lensLink(page, '✗ #5 BRB → reject: expected reject, got accepted · trace').waitFor({ timeout: 10_000 });
             await lensLink(page, '✗ expected output B, got ""').waitFor({ timeout: 10_000 });
             await lensLink(page, '✓ passed (accepted)').waitFor({ timeout: 10_000 });

@@ -8,6 +8,7 @@ import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
+import { summary } from '../../server/solution-tests/code-lens-provider.js';
 import { TestRunner } from '../../server/solution-tests/test-runner.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
@@ -35,13 +36,43 @@ describe('code lenses', () => {
         expect(result.outcomes.find((o) => o.id === 'p4')).toMatchObject({ passed: false, endNode: 'end', endRange: { start: { line: 11, character: 0 }, end: { line: 11, character: 7 } } });
         expect(await lensTitles(document)).toEqual([
             '3: $(play) Run 17 tests',
-            `3: ✓ 14/17 passed · pass_rate ${14 / 17} · all_pass 0`,
+            '3: ✗ 14/17 passed · pass_rate 0.824 · all_pass 0',
             '1: ✗ expected output B, got ""',
             '2: ✓ passed (accepted)',
             '11: ✗ #5 BRB → reject: expected reject, got accepted · trace',
-            '11: ✗ #9 BR → reject: expected reject, got accepted · trace',
-            '11: ✗ line 2: B ⇒ B: expected output B, got "" · trace',
+            '11: +2 more failing here',
         ]);
+        const lenses = (await Manufactoria.lsp.CodeLensProvider!.provideCodeLens(document, { textDocument: { uri } }))!;
+        // The exact rate and every failure are in the hovers.
+        expect(lenses[1].command!.tooltip).toBe(`14 of 17 tests passed\npass_rate ${14 / 17}\nall_pass 0\nClick to run all tests again.`);
+        expect(lenses.at(-1)!.command!.tooltip!.split('\n')).toEqual([
+            '✗ #5 BRB → reject: expected reject, got accepted',
+            '✗ #9 BR → reject: expected reject, got accepted',
+            '✗ line 2: B ⇒ B: expected output B, got ""',
+        ]);
+    });
+
+    test('a run of some tests updates only those in the summary; without a full run it says how many ran', async () => {
+        const { document, uri } = await open(`# problem: problems.jsonl#Starts with BB\n# test: B => B\n# test: BB -> accept\n${PROGRAM}`);
+        const alone = await Manufactoria.tests.Solutions.run(uri, ['p4']);
+        expect(alone).toMatchObject({ state: 'ran', passed: 0, total: 1 });
+        expect((await lensTitles(document))[1]).toBe('3: ✗ 0/1 passed · 1 of 17 tests ran');
+        await Manufactoria.tests.Solutions.run(uri);
+        const again = await Manufactoria.tests.Solutions.run(uri, ['p4', 'p0']);
+        // The client hears of the tests it asked for; the lens keeps the whole file's scores.
+        expect(again).toMatchObject({ state: 'ran', passed: 1, total: 2 });
+        expect(again.outcomes.map((o) => o.id)).toEqual(['p0', 'p4']);
+        expect((await lensTitles(document))[1]).toBe('3: ✗ 14/17 passed · pass_rate 0.824 · all_pass 0');
+    });
+
+    test('✓ only when every test passes; rates are rounded for reading but never to 0 or 1', async () => {
+        const base = { uri: 'file:///x', version: 1, state: 'ran' as const, outcomes: [], durationMs: 1 };
+        expect(summary({ ...base, passed: 15, total: 15, pass_rate: 1, all_pass: 1 })).toBe('✓ 15/15 passed · pass_rate 1.0 · all_pass 1');
+        expect(summary({ ...base, passed: 15, total: 18, pass_rate: 15 / 18, all_pass: 0 })).toBe('✗ 15/18 passed · pass_rate 0.833 · all_pass 0');
+        expect(summary({ ...base, passed: 9999, total: 10000, pass_rate: 0.9999, all_pass: 0 })).toBe('✗ 9999/10000 passed · pass_rate 0.999 · all_pass 0');
+        expect(summary({ ...base, passed: 1, total: 10000, pass_rate: 0.0001, all_pass: 0 })).toBe('✗ 1/10000 passed · pass_rate 0.001 · all_pass 0');
+        expect(summary({ ...base, passed: 0, total: 3, pass_rate: 0, all_pass: 0 })).toBe('✗ 0/3 passed · pass_rate 0.0 · all_pass 0');
+        expect(summary({ ...base, passed: 1, total: 1, pass_rate: 1, all_pass: 1, partial: { of: 4 } })).toBe('✗ 1/1 passed · 1 of 4 tests ran');
     });
 
     test('an invalid program and a file without tests', async () => {

@@ -26,3 +26,13 @@ export function failureText(test: TestCase, result: Outcome): string {
 export function formatRate(rate: number): string {
     return Number.isInteger(rate) ? rate.toFixed(1) : String(rate);
 }
+
+/**
+ * A score rounded for reading (0.833); the exact value belongs in hovers and JSON. A rate that is
+ * not exactly 0 or 1 never reads as one (0.9996 → 0.999), so the rounding cannot hide a failure.
+ */
+export function roundedRate(rate: number): string {
+    if (Number.isInteger(rate)) return rate.toFixed(1);
+    const rounded = Math.min(0.999, Math.max(0.001, Math.round(rate * 1000) / 1000));
+    return String(rounded);
+}

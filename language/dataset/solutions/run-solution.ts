@@ -23,8 +23,10 @@ export function runSolution(text: string, cases: readonly SolutionCase[]): Solut
         return { state: 'error', message: response.message };
     }
     const results = response.results.map((result, i) => ({ id: cases[i].id, result }));
-    const passed = results.filter((r) => r.result.passed).length;
-    const total = results.length;
-    // Scores as the training side computes them (spec §8.3); no tests scores 0, not a vacuous pass.
-    return { state: 'ran', results, passed, total, pass_rate: total === 0 ? 0 : passed / total, all_pass: total > 0 && passed === total ? 1 : 0 };
+    return { state: 'ran', results, ...scoresOf(results.filter((r) => r.result.passed).length, results.length) };
+}
+
+/** Scores as the training side computes them: no tests scores 0, not a vacuous pass. */
+export function scoresOf(passed: number, total: number): { passed: number; total: number; pass_rate: number; all_pass: 0 | 1 } {
+    return { passed, total, pass_rate: total === 0 ? 0 : passed / total, all_pass: total > 0 && passed === total ? 1 : 0 };
 }
