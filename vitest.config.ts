@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `fast` runs in-process tests; `slow` holds tests that start processes, worker threads
+// or python3 (file name `*.slow.test.ts`). `npx vitest run --project fast` for a quick loop.
 export default defineConfig({
     test: {
-        include: ['test/**/*.test.ts'],
-        exclude: ['test/e2e/**', 'node_modules/**'],
         testTimeout: 60_000,
+        projects: [
+            { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: ['test/**/*.slow.test.ts', 'test/e2e/**', 'node_modules/**'] } },
+            { extends: true, test: { name: 'slow', include: ['test/**/*.slow.test.ts'], globalSetup: ['test/helpers/fresh-bundles.ts'], exclude: ['test/e2e/**', 'node_modules/**'] } },
+        ],
     },
 });
