@@ -73,6 +73,8 @@ export interface ScoredRollout {
     step: number | null;
     sample: number | null;
     task: RolloutTask;
+    /** Problem name when the problem row has one (labels in the report and explorer; `id` stays the key). */
+    name?: string | null;
     /** Problem family and level when the problem row names them (for grouping). */
     family?: string | null;
     level?: string | number | null;

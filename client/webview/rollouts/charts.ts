@@ -1,0 +1,160 @@
+// The run's charts, drawn with Apache ECharts (tree-shaken: heatmap, line and bar only, SVG
+// renderer so the drawn cells are DOM elements a test can count). Colours come from the theme.
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
+
+echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, LegendComponent, SVGRenderer]);
+
+export interface ChartColors {
+    foreground: string;
+    muted: string;
+    border: string;
+    pass: string;
+    fail: string;
+    low: string;
+    background: string;
+}
+
+export function readColors(): ChartColors {
+    const style = getComputedStyle(document.documentElement);
+    const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+        foreground: v('--vscode-editor-foreground', '#333333'),
+        muted: v('--vscode-descriptionForeground', '#717171'),
+        border: v('--vscode-panel-border', '#cccccc'),
+        pass: v('--vscode-testing-iconPassed', '#388a34'),
+        fail: v('--vscode-testing-iconFailed', '#e51400'),
+        low: v('--vscode-editorWidget-background', '#f3f3f3'),
+        background: v('--vscode-editor-background', '#ffffff'),
+    };
+}
+
+export type ChartClick =
+    | { kind: 'cell'; problem: number; step: number }
+    | { kind: 'curve'; family: string; step: number }
+    | { kind: 'errors'; step: number; error: number };
+
+const stepLabel = (s: number | null) => (s === null ? NO_STEP_LABEL : String(s));
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+function baseText(colors: ChartColors) {
+    return { color: colors.foreground, fontFamily: 'inherit', fontSize: 11 };
+}
+
+export interface Charts {
+    resize(): void;
+    dispose(): void;
+}
+
+export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTMLElement; errors: HTMLElement }, onClick: (c: ChartClick) => void): Charts {
+    const colors = readColors();
+    const steps = o.steps.map(stepLabel);
+    const charts: echarts.ECharts[] = [];
+
+    // Heatmap: one row per problem, grouped by family (the label says which).
+    const heat = echarts.init(el.heatmap, undefined, { renderer: 'svg' });
+    const yLabels = o.problems.map((p) => `${p.label}`);
+    heat.setOption({
+        textStyle: baseText(colors),
+        animation: false,
+        tooltip: {
+            formatter: (params: { data: [number, number, number, number, number, number] }) => {
+                const [s, p, rate, n, c, mean] = params.data;
+                const prob = o.problems[p];
+                return `${escape(prob.label)}<br/>${escape(prob.family)}${prob.level ? ` · ${escape(prob.level)}` : ''}<br/>step ${stepLabel(o.steps[s])}: `
+                    + `solve rate ${pct(rate)}<br/>n ${n} · c ${c} · mean pass_rate ${mean.toFixed(3)}`;
+            },
+        },
+        grid: { left: 220, right: 80, top: 10, bottom: 40 },
+        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground }, splitArea: { show: false } },
+        yAxis: {
+            type: 'category', data: yLabels, inverse: true,
+            axisLabel: {
+                color: colors.foreground, width: 200, overflow: 'truncate',
+                formatter: (value: string, index: number) => `${o.problems[index]?.family === o.problems[index - 1]?.family ? '' : `{fam|${o.problems[index]?.family}}  `}${value}`,
+                rich: { fam: { color: colors.muted, fontSize: 10 } },
+            },
+        },
+        visualMap: {
+            min: 0, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
+            text: ['solved', '0'], textStyle: { color: colors.foreground }, dimension: 2,
+            inRange: { color: [colors.low, colors.pass] },
+        },
+        series: [{
+            type: 'heatmap',
+            data: o.cells.map((c) => [c.s, c.p, c.n ? c.c / c.n : 0, c.n, c.c, c.mean]),
+            itemStyle: { borderColor: colors.background, borderWidth: 1 },
+            emphasis: { itemStyle: { borderColor: colors.foreground, borderWidth: 1 } },
+        }],
+    });
+    heat.on('click', (e) => {
+        const d = e.data as number[] | undefined;
+        if (d) onClick({ kind: 'cell', problem: d[1], step: d[0] });
+    });
+    charts.push(heat);
+
+    // Curves: mean pass_rate (solid) and all-pass rate (dashed) by step, one colour per family.
+    const curves = echarts.init(el.curves, undefined, { renderer: 'svg' });
+    const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+    const series = o.curves.flatMap((curve, i) => {
+        const color = palette[i % palette.length];
+        const line = (name: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
+            type: 'line', name, color, symbolSize: 6, showSymbol: true,
+            lineStyle: { type: dashed ? 'dashed' : 'solid', width: 2 },
+            data: curve.points.map((p) => [p.s, value(p)]),
+            family: curve.family,
+        });
+        return [
+            line(`${curve.family} · mean pass_rate`, (p) => p.mean, false),
+            line(`${curve.family} · all-pass`, (p) => (p.n ? p.c / p.n : 0), true),
+        ];
+    });
+    curves.setOption({
+        textStyle: baseText(colors),
+        animation: false,
+        tooltip: { trigger: 'item', formatter: (p: { seriesName: string; data: [number, number] }) => `${escape(p.seriesName)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
+        legend: { type: 'scroll', top: 0, textStyle: { color: colors.foreground } },
+        grid: { left: 50, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
+        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
+        series,
+    });
+    curves.on('click', (e) => {
+        const d = e.data as [number, number] | undefined;
+        const family = o.curves[Math.floor((e.seriesIndex ?? 0) / 2)]?.family;
+        if (d && family !== undefined) onClick({ kind: 'curve', family, step: d[0] });
+    });
+    charts.push(curves);
+
+    // Error classes by step, stacked.
+    const errs = echarts.init(el.errors, undefined, { renderer: 'svg' });
+    errs.setOption({
+        textStyle: baseText(colors),
+        animation: false,
+        tooltip: { trigger: 'item' },
+        legend: { top: 0, textStyle: { color: colors.foreground } },
+        grid: { left: 50, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
+        yAxis: { type: 'value', axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
+        series: o.errors.map((error, e) => ({
+            type: 'bar', name: error, stack: 'errors', color: palette[(e + 2) % palette.length],
+            data: o.errorCounts.map((row) => row[e]),
+        })),
+    });
+    errs.on('click', (e) => {
+        if (typeof e.dataIndex === 'number' && typeof e.seriesIndex === 'number') onClick({ kind: 'errors', step: e.dataIndex, error: e.seriesIndex });
+    });
+    charts.push(errs);
+
+    return {
+        resize: () => charts.forEach((c) => c.resize()),
+        dispose: () => charts.forEach((c) => c.dispose()),
+    };
+}
+
+function escape(s: string): string {
+    return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

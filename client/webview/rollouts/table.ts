@@ -1,0 +1,126 @@
+// The rollout table: only the rows in view exist in the DOM (fixed row height, a spacer sized for
+// all rows), so 100k rows scroll like 100. Arrow keys, Page Up/Down, Home/End move the selection;
+// Enter opens the selected rollout.
+import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
+
+export const ROW_HEIGHT = 22;
+const OVERSCAN = 8;
+
+const COLUMNS = ['problem', 'family', 'level', 'step', 'sample', 'pass_rate', 'all_pass', 'error', 'logged', 'finish'] as const;
+
+export class RolloutTable {
+    private order: number[] = [];
+    private selected = 0;
+    private readonly viewport: HTMLElement;
+    private readonly spacer: HTMLElement;
+    private readonly body: HTMLElement;
+
+    constructor(
+        private readonly root: HTMLElement,
+        private readonly o: Overview,
+        private readonly onOpen: (row: number, how: 'enter' | 'click') => void,
+    ) {
+        root.classList.add('rollout-table');
+        const head = document.createElement('div');
+        head.className = 'rt-row rt-head';
+        head.setAttribute('role', 'row');
+        for (const c of COLUMNS) {
+            const cell = document.createElement('span');
+            cell.className = `rt-cell rt-${c}`;
+            cell.setAttribute('role', 'columnheader');
+            cell.textContent = c;
+            head.append(cell);
+        }
+        this.viewport = document.createElement('div');
+        this.viewport.className = 'rt-viewport';
+        this.viewport.tabIndex = 0;
+        this.viewport.setAttribute('role', 'grid');
+        this.viewport.setAttribute('aria-label', 'Rollouts');
+        this.spacer = document.createElement('div');
+        this.spacer.className = 'rt-spacer';
+        this.body = document.createElement('div');
+        this.body.className = 'rt-body';
+        this.spacer.append(this.body);
+        this.viewport.append(this.spacer);
+        root.append(head, this.viewport);
+        this.viewport.addEventListener('scroll', () => this.render());
+        this.viewport.addEventListener('keydown', (e) => this.key(e));
+        this.body.addEventListener('click', (e) => {
+            const row = (e.target as HTMLElement).closest<HTMLElement>('.rt-row');
+            if (!row) return;
+            this.selected = Number(row.dataset.pos);
+            this.render();
+            this.onOpen(this.order[this.selected], 'click');
+        });
+        new ResizeObserver(() => this.render()).observe(this.viewport);
+    }
+
+    /** Shows these row indexes in this order. */
+    show(order: number[]): void {
+        this.order = order;
+        this.selected = 0;
+        this.spacer.style.height = `${order.length * ROW_HEIGHT}px`;
+        this.viewport.scrollTop = 0;
+        this.root.dataset.rows = String(order.length);
+        this.render();
+    }
+
+    get count(): number {
+        return this.order.length;
+    }
+
+    focus(): void {
+        this.viewport.focus();
+    }
+
+    private key(e: KeyboardEvent): void {
+        const page = Math.max(1, Math.floor(this.viewport.clientHeight / ROW_HEIGHT) - 1);
+        const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+        if (e.key in moves) {
+            e.preventDefault();
+            this.selected = Math.max(0, Math.min(this.order.length - 1, this.selected + moves[e.key]));
+            const top = this.selected * ROW_HEIGHT;
+            if (top < this.viewport.scrollTop) this.viewport.scrollTop = top;
+            else if (top + ROW_HEIGHT > this.viewport.scrollTop + this.viewport.clientHeight) this.viewport.scrollTop = top + ROW_HEIGHT - this.viewport.clientHeight;
+            this.render();
+        } else if (e.key === 'Enter' && this.order.length) {
+            e.preventDefault();
+            this.onOpen(this.order[this.selected], 'enter');
+        }
+    }
+
+    private render(): void {
+        const height = this.viewport.clientHeight || 400;
+        const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
+        const last = Math.min(this.order.length, Math.ceil((this.viewport.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+        const r = this.o.rows;
+        const rows: HTMLElement[] = [];
+        for (let pos = first; pos < last; pos++) {
+            const i = this.order[pos];
+            const p = this.o.problems[r.problem[i]];
+            const row = document.createElement('div');
+            row.className = `rt-row${pos === this.selected ? ' selected' : ''}${r.allPass[i] ? ' pass' : ' fail'}`;
+            row.setAttribute('role', 'row');
+            row.dataset.pos = String(pos);
+            row.dataset.row = String(i);
+            row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
+            const finish = r.finish[i] >= 0 ? this.o.finishReasons[r.finish[i]] : '';
+            const logged = r.logged[i];
+            const values = [
+                p?.label ?? '', p?.family ?? '', p?.level ?? '', r.step[i] === null ? NO_STEP_LABEL : String(r.step[i]),
+                r.sample[i] === null ? '' : String(r.sample[i]), r.passRate[i].toFixed(3), String(r.allPass[i]),
+                r.error[i] >= 0 ? this.o.errors[r.error[i]] : '', logged === null ? '' : `${logged}${r.mismatch[i] ? ' ≠' : ''}`,
+                `${finish}${r.truncated[i] ? ' (truncated)' : ''}`,
+            ];
+            values.forEach((v, k) => {
+                const cell = document.createElement('span');
+                cell.className = `rt-cell rt-${COLUMNS[k]}`;
+                cell.textContent = v;
+                if (k === 0) cell.title = `${p?.id ?? ''}\n${r.source[i]}`;
+                row.append(cell);
+            });
+            rows.push(row);
+        }
+        this.body.replaceChildren(...rows);
+    }
+}

@@ -1,0 +1,264 @@
+// The picture of one run that the HTML report and the editor's overview draw: the problem × step
+// grid of solve rates, per-family curves by step, error classes by step, the pass@k table, and a
+// compact columnar copy of the rows for the rollout table. Pure data: every number comes from the
+// shared aggregation (`summarize`, passed in so this module holds no second definition of it).
+import type { ErrorClass, GroupKey, GroupSummary, ScoredRollout } from './types.js';
+
+export type Summarize = (rows: readonly ScoredRollout[], by: GroupKey, ks: readonly number[]) => GroupSummary[];
+
+export const NO_FAMILY = '(no family)';
+export const NO_STEP_LABEL = '–';
+
+export interface OverviewProblem {
+    id: string;
+    label: string;
+    family: string;
+    level: string | null;
+}
+
+/** One heatmap cell: problem index × step index. */
+export interface OverviewCell {
+    p: number;
+    s: number;
+    n: number;
+    c: number;
+    mean: number;
+}
+
+export interface FamilyCurve {
+    family: string;
+    /** One point per step index where the family has rollouts. */
+    points: { s: number; n: number; c: number; mean: number }[];
+}
+
+export interface PassAtRow {
+    p: number;
+    n: number;
+    c: number;
+    mean: number;
+    passAt: Record<string, number>;
+    upperBound95?: number;
+    firstSolvedStep: number | null;
+    regressions: number[];
+}
+
+/**
+ * The rollout table, column by column (a 100k-row run stays a few MB). Indexes point into
+ * `problems`, `errors` and `finishReasons`; -1 is "none".
+ */
+export interface RowColumns {
+    problem: number[];
+    step: (number | null)[];
+    sample: (number | null)[];
+    passRate: number[];
+    allPass: (0 | 1)[];
+    error: number[];
+    logged: (number | null)[];
+    mismatch: (0 | 1)[];
+    finish: number[];
+    truncated: (0 | 1)[];
+    source: string[];
+}
+
+export interface NearMiss {
+    row: number;
+    program: string;
+}
+
+export interface Overview {
+    title: string;
+    /** True when the data says it is synthetic (shown as a banner). */
+    synthetic: boolean;
+    total: number;
+    steps: (number | null)[];
+    problems: OverviewProblem[];
+    families: string[];
+    cells: OverviewCell[];
+    curves: FamilyCurve[];
+    errors: ErrorClass[];
+    /** errorCounts[s][e]: rollouts of step index s whose class is errors[e]. */
+    errorCounts: number[][];
+    ks: number[];
+    passAt: PassAtRow[];
+    finishReasons: string[];
+    rows: RowColumns;
+    nearMisses: NearMiss[];
+}
+
+export interface OverviewOptions {
+    title: string;
+    ks?: number[];
+    synthetic?: boolean;
+    /** How many near-misses keep their program (the report shows them). */
+    nearMisses?: number;
+}
+
+const stepKey = (step: number | null) => (step === null ? 'null' : String(step));
+
+/** Failing-first order with near-misses on top: failures by pass_rate descending, then passes. */
+export function compareFailingFirst(a: { passRate: number; allPass: 0 | 1 }, b: { passRate: number; allPass: 0 | 1 }): number {
+    if (a.allPass !== b.allPass) return a.allPass - b.allPass;
+    return b.passRate - a.passRate;
+}
+
+export function buildOverview(rows: readonly ScoredRollout[], summarize: Summarize, options: OverviewOptions): Overview {
+    const ks = options.ks ?? [1, 8];
+    // Problems in family order (families sorted by name), then by label, so the heatmap groups them.
+    const problemsById = new Map<string, OverviewProblem>();
+    for (const r of rows) {
+        const id = r.id ?? '(unknown)';
+        if (!problemsById.has(id)) {
+            problemsById.set(id, {
+                id,
+                label: r.name ?? id,
+                family: r.family ?? NO_FAMILY,
+                level: r.level === undefined || r.level === null ? null : String(r.level),
+            });
+        }
+    }
+    const problems = [...problemsById.values()].sort((a, b) => a.family.localeCompare(b.family) || a.label.localeCompare(b.label));
+    const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
+    const families = [...new Set(problems.map((p) => p.family))];
+
+    const steps = [...new Set(rows.map((r) => r.step))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    const stepIndex = new Map(steps.map((s, i) => [stepKey(s), i]));
+
+    const cells: OverviewCell[] = summarize(rows, 'problem,step', ks).map((g) => ({
+        p: problemIndex.get(String(g.group.problem ?? '(unknown)')) ?? -1,
+        s: stepIndex.get(stepKey(g.group.step as number | null)) ?? -1,
+        n: g.n,
+        c: g.c,
+        mean: g.mean_pass_rate,
+    })).filter((c) => c.p >= 0 && c.s >= 0);
+
+    const byFamily = new Map<string, ScoredRollout[]>();
+    for (const r of rows) {
+        const f = r.family ?? NO_FAMILY;
+        let list = byFamily.get(f);
+        if (!list) byFamily.set(f, (list = []));
+        list.push(r);
+    }
+    const curves: FamilyCurve[] = families.map((family) => ({
+        family,
+        points: summarize(byFamily.get(family) ?? [], 'step', ks)
+            .map((g) => ({ s: stepIndex.get(stepKey(g.group.step as number | null)) ?? -1, n: g.n, c: g.c, mean: g.mean_pass_rate }))
+            .filter((p) => p.s >= 0)
+            .sort((a, b) => a.s - b.s),
+    }));
+
+    const byStep = summarize(rows, 'step', ks);
+    const errorSet = new Set<ErrorClass>();
+    for (const g of byStep) for (const e of Object.keys(g.errors) as ErrorClass[]) if (g.errors[e]) errorSet.add(e);
+    const errors = [...errorSet].sort();
+    const errorCounts = steps.map(() => errors.map(() => 0));
+    for (const g of byStep) {
+        const s = stepIndex.get(stepKey(g.group.step as number | null));
+        if (s === undefined) continue;
+        errors.forEach((e, i) => { errorCounts[s][i] = g.errors[e] ?? 0; });
+    }
+
+    const passAt: PassAtRow[] = summarize(rows, 'problem', ks).map((g) => ({
+        p: problemIndex.get(String(g.group.problem ?? '(unknown)')) ?? -1,
+        n: g.n,
+        c: g.c,
+        mean: g.mean_pass_rate,
+        passAt: g.pass_at,
+        upperBound95: g.upper_bound_95,
+        firstSolvedStep: g.first_solved_step ?? null,
+        regressions: g.regressions ?? [],
+    })).filter((r) => r.p >= 0).sort((a, b) => a.p - b.p);
+
+    const finishReasons: string[] = [];
+    const finishIndex = new Map<string, number>();
+    const errorIndex = new Map(errors.map((e, i) => [e, i]));
+    const columns: RowColumns = {
+        problem: [], step: [], sample: [], passRate: [], allPass: [], error: [], logged: [], mismatch: [], finish: [], truncated: [], source: [],
+    };
+    for (const r of rows) {
+        columns.problem.push(problemIndex.get(r.id ?? '(unknown)') ?? -1);
+        columns.step.push(r.step);
+        columns.sample.push(r.sample);
+        columns.passRate.push(r.pass_rate);
+        columns.allPass.push(r.all_pass);
+        columns.error.push(r.error === null ? -1 : errorIndex.get(r.error) ?? -1);
+        columns.logged.push(r.logged_score ?? null);
+        columns.mismatch.push(r.logged_mismatch ? 1 : 0);
+        let f = -1;
+        if (r.finish_reason !== undefined) {
+            f = finishIndex.get(r.finish_reason) ?? -1;
+            if (f < 0) {
+                f = finishReasons.push(r.finish_reason) - 1;
+                finishIndex.set(r.finish_reason, f);
+            }
+        }
+        columns.finish.push(f);
+        columns.truncated.push(r.truncated ? 1 : 0);
+        columns.source.push(r.source);
+    }
+
+    const nearMisses = rows
+        .map((r, row) => ({ row, passRate: r.pass_rate, allPass: r.all_pass }))
+        .filter((r) => r.allPass === 0 && r.passRate > 0)
+        .sort(compareFailingFirst)
+        .slice(0, options.nearMisses ?? 0)
+        .map((r) => ({ row: r.row, program: rows[r.row].program }));
+
+    return {
+        title: options.title,
+        synthetic: options.synthetic ?? false,
+        total: rows.length,
+        steps,
+        problems,
+        families,
+        cells,
+        curves,
+        errors,
+        errorCounts,
+        ks,
+        passAt,
+        finishReasons,
+        rows: columns,
+        nearMisses,
+    };
+}
+
+/** A filter the table applies; every field optional. Step bounds are inclusive. */
+export interface RowFilter {
+    problem?: number;
+    family?: string;
+    step?: number | null;
+    stepMin?: number;
+    stepMax?: number;
+    error?: number | 'none';
+    failingOnly?: boolean;
+    text?: string;
+}
+
+/** Row indexes matching the filter, failing-first with near-misses on top (stable by input order). */
+export function filterRows(o: Overview, filter: RowFilter): number[] {
+    const r = o.rows;
+    const text = filter.text?.trim().toLowerCase();
+    const out: number[] = [];
+    for (let i = 0; i < o.total; i++) {
+        const p = r.problem[i];
+        if (filter.problem !== undefined && p !== filter.problem) continue;
+        if (filter.family !== undefined && o.problems[p]?.family !== filter.family) continue;
+        const step = r.step[i];
+        if (filter.step !== undefined && step !== filter.step) continue;
+        if (filter.stepMin !== undefined && (step === null || step < filter.stepMin)) continue;
+        if (filter.stepMax !== undefined && (step === null || step > filter.stepMax)) continue;
+        if (filter.error === 'none' && r.error[i] !== -1) continue;
+        if (typeof filter.error === 'number' && r.error[i] !== filter.error) continue;
+        if (filter.failingOnly && r.allPass[i] === 1) continue;
+        if (text) {
+            const prob = o.problems[p];
+            const hay = `${prob?.label ?? ''} ${prob?.id ?? ''} ${r.source[i]}`.toLowerCase();
+            if (!hay.includes(text)) continue;
+        }
+        out.push(i);
+    }
+    return out.sort((a, b) => compareFailingFirst(
+        { passRate: r.passRate[a], allPass: r.allPass[a] },
+        { passRate: r.passRate[b], allPass: r.allPass[b] },
+    ) || a - b);
+}
