@@ -6,7 +6,7 @@ import { parseOptions, UsageError, withUsage, type CommandModule } from '../comm
 import { formatAsserts } from '../../language/bouncingsim/asserts.js';
 import { formatJsonlError, readJsonl, type JsonlError } from '../../language/bouncingsim/jsonl.js';
 import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
-import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks } from '../../language/bouncingsim/python/runner.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnavailableError } from '../../language/bouncingsim/python/runner.js';
 import { extractProgram } from '../../language/bouncingsim/python/extract.js';
 import { rowAsserts, scoreRow, type RowCheck } from '../../language/bouncingsim/row-check.js';
 import { familyOf, parseRows, type RowEntry } from '../../language/bouncingsim/rows.js';
@@ -16,7 +16,7 @@ import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 
 const USAGE = `delta bouncingsim simulate SCENE.json [--times 0.1,0.2,…] [--json]
        delta bouncingsim check ROWS.jsonl [--responses RESPONSES.jsonl] [--against truth|simulator]
-                               [--timeout SECONDS] [--python CMD] [--json]`;
+                               [--timeout SECONDS] [--python CMD] [--no-sandbox] [--json]`;
 
 const HELP = `${USAGE}
 
@@ -26,15 +26,20 @@ simulate  Ground-truth ball positions (planck.js, Box2D 2.3 semantics, dt = 1/40
 
 check     Without --responses: rebuilds each row's scene from its prompt, simulates it and scores
           the simulator against the row's asserts (check_distance ≤ tolerance), with a summary per
-          family. With --responses: runs each model answer in python3 like the benchmark verifier
-          (safety filter, one process per assert, --timeout per assert, default 1.0 s).
+          family. With --responses: runs each model answer like the benchmark verifier (safety
+          filter, each assert in a fresh process, --timeout per assert, default 1.0 s), inside a
+          bubblewrap sandbox: no network, read-only system, a private temp folder, an empty
+          environment, memory/CPU/file/process limits, everything killed at the deadline.
+          --python picks the interpreter (default python3; 3.8 or newer).
+          --no-sandbox runs the answers without bubblewrap (rlimits, process-group kill and a
+          clean environment only): the only way to run model code unsandboxed.
           RESPONSES.jsonl has one object per line: {"id": "<row id>", "response": "<full model
           output>"} (the last \`\`\`python fence is extracted) or {"id": ..., "program": "<code>"}.
           --against simulator checks answers against the TS simulator instead of the row's stored
           ground truth (labelled as such in the output).
           --json prints one JSON object per row on stdout; summaries go to stderr.
 
-exit codes: 0 all asserts pass, 1 failures or bad input lines, 2 usage or python3 unavailable.`;
+exit codes: 0 all asserts pass, 1 failures or bad input lines, 2 usage, python or the sandbox unavailable.`;
 
 export const bouncingsim: CommandModule = {
     main: (args) => withUsage(USAGE, async () => {
@@ -132,12 +137,13 @@ function rowFailure(file: string, entry: RowEntry, error: unknown): JsonlError {
 async function checkCommand(args: string[]): Promise<number> {
     const { values, positionals } = parseOptions(args, {
         responses: { type: 'string' }, against: { type: 'string' }, timeout: { type: 'string' }, python: { type: 'string' }, json: { type: 'boolean' },
+        'no-sandbox': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new UsageError('check needs exactly one ROWS.jsonl');
     const against = values.against ?? 'truth';
     if (against !== 'truth' && against !== 'simulator') throw new UsageError(`--against must be 'truth' or 'simulator' (got '${against}')`);
-    if (values.responses === undefined && (values.against || values.timeout || values.python)) {
-        throw new UsageError('--against, --timeout and --python apply only with --responses');
+    if (values.responses === undefined && (values.against || values.timeout || values.python || values['no-sandbox'])) {
+        throw new UsageError('--against, --timeout, --python and --no-sandbox apply only with --responses');
     }
     const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout) * 1000;
     if (!(timeoutMs > 0)) throw new UsageError(`--timeout must be a positive number of seconds (got '${values.timeout}')`);
@@ -147,7 +153,7 @@ async function checkCommand(args: string[]): Promise<number> {
     for (const e of errors) err(formatJsonlError(e));
     const failures = values.responses === undefined
         ? checkSimulator(file, rows, !!values.json)
-        : await checkResponses(file, rows, values.responses, { json: !!values.json, against, timeoutMs, python: values.python ?? 'python3' });
+        : await checkResponses(file, rows, values.responses, { json: !!values.json, against, timeoutMs, python: values.python ?? 'python3', noSandbox: !!values['no-sandbox'] });
     if (failures < 0) return 2;
     return errors.length || failures ? 1 : 0;
 }
@@ -183,7 +189,7 @@ function checkSimulator(file: string, rows: RowEntry[], json: boolean): number {
     return failures;
 }
 
-interface ResponseOptions { json: boolean; against: string; timeoutMs: number; python: string }
+interface ResponseOptions { json: boolean; against: string; timeoutMs: number; python: string; noSandbox: boolean }
 
 async function readResponses(file: string): Promise<{ programs: Map<string, string>; errors: number }> {
     const programs = new Map<string, string>();
@@ -212,6 +218,7 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
     const truth = o.against === 'simulator' ? 'TS simulator (not the stored ground truth)' : 'stored ground truth';
     const stats = new Map<string, FamilyStats>();
     let unanswered = 0;
+    let isolation: string | undefined;
     for (const entry of rows) {
         const program = programs.get(entry.row.id);
         if (program === undefined) { unanswered++; continue; }
@@ -224,7 +231,13 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
                 tests = formatAsserts(entry.row.prompt_setting, asserts.timestamps, simulated, asserts.tolerances[0] ?? entry.row.tolerance ?? 50);
                 asserts = { ...asserts, expected: simulated };
             }
-            const result = await runProgramChecks(program, tests, { python: o.python, timeoutMs: o.timeoutMs, timestamps: asserts.timestamps });
+            const result = await runProgramChecks(program, tests, {
+                python: o.python, timeoutMs: o.timeoutMs, timestamps: asserts.timestamps, sandbox: o.noSandbox ? 'off' : 'require',
+            });
+            if (!result.refused.length && isolation === undefined) {
+                isolation = result.isolation;
+                if (!result.sandboxed) err(`delta: model code runs ${isolation}`);
+            }
             const check: RowCheck = {
                 id: entry.row.id, family: familyOf(entry.row.id), timestamps: asserts.timestamps, expected: asserts.expected,
                 simulated: [], distances: result.results.map((r) => r.distance ?? null), passed: result.results.map((r) => r.passed),
@@ -238,19 +251,21 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
                     predicted: result.results.map((r) => r.predicted ?? null), distances: check.distances, passed: check.passed,
                     pass_rate: result.pass_rate, all_pass: result.all_pass, refused: result.refused,
                     errors: result.results.map((r) => r.error ?? null),
+                    runtimes: result.results.map((r) => r.runtime), sandboxed: result.sandboxed,
                 }));
             } else {
                 const firstError = result.results.find((r) => r.error)?.error;
                 out(`${check.id.padEnd(10)} ${`${result.passed}/${result.results.length}`.padStart(6)}${result.refused.length ? '  refused by the safety filter' : firstError ? `  (${firstError})` : ''}`);
             }
         } catch (error) {
-            if (error instanceof PythonNotFoundError) { err(`delta: ${error.message}`); return -1; }
+            if (error instanceof PythonNotFoundError || error instanceof SandboxUnavailableError) { err(`delta: ${error.message}`); return -1; }
             err(formatJsonlError(rowFailure(file, entry, error)));
             failures++;
         }
     }
     const write = o.json ? err : out;
     printSummary(stats, `model answers from ${responsesFile} vs ${truth} (error = check_distance)`, write);
+    if (isolation !== undefined) write(`model code ran ${isolation}`);
     if (unanswered) write(`${unanswered} row(s) without a response were not checked`);
     return failures;
 }

@@ -1,6 +1,7 @@
-// Model predictions for the panel: runs the model's program like the benchmark (one python3 per
-// assert, 1 s each; bouncingsim/python/runner.ts) and turns the verdicts into table rows. Trust
-// gating is the caller's job; this file has no `vscode` so it is unit-tested.
+// Model predictions for the panel: runs the model's program like the benchmark (each assert in a
+// fresh sandboxed process, 1 s each; bouncingsim/python/runner.ts) and turns the verdicts into
+// table rows. Trust gating is the caller's job; this file has no `vscode` so it is unit-tested.
+// Without bubblewrap the answer still runs (the workspace is trusted) and says "not sandboxed".
 
 import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, type AssertRun, type ProgramCheck } from '../../language/bouncingsim/python/runner.js';
 import type { PredictionRow, Predictions, Vec2 } from '../webview/protocol.js';
@@ -47,7 +48,7 @@ export function finished(check: ProgramCheck): Predictions {
     }
     return {
         status: 'done', rows, canRun: true,
-        message: `Model answer: ${check.passed}/${check.results.length} tests pass (${check.all_pass ? 'all pass' : 'not all pass'}) against the stored ground truth.`,
+        message: `Model answer: ${check.passed}/${check.results.length} tests pass (${check.all_pass ? 'all pass' : 'not all pass'}) against the stored ground truth. Ran ${check.isolation}.`,
     };
 }
 
@@ -67,6 +68,7 @@ export async function predict(program: string, asserts: readonly string[], times
     try {
         const check = await runProgramChecks(program, asserts, {
             python: options.python,
+            sandbox: 'prefer',
             timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             timestamps,
             signal: options.signal,

@@ -169,9 +169,10 @@ describe('predictions', () => {
     });
 
     it('finished() summarises, and explains a safety-filter refusal', () => {
-        expect(finished({ results: [], passed: 0, pass_rate: 0, all_pass: false, refused: ['import os'] }).message).toMatch(/safety filter.*"import os"/);
+        const iso = { sandboxed: true, isolation: 'sandboxed (bubblewrap)' };
+        expect(finished({ results: [], passed: 0, pass_rate: 0, all_pass: false, refused: ['import os'], ...iso }).message).toMatch(/safety filter.*"import os"/);
         const run = { index: 0, assert: 'a', passed: true, runtime: 0, timedOut: false };
-        expect(finished({ results: [run, { ...run, passed: false }], passed: 1, pass_rate: 0.5, all_pass: false, refused: [] }).message).toMatch(/1\/2 tests pass/);
+        expect(finished({ results: [run, { ...run, passed: false }], passed: 1, pass_rate: 0.5, all_pass: false, refused: [], ...iso }).message).toMatch(/1\/2 tests pass.*Ran sandboxed \(bubblewrap\)/);
     });
 
     it('predict() runs the program per assert and reports partial results', async () => {

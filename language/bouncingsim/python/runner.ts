@@ -1,30 +1,42 @@
-// Runs a model's Python answer the way the benchmark verifier does (spec §10): safety filter over
-// the whole program, then one fresh `python3` per assert, sequentially, each killed after the
-// wall-clock limit (default 1 s, covering start-up, the program and the assert).
-// Trust gating (may this code run at all?) is the caller's decision.
+// Runs a model's Python answer with the benchmark verifier's verdicts (docs/bouncingsim-python.md)
+// and without its holes (docs/sandbox.md): safety filter over the whole program first, then every
+// assert in a fresh process forked from a warm, sandboxed interpreter, in parallel across cores,
+// each killed with everything it started at the per-test budget (default 1 s, counting the program
+// and the assert, not the interpreter's start-up).
+// Trust gating (may this code run at all?) is the caller's decision; so is allowing 'off'.
 
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { assertTime, parseAssert } from '../asserts.js';
 import type { Vec2Tuple } from '../scene-types.js';
-import { DRIVER_SOURCE } from './driver.js';
 import { extractProgram } from './extract.js';
+import { DEFAULT_PYTHON, probePython } from './interpreter.js';
+import { PythonPool, type TestReply } from './pool.js';
 import { unsafeSubstrings } from './safety.js';
+import { sandboxSupport } from './sandbox.js';
+
+export { PythonNotFoundError, PythonTooOldError } from './interpreter.js';
 
 /** The reference's BALLSIM_MAX_EXECUTION_TIME default. */
 export const DEFAULT_TIMEOUT_MS = 1000;
+
+/**
+ * 'require': sandboxed or SandboxUnavailableError. 'prefer': the fallback (rlimits, process-group
+ * kill, clean environment) where the sandbox is unavailable, reported as not sandboxed.
+ * 'off': never sandboxed (the CLI's explicit --no-sandbox).
+ */
+export type SandboxMode = 'require' | 'prefer' | 'off';
+
+export const NOT_SANDBOXED = 'not sandboxed';
 
 export interface PythonRunOptions {
     /** Interpreter command or path (default `python3`). */
     python?: string;
     /** Per-assert wall-clock limit in ms (default 1000, as the reference). */
     timeoutMs?: number;
+    /** Default 'require'. */
+    sandbox?: SandboxMode;
     /** Row timestamps, to label list-mode asserts (`predict_position()[i]`) with their time. */
     timestamps?: readonly number[];
-    /** Called after each assert finishes, e.g. for progress. */
+    /** Called after each assert finishes, in assert order, e.g. for progress. */
     onResult?: (result: AssertRun, index: number, total: number) => void;
     signal?: AbortSignal;
 }
@@ -42,8 +54,13 @@ export interface AssertRun {
     /** What the program returned for this assert, when check_distance saw it. */
     predicted?: (number | null)[][];
     distance?: number | null;
-    /** `ExceptionType: message` from Python, or the reason the test did not run. */
+    /** `ExceptionType: message` from Python, or the reason the test did not pass or run. */
     error?: string;
+    exceptionType?: string;
+    exceptionMessage?: string;
+    /** Excerpts (start and end) of what the test printed. */
+    stdout?: string;
+    stderr?: string;
 }
 
 export interface ProgramCheck {
@@ -53,16 +70,18 @@ export interface ProgramCheck {
     all_pass: boolean;
     /** Safety-filter hits; when non-empty nothing was run and every test failed. */
     refused: string[];
+    /** Whether the tests ran inside the sandbox (false: refused answers and the fallback). */
+    sandboxed: boolean;
+    /** One line for users: "sandboxed (bubblewrap)" or "not sandboxed: …". */
+    isolation: string;
 }
 
-export class PythonNotFoundError extends Error {
-    constructor(readonly command: string) {
-        super(`cannot start '${command}': Python 3 is needed to run BouncingSim answers; install it or set the interpreter path`);
-        this.name = 'PythonNotFoundError';
+export class SandboxUnavailableError extends Error {
+    constructor(readonly reason: string) {
+        super(`the sandbox for model code is unavailable: ${reason}. Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap), or run without it (--no-sandbox in the CLI: rlimits, process-group kill and a clean environment only, ${NOT_SANDBOXED})`);
+        this.name = 'SandboxUnavailableError';
     }
 }
-
-interface DriverVerdict { passed: boolean; runtime: number; error: string | null; predicted?: (number | null)[][]; distance?: number | null }
 
 function describeAssert(assert: string, index: number, timestamps?: readonly number[]): AssertRun {
     const run: AssertRun = { index, assert, passed: false, runtime: -1, timedOut: false };
@@ -77,56 +96,70 @@ function describeAssert(assert: string, index: number, timestamps?: readonly num
     return run;
 }
 
-const KEEP_OUTPUT = 64 * 1024;
+interface Runner { pool: PythonPool; isolation: string }
 
-function runOne(program: string, run: AssertRun, python: string, timeoutMs: number, cwd: string): Promise<AssertRun> {
-    const marker = `@@bouncingsim-${randomBytes(8).toString('hex')}@@`;
-    return new Promise((resolve, reject) => {
-        const child = spawn(python, ['-c', DRIVER_SOURCE], { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-        let stdout = '';
-        let stderr = '';
-        let timedOut = false;
-        const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-        child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout = (stdout + d).slice(-KEEP_OUTPUT); });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-KEEP_OUTPUT); });
-        child.stdin.on('error', () => { /* the child may die before reading; reported via exit */ });
-        child.on('error', (error: NodeJS.ErrnoException) => {
-            clearTimeout(timer);
-            reject(error.code === 'ENOENT' ? new PythonNotFoundError(python) : error);
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(timer);
-            if (timedOut) {
-                resolve({ ...run, timedOut: true, error: `timed out after ${timeoutMs} ms` });
-                return;
-            }
-            const at = stdout.lastIndexOf(marker);
-            if (at < 0) {
-                const why = stderr.trim().split('\n').slice(-1)[0] || `python exited with ${signal ?? `code ${code}`}`;
-                resolve({ ...run, error: why });
-                return;
-            }
-            let verdict: DriverVerdict;
-            try {
-                verdict = JSON.parse(stdout.slice(at + marker.length).split('\n')[0]) as DriverVerdict;
-            } catch {
-                resolve({ ...run, error: 'unreadable verdict from the python driver' });
-                return;
-            }
-            const done: AssertRun = { ...run, passed: verdict.passed, runtime: verdict.runtime };
-            if (verdict.error) done.error = verdict.error;
-            if (verdict.predicted) done.predicted = verdict.predicted;
-            if (verdict.distance !== undefined) done.distance = verdict.distance;
-            resolve(done);
-        });
-        child.stdin.end(JSON.stringify({ program, assert: run.assert, marker }));
-    });
+const pools = new Map<string, Promise<Runner>>();
+
+async function makeRunner(python: string, mode: SandboxMode): Promise<Runner> {
+    const info = await probePython(python);
+    if (mode !== 'off') {
+        const support = await sandboxSupport(info);
+        if (support.unavailable === undefined) return { pool: new PythonPool(info, { bwrap: support.bwrap }), isolation: 'sandboxed (bubblewrap)' };
+        if (mode === 'require') throw new SandboxUnavailableError(support.unavailable);
+        return { pool: new PythonPool(info, {}), isolation: `${NOT_SANDBOXED} (${support.unavailable}): rlimits, process-group kill and a clean environment only` };
+    }
+    return { pool: new PythonPool(info, {}), isolation: `${NOT_SANDBOXED} (--no-sandbox): rlimits, process-group kill and a clean environment only` };
 }
 
-function summarise(results: AssertRun[], refused: string[]): ProgramCheck {
+/** The shared warm pool for this interpreter and mode (started on first use, reused after). */
+function runnerFor(python: string, mode: SandboxMode): Promise<Runner> {
+    const key = `${mode}\0${python}`;
+    let runner = pools.get(key);
+    if (!runner) {
+        runner = makeRunner(python, mode).then(async (r) => {
+            await r.pool.warm();
+            return r;
+        });
+        pools.set(key, runner);
+        runner.catch(() => pools.delete(key));
+    }
+    return runner;
+}
+
+/** Stops every warm worker (tests and shutdown; workers also die with this process). */
+export function closePythonRunners(): void {
+    for (const runner of pools.values()) runner.then((r) => r.pool.close(), () => { /* never started */ });
+    pools.clear();
+}
+
+function fromReply(run: AssertRun, reply: TestReply, timeoutMs: number): AssertRun {
+    const done: AssertRun = { ...run };
+    if (reply.stdout) done.stdout = reply.stdout;
+    if (reply.stderr) done.stderr = reply.stderr;
+    if (reply.workerError) return { ...done, error: reply.workerError };
+    if (reply.killed === 'timeout') return { ...done, timedOut: true, error: `timed out after ${timeoutMs} ms` };
+    if (reply.killed === 'procs') return { ...done, error: 'killed: it started too many processes' };
+    const v = reply.verdict;
+    if (!v) {
+        const how = reply.signal !== undefined ? `was killed by signal ${reply.signal}` : `exited with code ${reply.exit}`;
+        return { ...done, error: `the test's process ${how} before reporting a result` };
+    }
+    done.passed = v.passed === true;
+    done.runtime = done.passed && typeof v.runtime === 'number' ? v.runtime : -1;
+    if (v.predicted) done.predicted = v.predicted;
+    if (v.distance !== undefined) done.distance = v.distance;
+    if (v.exc_type !== undefined) {
+        done.exceptionType = v.exc_type;
+        done.exceptionMessage = v.exc_message ?? '';
+        done.error = v.exc_type + (v.exc_message ? `: ${v.exc_message}` : '');
+    }
+    return done;
+}
+
+function summarise(results: AssertRun[], refused: string[], sandboxed: boolean, isolation: string): ProgramCheck {
     const passed = results.filter((r) => r.passed).length;
     return {
-        results, passed, refused,
+        results, passed, refused, sandboxed, isolation,
         pass_rate: results.length ? passed / results.length : 0,
         all_pass: results.length > 0 && passed === results.length,
     };
@@ -138,27 +171,55 @@ export async function runProgramChecks(program: string, asserts: readonly string
     const refused = unsafeSubstrings(program);
     if (refused.length) {
         const error = `refused by the safety filter (contains ${refused.map((s) => `"${s}"`).join(', ')})`;
-        return summarise(runs.map((r) => ({ ...r, error })), refused);
+        const results = runs.map((r) => ({ ...r, error }));
+        results.forEach((r, i) => options.onResult?.(r, i, results.length));
+        return summarise(results, refused, false, 'not run (refused by the safety filter)');
     }
-    const python = options.python ?? 'python3';
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    // A scratch working folder, like the verifier's ./cache, removed afterwards.
-    const cwd = await mkdtemp(join(tmpdir(), 'bouncingsim-'));
-    try {
-        const results: AssertRun[] = [];
-        for (const run of runs) {
-            options.signal?.throwIfAborted();
-            const result = await runOne(program, run, python, timeoutMs, cwd);
-            results.push(result);
-            options.onResult?.(result, run.index, runs.length);
+    const { pool, isolation } = await runnerFor(options.python ?? DEFAULT_PYTHON, options.sandbox ?? 'require');
+    options.signal?.throwIfAborted();
+    const results: AssertRun[] = new Array(runs.length);
+    let next = 0;
+    await Promise.all(runs.map(async (run, i) => {
+        const reply = await pool.run({ program, assert: run.assert, timeoutMs }, options.signal);
+        results[i] = fromReply(run, reply, timeoutMs);
+        // Reported in assert order, as they were when tests ran one after another.
+        while (next < runs.length && results[next]) {
+            options.onResult?.(results[next], next, runs.length);
+            next++;
         }
-        return summarise(results, []);
-    } finally {
-        await rm(cwd, { recursive: true, force: true });
-    }
+    }));
+    return summarise(results, [], pool.sandboxed, isolation);
 }
 
 /** Extracts the code from a full model response (§10.4), then runs it. */
 export function runResponseChecks(response: string, asserts: readonly string[], options: PythonRunOptions = {}): Promise<ProgramCheck> {
     return runProgramChecks(extractProgram(response), asserts, options);
+}
+
+/** The verifier's `/test_program` answer: 1/0 per test, the assert's seconds or -1.0. */
+export interface TestProgramResult {
+    results: (0 | 1)[];
+    runtimes: number[];
+}
+
+export interface TestProgramOptions {
+    /** Seconds per test (the request's `max_execution_time`, default 1.0). */
+    maxExecutionTime?: number;
+    python?: string;
+    sandbox?: SandboxMode;
+    signal?: AbortSignal;
+}
+
+/** `/test_program` semantics: `program` as given (no extraction), `tests` as decoded assert strings. */
+export async function testProgram(program: string, tests: readonly string[], options: TestProgramOptions = {}): Promise<TestProgramResult & { check: ProgramCheck }> {
+    const seconds = options.maxExecutionTime ?? DEFAULT_TIMEOUT_MS / 1000;
+    const check = await runProgramChecks(program, tests, {
+        python: options.python, sandbox: options.sandbox, signal: options.signal, timeoutMs: seconds * 1000,
+    });
+    return {
+        results: check.results.map((r) => (r.passed ? 1 : 0)),
+        runtimes: check.results.map((r) => (r.passed ? r.runtime : -1.0)),
+        check,
+    };
 }

@@ -1,0 +1,300 @@
+// The Python that runs model answers (docs/sandbox.md). One definition of a test's semantics
+// (`run_test`: guard, program, assert, like the reference verifier, docs/bouncingsim-python.md),
+// used by the warm worker (WORKER_SOURCE) and by the one-process-per-assert baseline that
+// `npm run bench` compares against (ONE_SHOT_SOURCE).
+
+/** `check_distance` as the verifier injects it, plus a record of what the program predicted. */
+const RUN_TEST = String.raw`
+import builtins, json, math, sys, time
+
+_dumps = json.dumps
+_now = time.time
+
+def _finite(x):
+    x = float(x)
+    return x if math.isfinite(x) else None
+
+def _guard():
+    # The verifier's reliability guard: a courtesy that decides verdicts (exit() fails a test),
+    # not the isolation (that is the sandbox around this process).
+    import os, shutil, subprocess
+    for name in ("system", "kill", "killpg", "fork", "forkpty", "remove", "unlink", "rmdir", "removedirs",
+                 "rename", "renames", "replace", "truncate", "putenv", "unsetenv", "chmod", "chown", "lchown",
+                 "setuid", "fchdir", "chdir", "chroot", "execv", "execve", "execl", "spawnv", "popen"):
+        if hasattr(os, name):
+            setattr(os, name, None)
+    shutil.rmtree = shutil.move = shutil.chown = None
+    subprocess.Popen = None
+    builtins.exit = builtins.quit = None
+
+def run_test(program, assertion, limit=2000):
+    record = {}
+
+    def check_distance(pred, gt):
+        if len(pred) == 0 or len(gt) == 0:
+            raise ValueError("check_distance: empty position list")
+        if len(pred) != len(gt):
+            raise ValueError("check_distance: %d predicted positions for %d balls" % (len(pred), len(gt)))
+        try:
+            record["predicted"] = [[_finite(p[0]), _finite(p[1])] for p in pred]
+        except Exception:
+            pass
+        total = 0.0
+        for p, g in zip(pred, gt):
+            total += math.sqrt((p[0] - g[0]) ** 2 + (p[1] - g[1]) ** 2)
+        distance = round(total / len(gt), 3)
+        try:
+            record["distance"] = _finite(distance)
+        except Exception:
+            pass
+        return distance
+
+    result = {"passed": False, "runtime": -1.0, "phase": "program"}
+    namespace = {"check_distance": check_distance}
+    try:
+        _guard()
+        exec(program, namespace)
+        result["phase"] = "assert"
+        start = _now()
+        exec(assertion, namespace)
+        result["runtime"] = _now() - start
+        result["passed"] = True
+    except BaseException as error:
+        try:
+            kind = type(error).__name__
+            text = str(error)
+        except BaseException:
+            kind, text = "Exception", "(unprintable exception)"
+        result["exc_type"] = kind[:200]
+        result["exc_message"] = text[:limit]
+    result.update(record)
+    return result
+`;
+
+/**
+ * The warm worker. It reads requests (4-byte length + JSON) on fd 0 and answers on fd 3, a pipe
+ * only it holds. Per test it forks a child that closes both, sets its rlimits and runs `run_test`
+ * with stdout/stderr on pipes the worker drains (kept as excerpts, never parsed) and the verdict
+ * on a third pipe. At the child's exit or the deadline the worker kills every other process in
+ * the sandbox's PID namespace (or the child's process group when not sandboxed) and wipes the
+ * writable folder, so nothing from one test reaches the next.
+ */
+const WORKER = String.raw`
+import os, resource, select, signal, shutil, struct, subprocess
+try:
+    import numpy  # answers often import it: warm it once
+except Exception:
+    pass
+
+CONF = json.loads(sys.argv[1])
+SANDBOXED = CONF["sandboxed"] and os.getpid() <= 4  # PID namespace: the worker is pid 2 under bwrap's init
+ROOT = CONF["root"]
+KEEP = CONF["keep"]
+MAX_PROCS = CONF["maxProcs"]
+LIMITS = CONF["limits"]
+
+def _vm_bytes():
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError):
+        return 0
+
+# The address-space limit is on top of what the warm worker (and numpy) already maps.
+BASE_VM = _vm_bytes()
+
+def _rlimits(timeout):
+    cpu = int(math.ceil(timeout)) + 1
+    out = [("RLIMIT_CPU", cpu, cpu + 1), ("RLIMIT_FSIZE", LIMITS["fileBytes"], LIMITS["fileBytes"]),
+           ("RLIMIT_CORE", 0, 0), ("RLIMIT_NPROC", LIMITS["processes"], LIMITS["processes"]),
+           ("RLIMIT_NOFILE", LIMITS["openFiles"], LIMITS["openFiles"])]
+    if LIMITS["memoryBytes"] > 0:
+        out.append(("RLIMIT_AS", BASE_VM + LIMITS["memoryBytes"], BASE_VM + LIMITS["memoryBytes"]))
+    return out
+
+def _read_exact(n):
+    buf = b""
+    while len(buf) < n:
+        chunk = os.read(0, n - len(buf))
+        if not chunk:
+            os._exit(0)
+        buf += chunk
+    return buf
+
+def _send(obj):
+    data = _dumps(obj).encode()
+    data = struct.pack(">I", len(data)) + data
+    while data:
+        data = data[os.write(3, data):]
+
+class Capture:
+    def __init__(self):
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.total = 0
+    def add(self, chunk):
+        self.total += len(chunk)
+        room = KEEP - len(self.head)
+        if room > 0:
+            self.head += chunk[:room]
+            chunk = chunk[room:]
+        if chunk:
+            self.tail = (self.tail + chunk)[-KEEP:]
+    def text(self):
+        omitted = self.total - len(self.head) - len(self.tail)
+        middle = ("\n[... %d bytes omitted ...]\n" % omitted).encode() if omitted > 0 else b""
+        return (bytes(self.head) + middle + bytes(self.tail)).decode("utf-8", "replace")
+
+def _procs():
+    try:
+        return sum(1 for d in os.listdir("/proc") if d.isdigit())
+    except OSError:
+        return 0
+
+def _kill_tree(pid):
+    if SANDBOXED:
+        # Every process of this PID namespace except its init and this worker.
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except OSError:
+            pass
+    else:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+def _wipe():
+    for name in os.listdir(ROOT):
+        path = os.path.join(ROOT, name)
+        try:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.unlink(path)
+        except OSError:
+            pass
+
+def _child(req, vw, ow, ew, work):
+    try:
+        os.setsid()
+        null = os.open("/dev/null", os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(ow, 1)
+        os.dup2(ew, 2)
+        os.dup2(vw, 3)
+        os.closerange(4, 65536)
+        os.chdir(work)
+        for name, soft, hard in _rlimits(req["timeout"]):
+            try:
+                resource.setrlimit(getattr(resource, name), (soft, hard))
+            except (ValueError, OSError, AttributeError):
+                pass
+        result = run_test(req["program"], req["assert"])
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:
+            pass
+        data = _dumps(result).encode()
+        while data:
+            data = data[os.write(3, data):]
+    finally:
+        os._exit(0)
+
+def _one(req):
+    work = os.path.join(ROOT, "test")
+    os.mkdir(work)
+    vr, vw = os.pipe()
+    orr, ow = os.pipe()
+    er, ew = os.pipe()
+    timeout = req["timeout"]
+    t0 = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        os.close(vr); os.close(orr); os.close(er)
+        _child(req, vw, ow, ew, work)
+    os.close(vw); os.close(ow); os.close(ew)
+    deadline = t0 + timeout
+    verdict, out, err = bytearray(), Capture(), Capture()
+    sinks = {vr: verdict.extend, orr: out.add, er: err.add}
+    status = None
+    reason = None
+    while True:
+        if status is None:
+            done, st = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = st
+                _kill_tree(pid)  # orphans left behind die with the test
+        if not sinks:
+            break
+        now = time.monotonic()
+        if status is None and now >= deadline:
+            reason = "timeout"
+            break
+        wait = 0.5 if status is not None else min(deadline - now, 0.01)
+        ready, _, _ = select.select(list(sinks), [], [], max(wait, 0))
+        if not ready and status is not None:
+            break
+        for fd in ready:
+            chunk = os.read(fd, 65536)
+            if chunk:
+                sinks[fd](chunk)
+            else:
+                del sinks[fd]
+                os.close(fd)
+        if status is None and SANDBOXED and MAX_PROCS and _procs() > MAX_PROCS:
+            reason = "procs"
+            break
+    elapsed = time.monotonic() - t0
+    _kill_tree(pid)
+    if status is None:
+        status = os.waitpid(pid, 0)[1]
+    for fd in list(sinks):
+        os.close(fd)
+    while True:  # reap orphans reparented here (not sandboxed: nothing else would)
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except ChildProcessError:
+            break
+    _wipe()
+    reply = {"id": req["id"], "elapsed": elapsed, "stdout": out.text(), "stderr": err.text()}
+    if reason is not None:
+        reply["killed"] = reason
+    else:
+        try:
+            reply["verdict"] = json.loads(verdict.decode("utf-8")) if verdict else None
+        except ValueError:
+            reply["verdict"] = None
+        if os.WIFSIGNALED(status):
+            reply["signal"] = os.WTERMSIG(status)
+        else:
+            reply["exit"] = os.WEXITSTATUS(status)
+    return reply
+
+os.chdir(ROOT)
+_send({"ready": True, "sandboxed": SANDBOXED, "python": sys.version.split()[0]})
+while True:
+    size = struct.unpack(">I", _read_exact(4))[0]
+    request = json.loads(_read_exact(size).decode("utf-8"))
+    _send(_one(request))
+`;
+
+/** Source for `python -c SOURCE CONF_JSON` (the warm worker). */
+export const WORKER_SOURCE = RUN_TEST + WORKER;
+
+/**
+ * The old way, kept only as `npm run bench`'s baseline: one fresh interpreter per assert that
+ * reads {program, assert, marker} on stdin and prints the verdict after the marker.
+ */
+export const ONE_SHOT_SOURCE = RUN_TEST + String.raw`
+import io
+payload = json.loads(sys.stdin.read())
+real_stdout = sys.stdout
+sys.stdout = io.StringIO()
+result = run_test(payload["program"], payload["assert"])
+sys.stdout = real_stdout
+real_stdout.write("\n" + payload["marker"] + _dumps(result) + "\n")
+real_stdout.flush()
+`;
