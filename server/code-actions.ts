@@ -4,6 +4,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
+import { isPuller } from '../language/manufactoria/model/vocabulary.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
@@ -24,7 +25,7 @@ const FIXES: Record<string, Fix> = {
     'undefined-node': (document, d) => {
         const id = document.textDocument.getText(d.range);
         return ['PULLER_RB', 'PAINTER_RED', 'PAINTER_BLUE'].map((kind) =>
-            appendNode(document, d, `Create ${kind} node '${id}'`, kind.startsWith('PULLER') ? `${kind} ${id}:\n    [EMPTY] end` : `${kind} ${id}:\n    NEXT end`));
+            appendNode(document, d, `Create ${kind} node '${id}'`, isPuller(kind) ? `${kind} ${id}:\n    [EMPTY] end` : `${kind} ${id}:\n    NEXT end`));
     },
     'missing-start': (document, d) => {
         const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';

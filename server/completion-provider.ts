@@ -4,23 +4,21 @@ import type { LangiumDocument } from 'langium';
 import type { CompletionProvider } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
-import { NODE_KINDS } from '../language/manufactoria/lexing/line-patterns.js';
 import { layoutOf } from '../language/manufactoria/lexing/reference-layout.js';
 import { NODE_KIND_DOCS } from '../language/manufactoria/model/node-docs.js';
 import { ProgramGraph } from '../language/manufactoria/model/program-graph.js';
+import { isNodeKind, isPuller, NODE_KINDS, PULLER_CONDITIONS, PULLER_READS, type NodeKind } from '../language/manufactoria/model/vocabulary.js';
 import { directiveCompletion } from './solution-tests/directive-completion.js';
 import type { SolutionTestService } from './solution-tests/solution-service.js';
 
-const SNIPPETS: Record<string, string> = {
-    START: 'START start:\n    NEXT ${1:next}',
-    END: 'END end',
-    PULLER_RB: 'PULLER_RB ${1:id}:\n    [R] ${2:NONE}\n    [B] ${3:NONE}\n    [EMPTY] ${4:end}',
-    PULLER_YG: 'PULLER_YG ${1:id}:\n    [Y] ${2:NONE}\n    [G] ${3:NONE}\n    [EMPTY] ${4:end}',
-    PAINTER_RED: 'PAINTER_RED ${1:id}:\n    NEXT ${2:end}',
-    PAINTER_BLUE: 'PAINTER_BLUE ${1:id}:\n    NEXT ${2:end}',
-    PAINTER_YELLOW: 'PAINTER_YELLOW ${1:id}:\n    NEXT ${2:end}',
-    PAINTER_GREEN: 'PAINTER_GREEN ${1:id}:\n    NEXT ${2:end}',
-};
+/** A new node of `kind` with its routes as snippet placeholders. */
+function snippet(kind: NodeKind): string {
+    if (kind === 'START') return 'START start:\n    NEXT ${1:next}';
+    if (kind === 'END') return 'END end';
+    if (!isPuller(kind)) return `${kind} \${1:id}:\n    NEXT \${2:end}`;
+    const [a, b] = PULLER_READS[kind];
+    return `${kind} \${1:id}:\n    [${a}] \${2:NONE}\n    [${b}] \${3:NONE}\n    [EMPTY] \${4:end}`;
+}
 
 export class ManufactoriaCompletionProvider implements CompletionProvider {
     readonly completionOptions = { triggerCharacters: [' ', '[', '#', '/'] };
@@ -43,13 +41,13 @@ export class ManufactoriaCompletionProvider implements CompletionProvider {
 }
 
 /** The kind of the declaration that a route typed at `lineStart` would belong to. */
-function ownerKind(text: string, lineStart: number): string | undefined {
+function ownerKind(text: string, lineStart: number): NodeKind | undefined {
     // Classify the text as if the current line were already a route, and find the last declaration above it.
     const layout = layoutOf(text.slice(0, lineStart) + '    x');
     const declarations = layout.lines.filter((l) => l.kind === 'declaration' && l.start < lineStart);
     const last = declarations[declarations.length - 1];
     const word = last && /^\S+/.exec(text.slice(last.contentStart, last.contentEnd))?.[0];
-    return word && (NODE_KINDS as readonly string[]).includes(word) ? word : undefined;
+    return isNodeKind(word) ? word : undefined;
 }
 
 function declarationItems(typed: string): CompletionItem[] {
@@ -57,21 +55,19 @@ function declarationItems(typed: string): CompletionItem[] {
     return NODE_KINDS.flatMap((kind) => [
         { label: kind, kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS[kind] } },
         {
-            label: `${kind} node`, kind: CompletionItemKind.Snippet, insertText: SNIPPETS[kind], insertTextFormat: InsertTextFormat.Snippet,
+            label: `${kind} node`, kind: CompletionItemKind.Snippet, insertText: snippet(kind), insertTextFormat: InsertTextFormat.Snippet,
             filterText: kind, detail: `new ${kind} node`, documentation: { kind: 'markdown', value: NODE_KIND_DOCS[kind] },
         },
     ]);
 }
 
-function routeItems(typed: string, owner: string, graph: ProgramGraph): CompletionItem[] {
+function routeItems(typed: string, owner: NodeKind, graph: ProgramGraph): CompletionItem[] {
     if (owner === 'END') return [];
-    const isPuller = owner.startsWith('PULLER_');
-    const afterRouteHead = isPuller ? /^\[(R|B|Y|G|EMPTY)\]\s+\S*$/.test(typed) : /^NEXT\s+\S*$/.test(typed);
+    const afterRouteHead = isPuller(owner) ? /^\[(R|B|Y|G|EMPTY)\]\s+\S*$/.test(typed) : /^NEXT\s+\S*$/.test(typed);
     if (afterRouteHead) return targetItems(graph);
     if (/\s/.test(typed)) return [];
-    if (!isPuller) return [{ label: 'NEXT', kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS.NEXT } }];
-    const conditions = owner === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY'];
-    return conditions.map((c, i) => ({
+    if (!isPuller(owner)) return [{ label: 'NEXT', kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS.NEXT } }];
+    return PULLER_CONDITIONS[owner].map((c, i) => ({
         label: `[${c}]`, kind: CompletionItemKind.EnumMember, sortText: String(i),
         filterText: c, insertText: typed.startsWith('[') ? `${c}] ` : `[${c}] `,
         detail: c === 'EMPTY' ? 'empty tape or a colour this puller cannot read' : `front symbol ${c} (consumed)`,

@@ -4,7 +4,8 @@ import { TWO_COLOR_SUFFIX, type ProblemRow } from '../problems/rows.js';
 import { buildCases } from './case-builder.js';
 import { Rng } from './prng.js';
 import { pyIsoformat, type Micros } from './timestamps.js';
-import { ALL_NODE_TYPES, COLORS, type ColorMode, type Family, type Level } from './types.js';
+import { NODE_KINDS } from '../../manufactoria/model/vocabulary.js';
+import { COLORS, type ColorMode, type Family, type Level } from './types.js';
 
 /** The only families whose two-colour palette is cut down to a single puller (§9.1). */
 const PULLER_ONLY_FAMILIES = new Set(['starts_with', 'exact_sequence', 'ends_with']);
@@ -13,7 +14,7 @@ export function availableNodes(family: Pick<Family<unknown>, 'name' | 'difficult
     const restricted = colorMode === 'two_color'
         && (family.difficulty === 'basic' || family.difficulty === 'medium')
         && PULLER_ONLY_FAMILIES.has(family.name);
-    return restricted ? ['START', 'END', 'PULLER_RB'] : [...ALL_NODE_TYPES];
+    return restricted ? ['START', 'END', 'PULLER_RB'] : [...NODE_KINDS];
 }
 
 export interface RowContext {

@@ -1,4 +1,5 @@
 // Vocabulary shared by every family generator (spec §9.1, §10).
+import { COLOURS, PULLER_READS } from '../../manufactoria/model/vocabulary.js';
 import type { Rng } from './prng.js';
 
 export const LEVELS = ['basic', 'easy', 'medium', 'hard'] as const;
@@ -9,13 +10,9 @@ export type ColorMode = (typeof COLOR_MODES)[number];
 
 /** Colour order matters: it is the itertools order used for every enumeration (§10.1). */
 export const COLORS: Readonly<Record<ColorMode, readonly string[]>> = {
-    two_color: ['R', 'B'],
-    four_color: ['R', 'B', 'Y', 'G'],
+    two_color: PULLER_READS.PULLER_RB,
+    four_color: COLOURS,
 };
-
-export const ALL_NODE_TYPES = [
-    'START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN',
-] as const;
 
 /** What a family contributes for one parameter; the row builder adds ids, dates and the rest. */
 export interface ProblemText {

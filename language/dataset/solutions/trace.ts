@@ -1,7 +1,7 @@
-// The step-by-step story of one run: which node, what it did, the tape before and after.
-// The run itself comes from the interpreter; this only replays its path to recover the tapes.
+// The story of one run for the editor: which node, what it did, the tape before and after. The
+// steps come from the step-by-step interpreter; this only words them.
 import { Slot, type CompiledProgram } from '../../manufactoria/interpreter/compile.js';
-import { runSlots } from '../../manufactoria/interpreter/run.js';
+import { runStepByStep } from '../../manufactoria/interpreter/step.js';
 
 export interface RunStep {
     slot: number;
@@ -32,38 +32,27 @@ export function slotKindName(program: CompiledProgram, slot: number): string {
 }
 
 export function traceRun(program: CompiledProgram, input: string): RunTrace {
-    const run = runSlots(program, input);
+    const run = runStepByStep(program, input);
     const steps: RunStep[] = [];
     const visits = new Map<number, number>();
-    let tape = input;
-    run.slots.forEach((slot, i) => {
-        const next = run.slots[i + 1];
-        const to = next === undefined ? '' : ` → ${program.ids[next]}`;
-        const before = tape;
+    run.steps.forEach(({ slot, tapeBefore, tapeAfter, read }, i) => {
+        const next = run.steps[i + 1];
+        const to = next === undefined ? '' : ` → ${program.ids[next.slot]}`;
         let action: string;
         switch (program.kinds[slot]) {
             case Slot.Start: action = `start${to}`; break;
-            case Slot.Painter: tape += program.paint[slot]; action = `paint ${program.paint[slot]}${to}`; break;
+            case Slot.Painter: action = `paint ${program.paint[slot]}${to}`; break;
             case Slot.PullerRB:
-            case Slot.PullerYG: {
-                const readable = program.kinds[slot] === Slot.PullerRB ? 'RB' : 'YG';
-                const front = tape.charAt(0);
-                if (front !== '' && readable.includes(front)) {
-                    tape = tape.slice(1);
-                    action = `read ${front}${to}`;
-                } else {
-                    action = `${front === '' ? 'tape empty' : `front ${front} not readable`}: EMPTY${to}`;
-                }
+            case Slot.PullerYG:
+                action = read ? `read ${read}${to}` : `${tapeBefore === '' ? 'tape empty' : `front ${tapeBefore.charAt(0)} not readable`}: EMPTY${to}`;
                 break;
-            }
             case Slot.Accept: action = 'accept'; break;
-            case Slot.None: action = `reject: ${run.rejection}`; break;
             default: action = `reject: ${run.rejection}`;
         }
         if (next === undefined && run.rejection && program.kinds[slot] !== Slot.None && program.kinds[slot] !== Slot.Unknown) {
             action += ` — stopped: ${run.rejection}`;
         }
-        steps.push({ slot, node: program.ids[slot], sourceIndex: program.sourceIndex[slot], tapeBefore: before, tapeAfter: tape, action });
+        steps.push({ slot, node: program.ids[slot], sourceIndex: program.sourceIndex[slot], tapeBefore, tapeAfter, action });
         const source = program.sourceIndex[slot];
         if (source >= 0) visits.set(source, (visits.get(source) ?? 0) + 1);
     });

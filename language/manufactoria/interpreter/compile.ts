@@ -1,12 +1,13 @@
 // Turns a program the reference accepts into flat arrays, so a run is a tight loop over integers.
 import type { Program } from '../generated/ast.js';
+import { isPainter, PAINTER_COLOUR } from '../model/vocabulary.js';
 
 export const enum Slot { Start, PullerRB, PullerYG, Painter, Accept, None, Unknown }
 
 /** Indices into `targets` rows for pullers; START and painters use only NEXT. */
 export const enum Port { R, B, Y, G, Empty, Next = 0 }
 export const PORTS = 5;
-const PORT_OF: Record<string, Port> = { R: Port.R, B: Port.B, Y: Port.Y, G: Port.G, EMPTY: Port.Empty };
+export const PORT_OF: Readonly<Record<string, Port>> = { R: Port.R, B: Port.B, Y: Port.Y, G: Port.G, EMPTY: Port.Empty };
 
 export interface CompiledProgram {
     /** Slot ids, reported in `path`: declared nodes first, then `NONE`, then unknown targets. */
@@ -20,8 +21,6 @@ export interface CompiledProgram {
     /** Source node index per slot (-1 for synthetic slots), for editor features. */
     readonly sourceIndex: Int32Array;
 }
-
-const PAINT: Record<string, string> = { PAINTER_RED: 'R', PAINTER_BLUE: 'B', PAINTER_YELLOW: 'Y', PAINTER_GREEN: 'G' };
 
 /**
  * Compiles a program that passed the reference checks (every declaration valid, targets known or
@@ -51,7 +50,7 @@ export function compileProgram(program: Program): CompiledProgram {
             : kind === 'PULLER_YG' ? Slot.PullerYG
             : kind === 'END' ? Slot.Accept
             : Slot.Painter;
-        addSlot(node.name!, slot, index, PAINT[kind] ?? '');
+        addSlot(node.name!, slot, index, isPainter(kind) ? PAINTER_COLOUR[kind] : '');
     }
     const declared = ids.length;
     const none = addSlot('NONE', Slot.None, -1, '');

@@ -1,8 +1,7 @@
 // The reference's three line patterns (spec §3), applied to a stripped line. `d` gives group offsets
 // so the lexer can cut tokens; `u` makes the Python character classes work on code points.
 import { PY_WHITESPACE_CLASS as S, PY_WORD_CLASS as W } from '../../python/text.js';
-
-export const NODE_KINDS = ['START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN'] as const;
+import { NODE_KINDS } from '../model/vocabulary.js';
 
 const COMMENT = '(#[^\\n]*)?';
 

@@ -1,14 +1,19 @@
-// One-paragraph explanations of the DSL's vocabulary, shared by hover and completion.
+// One-paragraph explanations of the DSL's vocabulary, shared by hover and completion. The colours
+// come from vocabulary.ts.
+import { isPuller, NODE_KINDS, PAINTER_COLOUR, PULLER_READS, type NodeKind } from './vocabulary.js';
 
-export const NODE_KIND_DOCS: Record<string, string> = {
-    START: '**START** — where every robot enters. Its single `NEXT` route names the first node. The id must be `start`.',
-    END: '**END** — the accepting terminal: reaching the node with id `end` accepts the robot with its current tape. Written `END end`, without a colon and without routes.',
-    PULLER_RB: '**PULLER_RB** — reads the front of the tape: consumes R or B and routes by it (`[R]`, `[B]`). An empty tape, or a front symbol that is not R or B (which stays on the tape), takes `[EMPTY]`. A missing route leads to `NONE`: rejected.',
-    PULLER_YG: '**PULLER_YG** — reads the front of the tape: consumes Y or G and routes by it (`[Y]`, `[G]`). An empty tape, or a front symbol that is not Y or G (which stays on the tape), takes `[EMPTY]`. A missing route leads to `NONE`: rejected.',
-    PAINTER_RED: '**PAINTER_RED** — appends R to the end of the tape, then follows its single `NEXT` route.',
-    PAINTER_BLUE: '**PAINTER_BLUE** — appends B to the end of the tape, then follows its single `NEXT` route.',
-    PAINTER_YELLOW: '**PAINTER_YELLOW** — appends Y to the end of the tape, then follows its single `NEXT` route.',
-    PAINTER_GREEN: '**PAINTER_GREEN** — appends G to the end of the tape, then follows its single `NEXT` route.',
+function kindDoc(kind: NodeKind): string {
+    if (kind === 'START') return '**START** — where every robot enters. Its single `NEXT` route names the first node. The id must be `start`.';
+    if (kind === 'END') return '**END** — the accepting terminal: reaching the node with id `end` accepts the robot with its current tape. Written `END end`, without a colon and without routes.';
+    if (isPuller(kind)) {
+        const [a, b] = PULLER_READS[kind];
+        return `**${kind}** — reads the front of the tape: consumes ${a} or ${b} and routes by it (\`[${a}]\`, \`[${b}]\`). An empty tape, or a front symbol that is not ${a} or ${b} (which stays on the tape), takes \`[EMPTY]\`. A missing route leads to \`NONE\`: rejected.`;
+    }
+    return `**${kind}** — appends ${PAINTER_COLOUR[kind]} to the end of the tape, then follows its single \`NEXT\` route.`;
+}
+
+export const NODE_KIND_DOCS: Readonly<Record<string, string>> = {
+    ...Object.fromEntries(NODE_KINDS.map((kind) => [kind, kindDoc(kind)])),
     NEXT: '**NEXT** — the single route of START and painter nodes: where the robot goes after this node.',
 };
 
@@ -19,7 +24,7 @@ export const TARGET_DOCS = {
 };
 
 export function conditionDoc(condition: string, kind: string | undefined): string {
-    const pair = kind === 'PULLER_YG' ? ['Y', 'G'] : ['R', 'B'];
+    const pair: readonly string[] = PULLER_READS[isPuller(kind) ? kind : 'PULLER_RB'];
     if (condition === 'EMPTY') {
         return `**[EMPTY]** — taken when the tape is empty, or when its front symbol is not ${pair.join(' or ')}; that symbol is **not** consumed (foreign colours stay on the tape).`;
     }

@@ -1,6 +1,7 @@
 // A name-resolved view of the declared nodes and their routes, for editor analyses (warnings,
 // hover, code lenses). Only well-formed declarations and routes take part.
 import type { Node, Program, Route } from '../generated/ast.js';
+import { isPuller, PULLER_CONDITIONS } from './vocabulary.js';
 
 export interface GraphEdge { from: Node; route: Route; port: string; target: string }
 
@@ -54,9 +55,9 @@ export class ProgramGraph {
     /** Human-readable route list, e.g. `[R] → a, [EMPTY] → NONE (implicit)`. */
     describeRoutes(node: Node): string {
         const parts = node.routes.filter((r) => r.target).map((r) => `${r.condition ? `[${r.condition}]` : 'NEXT'} → ${r.target!.$refText}`);
-        if (node.kind === 'PULLER_RB' || node.kind === 'PULLER_YG') {
+        if (isPuller(node.kind)) {
             const have = new Set(node.routes.map((r) => r.condition));
-            for (const c of node.kind === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY']) if (!have.has(c)) parts.push(`[${c}] → NONE (implicit)`);
+            for (const c of PULLER_CONDITIONS[node.kind]) if (!have.has(c)) parts.push(`[${c}] → NONE (implicit)`);
         }
         return parts.length ? parts.join(', ') : 'no routes';
     }

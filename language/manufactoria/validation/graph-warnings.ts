@@ -4,6 +4,7 @@ import type { ValidationAcceptor } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver-types';
 import type { Node, Program } from '../generated/ast.js';
 import { ProgramGraph } from '../model/program-graph.js';
+import { isPainter, isPuller, PULLER_CONDITIONS } from '../model/vocabulary.js';
 import { propertyRange } from './property-range.js';
 
 export const WARNING_CODES = {
@@ -55,9 +56,9 @@ function unusedAndUnreachable(graph: ProgramGraph, reachable: Set<Node>, accept:
 
 function implicitNoneRoutes(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
     for (const node of reachable) {
-        if (node.kind !== 'PULLER_RB' && node.kind !== 'PULLER_YG') continue;
+        if (!isPuller(node.kind)) continue;
         const have = new Set(node.routes.map((r) => r.condition));
-        const missing = (node.kind === 'PULLER_RB' ? ['R', 'B', 'EMPTY'] : ['Y', 'G', 'EMPTY']).filter((c) => !have.has(c));
+        const missing = PULLER_CONDITIONS[node.kind].filter((c) => !have.has(c));
         if (missing.length === 0) continue;
         const list = missing.map((c) => `[${c}]`).join(', ');
         accept('info', `${node.kind} '${node.name}' has no ${list} route: ${missing.length > 1 ? 'those go' : 'it goes'} to NONE (rejected)`,
@@ -67,14 +68,15 @@ function implicitNoneRoutes(graph: ProgramGraph, reachable: Set<Node>, accept: V
 
 /** A cycle through START/painter nodes only never consumes a symbol, so it runs into the step limit. */
 function endlessPainterLoops(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
-    const isPainter = (n: Node) => n.kind?.startsWith('PAINTER_') || n.kind === 'START';
+    // START, like a painter, has one successor and consumes nothing.
+    const neverReads = (n: Node) => isPainter(n.kind) || n.kind === 'START';
     const reported = new Set<Node>();
     for (const first of reachable) {
-        if (!isPainter(first) || reported.has(first)) continue;
+        if (!neverReads(first) || reported.has(first)) continue;
         // Painters have one successor, so following NEXT either leaves painters or closes a loop.
         const trail: Node[] = [];
         let node: Node | undefined = first;
-        while (node && isPainter(node) && !trail.includes(node) && !reported.has(node)) {
+        while (node && neverReads(node) && !trail.includes(node) && !reported.has(node)) {
             trail.push(node);
             node = graph.successors(node)[0];
         }

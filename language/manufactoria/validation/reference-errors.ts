@@ -4,6 +4,7 @@
 import { CstUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Node, Program } from '../generated/ast.js';
 import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
+import { isPainter, isPuller, PULLER_CONDITIONS } from '../model/vocabulary.js';
 
 export type ReferenceErrorCode =
     | 'empty-program' | 'invalid-declaration' | 'end-colon' | 'missing-colon' | 'duplicate-id'
@@ -30,7 +31,6 @@ export interface ReferenceError {
 // Stages of the per-node checks, in the reference's order (spec §4.1 rules a–j).
 const STAGE = { declaration: 0, colon: 1, duplicate: 2, reservedId: 3, route: 4, startCount: 5, condition: 6, painterCount: 7 } as const;
 const PROGRAM_PHASE = 1;
-const VALID_CONDITIONS: Record<string, readonly string[]> = { PULLER_RB: ['R', 'B', 'EMPTY'], PULLER_YG: ['Y', 'G', 'EMPTY'] };
 
 export function referenceErrors(program: Program, text: string, layout: ReferenceLayout = layoutOf(text)): ReferenceError[] {
     const lines = new LineIndex(layout);
@@ -77,15 +77,15 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
             if (kind === 'END' && node.name !== 'end') emit('end-id', "END node must have ID 'end'", node, declLine(index), at(index, STAGE.reservedId));
         }
 
-        const isPuller = kind === 'PULLER_RB' || kind === 'PULLER_YG';
+        const puller = isPuller(kind);
         for (let r = 0; r < node.routes.length; r++) {
             const route = node.routes[r];
             if (kind === 'END') {
                 emit('end-routes', 'END nodes cannot have routes', route, lines.at(lineOffsetOf(route)), at(index, STAGE.route, r));
-            } else if (isPuller ? route.condition === undefined : !route.next) {
+            } else if (puller ? route.condition === undefined : !route.next) {
                 const routeLine = lines.at(lineOffsetOf(route));
                 const stripped = text.slice(routeLine.contentStart, routeLine.contentEnd);
-                const format = isPuller ? 'puller' : 'NEXT';
+                const format = puller ? 'puller' : 'NEXT';
                 emit('invalid-route', `Invalid ${format} route format: ${stripped}`, route, routeLine, at(index, STAGE.route, r));
             }
         }
@@ -93,7 +93,7 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
         if (kind === 'START' && node.routes.length !== 1) {
             emit('start-route-count', 'START node must have exactly one NEXT route', node, declLine(index), at(index, STAGE.startCount));
         }
-        if (isPuller) {
+        if (isPuller(kind)) {
             // The reference walks a set here, so with several bad conditions its choice is arbitrary;
             // source order is the deterministic stand-in (spec §4.1). `r` counts well-formed routes only.
             let reported: Set<string> | undefined;
@@ -102,12 +102,12 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
                 if (route.target === undefined) continue;
                 r++;
                 const condition = route.condition;
-                if (condition === undefined || VALID_CONDITIONS[kind].includes(condition) || reported?.has(condition)) continue;
+                if (condition === undefined || PULLER_CONDITIONS[kind].includes(condition) || reported?.has(condition)) continue;
                 (reported ??= new Set()).add(condition);
                 emit('invalid-condition', `Invalid condition '${condition}' for ${kind}`, node, declLine(index), at(index, STAGE.condition, r));
             }
         }
-        if (kind.startsWith('PAINTER_') && node.routes.length !== 1) {
+        if (isPainter(kind) && node.routes.length !== 1) {
             emit('painter-route-count', 'PAINTER nodes must have exactly one NEXT route', node, declLine(index), at(index, STAGE.painterCount));
         }
     }
