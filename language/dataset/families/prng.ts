@@ -69,6 +69,18 @@ export class Rng {
         return lo + (x % span);
     }
 
+    /** Uniform double in [0, 1) with 53 random bits (two draws). */
+    float(): number {
+        const hi = this.nextUint32() >>> 5; // 27 bits
+        const lo = this.nextUint32() >>> 6; // 26 bits
+        return (hi * 67108864 + lo) / 9007199254740992;
+    }
+
+    /** Uniform double in [lo, hi) (like Python's random.uniform, up to the endpoint). */
+    uniform(lo: number, hi: number): number {
+        return lo + (hi - lo) * this.float();
+    }
+
     pick<T>(items: readonly T[]): T {
         if (items.length === 0) throw new RangeError('pick from an empty list');
         return items[this.int(0, items.length - 1)];

@@ -1,0 +1,190 @@
+// Generated scenes stay inside the generator ranges (docs/bouncingsim-generation.md), written out
+// here independently of language/bouncingsim/generate/ranges.ts, for every single family and
+// difficulty and every two-letter combination at difficulties 0–3; no ball starts overlapping a
+// wall or another ball.
+import { describe, expect, it } from 'vitest';
+import type { Difficulty } from '../../language/bouncingsim/generate/ranges.js';
+import { sampleMany, startOverlaps, type PlainScene } from './sample.js';
+
+const PER_CELL = 200;
+type R = [number, number];
+interface Spec { f: number; out: R; inn: R; r: number; v: R; w?: R; amp?: R; n?: number; balls?: R }
+
+const base = (f: number, sides: R, r: number, v: R): Spec => ({ f, out: sides, inn: sides, r, v });
+const LADDER: Spec[] = [base(1.5, [3, 4], 40, [200, 400]), base(1.4, [5, 6], 35, [400, 600]), base(1.3, [6, 7], 30, [600, 800]),
+    base(1.2, [7, 8], 25, [800, 1000]), base(1.0, [8, 10], 20, [1000, 1200])];
+const TABLE: Record<string, Spec[]> = {
+    A: [{ ...LADDER[0], w: [0.1, 0.2] }, { ...LADDER[1], out: [3, 5], w: [0.2, 0.5] }, { ...LADDER[2], out: [3, 6], w: [0.5, 1.0] },
+        { f: 1.2, out: [3, 7], inn: [7, 8], r: 30, v: [600, 800], w: [1.0, 2.0] }, { f: 1.0, out: [3, 7], inn: [8, 8], r: 30, v: [600, 800], w: [2.0, 2.5] }],
+    B: [{ ...LADDER[0], w: [0.1, 0.2] }, { ...LADDER[1], w: [0.2, 0.5] }, { ...LADDER[2], w: [0.5, 1.0] }, { ...LADDER[3], w: [1.0, 1.5] },
+        { f: 0.8, out: [8, 10], inn: [8, 10], r: 25, v: [1000, 1200], w: [2.0, 3.0] }],
+    C: LADDER.map((l, d) => ({ ...l, amp: ([[0, 10], [20, 40], [40, 60], [60, 90], [90, 120]] as R[])[d] })),
+    D: LADDER,
+    F: LADDER.map((l, d) => ({ ...l, n: [2, 2, 3, 4, 6][d] })),
+    G: LADDER.map((l, d) => ({ f: 2.5, out: [3, 6], inn: [3, 6], r: 20, v: l.v, balls: ([[2, 2], [3, 3], [4, 5], [5, 6], [7, 9]] as R[])[d] })),
+};
+const GRAVITY = [-100, -1000, -10000];
+
+const within = (x: number, [lo, hi]: R, slack = 1e-9) => x >= lo - slack && x <= hi + slack;
+const speed = (v: [number, number]) => Math.hypot(v[0], v[1]);
+const is2dp = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+const dist = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+const incircleRoom = (box: PlainScene['boxes'][number], r: number) => (box.diameter / 2) * Math.cos(Math.PI / box.sides) - r - 5;
+
+/** Checks shared by every scene: written types, sides, radius, speed, spin flags, containment. */
+function common(s: PlainScene, spec: { out: R; inn: R; r: number; v: R }) {
+    for (const b of s.boxes) {
+        expect(Number.isInteger(b.diameter) && Number.isInteger(b.center[0]) && Number.isInteger(b.center[1])).toBe(true);
+        expect(within(b.sides, spec.out)).toBe(true);
+        expect(b.rotation).toBe(0);
+        expect(is2dp(b.rotation_speed)).toBe(true);
+    }
+    for (const b of s.balls) {
+        expect(within(b.sides, spec.inn)).toBe(true);
+        expect(b.radius).toBe(spec.r);
+        expect(Number.isInteger(b.position[0]) && Number.isInteger(b.position[1])).toBe(true);
+        expect(is2dp(b.velocity[0]) && is2dp(b.velocity[1])).toBe(true);
+        expect(within(speed(b.velocity), spec.v, 0.015)).toBe(true);
+        if (b.rotation_affected) expect(b.angular_velocity).not.toBe(0);
+        else expect(b.angular_velocity ?? 0).toBe(0);
+        const near = s.boxes.reduce((p, c) => (dist(c.center, b.position) < dist(p.center, b.position) ? c : p));
+        expect(dist(near.center, b.position)).toBeLessThanOrEqual(incircleRoom(near, b.radius) + 1e-9);
+    }
+    expect(startOverlaps(s)).toEqual([]);
+}
+
+function checkSingle(letter: string, d: number, s: PlainScene) {
+    const spec = TABLE[letter][d];
+    common(s, spec);
+    expect(s.boxes).toHaveLength(letter === 'F' ? spec.n! : 1);
+    expect(s.boxes[0].center).toEqual([750, 750]);
+    for (const b of s.boxes) expect(b.diameter).toBe(Math.round(300 * spec.f));
+    if (letter === 'G') expect(within(s.balls.length, spec.balls!)).toBe(true);
+    else {
+        expect(s.balls).toHaveLength(1);
+        const [x, y] = s.balls[0].position;
+        expect(Math.abs(x - 750)).toBeLessThanOrEqual(2 * spec.r + 0.5);
+        expect(Math.abs(y - 750)).toBeLessThanOrEqual(2 * spec.r + 0.5);
+    }
+    const ball = s.balls[0];
+    expect(ball.rotation_affected).toBe(letter === 'A');
+    if (letter === 'A') expect(within(ball.angular_velocity!, spec.w!)).toBe(true);
+    if (letter === 'B') {
+        expect(within(s.boxes[0].rotation_speed, spec.w!)).toBe(true);
+        const profile = s.meta.outer_rotation_profile;
+        if (d >= 3) expect(profile).toEqual({ omega_base: s.boxes[0].rotation_speed, omega_amp: Math.round(40 * s.boxes[0].rotation_speed) / 100 });
+        else expect(profile).toBeUndefined();
+    } else {
+        for (const b of s.boxes) expect(b.rotation_speed).toBe(0);
+        expect(s.meta.outer_rotation_profile).toBeUndefined();
+    }
+    const path = s.boxes[0].translation_path as Record<string, number | string> | undefined;
+    if (letter === 'C') {
+        if (d <= 2) {
+            if (path === undefined) expect(d).toBe(0); // basic: amplitude 0 means no path
+            else {
+                expect(path).toMatchObject({ type: 'sin1d', axis: 'x', freq: [0.1, 0.5, 1.0][d] });
+                expect(Number.isInteger(path.amplitude) && within(path.amplitude as number, spec.amp!)).toBe(true);
+                if (d === 0) expect(path.amplitude).toBeGreaterThan(0);
+            }
+        } else {
+            expect(path).toMatchObject({ type: 'lissajous', fx: 0.6, fy: 0.9 });
+            expect(path!.ax).toBe(path!.ay);
+            expect(Number.isInteger(path!.ax) && within(path!.ax as number, spec.amp!)).toBe(true);
+        }
+    } else expect(path).toBeUndefined();
+    if (letter === 'D') {
+        expect(s.physics.gravity_enabled).toBe(true);
+        if (d <= 2) expect([s.physics.gravity_x, s.physics.gravity_y]).toEqual([0, GRAVITY[d]]);
+        else {
+            const a = s.meta.gravity_profile.tilt_angle_deg;
+            expect(within(a, [-120, 120])).toBe(true);
+            expect(Math.abs(s.physics.gravity_x - 10000 * Math.sin((a * Math.PI) / 180))).toBeLessThanOrEqual(0.005 + 1e-9);
+            expect(Math.abs(s.physics.gravity_y + 10000 * Math.cos((a * Math.PI) / 180))).toBeLessThanOrEqual(0.005 + 1e-9);
+        }
+    } else expect(s.physics).toEqual({ gravity_enabled: false, gravity_x: 0, gravity_y: 0 });
+    if (letter === 'F') {
+        const cap = Math.min(280, 750 - s.boxes[0].diameter / 2 - 50);
+        for (const b of s.boxes.slice(1)) expect(within(dist(b.center, [750, 750]), [250, cap], 0.75)).toBe(true);
+    }
+}
+
+const merge = (rs: R[]): R => [Math.min(...rs.map((r) => r[0])), Math.max(...rs.map((r) => r[1]))];
+
+function checkPair(letters: string, d: number, s: PlainScene) {
+    const specs = [...letters].map((l) => TABLE[l][d]);
+    const has = (l: string) => letters.includes(l);
+    const env = { out: merge(specs.map((x) => x.out)), inn: merge(specs.map((x) => x.inn)), r: Math.min(...specs.map((x) => x.r)), v: merge(specs.map((x) => x.v)) };
+    common(s, env);
+    // Containers: F keeps its own count and size; otherwise one container sized by a merged factor.
+    if (has('F')) {
+        expect(s.boxes).toHaveLength(TABLE.F[d].n!);
+        for (const b of s.boxes) expect(b.diameter).toBe(Math.round(300 * TABLE.F[d].f));
+    } else {
+        expect(s.boxes).toHaveLength(1);
+        const factor = s.boxes[0].diameter / 300;
+        expect(within(factor, merge(specs.map((x) => [x.f, x.f] as R)), 0.005)).toBe(true);
+    }
+    expect(s.boxes[0].center).toEqual([750, 750]);
+    const count = s.balls.length;
+    if (has('G')) expect(within(count, TABLE.G[d].balls!)).toBe(true);
+    else expect(count).toBe(1);
+    expect(s.balls[0].position).toEqual(s.boxes[0].center);
+    s.balls.forEach((b, i) => {
+        if (i === 0) return;
+        const home = s.boxes[i % s.boxes.length];
+        const reach = has('F') ? home.diameter / 2 : 150;
+        expect(within(dist(b.position, home.center), [0.15 * reach, 0.85 * reach], 0.75)).toBe(true);
+    });
+    const spinning = s.balls.filter((b) => b.rotation_affected);
+    if (has('A')) {
+        expect(spinning).toHaveLength(has('G') ? count : 1);
+        expect(s.balls[0].rotation_affected).toBe(true);
+        for (const b of spinning) expect(within(b.angular_velocity!, TABLE.A[d].w!)).toBe(true);
+    } else expect(spinning).toHaveLength(0);
+    const omegas = new Set(s.boxes.map((b) => b.rotation_speed));
+    expect(omegas.size).toBe(1);
+    if (has('B')) {
+        expect(within(s.boxes[0].rotation_speed, TABLE.B[d].w!)).toBe(true);
+        expect(s.meta.outer_rotation_profile !== undefined).toBe(d >= 3);
+    } else expect(s.boxes[0].rotation_speed).toBe(0);
+    const paths = s.boxes.map((b) => JSON.stringify(b.translation_path));
+    expect(new Set(paths).size).toBe(1);
+    const path = s.boxes[0].translation_path as Record<string, number | string> | undefined;
+    if (has('C')) {
+        const amp = (path!.type === 'lissajous' ? path!.ax : path!.amplitude) as number;
+        expect(within(amp, TABLE.C[d].amp!) && is2dp(amp)).toBe(true);
+        if (d === 3) expect(path).toMatchObject({ type: 'lissajous', fx: 0.6, fy: 0.9, ay: amp });
+        else expect(path).toMatchObject({ type: 'sin1d', axis: 'x', freq: d <= 1 ? 0.3 : 0.6 });
+    } else expect(path).toBeUndefined();
+    if (has('D')) {
+        expect(s.physics.gravity_enabled).toBe(true);
+        if (d <= 2) expect([s.physics.gravity_x, s.physics.gravity_y]).toEqual([0, GRAVITY[d]]);
+        else expect(Math.abs(Math.hypot(s.physics.gravity_x, s.physics.gravity_y) - 10000)).toBeLessThan(0.01);
+    } else expect(s.physics.gravity_enabled).toBe(false);
+}
+
+const SINGLES = ['A', 'B', 'C', 'D', 'F', 'G'];
+const PAIRS = SINGLES.flatMap((a, i) => SINGLES.slice(i + 1).map((b) => a + b));
+
+describe('single families: every sampled parameter within its range', () => {
+    it.each(SINGLES.flatMap((l) => [0, 1, 2, 3, 4].map((d) => [l, d] as const)))('%s at difficulty %i', (letter, d) => {
+        for (const { plain } of sampleMany(letter, d as Difficulty, PER_CELL)) checkSingle(letter, d, plain);
+    });
+});
+
+describe('two-letter combinations (difficulties 0–3): merged ranges, placement, axes applied', () => {
+    it.each(PAIRS.flatMap((p) => [0, 1, 2, 3].map((d) => [p, d] as const)))('%s at difficulty %i', (pair, d) => {
+        for (const { plain } of sampleMany(pair, d as Difficulty, PER_CELL)) checkPair(pair, d, plain);
+    });
+});
+
+describe('variety', () => {
+    it('sampled values spread over their ranges (not one fixed draw)', () => {
+        const scenes = sampleMany('B', 2, PER_CELL).map((s) => s.plain);
+        const omegas = scenes.map((s) => s.boxes[0].rotation_speed);
+        expect(Math.min(...omegas)).toBeLessThan(0.6);
+        expect(Math.max(...omegas)).toBeGreaterThan(0.9);
+        expect(new Set(scenes.map((s) => s.balls[0].sides)).size).toBe(2);
+    });
+});
