@@ -4,12 +4,15 @@ import { once } from 'node:events';
 import { parseOptions, UsageError, withUsage, type CommandModule } from '../command.js';
 import { FAMILY_NAMES, generateRows, isFamilyName, parameterCount } from '../../language/dataset/families/registry.js';
 import { toHfRow } from '../../language/dataset/families/hf-row.js';
+import { HF_PROMPT_PLACEHOLDERS } from '../../language/dataset/families/prompt-template.js';
+import { checkTemplate, TemplateError } from '../../language/dataset/fill-template.js';
+import { readFile } from 'node:fs/promises';
 import { parsePyIsoformat } from '../../language/dataset/families/timestamps.js';
 import { LEVELS, type ColorMode, type Level } from '../../language/dataset/families/types.js';
 import { pyJsonDumps } from '../../language/python/json-dumps.js';
 
 const USAGE = 'delta generate --family F --level L --colors two|four --count N --seed S [--format hf] [--out FILE]\n'
-    + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]]';
+    + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]] [--prompt-template FILE]';
 
 const HELP = `${USAGE}
 
@@ -21,6 +24,9 @@ Hugging Face rows (their prompt body is DELTA Studio's own wording; the task tai
 --seed      any text; the same seed gives the same ids, cases and order
 --order     systematic (default, itertools order) or random (a seeded shuffle of the parameters)
 --created-at  timestamp of the first row, local time; pin it for byte-identical output (default: now)
+--prompt-template  (with --format hf) a Mustache template for the prompt instead of our wording, e.g.
+            the benchmark's own text; placeholders: ${HF_PROMPT_PLACEHOLDERS.map((p) => `{{${p}}}`).join(' ')}
+            ({{#output_check}}…{{/output_check}} keeps text for output-checking problems only)
 
 families: ${FAMILY_NAMES.join(', ')}
 levels:   ${LEVELS.join(', ')}`;
@@ -37,6 +43,7 @@ export const generate: CommandModule = {
             out: { type: 'string' },
             order: { type: 'string' },
             'created-at': { type: 'string' },
+            'prompt-template': { type: 'string' },
             help: { type: 'boolean', short: 'h' },
         }, false);
         if (values.help) {
@@ -62,6 +69,24 @@ export const generate: CommandModule = {
             if (createdAt === undefined) throw new UsageError(`--created-at must look like 2026-01-31T12:00:00[.123456], got '${values['created-at']}'`);
         }
 
+        let template: string | undefined;
+        const templateFile = values['prompt-template'];
+        if (templateFile !== undefined) {
+            if (format !== 'hf') throw new UsageError('--prompt-template applies only with --format hf');
+            try {
+                template = await readFile(templateFile, 'utf8');
+            } catch (error) {
+                throw new UsageError(`cannot read ${templateFile}: ${(error as Error).message}`);
+            }
+            try {
+                checkTemplate(template, HF_PROMPT_PLACEHOLDERS, templateFile);
+            } catch (error) {
+                if (!(error instanceof TemplateError)) throw error;
+                process.stderr.write(`delta: ${error.message}\n`);
+                return 2;
+            }
+        }
+
         const colorMode: ColorMode = colors === 'two' ? 'two_color' : 'four_color';
         const count = Number(countText);
         const available = parameterCount(family, level as Level, colorMode);
@@ -69,7 +94,7 @@ export const generate: CommandModule = {
 
         const sink = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : process.stdout;
         for (const row of generateRows({ family, level: level as Level, colorMode, count, seed, order, createdAt })) {
-            const line = pyJsonDumps(format === 'hf' ? toHfRow(row) : row) + '\n';
+            const line = pyJsonDumps(format === 'hf' ? toHfRow(row, template) : row) + '\n';
             if (!sink.write(line)) await once(sink, 'drain');
         }
         if (sink !== process.stdout) {

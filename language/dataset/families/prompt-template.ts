@@ -93,3 +93,44 @@ ${FENCE}
 
 ${TASK_TAIL_PREFIX}${criteria}`;
 }
+
+// ---- user templates (`delta generate --format hf --prompt-template FILE`) ----
+
+/** Placeholders a user template may use; docs/manufactoria-generation.md describes each one. */
+export const HF_PROMPT_PLACEHOLDERS = [
+    'criteria', 'name', 'description', 'available_nodes', 'examples', 'difficulty', 'problem_family', 'color_mode',
+    'output_check',
+] as const;
+
+/** How many test cases `{{examples}}` lists. */
+export const TEMPLATE_EXAMPLE_COUNT = 3;
+
+export interface TemplateRow {
+    criteria: string;
+    name: string;
+    description: string;
+    available_nodes: readonly string[];
+    test_cases: readonly { input: string; expected_output: string; expected_accepted: boolean; check_output: boolean }[];
+    difficulty: string;
+    problem_type: string;
+    color_mode: string;
+}
+
+function exampleLine(c: TemplateRow['test_cases'][number]): string {
+    const verdict = !c.expected_accepted ? 'rejected' : c.check_output ? `accepted with output '${c.expected_output}'` : 'accepted';
+    return `- input '${c.input}': ${verdict}`;
+}
+
+export function templateValues(row: TemplateRow, variant: PromptVariant): Record<string, string | boolean> {
+    return {
+        criteria: row.criteria,
+        name: row.name,
+        description: row.description,
+        available_nodes: row.available_nodes.join(', '),
+        examples: row.test_cases.slice(0, TEMPLATE_EXAMPLE_COUNT).map(exampleLine).join('\n'),
+        difficulty: row.difficulty,
+        problem_family: row.problem_type,
+        color_mode: row.color_mode,
+        output_check: variant === 'output_check',
+    };
+}

@@ -1,0 +1,56 @@
+// `delta generate --format hf --prompt-template FILE`: a template built from the fixture rows'
+// prompt reproduces their HF lines byte for byte; placeholders, sections and errors.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { generate } from '../../cli/commands/generate.js';
+import { toHfRow } from '../../language/dataset/families/hf-row.js';
+import { pyJsonDumps } from '../../language/python/json-dumps.js';
+import { FIXTURE_DIR, fixtureLines, sampleProblems } from './fixtures.js';
+
+const TEMPLATE_FILE = `${FIXTURE_DIR}hf-prompt-template.mustache`;
+const TEMPLATE = readFileSync(TEMPLATE_FILE, 'utf8');
+
+async function run(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+    try {
+        return { code: await generate.main(args), stdout, stderr };
+    } finally {
+        vi.restoreAllMocks();
+    }
+}
+
+describe('user prompt template', () => {
+    const lines = fixtureLines('hf_rows_sample.jsonl');
+    it.each(sampleProblems().map((p, i) => [p.name, p, i] as const))('%s: the HF line equals the fixture byte for byte', (_name, problem, i) => {
+        expect(pyJsonDumps(toHfRow(problem, TEMPLATE))).toBe(lines[i]);
+    });
+
+    it('fills every placeholder; {{#output_check}} sections follow the problem kind', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'delta-tpl-'));
+        const file = join(dir, 't.mustache');
+        writeFileSync(file, '{{name}}|{{problem_family}}|{{difficulty}}|{{color_mode}}|{{available_nodes}}|{{#output_check}}OUT{{/output_check}}{{^output_check}}ACC{{/output_check}}\n{{examples}}\n{{criteria}}');
+        const base = ['--level', 'basic', '--colors', 'two', '--count', '1', '--seed', '1', '--created-at', '2026-01-01T00:00:00', '--format', 'hf', '--prompt-template', file];
+        const accept = JSON.parse((await run(['--family', 'starts_with', ...base])).stdout).messages[0].content;
+        expect(accept).toMatch(/^Starts with \w+\|starts_with\|basic\|two_color\|START, END, PULLER_RB\|ACC\n- input '': rejected\n- input '\w*': (rejected|accepted)\n/);
+        const output = JSON.parse((await run(['--family', 'append_sequence', ...base])).stdout).messages[0].content;
+        expect(output).toContain('|OUT\n- input \'\': accepted with output \'');
+    });
+
+    it('an unknown placeholder names file and line (exit 2); the template needs --format hf', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'delta-tpl-'));
+        const file = join(dir, 'bad.mustache');
+        writeFileSync(file, 'ok\n{{critera}}');
+        const base = ['--family', 'starts_with', '--level', 'basic', '--colors', 'two', '--count', '1', '--seed', '1'];
+        const bad = await run([...base, '--format', 'hf', '--prompt-template', file]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain(`${file}:2: unknown placeholder {{critera}}`);
+        const noHf = await run([...base, '--prompt-template', TEMPLATE_FILE]);
+        expect(noHf.code).toBe(2);
+        expect(noHf.stderr).toContain('--prompt-template applies only with --format hf');
+    });
+});
