@@ -1,6 +1,7 @@
 // JSON text the way the reference writes its files: Python's json.dumps(obj, ensure_ascii=False),
 // i.e. ", " and ": " separators and non-ASCII left as is. Strings use JSON.stringify, whose escapes
-// (\" \\ \b \f \n \r \t, \u00xx for other controls) are the ones Python emits.
+// (\" \\ \b \f \n \r \t, \u00xx for other controls) are the ones Python emits; floats are written
+// as repr(float) (`1e-07`, not JS's `1e-7`). See docs/python-compat.md.
 import { pyFloatRepr } from './number-format.js';
 
 /**
@@ -19,7 +20,7 @@ function scalar(value: unknown): string | undefined {
     if (typeof value === 'bigint') return value.toString();
     if (typeof value === 'number') {
         if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-        return Number.isInteger(value) ? value.toFixed(0) : String(value);
+        return Number.isInteger(value) ? value.toFixed(0) : pyFloatRepr(value);
     }
     return undefined;
 }

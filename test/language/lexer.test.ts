@@ -4,7 +4,7 @@ import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from '../../language/manufactoria/lexing/line-patterns.js';
-import { PY_WHITESPACE_CLASS } from '../../language/python/text.js';
+import { SPACE } from '../../language/python/unicode/index.js';
 import { layoutOf, type LayoutLine, type LineKind } from '../../language/manufactoria/lexing/reference-layout.js';
 import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
 import { readJsonLines } from '../helpers/fixtures.js';
@@ -12,7 +12,7 @@ import { readJsonLines } from '../helpers/fixtures.js';
 import { chainProgram } from '../../scripts/bench/lsp-latency.mjs';
 
 const { Manufactoria } = createManufactoriaCoreServices();
-const WHITESPACE = new RegExp(`^${PY_WHITESPACE_CLASS}$`, 'u');
+const WHITESPACE = new RegExp(`^[${SPACE.classBody()}]$`, 'u');
 
 function strip(text: string, from: number, to: number): [number, number] {
     while (from < to && WHITESPACE.test(text[from])) from++;

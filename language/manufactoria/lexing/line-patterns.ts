@@ -1,7 +1,11 @@
 // The reference's three line patterns (spec §3), applied to a stripped line. `d` gives group offsets
-// so the lexer can cut tokens; `u` makes the Python character classes work on code points.
-import { PY_WHITESPACE_CLASS as S, PY_WORD_CLASS as W } from '../../python/text.js';
+// so the lexer can cut tokens; `u` makes the Python character classes work on code points. `\s` and `\w`
+// are Python 3.11's (Unicode 14.0), spelled out as ranges: see docs/python-compat.md.
+import { SPACE, WORD } from '../../python/unicode/index.js';
 import { NODE_KINDS } from '../model/vocabulary.js';
+
+const S = `[${SPACE.classBody()}]`;
+const W = `[${WORD.classBody()}]`;
 
 const COMMENT = '(#[^\\n]*)?';
 
