@@ -46,25 +46,21 @@ export function isIdentifier(text: string): boolean {
     return !first;
 }
 
-/** `text.isalpha()`. */
-export function isAlphaText(text: string): boolean {
+/** True when `text` is non-empty and every code point of it is in `set`. */
+function allIn(set: CodePointSet, text: string): boolean {
     let empty = true;
     for (const c of text) {
-        if (!ALPHA.has(c.codePointAt(0)!)) return false;
+        if (!set.has(c.codePointAt(0)!)) return false;
         empty = false;
     }
     return !empty;
 }
 
+/** `text.isalpha()`. */
+export const isAlphaText = (text: string): boolean => allIn(ALPHA, text);
+
 /** True when `text` is a non-empty run of `\w` characters (`re.fullmatch(r'\w+', text)`). */
-export function isWordText(text: string): boolean {
-    let empty = true;
-    for (const c of text) {
-        if (!WORD.has(c.codePointAt(0)!)) return false;
-        empty = false;
-    }
-    return !empty;
-}
+export const isWordText = (text: string): boolean => allIn(WORD, text);
 
 // Case mappings, decoded on first use (only case-insensitive patterns need them).
 let lowerMap: Map<number, number> | undefined;
