@@ -2,6 +2,7 @@
 // read `client` / listen to `onDidChangePhase` instead of holding their own LanguageClient.
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { PROBLEM_FILE_GLOB } from '../language/dataset/problems/formats.js';
 import {
     LanguageClient,
     RevealOutputChannelOn,
@@ -18,7 +19,6 @@ const CLIENT_ID = 'manufactoria';
 export type ServerPhase = 'stopped' | 'starting' | 'running' | 'failed';
 
 /** Problem files: the server re-binds solutions when one changes. */
-const PROBLEM_FILES = '**/*.{json,jsonl,parquet}';
 
 export class ManufactoriaServer implements vscode.Disposable {
     private current: LanguageClient | undefined;
@@ -95,7 +95,7 @@ export class ManufactoriaServer implements vscode.Disposable {
             this.setPhase('failed');
             return;
         }
-        this.currentWatcher = vscode.workspace.createFileSystemWatcher(PROBLEM_FILES);
+        this.currentWatcher = vscode.workspace.createFileSystemWatcher(PROBLEM_FILE_GLOB);
         const client = new LanguageClient(CLIENT_ID, 'Manufactoria Language Server', serverOptions(module), clientOptions(this.log, this.currentWatcher));
         client.onDidChangeState((e) => {
             // Only the current client may drive the phase; a disposed one still reports Stopped.

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { FeatureContext } from '../extension.js';
 import { openRow, ParquetRows, ROW_SCHEME } from './open-row.js';
 import { COMMAND_OPEN_SOLUTION, openSolution } from './open-solution.js';
-import { PROBLEM_GLOB, ProblemFiles } from './problem-files.js';
+import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
+import { ProblemFiles } from './problem-files.js';
 import type { ProblemNode } from './problem-tree.js';
 import { COMMAND_OPEN_PROBLEM_ROW, PROBLEMS_VIEW, ProblemsTree } from './problems-view.js';
 
@@ -36,7 +37,7 @@ export function registerProblems({ context, log }: FeatureContext): void {
             void files.reload(uri);
         }, WATCH_DEBOUNCE_MS));
     };
-    const watcher = vscode.workspace.createFileSystemWatcher(PROBLEM_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(PROBLEM_FILE_GLOB);
 
     context.subscriptions.push(
         files,

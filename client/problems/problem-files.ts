@@ -2,9 +2,9 @@
 // one file at a time behind a progress indicator, and only once the view is first shown.
 import * as vscode from 'vscode';
 import { loadProblemFile, type LoadResult } from '../../language/dataset/problems/index.js';
-import { fileNode, isProblemFile, type ProblemNode } from './problem-tree.js';
+import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
+import { fileNode, holdsProblems, type ProblemNode } from './problem-tree.js';
 
-export const PROBLEM_GLOB = '**/*.{json,jsonl,parquet}';
 const PROBLEM_EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/.e2e/**}';
 const EXCLUDED_SEGMENT = /[\\/](node_modules|\.git|out|\.e2e)[\\/]/;
 
@@ -62,7 +62,7 @@ export class ProblemFiles implements vscode.Disposable {
 
     private async scan(): Promise<void> {
         const signal = this.abort.signal;
-        const uris = (await vscode.workspace.findFiles(PROBLEM_GLOB, PROBLEM_EXCLUDE)).filter(isCandidate);
+        const uris = (await vscode.workspace.findFiles(PROBLEM_FILE_GLOB, PROBLEM_EXCLUDE)).filter(isCandidate);
         this.files.clear();
         await this.load(uris, signal);
         this.changeEmitter.fire();
@@ -94,7 +94,7 @@ export class ProblemFiles implements vscode.Disposable {
                         continue;
                     }
                     const key = uri.toString();
-                    if (isProblemFile(result)) {
+                    if (holdsProblems(result)) {
                         changed = true;
                         this.files.set(key, { uri, result, node: fileNode(uri.fsPath, label, result) });
                     } else if (this.files.delete(key)) {

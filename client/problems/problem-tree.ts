@@ -11,7 +11,7 @@ export type ProblemNode =
     | { kind: 'issue'; id: string; label: string; tooltip: string; file: string; issue: LoadIssue };
 
 /** A file is listed when it holds problems, or rows that are recognisably broken problems. */
-export function isProblemFile(result: LoadResult): boolean {
+export function holdsProblems(result: LoadResult): boolean {
     // A field-level issue means the row looked like a problem; a file-level one (not JSON, no row
     // shape) is just some other JSON file of the workspace.
     // Chat rows whose prompt is not a Manufactoria task (BouncingSim datasets) are other data too.

@@ -1,5 +1,5 @@
 // A new solution file for a problem: its name and its starting text. Pure.
-import { parseDirectives } from '../../language/dataset/solutions/directives.js';
+import { directiveHead, parseDirectives } from '../../language/dataset/solutions/directives.js';
 
 const COMMENT_WIDTH = 100;
 const NAME_LENGTH = 80;
@@ -44,7 +44,7 @@ export function commentLines(text: string, width = COMMENT_WIDTH): string[] {
         lines.push(line);
     }
     // A criteria line starting with "problem:" or "test:" would read as a directive.
-    return lines.map((l) => (/^#\s*(problem|test)\s*:/.test(l) ? `# | ${l.slice(1).trimStart()}` : l));
+    return lines.map((l) => (directiveHead(l) ? `# | ${l.slice(1).trimStart()}` : l));
 }
 
 export function solutionText(problemFileName: string, id: string, criteria: string): string {

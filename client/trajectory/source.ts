@@ -2,7 +2,7 @@
 // prompt, ground truth from the asserts), optionally with a model answer. Also the cheap detection
 // the CodeLens needs. No `vscode` here, so all of it is unit-tested.
 
-import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
 import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
 import { rowAsserts } from '../../language/bouncingsim/row-check.js';
 import { toRow, type DatasetRow } from '../../language/bouncingsim/rows.js';
@@ -70,7 +70,7 @@ export function isBouncingSimRow(row: DatasetRow): boolean {
 /** The model's code on a response line: `program` as is, or the last fenced block of `response`. */
 export function programOf(value: Obj): string | undefined {
     if (typeof value.program === 'string') return value.program;
-    if (typeof value.response === 'string') return extractProgram(value.response);
+    if (typeof value.response === 'string') return extractPythonProgram(value.response);
     return undefined;
 }
 

@@ -3,10 +3,11 @@ import { promises as fs } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
+import { isProblemFile } from '../../language/dataset/problems/formats.js';
 import { parseProblemRef } from '../../language/dataset/problems/selector.js';
+import { directiveHead } from '../../language/dataset/solutions/directives.js';
 import type { SolutionTestService } from './solution-service.js';
 
-const PROBLEM_FILE = /\.(jsonl?|parquet)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', '.e2e', '.vscode-test']);
 const MAX_FILES = 200;
 
@@ -14,9 +15,9 @@ const MAX_FILES = 200;
 export async function directiveCompletion(document: LangiumDocument, position: Position, solutions: SolutionTestService): Promise<CompletionItem[] | undefined> {
     const before = document.textDocument.getText({ start: { line: position.line, character: 0 }, end: position });
     if (/^[ \t]*#[ \t]*[a-z]*$/.test(before)) return keywordItems();
-    const problem = /^[ \t]*#[ \t]*problem[ \t]*:[ \t]*(.*)$/.exec(before);
-    if (!problem) return /^[ \t]*#/.test(before) ? [] : undefined;
-    const typed = problem[1];
+    const head = directiveHead(before);
+    if (head?.keyword !== 'problem') return /^[ \t]*#/.test(before) ? [] : undefined;
+    const typed = before.slice(head.valueStart);
     const solutionDir = dirname(document.uri.fsPath);
     const ref = parseProblemRef(typed);
     // Replace from the start of the path (or of the selector), not just the word under the cursor.
@@ -51,7 +52,7 @@ async function fileItems(root: string, range: Range): Promise<CompletionItem[]> 
         const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
         for (const entry of entries) {
             if (entry.isDirectory() && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await walk(join(dir, entry.name), depth + 1);
-            else if (entry.isFile() && PROBLEM_FILE.test(entry.name) && files.length < MAX_FILES) files.push(join(dir, entry.name));
+            else if (entry.isFile() && isProblemFile(entry.name) && files.length < MAX_FILES) files.push(join(dir, entry.name));
         }
     };
     await walk(root, 0);

@@ -1,15 +1,14 @@
 // Hover on directive lines: the bound problem (criteria, test count) or an inline test's last result.
 import type { LangiumDocument } from 'langium';
 import type { Hover, Position } from 'vscode-languageserver';
+import { directiveHead } from '../../language/dataset/solutions/directives.js';
 import { failureText, formatTape, outcomeText } from '../../language/dataset/solutions/index.js';
 import { spanRange } from './ranges.js';
 import type { SolutionTestService } from './solution-service.js';
 
-const DIRECTIVE_LINE = /^[ \t]*#[ \t]*(problem|test)[ \t]*:/;
-
 export async function directiveHover(document: LangiumDocument, position: Position, solutions: SolutionTestService): Promise<Hover | undefined> {
     const line = document.textDocument.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
-    const keyword = DIRECTIVE_LINE.exec(line)?.[1];
+    const keyword = directiveHead(line)?.keyword;
     if (!keyword) return undefined;
     const { directives, binding, tests } = await solutions.testsOf(document);
     if (keyword === 'problem') {

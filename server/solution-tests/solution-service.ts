@@ -7,6 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { ProblemFileCache, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
+import { isProblemFile } from '../../language/dataset/problems/formats.js';
+import { hasProblemDirective } from '../../language/dataset/solutions/directives.js';
 import { slotKindName } from '../../language/dataset/solutions/trace.js';
 import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
 import { ProgramGraph } from '../../language/manufactoria/model/program-graph.js';
@@ -18,7 +20,6 @@ import {
 import { declarationRange, declarationRanges, spanRange } from './ranges.js';
 import type { TestRunner } from './test-runner.js';
 
-const PROBLEM_FILE = /\.(jsonl?|parquet)$/i;
 
 interface Snapshot {
     uri: string;
@@ -45,7 +46,7 @@ export class SolutionTestService {
             for (const document of documents) void this.maybeRunOnChange(document);
         });
         shared.lsp.DocumentUpdateHandler?.onWatchedFilesChange((params) => {
-            const changed = params.changes.map((c) => URI.parse(c.uri)).filter((uri) => PROBLEM_FILE.test(uri.path));
+            const changed = params.changes.map((c) => URI.parse(c.uri)).filter((uri) => isProblemFile(uri.path));
             if (changed.length > 0) void this.problemFilesChanged(changed.map((uri) => uri.fsPath));
         });
         shared.workspace.TextDocuments?.onDidClose((event) => {
@@ -229,7 +230,7 @@ export class SolutionTestService {
 
     private async problemFilesChanged(files: string[]): Promise<void> {
         for (const file of files) this.problems.forget(file);
-        const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => /#[ \t]*problem[ \t]*:/.test(d.textDocument.getText())).toArray();
+        const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => hasProblemDirective(d.textDocument.getText())).toArray();
         if (documents.length === 0) return;
         // Re-validate so directive diagnostics follow the problem file; tell the client its tests may differ.
         await this.services.shared.workspace.DocumentBuilder.update(documents.map((d) => d.uri), []);

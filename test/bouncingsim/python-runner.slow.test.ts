@@ -1,6 +1,6 @@
 // Running model answers like the verifier (spec §10): extraction, safety filter, per-assert python.
 import { describe, expect, it } from 'vitest';
-import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
 import { unsafeOccurrences, unsafeSubstrings } from '../../language/bouncingsim/python/safety.js';
 import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, runResponseChecks } from '../../language/bouncingsim/python/runner.js';
 
@@ -9,12 +9,12 @@ const TESTS = [fn('0.10', '[[100.0, 200.0]]'), fn('0.20', '[[110.0, 200.0]]'), f
 // Generous limit for the normal cases so a loaded machine cannot turn them into timeouts.
 const SLOW_OK = { timeoutMs: 10_000 };
 
-describe('extractProgram', () => {
+describe('extractPythonProgram', () => {
     it('takes the last fence, python-tagged or bare, else the whole output', () => {
-        expect(extractProgram('a\n```python\nx = 1\n```\nb\n```\ny = 2\n```')).toBe('\ny = 2\n');
-        expect(extractProgram('```python\nz = 3\n```')).toBe('\nz = 3\n');
-        expect(extractProgram('just code')).toBe('just code');
-        expect(extractProgram('```py\nq = 1\n```')).toBe('py\nq = 1\n'); // like the reference regex
+        expect(extractPythonProgram('a\n```python\nx = 1\n```\nb\n```\ny = 2\n```')).toBe('\ny = 2\n');
+        expect(extractPythonProgram('```python\nz = 3\n```')).toBe('\nz = 3\n');
+        expect(extractPythonProgram('just code')).toBe('just code');
+        expect(extractPythonProgram('```py\nq = 1\n```')).toBe('py\nq = 1\n'); // like the reference regex
     });
 });
 

@@ -1,7 +1,7 @@
 // Grouping of the Problems view (client/problems/problem-tree.ts) and row lookup (row-location.ts).
 import { describe, expect, it } from 'vitest';
 import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
-import { countText, fileNode, isProblemFile, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
+import { countText, fileNode, holdsProblems, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
 import { lineOfId } from '../../client/problems/row-location.js';
 
 const SAMPLE = 'test/fixtures/manufactoria/problems_sample.jsonl';
@@ -53,7 +53,7 @@ describe('fileNode', () => {
         const good = '{"id": "a", "name": "A", "problem_type": "f", "difficulty_level": "basic", "criteria": "Accept all. The input tape carries only red/blue colors.", "test_cases": []}';
         const bad = '{"id": "b", "name": "B", "criteria": "x", "test_cases": []}';
         const result = parseProblemText(`${good}\n${bad}\n`, 'rows.jsonl', 'jsonl');
-        expect(isProblemFile(result)).toBe(true);
+        expect(holdsProblems(result)).toBe(true);
         const node = fileNode('/abs/rows.jsonl', 'rows.jsonl', result);
         expect(node.kind === 'file' && node.description).toBe('1 problem, 1 row not loaded');
         const issues = (node as { children: ProblemNode[] }).children.at(-1)!;
@@ -64,11 +64,11 @@ describe('fileNode', () => {
     });
 
     it('does not list JSON files that are not problem files', () => {
-        expect(isProblemFile(parseProblemText('{"name": "delta-studio", "version": "0.1.0"}', 'package.json', 'json'))).toBe(false);
-        expect(isProblemFile(parseProblemText('not json', 'x.json', 'json'))).toBe(false);
+        expect(holdsProblems(parseProblemText('{"name": "delta-studio", "version": "0.1.0"}', 'package.json', 'json'))).toBe(false);
+        expect(holdsProblems(parseProblemText('not json', 'x.json', 'json'))).toBe(false);
         // A BouncingSim dataset row: chat messages, but not a Manufactoria task.
         const bouncing = '{"id": "A_0_1", "messages": [{"role": "user", "content": "Write predict_position(t) for the ball."}], "ground_truth": "[]"}';
-        expect(isProblemFile(parseProblemText(bouncing, 'rows.jsonl', 'jsonl'))).toBe(false);
+        expect(holdsProblems(parseProblemText(bouncing, 'rows.jsonl', 'jsonl'))).toBe(false);
     });
 });
 

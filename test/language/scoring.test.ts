@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractProgram } from '../../language/dataset/scoring/extract.js';
+import { extractDslProgram } from '../../language/dataset/scoring/extract.js';
 import { scoreResponse } from '../../language/dataset/scoring/score.js';
 import { readJson } from '../helpers/fixtures.js';
 
@@ -7,7 +7,7 @@ const extraction = readJson<Array<{ response: string; extracted: string }>>('man
 
 describe('extraction.json (spec §8.1)', () => {
     test('has the 10 cases', () => expect(extraction).toHaveLength(10));
-    test.each(extraction.map((c, i) => [i, c] as const))('case %i', (_i, c) => expect(extractProgram(c.response)).toBe(c.extracted));
+    test.each(extraction.map((c, i) => [i, c] as const))('case %i', (_i, c) => expect(extractDslProgram(c.response)).toBe(c.extracted));
 });
 
 describe('scoring (spec §8.2–§8.3)', () => {

@@ -5,7 +5,7 @@ import { formatAsserts } from '../../../language/bouncingsim/asserts.js';
 import { formatJsonlError, readJsonl, type JsonlError } from '../../../language/bouncingsim/jsonl.js';
 import { sceneFromPrompt } from '../../../language/bouncingsim/prompt-scene.js';
 import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnavailableError } from '../../../language/bouncingsim/python/runner.js';
-import { extractProgram } from '../../../language/bouncingsim/python/extract.js';
+import { extractPythonProgram } from '../../../language/bouncingsim/python/extract.js';
 import { rowAsserts, scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
 import { familyOf, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
@@ -81,7 +81,7 @@ async function readResponses(file: string): Promise<{ programs: Map<string, stri
         if ('error' in entry) { fail(entry.error.message); continue; }
         const v = entry.value as Record<string, unknown> | null;
         if (typeof v !== 'object' || v === null || typeof v.id !== 'string') { fail('missing field "id" (string)'); continue; }
-        const program = typeof v.program === 'string' ? v.program : typeof v.response === 'string' ? extractProgram(v.response) : undefined;
+        const program = typeof v.program === 'string' ? v.program : typeof v.response === 'string' ? extractPythonProgram(v.response) : undefined;
         if (program === undefined) { fail(`response ${v.id}: missing field "response" or "program" (string)`); continue; }
         if (programs.has(v.id)) { fail(`response ${v.id}: duplicate id (the first one is used)`); continue; }
         programs.set(v.id, program);

@@ -4,7 +4,7 @@
 
 const FENCE = /```(?:python)?([\s\S]*?)```/g;
 
-export function extractProgram(output: string): string {
+export function extractPythonProgram(output: string): string {
     let last: string | undefined;
     for (const m of output.matchAll(FENCE)) last = m[1];
     return last ?? output;

@@ -7,7 +7,7 @@
 
 import { assertTime, parseAssert } from '../asserts.js';
 import type { Vec2Tuple } from '../scene-types.js';
-import { extractProgram } from './extract.js';
+import { extractPythonProgram } from './extract.js';
 import { DEFAULT_PYTHON, probePython } from './interpreter.js';
 import { PythonPool, type TestReply } from './pool.js';
 import { unsafeSubstrings } from './safety.js';
@@ -194,7 +194,7 @@ export async function runProgramChecks(program: string, asserts: readonly string
 
 /** Extracts the code from a full model response (§10.4), then runs it. */
 export function runResponseChecks(response: string, asserts: readonly string[], options: PythonRunOptions = {}): Promise<ProgramCheck> {
-    return runProgramChecks(extractProgram(response), asserts, options);
+    return runProgramChecks(extractPythonProgram(response), asserts, options);
 }
 
 /** The verifier's `/test_program` answer: 1/0 per test, the assert's seconds or -1.0. */

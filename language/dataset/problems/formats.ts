@@ -2,13 +2,18 @@
 
 export type ProblemFormat = 'json' | 'jsonl' | 'parquet';
 
+/** The one definition of a problem file: its extension names the reader. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, ProblemFormat>> = { json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', parquet: 'parquet' };
+
+/** Every problem file in a workspace, for file watchers and searches. */
+export const PROBLEM_FILE_GLOB = `**/*.{${Object.keys(FORMAT_OF_EXTENSION).join(',')}}`;
+
 export function formatOf(path: string): ProblemFormat | undefined {
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
-    if (lower.endsWith('.json')) return 'json';
-    if (lower.endsWith('.parquet')) return 'parquet';
-    return undefined;
+    const dot = path.lastIndexOf('.');
+    return dot < 0 ? undefined : FORMAT_OF_EXTENSION[path.slice(dot + 1).toLowerCase()];
 }
+
+export const isProblemFile = (path: string): boolean => formatOf(path) !== undefined;
 
 export interface LoadProgress {
     /** Rows seen so far, malformed ones included. */

@@ -4,7 +4,7 @@ import { pyStrip } from '../../python/text.js';
 
 const FENCE = /```(?:manufactoria)?([\s\S]*?)```/g;
 
-export function extractProgram(response: string): string {
+export function extractDslProgram(response: string): string {
     let last: string | undefined;
     for (const match of response.matchAll(FENCE)) last = match[1];
     return last === undefined ? response : pyStrip(last);

@@ -1,7 +1,7 @@
 // Training-side scoring of one model response against a row's label (spec §8.2–§8.3).
 import { checkRequest } from '../../verifier/request.js';
 import { respond, type VerifierResponse } from '../../verifier/respond.js';
-import { extractProgram } from './extract.js';
+import { extractDslProgram } from './extract.js';
 
 export interface Score {
     pass_rate: number;
@@ -14,7 +14,7 @@ export interface Score {
 
 /** `label` is the row's ground_truth: a list of test cases, or a JSON string of one. */
 export function scoreResponse(response: string, label: unknown): Score {
-    const program = extractProgram(response);
+    const program = extractDslProgram(response);
     const zero = (reason: string): Score => ({ pass_rate: 0, all_pass: 0, reason, program });
     let cases = label;
     if (typeof cases === 'string') {

@@ -42,8 +42,23 @@ export interface Directives {
 
 export const TEST_SYNTAX = '`# test: <input> -> accept`, `# test: <input> -> reject` or `# test: <input> => <expected output>` ("" is the empty tape)';
 
-// Keyword directly after `#`; a comment that merely mentions "problem" is not a directive.
-const DIRECTIVE = /^([ \t]*#[ \t]*)(problem|test)[ \t]*:[ \t]*(.*?)[ \t\r]*$/;
+// The one definition of a directive line: the keyword directly after `#`, then `:`. A comment that
+// merely mentions "problem" is not a directive.
+const HEAD = /^([ \t]*#[ \t]*)(problem|test)[ \t]*:[ \t]*/;
+const DIRECTIVE = new RegExp(`${HEAD.source}(.*?)[ \\t\\r]*$`);
+
+export type DirectiveKeyword = 'problem' | 'test';
+
+/** The keyword of a directive line (or of the text before the cursor on one) and where its value starts. */
+export function directiveHead(line: string): { keyword: DirectiveKeyword; valueStart: number } | undefined {
+    const match = HEAD.exec(line);
+    return match ? { keyword: match[2] as DirectiveKeyword, valueStart: match[0].length } : undefined;
+}
+
+/** Whether some line of a text is a `# problem:` directive. */
+export function hasProblemDirective(text: string): boolean {
+    return text.includes('#') && text.split('\n').some((line) => directiveHead(line)?.keyword === 'problem');
+}
 const QUOTED = /^"((?:[^"\\]|\\.)*)"/;
 
 /** Reads every directive of a text; malformed ones become issues naming the line. */
