@@ -2,7 +2,7 @@
 // and one string, instead of an object graph per program. Cloning objects property by property cost
 // the worker, which is the busier thread, more than these few loops (cli/verify-pool.ts).
 import { PORTS, type CompiledProgram } from '../language/manufactoria/interpreter/compile.js';
-import type { CompiledDsl } from '../language/verifier/respond-json.js';
+import type { CompiledDsl } from '../language/verifier/verdict-cache.js';
 
 export interface PackedVerdicts {
     /** Per entry: a tag, then for a program its slot count, start slot and per-slot tables; else a text length. */

@@ -1,10 +1,10 @@
 // `delta verify`'s work on a chunk of JSON Lines input, in two steps so that threads can share it
 // (cli/verify-pool.ts): the lines are parsed into requests, then answered, one answer line each,
 // straight into one UTF-8 buffer. The DSL verdicts in between may come from a worker thread.
-import { isPlainObject } from '../language/verifier/lax-fields.js';
-import { normalizeTestCase } from '../language/dataset/testcases/test-case.js';
-import { checkRequest, type VerifierRequest, type VerifierTestCase } from '../language/verifier/request.js';
-import { ByteSink, respondJsonInto, type CompiledDsl } from '../language/verifier/respond-json.js';
+import { checkRequest, wellTypedRequest, type VerifierRequest } from '../language/verifier/request.js';
+import { ByteSink } from '../language/verifier/byte-sink.js';
+import { respondJsonInto } from '../language/verifier/respond-json.js';
+import type { CompiledDsl } from '../language/verifier/verdict-cache.js';
 
 /** The reference response body for one request line, or `{"error"}` naming the line and what is wrong. */
 export function answerLine(line: string, lineNumber: number): string {
@@ -40,30 +40,6 @@ function answerParsedLine(line: ParsedLine, sink: ByteSink, entry?: CompiledDsl)
     }
     respondJsonInto(line.request, sink, entry);
     return false;
-}
-
-/**
- * checkRequest's result for a body whose fields all have their exact types (strings, booleans, a
- * number), without its per-field bookkeeping; undefined for anything else, which checkRequest then
- * coerces or rejects. A test pins the equality with checkRequest.
- */
-export function wellTypedRequest(body: unknown): VerifierRequest | undefined {
-    if (!isPlainObject(body) || !('dsl' in body) || !('test_cases' in body)) return undefined;
-    const { dsl, test_cases: list } = body;
-    if (typeof dsl !== 'string' || !Array.isArray(list)) return undefined;
-    let maxTime = 1.0;
-    if ('max_execution_time' in body) {
-        if (typeof body.max_execution_time !== 'number') return undefined;
-        maxTime = body.max_execution_time;
-    }
-    const cases = new Array<VerifierTestCase>(list.length);
-    for (let i = 0; i < list.length; i++) {
-        // The data-file rules are exactly the well-typed subset of the lax ones.
-        const one = normalizeTestCase(list[i]);
-        if (!one.ok) return undefined;
-        cases[i] = one.value;
-    }
-    return { dsl, test_cases: cases, max_execution_time: maxTime };
 }
 
 export interface ChunkAnswer {

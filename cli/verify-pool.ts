@@ -5,7 +5,7 @@
 // by chunk, both did all of it, and on two cores that cost more than the second core gave. (This
 // thread computing verdicts while it waits was measured too: slower, for the same reason.)
 import type { Worker } from 'node:worker_threads';
-import type { CompiledDsl } from '../language/verifier/respond-json.js';
+import type { CompiledDsl } from '../language/verifier/verdict-cache.js';
 import { outputFlushed, writeOut } from './io.js';
 import { unpackVerdicts, type PackedVerdicts } from './verdict-transport.js';
 import { answerParsed, dslsOf, parseChunk, type ParsedLine } from './verify-core.js';

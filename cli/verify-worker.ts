@@ -1,7 +1,7 @@
 // Worker thread of `delta verify` (bundled to out/verify-worker.cjs): the DSL verdicts of the
 // chunks the main thread sends, which it needs to answer them (see verify-pool.ts).
 import { parentPort } from 'node:worker_threads';
-import { compileDsl } from '../language/verifier/respond-json.js';
+import { compileDsl } from '../language/verifier/verdict-cache.js';
 import { packVerdicts } from './verdict-transport.js';
 import type { VerdictReply, VerdictRequest } from './verify-pool.js';
 

@@ -7,6 +7,7 @@ const node = { platform: 'node', format: 'cjs', target: 'node20', bundle: true, 
 const entries = [
     { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: ['cli/verify-worker.ts'], outfile: 'out/verify-worker.cjs' },
+    { ...node, entryPoints: ['language/verifier/verdict-worker.ts'], outfile: 'out/verifier-worker.cjs' },
     { ...node, entryPoints: ['server/main.ts'], outfile: 'out/server.cjs' },
     { ...node, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     { ...node, entryPoints: ['server/run-worker.ts'], outfile: 'out/run-worker.cjs' },

@@ -53,3 +53,35 @@ export function pyJsonDumpsIndented(value: unknown, indent = 2, depth = 0): stri
     }
     throw new TypeError(`cannot serialise ${typeof value}`);
 }
+/** A surrogate that is not half of a pair (with the u flag, a pair is one code point). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Python refuses to write a value (ValueError for NaN/Infinity, UnicodeEncodeError for a lone surrogate). */
+export class PyDumpsError extends Error {}
+
+/**
+ * What Starlette's JSONResponse writes: json.dumps(value, ensure_ascii=False, allow_nan=False,
+ * separators=(",", ":")).encode("utf-8"). Accepts the values of json-loads.ts (PyFloat, bigint,
+ * Map) as well as plain JS ones (a JS number is an int when integral). Throws PyDumpsError where
+ * Python raises, which the reference turns into a 500.
+ */
+export function pyJsonDumpsCompact(value: unknown): string {
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'string') {
+        if (LONE_SURROGATE.test(value)) throw new PyDumpsError("'utf-8' codec can't encode character: surrogates not allowed");
+        return JSON.stringify(value);
+    }
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value === 'bigint') return value.toString();
+    if (value instanceof PyFloat) {
+        if (!Number.isFinite(value.value)) throw new PyDumpsError('Out of range float values are not JSON compliant');
+        return pyFloatRepr(value.value);
+    }
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value)) throw new PyDumpsError('Out of range float values are not JSON compliant');
+        return Number.isInteger(value) ? value.toFixed(0) : pyFloatRepr(value);
+    }
+    if (Array.isArray(value)) return `[${value.map(pyJsonDumpsCompact).join(',')}]`;
+    const entries = value instanceof Map ? [...value.entries()] : Object.entries(value as Record<string, unknown>);
+    return `{${entries.filter(([, v]) => v !== undefined).map(([k, v]) => `${pyJsonDumpsCompact(String(k))}:${pyJsonDumpsCompact(v)}`).join(',')}}`;
+}

@@ -1,70 +1,214 @@
-// The reference verifier's HTTP surface (spec §7): FastAPI's status codes and compact JSON bodies.
+// `delta serve`'s HTTP layer: the two reference verifier apps (FastAPI under uvicorn) answered byte
+// for byte (docs/verifier-http.md), with bounds the reference lacks: a time budget per request
+// after which its work is stopped, a body cap, an answer cap, a limit on requests in progress,
+// and the CPU work on verdict threads so that /health and other clients never wait behind it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { checkRequest, orderedFieldError } from './request.js';
-import { respondJson } from './respond-json.js';
+import type { AddressInfo, Socket } from 'node:net';
+import { detailAnswer, jsonAnswer, type HttpAnswer } from './fastapi-body.js';
+import { route } from './http-routes.js';
+import { DOCS_HTML, OPENAPI_JSON } from './openapi.js';
+import { JobAborted, VerdictPool } from './verdict-pool.js';
+import type { ProgramRunner } from './test-program.js';
+import { answerTestProgram } from './test-program.js';
 
 export interface VerifierServer {
     port: number;
     close(): Promise<void>;
 }
 
-/** Bodies larger than this are refused (413) rather than buffered without bound. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+export interface VerifierServerOptions {
+    host: string;
+    port: number;
+    /** Per-request time budget, ms (default 5000, the reference deployment's nginx timeouts). */
+    timeoutMs?: number;
+    /** Largest accepted body, bytes (default 16 MiB; the reference has none). */
+    maxBodyBytes?: number;
+    /** Largest answer built, bytes (default 16 MiB); a bigger one is refused. */
+    maxResponseBytes?: number;
+    /** Requests in progress at once before new ones get a 503 (default 64). */
+    maxConcurrent?: number;
+    /** Verdict threads (default 1; 0 answers on the HTTP thread, for tests). */
+    threads?: number;
+    /** The bundled verdict thread, out/verifier-worker.cjs (needed when threads > 0). */
+    workerFile?: string;
+    /** Largest request head, bytes (default 1 MiB; uvicorn has no limit, Node's default is 16 KiB). */
+    maxHeaderBytes?: number;
+    /** Runs model Python for /test_program; without one that endpoint answers 501. */
+    programRunner?: ProgramRunner;
+    /** Shares the port with other processes of a cluster (Node's cluster module). */
+    exclusive?: boolean;
+}
 
-export function startVerifierServer(options: { host: string; port: number }): Promise<VerifierServer> {
-    const server = createServer((req, res) => {
-        handle(req, res).catch((error: unknown) => send(res, 500, { detail: `Internal error: ${(error as Error).message}` }));
+export const SERVE_DEFAULTS = {
+    timeoutMs: 5000,
+    maxBodyBytes: 16 * 1024 * 1024,
+    maxResponseBytes: 16 * 1024 * 1024,
+    maxConcurrent: 64,
+    maxHeaderBytes: 1024 * 1024,
+};
+
+/** What we send in uvicorn's `server` header (which says `uvicorn`). */
+const SERVER_NAME = 'delta';
+const PROTOCOL_ERROR = 'Invalid HTTP request received.';
+
+let dateText = '';
+let dateSecond = -1;
+/** email.utils.formatdate(usegmt=True), as uvicorn refreshes it once a second. */
+function httpDate(): string {
+    const now = Date.now();
+    const second = Math.floor(now / 1000);
+    if (second !== dateSecond) {
+        dateSecond = second;
+        dateText = new Date(second * 1000).toUTCString();
+    }
+    return dateText;
+}
+
+export function startVerifierServer(options: VerifierServerOptions): Promise<VerifierServer> {
+    const settings = { ...SERVE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<VerifierServerOptions, 'programRunner' | 'workerFile' | 'exclusive' | 'threads'>> & VerifierServerOptions;
+    const pool = new VerdictPool({ threads: options.threads ?? 0, workerFile: options.workerFile, limits: { maxResponseBytes: settings.maxResponseBytes } });
+    let inProgress = 0;
+
+    const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, (req, res) => {
+        const started = { done: false };
+        inProgress++;
+        const controller = new AbortController();
+        const timer = setTimeout(() => {
+            controller.abort();
+            if (!res.headersSent) {
+                send(req, res, detailAnswer(504, `The request took longer than ${settings.timeoutMs / 1000} s (delta serve --timeout); its work was stopped`), true);
+            } else {
+                res.destroy();
+            }
+        }, budgetFor(req, settings.timeoutMs));
+        res.once('close', () => {
+            inProgress--;
+            clearTimeout(timer);
+            controller.abort();
+            started.done = true;
+        });
+        if (inProgress > settings.maxConcurrent) {
+            send(req, res, detailAnswer(503, `Too many requests in progress (more than ${settings.maxConcurrent}, delta serve --max-concurrent); retry later`, [['retry-after', '1']]), true);
+            return;
+        }
+        handle(req, res, controller.signal).catch((error: unknown) => {
+            if (error instanceof JobAborted || res.headersSent) return;
+            process.stderr.write(`delta serve: ${(error as Error).stack ?? error}\n`);
+            send(req, res, internal(), true);
+        });
     });
+
+    async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+        const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
+        const decision = route({ method: req.method ?? 'GET', url: req.url ?? '/', host: firstHeader(req, 'host'), local });
+        switch (decision.kind) {
+            case 'bad_request': return protocolError(req.socket);
+            case 'server_error': return send(req, res, internal(), true);
+            case 'not_found': return send(req, res, detailAnswer(404, 'Not Found'));
+            case 'method_not_allowed': return send(req, res, detailAnswer(405, 'Method Not Allowed', [['allow', decision.allow]]));
+            case 'redirect': return send(req, res, { status: 307, headers: [['content-length', '0'], ['location', decision.location]], body: new Uint8Array(0) });
+        }
+        switch (decision.name) {
+            case 'health': return send(req, res, jsonAnswer(200, '{"status":"healthy"}'));
+            case 'openapi': return send(req, res, jsonAnswer(200, OPENAPI_JSON));
+            case 'docs':
+            case 'oauth2_redirect': return send(req, res, htmlAnswer(DOCS_HTML));
+        }
+        const body = await readBody(req, res, settings.maxBodyBytes);
+        if (!body || signal.aborted) return;
+        const contentType = firstHeader(req, 'content-type');
+        let answer: HttpAnswer;
+        if (decision.name === 'test_solution') answer = await pool.run({ route: 'test_solution', contentType, body }, signal);
+        else answer = await answerTestProgram(decision.name, contentType, body, settings.programRunner, signal);
+        if (!signal.aborted) send(req, res, answer);
+    }
+
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+        if (error.code === 'HPE_HEADER_OVERFLOW') return rawAnswer(socket, 431, 'Request Header Fields Too Large', `Request head larger than ${settings.maxHeaderBytes} bytes (delta serve --max-header-size)`);
+        if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+        protocolError(socket);
+    });
+
     return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(options.port, options.host, () => {
+        server.listen({ port: options.port, host: options.host, exclusive: options.exclusive ?? true }, () => {
             resolve({
                 port: (server.address() as AddressInfo).port,
-                close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+                close: async () => {
+                    await new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); });
+                    await pool.close();
+                },
             });
         });
     });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/health') {
-        if (req.method !== 'GET') return send(res, 405, { detail: 'Method Not Allowed' });
-        return send(res, 200, { status: 'healthy' });
-    }
-    if (path !== '/test_solution') return send(res, 404, { detail: 'Not Found' });
-    if (req.method !== 'POST') return send(res, 405, { detail: 'Method Not Allowed' });
-
-    const raw = await readBody(req);
-    if (raw === undefined) return send(res, 413, { detail: 'Request body too large' });
-    let body: unknown;
-    try {
-        body = JSON.parse(raw);
-    } catch (error) {
-        return send(res, 422, { detail: [{ type: 'json_invalid', loc: ['body', 0], msg: 'JSON decode error', input: {}, ctx: { error: (error as Error).message } }] });
-    }
-    const checked = checkRequest(body);
-    if (!checked.ok) return send(res, 422, { detail: checked.errors.map(orderedFieldError) });
-    return sendText(res, 200, respondJson(checked.request));
+/** /test_program runs tests sequentially for up to max_execution_time each: its budget grows with them (docs/verifier-http.md). */
+function budgetFor(req: IncomingMessage, timeoutMs: number): number {
+    return req.url?.startsWith('/test_program') ? Math.max(timeoutMs, 60_000) : timeoutMs;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+function internal(): HttpAnswer {
+    const body = new TextEncoder().encode('Internal Server Error');
+    return { status: 500, headers: [['content-length', String(body.length)], ['content-type', 'text/plain; charset=utf-8']], body, close: true };
+}
+
+function htmlAnswer(html: string): HttpAnswer {
+    const body = new TextEncoder().encode(html);
+    return { status: 200, headers: [['content-length', String(body.length)], ['content-type', 'text/html; charset=utf-8']], body };
+}
+
+function firstHeader(req: IncomingMessage, name: string): string | undefined {
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === name) return raw[i + 1];
+    return undefined;
+}
+
+/** uvicorn's own 400 for a request its parser refuses, then it closes the connection. */
+function protocolError(socket: Socket): void {
+    rawAnswer(socket, 400, 'Bad Request', PROTOCOL_ERROR);
+}
+
+function rawAnswer(socket: Socket, status: number, phrase: string, text: string): void {
+    if (!socket.writable) return void socket.destroy();
+    socket.end(`HTTP/1.1 ${status} ${phrase}\r\ndate: ${httpDate()}\r\nserver: ${SERVER_NAME}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
+}
+
+/** The body, or undefined after answering 413 when it is larger than the cap. */
+async function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Uint8Array | undefined> {
+    const tooLarge = () => {
+        send(req, res, detailAnswer(413, `Request body larger than ${maxBytes} bytes (delta serve --max-body)`), true);
+        return undefined;
+    };
+    const declared = Number(req.headers['content-length']);
+    if (declared > maxBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
         size += (chunk as Buffer).length;
-        if (size > MAX_BODY_BYTES) return undefined;
+        if (size > maxBytes) return tooLarge();
         chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-    sendText(res, status, JSON.stringify(body));
+/** Writes an answer with uvicorn's header order: date, server, the app's headers. */
+function send(req: IncomingMessage, res: ServerResponse, answer: HttpAnswer, close = false): void {
+    if (res.headersSent || res.destroyed) return;
+    res.sendDate = false;
+    res.removeHeader('connection');
+    const head: string[] = ['date', httpDate(), 'server', SERVER_NAME];
+    for (const [name, value] of answer.headers) head.push(name, value);
+    // uvicorn echoes a request's exact `connection: close` header.
+    if (requestSaysClose(req)) head.push('connection', 'close');
+    if (answer.close || close) res.shouldKeepAlive = false;
+    res.writeHead(answer.status, head);
+    res.end(answer.body);
+    if (close && !req.complete) req.socket.once('finish', () => req.socket.destroy());
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
+function requestSaysClose(req: IncomingMessage): boolean {
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'connection' && raw[i + 1] === 'close') return true;
+    return false;
 }

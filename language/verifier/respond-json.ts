@@ -3,128 +3,13 @@
 // and a path is copied byte by byte, its repeating tail (see run-compact.ts) by doubling copies.
 // A test pins the equality with JSON.stringify(respond(request)).
 import type { CompiledProgram } from '../manufactoria/interpreter/compile.js';
+import { ByteSink, SinkLimitError } from './byte-sink.js';
+import { compileDsl, type CompiledDsl } from './verdict-cache.js';
 import { runCompact } from '../manufactoria/interpreter/run-compact.js';
 import { testPasses } from '../dataset/testcases/pass-rule.js';
-import { verdictOf } from '../manufactoria/verdict.js';
 import type { VerifierRequest } from './request.js';
 
 const quote = JSON.stringify as (value: string) => string;
-/** Printable ASCII other than `"` and backslash: JSON.stringify leaves it as it is. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
-/** A growable UTF-8 output buffer; its ArrayBuffer is its own (never Node's pool), so it can be transferred. */
-export class ByteSink {
-    buffer: Buffer;
-    length = 0;
-
-    /** A new buffer of `capacity` bytes, or a recycled ArrayBuffer (the sink then owns it). */
-    constructor(capacity: number | ArrayBuffer = 1 << 16) {
-        this.buffer = typeof capacity === 'number' ? Buffer.allocUnsafeSlow(Math.max(capacity, 64)) : Buffer.from(capacity);
-    }
-
-    /** Makes room for `bytes` more bytes. */
-    reserve(bytes: number): void {
-        if (this.length + bytes <= this.buffer.length) return;
-        const grown = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + bytes));
-        this.buffer.copy(grown, 0, 0, this.length);
-        this.buffer = grown;
-    }
-
-    write(text: string): void {
-        this.reserve(text.length * 3);
-        this.length += this.buffer.write(text, this.length);
-    }
-
-    /** Appends bytes already encoded (short constants: a loop beats a native copy's call). */
-    raw(bytes: Uint8Array): void {
-        this.reserve(bytes.length);
-        const out = this.buffer;
-        let pos = this.length;
-        for (let i = 0; i < bytes.length; i++) out[pos++] = bytes[i];
-        this.length = pos;
-    }
-
-    /**
-     * Appends `text` as JSON.stringify quotes it; true if it was plain (printable ASCII that needs no
-     * escape). Short plain strings, most inputs and expected outputs, are copied byte by byte; long
-     * ones go through the native encoder, and anything else through JSON.stringify.
-     */
-    jsonString(text: string): boolean {
-        const n = text.length;
-        if (n > 32) {
-            if (!PLAIN.test(text)) {
-                this.write(quote(text));
-                return false;
-            }
-            this.plainString(text);
-            return true;
-        }
-        this.reserve(n + 2);
-        const out = this.buffer;
-        let pos = this.length;
-        out[pos++] = 34;
-        for (let i = 0; i < n; i++) {
-            const c = text.charCodeAt(i);
-            if (c < 0x20 || c > 0x7e || c === 34 || c === 92) {
-                this.write(quote(text));
-                return false;
-            }
-            out[pos++] = c;
-        }
-        out[pos++] = 34;
-        this.length = pos;
-        return true;
-    }
-
-    /** Appends `text`, known to be plain (see jsonString), in quotes. */
-    plainString(text: string): void {
-        this.reserve(text.length + 2);
-        this.buffer[this.length++] = 34;
-        this.length += this.buffer.write(text, this.length, 'latin1');
-        this.buffer[this.length++] = 34;
-    }
-
-    /** The bytes written so far (a view, valid until the next write). */
-    bytes(): Uint8Array {
-        return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
-    }
-
-    toString(): string {
-        return this.buffer.toString('utf8', 0, this.length);
-    }
-}
-
-/**
- * A DSL text's part of the answer: its compiled program, the whole parse-error body, or the message
- * of an error thrown on the way (answered as the catch-all does). Plain data, so a worker thread can
- * compute it (cli/verify-pool.ts).
- */
-export type CompiledDsl = { program: CompiledProgram } | { invalid: string } | { failure: string };
-
-/** Verdicts by DSL text: RL batches send many responses to one prompt, often with the same program. */
-const cache = new Map<string, CompiledDsl>();
-const CACHE_SIZE = 256;
-
-export function compileDsl(dsl: string): CompiledDsl {
-    const hit = cache.get(dsl);
-    if (hit) {
-        cache.delete(dsl); // most recently used last
-        cache.set(dsl, hit);
-        return hit;
-    }
-    let entry: CompiledDsl;
-    try {
-        const verdict = verdictOf(dsl);
-        entry = verdict.ok
-            ? { program: verdict.program }
-            : { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };
-    } catch (error) {
-        return { failure: (error as Error).message };
-    }
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    cache.set(dsl, entry);
-    return entry;
-}
 
 /** A program's path entries as bytes: slot `s` is `bytes[start[s], start[s + 1])`, `,"id"` in UTF-8. */
 interface PathText { bytes: Uint8Array; start: Int32Array; longest: number }
@@ -161,6 +46,7 @@ export function respondJsonInto(request: VerifierRequest, sink: ByteSink, entry?
     try {
         serialize(request, sink, entry ?? compileDsl(request.dsl));
     } catch (error) {
+        if (error instanceof SinkLimitError) throw error;
         // Same catch-all as respond(): the reference answers `Unexpected error: …`.
         sink.length = start;
         sink.write(JSON.stringify({ valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] }));

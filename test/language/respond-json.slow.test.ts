@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkRequest } from '../../language/verifier/request.js';
 import { respond } from '../../language/verifier/respond.js';
-import { ByteSink, respondJson } from '../../language/verifier/respond-json.js';
+import { ByteSink } from '../../language/verifier/byte-sink.js';
+import { respondJson } from '../../language/verifier/respond-json.js';
 import { readJson } from '../helpers/fixtures.js';
 
 describe('respondJson', () => {

@@ -2,7 +2,7 @@
 // any characters, paint colours, source indices), parse-error bodies and failure messages alike.
 import { describe, expect, test } from 'vitest';
 import { packVerdicts, unpackVerdicts } from '../../cli/verdict-transport.js';
-import { compileDsl, type CompiledDsl } from '../../language/verifier/respond-json.js';
+import { compileDsl, type CompiledDsl } from '../../language/verifier/verdict-cache.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 
 describe('verdict transport', () => {

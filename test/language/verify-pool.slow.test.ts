@@ -10,9 +10,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { countLineBreaks } from '../../cli/io.js';
 import { answerOnThreads } from '../../cli/verify-pool.js';
-import { answerChunk, answerLine, wellTypedRequest } from '../../cli/verify-core.js';
-import { ByteSink, respondJson, respondJsonInto } from '../../language/verifier/respond-json.js';
-import { checkRequest } from '../../language/verifier/request.js';
+import { answerChunk, answerLine } from '../../cli/verify-core.js';
+import { ByteSink } from '../../language/verifier/byte-sink.js';
+import { respondJson, respondJsonInto } from '../../language/verifier/respond-json.js';
+import { checkRequest, wellTypedRequest } from '../../language/verifier/request.js';
 
 const delta = (args: string[], input: string | Buffer) => spawnSync(process.execPath, ['out/cli.cjs', 'verify', ...args], { input, maxBuffer: 1 << 30 });
 

@@ -1,0 +1,82 @@
+// `POST /test_solution` from body bytes to the HTTP answer, as the reference FastAPI app answers it
+// (docs/verifier-http.md). Most bodies are well-formed UTF-8 JSON requests with exactly typed
+// fields: those take JSON.parse and the direct serializer. Everything else goes the Python way
+// (json-loads.ts and the lax validators), which decides every error body.
+import { MAX_JSON_DEPTH, detectEncoding } from '../python/json-loads.js';
+import { ByteSink, SinkLimitError } from './byte-sink.js';
+import { decodeBody, detailAnswer, internalServerError, isJsonContentType, jsonAnswer, validationAnswer, type HttpAnswer } from './fastapi-body.js';
+import { checkRequest, wellTypedRequest, type VerifierRequest } from './request.js';
+import { respondJsonInto } from './respond-json.js';
+import { compileDsl } from './verdict-cache.js';
+
+export interface AnswerLimits {
+    /** Answers that would be larger are refused with a 500 naming the limit (docs/verifier-http.md). */
+    maxResponseBytes: number;
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** JSON.stringify's escape of a lone surrogate, not preceded by an escaped backslash. */
+const ESCAPED_SURROGATE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
+
+export function answerTestSolution(contentType: string | undefined, bytes: Uint8Array, limits: AnswerLimits): HttpAnswer {
+    const request = fastRequest(contentType, bytes) ?? slowRequest(contentType, bytes);
+    if ('status' in request) return request;
+    return respond(request, limits);
+}
+
+/** The request when the body is plain UTF-8 JSON whose fields have exactly their types; undefined otherwise. */
+function fastRequest(contentType: string | undefined, bytes: Uint8Array): VerifierRequest | undefined {
+    if (bytes.length === 0 || !isJsonContentType(contentType)) return undefined;
+    const encoding = detectEncoding(bytes);
+    if (encoding !== 'utf-8' && encoding !== 'utf-8-sig') return undefined;
+    // Python refuses documents nested deeper than the JSON.parse can take, and integers of 4301+ digits.
+    let brackets = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x5b || bytes[i] === 0x7b) brackets++;
+    if (brackets > MAX_JSON_DEPTH) return undefined;
+    let text: string;
+    try {
+        text = fatalUtf8.decode(encoding === 'utf-8-sig' ? bytes.subarray(3) : bytes);
+    } catch {
+        return undefined;
+    }
+    if (text.length > 4300 && /\d{4301}/.test(text)) return undefined;
+    let value: unknown;
+    try {
+        value = JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+    const request = wellTypedRequest(value);
+    // An integer too big for a double is a float_type error in Python, Infinity to JSON.parse.
+    return request && Number.isFinite(request.max_execution_time) ? request : undefined;
+}
+
+function slowRequest(contentType: string | undefined, bytes: Uint8Array): VerifierRequest | HttpAnswer {
+    const stage = decodeBody(contentType, bytes);
+    if (!stage.ok) return stage.answer;
+    const checked = checkRequest(stage.body);
+    if (!checked.ok) return validationAnswer(checked.errors);
+    return checked.request;
+}
+
+function respond(request: VerifierRequest, limits: AnswerLimits): HttpAnswer {
+    const entry = compileDsl(request.dsl);
+    const sink = new ByteSink(Math.min(1 << 16, limits.maxResponseBytes), limits.maxResponseBytes);
+    try {
+        respondJsonInto(request, sink, entry);
+    } catch (error) {
+        if (error instanceof SinkLimitError) {
+            return detailAnswer(500, `The answer would exceed ${limits.maxResponseBytes} bytes (delta serve --max-response); send fewer test cases per request`);
+        }
+        throw error;
+    }
+    // Python cannot encode a lone surrogate as UTF-8: an answer echoing one is the reference's 500.
+    if (mayEchoSurrogate(request) && ESCAPED_SURROGATE.test(sink.toString())) return internalServerError();
+    return jsonAnswer(200, sink.bytes());
+}
+
+function mayEchoSurrogate(request: VerifierRequest): boolean {
+    if (LONE_SURROGATE.test(request.dsl)) return true;
+    return request.test_cases.some((t) => LONE_SURROGATE.test(t.input) || LONE_SURROGATE.test(t.expected_output) || LONE_SURROGATE.test(t.description));
+}

@@ -1,0 +1,118 @@
+// Runs request answers off the HTTP thread, on worker threads that can be stopped: a request over
+// its time budget terminates the thread computing it (V8 interrupts even a tight loop or a
+// backtracking regex) and a fresh one takes its place, so one pathological request never stalls
+// the others or /health. Each thread answers one request at a time; the rest wait in a queue.
+import { Worker } from 'node:worker_threads';
+import type { HttpAnswer } from './fastapi-body.js';
+import { answerJob, type AnswerJob, type JobLimits } from './answer-job.js';
+
+export interface JobReply { id: number; answer?: HttpAnswer; error?: string }
+export interface JobMessage { id: number; job: AnswerJob; limits: JobLimits }
+
+/** Thrown (as the promise's rejection) for a job whose signal aborted. */
+export class JobAborted extends Error {}
+
+interface Pending { id: number; job: AnswerJob; resolve: (answer: HttpAnswer) => void; reject: (error: Error) => void; worker?: Worker }
+
+export interface PoolOptions {
+    /** Worker threads; 0 answers on the calling thread (tests), with no way to stop a running job. */
+    threads: number;
+    /** The bundled worker (out/verifier-worker.cjs). */
+    workerFile?: string;
+    limits: JobLimits;
+    /** Heap limit per thread, so a request cannot take the process down (MB). */
+    heapMb?: number;
+}
+
+export class VerdictPool {
+    private readonly idle: Worker[] = [];
+    private readonly queue: Pending[] = [];
+    private readonly running = new Map<Worker, Pending>();
+    private nextId = 1;
+    private closed = false;
+
+    constructor(private readonly options: PoolOptions) {
+        for (let i = 0; i < options.threads; i++) this.idle.push(this.spawn());
+    }
+
+    run(job: AnswerJob, signal: AbortSignal): Promise<HttpAnswer> {
+        if (this.options.threads === 0) {
+            return new Promise((resolve) => resolve(answerJob(job, this.options.limits)));
+        }
+        return new Promise((resolve, reject) => {
+            const pending: Pending = { id: this.nextId++, job, resolve, reject };
+            signal.addEventListener('abort', () => this.abort(pending), { once: true });
+            this.queue.push(pending);
+            this.dispatch();
+        });
+    }
+
+    async close(): Promise<void> {
+        this.closed = true;
+        const workers = [...this.idle, ...this.running.keys()];
+        this.idle.length = 0;
+        await Promise.all(workers.map((w) => w.terminate()));
+    }
+
+    private spawn(): Worker {
+        const worker = new Worker(this.options.workerFile!, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? 1024 } });
+        worker.on('message', (reply: JobReply) => {
+            const pending = this.running.get(worker);
+            if (!pending || pending.id !== reply.id) return;
+            this.running.delete(worker);
+            this.idle.push(worker);
+            if (reply.answer) pending.resolve(reply.answer);
+            else pending.reject(new Error(reply.error ?? 'worker failed'));
+            this.dispatch();
+        });
+        worker.on('error', () => { /* reported through 'exit' */ });
+        worker.on('exit', () => this.replace(worker, new Error('the verdict thread stopped (out of memory?)')));
+        worker.unref();
+        return worker;
+    }
+
+    /** A thread that exited or was stopped: fail its job (if still waiting) and start another. */
+    private replace(worker: Worker, error: Error): void {
+        const index = this.idle.indexOf(worker);
+        if (index >= 0) this.idle.splice(index, 1);
+        const pending = this.running.get(worker);
+        if (!this.running.delete(worker) && index < 0) return; // already replaced
+        pending?.reject(error);
+        if (!this.closed) {
+            this.idle.push(this.spawn());
+            this.dispatch();
+        }
+    }
+
+    private dispatch(): void {
+        while (this.idle.length > 0 && this.queue.length > 0) {
+            const worker = this.idle.pop()!;
+            const pending = this.queue.shift()!;
+            pending.worker = worker;
+            this.running.set(worker, pending);
+            // The body is copied into memory of its own: Node's small buffers share a pool that must not be transferred.
+            const body = new Uint8Array(pending.job.body);
+            const message: JobMessage = { id: pending.id, job: { ...pending.job, body }, limits: this.options.limits };
+            worker.postMessage(message, [body.buffer as ArrayBuffer]);
+        }
+    }
+
+    private abort(pending: Pending): void {
+        const queued = this.queue.indexOf(pending);
+        if (queued >= 0) {
+            this.queue.splice(queued, 1);
+            pending.reject(new JobAborted());
+            return;
+        }
+        const worker = pending.worker;
+        if (worker && this.running.get(worker) === pending) {
+            this.running.delete(worker);
+            pending.reject(new JobAborted());
+            void worker.terminate();
+            if (!this.closed) {
+                this.idle.push(this.spawn());
+                this.dispatch();
+            }
+        }
+    }
+}
