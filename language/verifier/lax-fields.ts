@@ -109,7 +109,9 @@ export function laxFloat(input: unknown): Coerced<number> {
 export type JsonObject = Map<string, unknown> | Record<string, unknown>;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map) && !(value instanceof PyFloat);
+    if (typeof value !== 'object' || value === null) return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {

@@ -25,7 +25,7 @@ describe('api_cases.json over HTTP', () => {
 });
 
 describe('HTTP surface beyond the fixtures', () => {
-    const post = (body: string) => fetch(`http://127.0.0.1:${server.port}/test_solution`, { method: 'POST', body });
+    const post = (body: string) => fetch(`http://127.0.0.1:${server.port}/test_solution`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     test('malformed JSON is a 422 json_invalid, and the server keeps serving', async () => {
         const bad = await post('{"dsl": ');
         expect(bad.status).toBe(422);
@@ -36,6 +36,11 @@ describe('HTTP surface beyond the fixtures', () => {
         const res = await post('[1, 2]');
         expect(res.status).toBe(422);
         expect(await res.json()).toEqual({ detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: [1, 2] }] });
+    });
+    test('a text/plain body (fetch's default for a string) is not decoded, as in FastAPI', async () => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/test_solution`, { method: 'POST', body: '{}' });
+        expect(res.status).toBe(422);
+        expect(await res.json()).toEqual({ detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: '{}' }] });
     });
     test('unknown paths and methods answer like FastAPI', async () => {
         expect((await fetch(`http://127.0.0.1:${server.port}/nope`)).status).toBe(404);
