@@ -37,7 +37,7 @@ describe('HTTP surface beyond the fixtures', () => {
         expect(res.status).toBe(422);
         expect(await res.json()).toEqual({ detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: [1, 2] }] });
     });
-    test('a text/plain body (fetch's default for a string) is not decoded, as in FastAPI', async () => {
+    test('a text/plain body (the fetch default for a string) is not decoded, as in FastAPI', async () => {
         const res = await fetch(`http://127.0.0.1:${server.port}/test_solution`, { method: 'POST', body: '{}' });
         expect(res.status).toBe(422);
         expect(await res.json()).toEqual({ detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: '{}' }] });
