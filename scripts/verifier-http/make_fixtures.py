@@ -553,3 +553,35 @@ def record(category, label, raw, a):
 
 if __name__ == '__main__':
     main()
+
+
+def json_loads_cases():
+    """Random JSON-ish texts and what CPython's json.loads makes of them (test/language/py-json.test.ts)."""
+    import random
+    rnd = random.Random(13)
+    tokens = ['{', '}', '[', ']', ',', ':', ' ', '\n', '"a"', '"é😀"', '"\\u00e9"', '"\\ud800"', '"\\ud83d\\ude00"', '"\\ud83d\\u0041"',
+              '"\\x"', '"\\u12', '"', '\\', 'true', 'tru', 'false', 'null', 'NaN', 'Infinity', '-Infinity', 'nan', '0', '-0', '01',
+              '1.5', '1.', '.5', '1e5', '1E+2', '1e', '-', '-0.0', '12345678901234567890', '5.0', '1e400', '"\t"', '\x00', 'x', '😀']
+    out = []
+    for _ in range(600):
+        text = ''.join(rnd.choice(tokens) for _ in range(rnd.randint(1, 9)))
+        out.append(json_loads_record(text))
+    for text in ['{"a": 1, "a": 2, "b": [1, 2.0, -0.0, 1e16, 1e-7]}', '[' * 30 + ']' * 30, '"' + 'x' * 50 + '\\n"', '  {"k" :[ ] }  ']:
+        out.append(json_loads_record(text))
+    return out
+
+
+def json_loads_record(text):
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as e:
+        return {'text': text, 'error': e.msg, 'pos': e.pos}
+    except Exception as e:
+        return {'text': text, 'other': type(e).__name__}
+    return {'text': text, 'value': json.dumps(value, ensure_ascii=True, separators=(',', ':'))}
+
+
+if __name__ == '__main__':
+    with open(os.path.join(os.path.dirname(OUT), 'json_loads.json'), 'w', encoding='utf-8') as f:
+        json.dump(json_loads_cases(), f, ensure_ascii=True, indent=0)
+        f.write('\n')
