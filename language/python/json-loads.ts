@@ -4,8 +4,6 @@
 
 import { PyFloat } from './json-dumps.js';
 
-export { PyFloat };
-
 /** A Python value from JSON: dicts are Maps (insertion order, a repeated key keeps its first place), ints above 2^53 bigints. */
 export type PyValue = null | boolean | number | bigint | PyFloat | string | PyValue[] | PyDict;
 export type PyDict = Map<string, PyValue>;

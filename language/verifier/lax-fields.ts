@@ -2,7 +2,7 @@
 // models apply them (FastAPI validates the decoded JSON as Python objects), with the error entries
 // FastAPI returns for them. Values come either from json-loads.ts (Python-typed: PyFloat, bigint,
 // Map) or from JSON.parse (a JS number is then an int when integral). Rules: docs/verifier-http.md.
-import { PyFloat } from '../python/json-loads.js';
+import { PyFloat } from '../python/json-dumps.js';
 
 export type Loc = Array<string | number>;
 

@@ -5,7 +5,8 @@
 // runner of language/bouncingsim/python). The stdio endpoint fails every test, as the
 // reference's does: its grading function is never imported there.
 import { inflateSync } from 'node:zlib';
-import { PyFloat, PyJsonDecodeError, pyJsonLoads } from '../python/json-loads.js';
+import { PyFloat } from '../python/json-dumps.js';
+import { PyJsonDecodeError, pyJsonLoads } from '../python/json-loads.js';
 import { PickleUnsupported, readPickle } from '../python/pickle-read.js';
 import { unsafeSubstrings } from '../bouncingsim/python/safety.js';
 import { decodeBody, detailAnswer, pyJsonAnswer, validationAnswer, type HttpAnswer } from './fastapi-body.js';

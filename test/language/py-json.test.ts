@@ -2,8 +2,8 @@
 // from scripts/verifier-http/make_fixtures.py): the same value with Python's types, or the same
 // JSONDecodeError message and code-point position.
 import { describe, expect, test } from 'vitest';
-import { PyFloat, PyJsonDecodeError, pyJsonLoads, pyJsonLoadsBytes, type PyValue } from '../../language/python/json-loads.js';
-import { PyDumpsError, pyJsonDumpsCompact } from '../../language/python/json-dumps.js';
+import { PyJsonDecodeError, pyJsonLoads, pyJsonLoadsBytes, type PyValue } from '../../language/python/json-loads.js';
+import { PyDumpsError, PyFloat, pyJsonDumpsCompact } from '../../language/python/json-dumps.js';
 import { readJson } from '../helpers/fixtures.js';
 
 interface LoadsCase { text: string; value?: string; error?: string; pos?: number; other?: string }
