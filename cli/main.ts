@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     serve: { summary: 'serve GET /health and POST /test_solution like the reference verifier', load: async () => (await import('./commands/serve.js')).serve },
     bouncingsim: { summary: 'BouncingSim: simulate scenes, check rows against the simulator or model answers, generate problems', load: async () => (await import('./commands/bouncingsim.js')).bouncingsim },
     generate: { summary: 'generate problems of one family (problem rows or HF rows) as JSON Lines', load: async () => (await import('./commands/generate.js')).generate },
+    rollouts: { summary: 'debug model outputs: re-score rollout dumps of any trainer format (score, summary)', load: async () => (await import('./commands/rollouts.js')).rollouts },
     test: { summary: "run a solution's tests (bound problem and inline # test: lines) with pass_rate and all_pass", load: async () => (await import('./commands/test.js')).test },
 };
 

@@ -29,6 +29,13 @@ export interface RolloutRecord {
     promptIndex?: number | null;
     /** The score the trainer logged, as written (before normalisation). */
     loggedScore?: number;
+    /** What the logged score was multiplied by (open-instruct's verification_reward, 10 by default); 1 when absent. */
+    loggedScale?: number;
+    /** True when the logged score may include eval_code's +1 format bonus. */
+    loggedBonus?: boolean;
+    /** Problem family and level when the row names them (`problem_family`, `difficulty`, …). */
+    family?: string;
+    level?: string | number;
     finishReason?: string;
     /** Anything else the reader kept (advantage, request_info, …), JSON-safe. */
     extra?: Record<string, unknown>;
@@ -92,6 +99,8 @@ export interface ScoredRollout {
     /** True when the normalised logged score disagrees with the re-scored reward. */
     logged_mismatch?: boolean;
     finish_reason?: string;
+    /** Why nothing ran (an unusable label's reason, the parse error), when that is the case. */
+    reason?: string;
     /** With --details: per-test results, as in the verifier's response (Manufactoria) or per-assert (BouncingSim). */
     results?: unknown[];
 }
@@ -106,8 +115,8 @@ export interface GroupSummary {
     /** Number of all-pass rollouts. */
     c: number;
     mean_pass_rate: number;
-    /** pass@k by the unbiased estimator, keyed by k as a string. */
-    pass_at: Record<string, number>;
+    /** pass@k by the unbiased estimator, keyed by k as a string (null when k > n). */
+    pass_at: Record<string, number | null>;
     /** With c = 0: the 95 % upper bound on the per-sample success rate. */
     upper_bound_95?: number;
     errors: Partial<Record<ErrorClass, number>>;

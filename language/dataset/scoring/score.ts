@@ -1,7 +1,9 @@
-// Training-side scoring of one model response against a row's label (spec §8.2–§8.3).
+// Training-side scoring of one model response against a row's label (spec §8.2–§8.3), with the
+// extraction notes and the error class `delta rollouts` reports (docs/rollouts.md, "Error classes").
+import type { ManufactoriaErrorClass } from '../../rollouts/types.js';
 import { checkRequest } from '../../verifier/request.js';
-import { respond, type VerifierResponse } from '../../verifier/respond.js';
-import { extractDslProgram } from './extract.js';
+import { respond, type VerifierResponse, type VerifierResult } from '../../verifier/respond.js';
+import { extractDslProgramWithNotes, type Extraction } from './extract.js';
 
 export interface Score {
     pass_rate: number;
@@ -10,12 +12,16 @@ export interface Score {
     reason?: string;
     program: string;
     response?: VerifierResponse;
+    extraction: Extraction;
+    /** null when every test passed; otherwise why the first thing went wrong. */
+    error: ManufactoriaErrorClass | null;
 }
 
 /** `label` is the row's ground_truth: a list of test cases, or a JSON string of one. */
 export function scoreResponse(response: string, label: unknown): Score {
-    const program = extractDslProgram(response);
-    const zero = (reason: string): Score => ({ pass_rate: 0, all_pass: 0, reason, program });
+    const extraction = extractDslProgramWithNotes(response);
+    const program = extraction.program;
+    const zero = (reason: string): Score => ({ pass_rate: 0, all_pass: 0, reason, program, extraction, error: 'invalid_label' });
     let cases = label;
     if (typeof cases === 'string') {
         try {
@@ -30,12 +36,34 @@ export function scoreResponse(response: string, label: unknown): Score {
     const checked = checkRequest({ dsl: program, test_cases: cases, max_execution_time: 1.0 });
     if (!checked.ok) return zero(`Verifier rejected the request: ${checked.errors.map((e) => `${e.loc.slice(1).join('.')}: ${e.msg}`).join('; ')}`);
     const verdict = respond(checked.request);
-    const passed = verdict.results.filter((r) => r.passed).length;
+    let passed = 0;
+    for (const r of verdict.results) if (r.passed) passed++;
     return {
         pass_rate: verdict.results.length === 0 ? 0 : passed / verdict.results.length,
         all_pass: verdict.all_passed ? 1 : 0,
         program,
         response: verdict,
+        extraction,
+        error: errorClassOf(verdict),
     };
 }
 
+/**
+ * The class of a verifier response: parse_error, or the kind of the first failing test. The
+ * reference's catch-all ("Unexpected error", raised by a test's expected_output pattern) counts as
+ * an unusable label.
+ */
+export function errorClassOf(verdict: VerifierResponse): ManufactoriaErrorClass | null {
+    if (!verdict.valid) return verdict.message.startsWith('DSL Parse Error') ? 'parse_error' : 'invalid_label';
+    const failing = verdict.results.find((r) => !r.passed);
+    return failing ? failureKind(failing) : null;
+}
+
+export function failureKind(result: VerifierResult): ManufactoriaErrorClass {
+    if (!result.expected_accepted) return 'wrong_accept';
+    if (result.actual_accepted) return 'wrong_output';
+    const reason = result.rejection_reason ?? '';
+    if (reason.startsWith('Routed to NONE')) return 'routed_to_none';
+    if (reason.startsWith('Unknown node')) return 'unknown_node';
+    return 'max_iterations';
+}

@@ -1,0 +1,24 @@
+// `delta rollouts`: load rollout dumps of any supported trainer format, re-score every response
+// exactly (the verifier's verdict path), and aggregate (docs/rollouts.md). Sub-commands load on
+// demand; `report` (the HTML report) registers in SUBCOMMANDS beside `score` and `summary`.
+import type { CommandModule } from '../command.js';
+
+const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+    score: { summary: 'one JSON line per rollout: re-scored pass_rate/all_pass, error class, extraction, logged score', load: async () => (await import('../rollouts/score-command.js')).scoreCommand },
+    summary: { summary: 'aggregates by problem, family, level, step or problem,step: n, c, pass@k, errors, GRPO groups', load: async () => (await import('../rollouts/summary-command.js')).summaryCommand },
+    // report: the self-contained HTML report (issue 10 item 6) goes here.
+};
+
+export const rollouts: CommandModule = {
+    async main(args) {
+        const [name, ...rest] = args;
+        const sub = name ? SUBCOMMANDS[name] : undefined;
+        if (!sub) {
+            const list = Object.entries(SUBCOMMANDS).map(([n, s]) => `  delta rollouts ${n.padEnd(8)} ${s.summary}`).join('\n');
+            process.stderr.write(`${name && name !== '--help' ? `delta: unknown rollouts command '${name}'\n` : ''}usage: delta rollouts <command> FILE… [options]\n${list}\n`);
+            return name === '--help' ? 0 : 2;
+        }
+        return (await sub.load()).main(rest);
+    },
+};
+

@@ -1,0 +1,28 @@
+// `delta rollouts score`: one JSON line per rollout, in input order (the CLI contract in docs/rollouts.md).
+import type { CommandModule } from '../command.js';
+import { withUsage } from '../command.js';
+import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
+import { Output } from './output.js';
+
+const USAGE = `delta rollouts score FILE… ${COMMON_USAGE} [--details] [-o OUT]`;
+
+export const scoreCommand: CommandModule = {
+    main: (args) => withUsage(USAGE, async () => {
+        const { positionals, values } = parseRolloutArgs(args, { details: { type: 'boolean' }, output: { type: 'string', short: 'o' } });
+        const run = await startRun(positionals, { ...values });
+        const out = new Output(values.output as string | undefined);
+        const details = !!values.details;
+        for await (const item of run.outcomes) {
+            if ('issue' in item) {
+                run.report(item.issue);
+                continue;
+            }
+            run.progress.row();
+            if (!details) delete item.results;
+            await out.write(`${JSON.stringify(item)}\n`);
+        }
+        await out.close();
+        run.progress.clear();
+        return run.issues() > 0 ? 1 : 0;
+    }),
+};

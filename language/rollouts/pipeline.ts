@@ -1,0 +1,53 @@
+// Read → join → score, in input order: what `delta rollouts score`, `summary` and `report` (and the
+// editor's explorer) run over a set of dump files. Issues (bad rows, rows that cannot be scored)
+// come out in place, so a caller can print them as `file:line: field: what` and go on.
+import { readProblemFile } from '../dataset/problems/load.js';
+import { ProblemIndex } from './problem-index.js';
+import { readRollouts, type ReadRolloutsOptions } from './readers/index.js';
+import { scoreManufactoriaRollout, scoreRollout, taskOf, type ScoreContext, type ScoreOutcome } from './score.js';
+import type { RolloutIssue } from './types.js';
+
+export interface ProblemLoad {
+    index: ProblemIndex;
+    issues: RolloutIssue[];
+}
+
+/** The problems of `--problems` files (any format the problem loader reads), indexed for the join. */
+export async function loadProblemIndex(files: string[], signal?: AbortSignal): Promise<ProblemLoad> {
+    const index = new ProblemIndex();
+    const issues: RolloutIssue[] = [];
+    for (const file of files) {
+        for await (const row of readProblemFile(file, { signal })) {
+            if (row.ok) index.add(row.problem);
+            else {
+                const { file: f, line, index: i, field, message } = row.issue;
+                const where = line !== undefined ? `${f}:${line}` : i !== undefined ? `${f}[${i}]` : f;
+                issues.push(field ? { where, field, message } : { where, message });
+            }
+        }
+    }
+    return { index, issues };
+}
+
+export interface ScoreRunOptions extends ReadRolloutsOptions, Omit<ScoreContext, 'problems'> {
+    problems?: ProblemIndex;
+}
+
+/** Every rollout of the paths, scored, in input order (issues in place). */
+export async function* scoreRollouts(paths: string[], options: ScoreRunOptions = {}): AsyncGenerator<ScoreOutcome> {
+    const ctx: ScoreContext = { ...options };
+    for await (const item of readRollouts(paths, options)) {
+        if ('issue' in item) {
+            yield item;
+            continue;
+        }
+        // Manufactoria is scored synchronously; only Python answers wait on a process.
+        const problem = ctx.problems?.lookup(item.key, item.prompt);
+        const label = item.groundTruth !== undefined ? item.groundTruth : problem?.testCases;
+        yield taskOf(item, label) === 'manufactoria' ? scoreManufactoriaRollout(item, ctx, problem) : await scoreRollout(item, ctx);
+    }
+}
+
+export function issueText(issue: RolloutIssue): string {
+    return `${issue.where}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`;
+}

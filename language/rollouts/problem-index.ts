@@ -1,0 +1,56 @@
+// The join for rollouts without inline ground truth (and for family/level of those with it): the
+// problems of `--problems` files indexed by id, by name, and by criteria (the prompt's task tail,
+// which also finds a chat-templated prompt decoded from token ids).
+import { criteriaFromPrompt } from '../dataset/problems/criteria.js';
+import type { Problem } from '../dataset/problems/problem.js';
+
+export class ProblemIndex {
+    private byKey = new Map<string, Problem>();
+    private byCriteria = new Map<string, Problem>();
+    /** Criteria longest first, for prompts with text after the criteria (a chat template's tail). */
+    private criteriaList: string[] | undefined;
+    private promptCache = new Map<string, Problem | null>();
+
+    constructor(problems: Iterable<Problem> = []) {
+        for (const p of problems) this.add(p);
+    }
+
+    get size(): number {
+        return this.byCriteria.size;
+    }
+
+    add(problem: Problem): void {
+        // First definition wins, as in a problem file read top to bottom.
+        if (!this.byKey.has(problem.id)) this.byKey.set(problem.id, problem);
+        if (!this.byKey.has(problem.name)) this.byKey.set(problem.name, problem);
+        if (!this.byCriteria.has(problem.criteria)) this.byCriteria.set(problem.criteria, problem);
+        this.criteriaList = undefined;
+    }
+
+    byKeyOrName(key: string): Problem | undefined {
+        return this.byKey.get(key);
+    }
+
+    byPrompt(prompt: string): Problem | undefined {
+        const cached = this.promptCache.get(prompt);
+        if (cached !== undefined) return cached ?? undefined;
+        const found = this.findByPrompt(prompt);
+        if (this.promptCache.size > 100_000) this.promptCache.clear();
+        this.promptCache.set(prompt, found ?? null);
+        return found;
+    }
+
+    private findByPrompt(prompt: string): Problem | undefined {
+        const tail = criteriaFromPrompt(prompt);
+        if (tail === undefined) return undefined;
+        const exact = this.byCriteria.get(tail) ?? this.byCriteria.get(tail.trimEnd());
+        if (exact) return exact;
+        this.criteriaList ??= [...this.byCriteria.keys()].sort((a, b) => b.length - a.length);
+        const hit = this.criteriaList.find((c) => tail.startsWith(c));
+        return hit === undefined ? undefined : this.byCriteria.get(hit);
+    }
+
+    lookup(key: string | undefined, prompt: string | undefined): Problem | undefined {
+        return (key !== undefined ? this.byKeyOrName(key) : undefined) ?? (prompt !== undefined ? this.byPrompt(prompt) : undefined);
+    }
+}

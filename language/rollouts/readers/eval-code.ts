@@ -1,0 +1,101 @@
+// open-instruct `eval_code.py` output folders: `original_dataset.jsonl` (the problems, one per line)
+// and `run_<i>_detailed.csv` (one sample per problem per run, in the same row order). Each CSV is
+// read in step with the dataset lines; the run number is the sample number.
+import { readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { RolloutRecord } from '../types.js';
+import { readCsvRows } from './csv.js';
+import { describe, isRow, num, RowError, type Row } from './fields.js';
+import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
+import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
+
+export const EVAL_DATASET = 'original_dataset.jsonl';
+const RUN = /^run_(\d+)_detailed\.csv$/;
+
+/** The run CSVs of an eval_code folder, by run number. */
+export function evalRunFiles(folder: string): { run: number; path: string }[] {
+    return readdirSync(folder)
+        .map((name) => ({ name, m: RUN.exec(name) }))
+        .filter((x) => x.m)
+        .map((x) => ({ run: Number(x.m![1]), path: join(folder, x.name) }))
+        .sort((a, b) => a.run - b.run);
+}
+
+export function isEvalRunFile(name: string): boolean {
+    return RUN.test(basename(name));
+}
+
+type DatasetRow = { line: number; row: Row } | { line: number; error: string };
+
+async function* datasetRows(path: string, options: ReadRolloutsOptions): AsyncGenerator<DatasetRow> {
+    for await (const l of readLines(path, { maxLineBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, signal: options.signal })) {
+        if ('tooLong' in l) {
+            yield { line: l.line, error: `line of ${l.tooLong} bytes is too long` };
+            continue;
+        }
+        if (l.text.trim() === '') continue;
+        try {
+            const row = JSON.parse(l.text) as unknown;
+            yield isRow(row) ? { line: l.line, row } : { line: l.line, error: `expected a JSON object, got ${describe(row)}` };
+        } catch (error) {
+            yield { line: l.line, error: `invalid JSON: ${(error as Error).message}` };
+        }
+    }
+}
+
+/** One run CSV of a folder, paired row by row with the folder's original_dataset.jsonl. */
+export async function* readEvalRun(csvPath: string, datasetPath: string, display: (p: string) => string, options: ReadRolloutsOptions): AsyncGenerator<RolloutItem> {
+    const run = Number(RUN.exec(basename(csvPath))?.[1] ?? NaN);
+    const dataset = datasetRows(datasetPath, options);
+    const file = display(csvPath);
+    const dsFile = display(datasetPath);
+    try {
+        for await (const item of readCsvRows(csvPath, { maxRecordBytes: options.maxLineBytes, signal: options.signal })) {
+            const where = `${file}:${item.line}`;
+            // Rows pair by position, so a skipped CSV record still consumes its dataset line.
+            const ds = (await dataset.next()).value as DatasetRow | undefined;
+            if ('error' in item) {
+                yield issue(where, item.error);
+                continue;
+            }
+            if (!ds) {
+                yield issue(where, `no matching row in ${dsFile} (it has fewer rows than the CSV)`);
+                continue;
+            }
+            if ('error' in ds) {
+                yield issue(where, `${dsFile}:${ds.line}: ${ds.error}`);
+                continue;
+            }
+            try {
+                yield evalRecord(item.row, ds.row, where, Number.isFinite(run) ? run : null, options);
+            } catch (error) {
+                if (!(error instanceof RowError)) throw error;
+                yield issue(where, error.message, error.field);
+            }
+        }
+    } finally {
+        await dataset.return(undefined);
+    }
+}
+
+function evalRecord(csv: Record<string, string>, ds: Row, where: string, run: number | null, options: ReadRolloutsOptions): RolloutRecord {
+    if (typeof csv.response !== 'string') throw new RowError('response', 'missing column');
+    const record: RolloutRecord = { source: where, format: 'eval-code', response: csv.response, step: options.step ?? null, sample: run };
+    if (typeof csv.prompt === 'string') record.prompt = csv.prompt;
+    // The CSV's ground_truth column is a Python repr; the dataset line holds the real label.
+    record.groundTruth = ds.ground_truth ?? csv.ground_truth;
+    if (typeof ds.id === 'string') record.key = ds.id;
+    else if (typeof ds.name === 'string') record.key = ds.name;
+    if (typeof ds.problem_family === 'string') record.family = ds.problem_family;
+    if (typeof ds.difficulty === 'string' || typeof ds.difficulty === 'number') record.level = ds.difficulty;
+    if (typeof ds.dataset === 'string') record.dataset = ds.dataset;
+    if (csv.score !== undefined && csv.score !== '') {
+        record.loggedScore = num(csv.score, 'score');
+        record.loggedBonus = true;
+    }
+    if (csv.finish_reason) record.finishReason = csv.finish_reason;
+    const extra: Record<string, unknown> = {};
+    for (const k of ['failure_reason', 'manufactoria_pass_rate', 'manufactoria_all_pass']) if (csv[k] !== undefined && csv[k] !== '') extra[k] = csv[k];
+    if (Object.keys(extra).length) record.extra = extra;
+    return record;
+}

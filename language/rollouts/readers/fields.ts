@@ -1,0 +1,141 @@
+// Field picking shared by the row formats (plain rows, verl, TRL, W&B tables, eval_code CSVs):
+// which key holds the response, the ground truth, the key, the step… (docs/rollouts.md, "Formats").
+// A field of the wrong type is a RowError naming the field; the reader turns it into `file:line: field: what`.
+import type { RolloutRecord } from '../types.js';
+
+export class RowError extends Error {
+    constructor(readonly field: string | undefined, message: string) {
+        super(message);
+    }
+}
+
+export type Row = Record<string, unknown>;
+
+export function isRow(value: unknown): value is Row {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
+}
+
+export function describe(value: unknown): string {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'a list';
+    if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 40)}…"` : `"${value}"`;
+    if (typeof value === 'object') return 'an object';
+    return `${typeof value} ${String(value)}`;
+}
+
+/** Text given as a string, or as token ids when a decoder is at hand. */
+export type Decode = (ids: readonly number[], field: string) => string;
+
+export function isTokenIds(value: unknown): value is number[] {
+    return (Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isInteger(v)) && value.length > 0) || value instanceof Int32Array || value instanceof BigInt64Array;
+}
+
+/** A message list's content: the last turn of `role` (any role when none has it). */
+function turn(messages: unknown[], role: string, field: string): string | undefined {
+    for (let i = messages.length - 1; i >= 0; i--) {
+        const m = messages[i];
+        if (isRow(m) && m.role === role) {
+            if (typeof m.content !== 'string') throw new RowError(`${field}[${i}].content`, `expected a string, got ${describe(m.content)}`);
+            return m.content;
+        }
+    }
+    return undefined;
+}
+
+export function text(value: unknown, field: string, decode: Decode | undefined, role: 'assistant' | 'user'): string {
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value) && value.length > 0 && isRow(value[0])) {
+        const found = turn(value, role, field);
+        if (found === undefined) throw new RowError(field, `no ${role} turn in the message list`);
+        return found;
+    }
+    if (isTokenIds(value)) {
+        if (!decode) throw new RowError(field, 'holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them');
+        return decode(Array.from(value as ArrayLike<number | bigint>, Number), field);
+    }
+    throw new RowError(field, `expected text, a message list or token ids, got ${describe(value)}`);
+}
+
+export function pick(row: Row, keys: readonly string[]): [string, unknown] | undefined {
+    for (const k of keys) if (row[k] !== undefined && row[k] !== null) return [k, row[k]];
+    return undefined;
+}
+
+export function num(value: unknown, field: string): number {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (typeof value === 'bigint') return Number(value);
+    if (typeof value === 'boolean') return value ? 1 : 0;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+    throw new RowError(field, `expected a number, got ${describe(value)}`);
+}
+
+export function intOrNull(value: unknown, field: string): number | null {
+    if (value === undefined || value === null || value === '') return null;
+    const n = num(value, field);
+    if (!Number.isInteger(n)) throw new RowError(field, `expected an integer, got ${describe(value)}`);
+    return n;
+}
+
+const RESPONSE = ['response', 'completion', 'output', 'decoded_response', 'messages'];
+const PROMPT = ['prompt', 'input', 'query', 'question'];
+const GROUND_TRUTH = ['ground_truth', 'gts', 'label', 'test_cases', 'reward_model'];
+const KEY = ['id', 'problem_id', 'name', 'index'];
+const FAMILY = ['problem_family', 'family', 'problem_type'];
+const LEVEL = ['difficulty_level', 'difficulty', 'level'];
+const STEP = ['step', 'training_step', 'global_step'];
+const SAMPLE = ['sample', 'sample_idx', 'sample_index'];
+const PROMPT_INDEX = ['prompt_idx', 'prompt_index'];
+const SCORE = ['score', 'reward', 'scores', 'rewards'];
+const FINISH = ['finish_reason', 'stop_reason'];
+const DATASET = ['dataset', 'data_source'];
+
+export interface RowContext {
+    source: string;
+    format: string;
+    step: number | null;
+    decode?: Decode;
+    /** Keys already consumed by the format (kept out of `extra`). */
+    omit?: readonly string[];
+}
+
+/** A row with a response (plain JSONL/JSON/CSV/parquet rows, verl, TRL, W&B tables) → RolloutRecord. */
+export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
+    const response = pick(row, RESPONSE);
+    if (!response) throw new RowError(undefined, `no response field (expected one of ${RESPONSE.join(', ')})`);
+    const record: RolloutRecord = {
+        source: ctx.source,
+        format: ctx.format,
+        response: text(response[1], response[0], ctx.decode, 'assistant'),
+        step: ctx.step,
+        sample: null,
+    };
+    const prompt = pick(row, PROMPT) ?? (response[0] !== 'messages' && row.messages !== undefined ? ['messages', row.messages] as [string, unknown] : undefined);
+    if (prompt) record.prompt = text(prompt[1], prompt[0], ctx.decode, 'user');
+    const gt = pick(row, GROUND_TRUTH);
+    if (gt) record.groundTruth = gt[0] === 'reward_model' && isRow(gt[1]) ? gt[1].ground_truth : gt[1];
+    const key = pick(row, KEY);
+    if (key) record.key = typeof key[1] === 'string' ? key[1] : String(num(key[1], key[0]));
+    const family = pick(row, FAMILY);
+    if (family && typeof family[1] === 'string') record.family = family[1];
+    const level = pick(row, LEVEL);
+    if (level && (typeof level[1] === 'string' || typeof level[1] === 'number')) record.level = level[1];
+    const step = pick(row, STEP);
+    if (step) record.step = intOrNull(step[1], step[0]);
+    const sample = pick(row, SAMPLE);
+    if (sample) record.sample = intOrNull(sample[1], sample[0]);
+    const promptIndex = pick(row, PROMPT_INDEX);
+    if (promptIndex) record.promptIndex = intOrNull(promptIndex[1], promptIndex[0]);
+    const score = pick(row, SCORE);
+    if (score && score[1] !== '') record.loggedScore = num(score[1], score[0]);
+    const finish = pick(row, FINISH);
+    if (finish && typeof finish[1] === 'string' && finish[1] !== '') record.finishReason = finish[1];
+    const dataset = pick(row, DATASET);
+    if (dataset && typeof dataset[1] === 'string') record.dataset = dataset[1];
+    return record;
+}
+
+/** The training step a file name carries: verl `<step>.jsonl`, TRL `completions_<step>.parquet`, `…step_<n>…`. */
+export function stepFromFileName(name: string): number | null {
+    const m = /^(\d+)\.jsonl$/.exec(name) ?? /^completions_(\d+)\.parquet$/.exec(name) ?? /(?:^|[_\-.])(?:step|global_step)[_\-]?(\d+)/i.exec(name);
+    return m ? Number(m[1]) : null;
+}

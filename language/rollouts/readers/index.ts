@@ -1,0 +1,159 @@
+// readRollouts: every rollout of the given files and folders, in input order, as RolloutRecords or
+// issues (`file:line: field: what`), streamed with the format detected per file unless forced
+// (docs/rollouts.md, "Formats"). Token ids are decoded with the tokenizer given, or with the model
+// an open-instruct metadata file names when that model is in the local Hugging Face cache.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { RowError, stepFromFileName, type Decode } from './fields.js';
+import { EVAL_DATASET, evalRunFiles, isEvalRunFile, readEvalRun } from './eval-code.js';
+import { readCsvRows } from './csv.js';
+import { readJsonlRollouts, type LineFormat } from './jsonl.js';
+import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
+import { readJsonDocument, readParquetRollouts, readWandbTable, type TableContext } from './tables.js';
+import { loadTokenDecoder, type TokenDecoder } from './tokenizer.js';
+import { recordFromRow } from './fields.js';
+
+export * from './options.js';
+export { loadTokenDecoder, resolveTokenizerFile, TokenizerNotFoundError, type TokenDecoder } from './tokenizer.js';
+export { DEFAULT_MAX_LINE_BYTES } from './lines.js';
+
+/** A failure that ends one file (its remaining rows cannot be read); reported once, the next file goes on. */
+class FileError extends Error {}
+
+const DEFAULT_MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
+const ROLLOUT_SHARD = /_rollouts_\d+\.jsonl$/;
+const METADATA = /_metadata\.jsonl$/;
+const KNOWN = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.parquet']);
+
+interface Job { path: string; format?: RolloutFormat; dataset?: string }
+
+/** Files (and eval_code runs) a list of paths stands for, in a stable order. */
+export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
+    const jobs: Job[] = [];
+    for (const path of paths) {
+        if (existsSync(path) && statSync(path).isDirectory()) {
+            const dataset = join(path, EVAL_DATASET);
+            const runs = existsSync(dataset) ? evalRunFiles(path) : [];
+            if (runs.length && (!forced || forced === 'eval-code')) {
+                for (const r of runs) jobs.push({ path: r.path, format: 'eval-code', dataset });
+                continue;
+            }
+            const names = readdirSync(path).filter((n) => KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET).sort(naturalOrder);
+            for (const n of names) if (statSync(join(path, n)).isFile()) jobs.push(...expandPaths([join(path, n)], forced));
+            const completions = join(path, 'completions');
+            if (existsSync(completions) && statSync(completions).isDirectory()) jobs.push(...expandPaths([completions], forced));
+            continue;
+        }
+        const name = basename(path);
+        if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
+            jobs.push({ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) });
+        } else jobs.push({ path, format: forced ?? formatFromName(name) });
+    }
+    return jobs;
+}
+
+/** verl's `2.jsonl` before `10.jsonl`: numbers compare as numbers. */
+function naturalOrder(a: string, b: string): number {
+    return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The format a file name alone decides (undefined: look at the content). */
+export function formatFromName(name: string): RolloutFormat | undefined {
+    const lower = name.toLowerCase();
+    if (/^traces_.*\.jsonl$/.test(lower)) return 'open-instruct-traces';
+    if (ROLLOUT_SHARD.test(lower)) return 'open-instruct-rollouts';
+    if (lower.endsWith('.table.json')) return 'wandb-table';
+    if (/^completions_\d+\.parquet$/.test(lower)) return 'trl';
+    if (/^\d+\.jsonl$/.test(lower)) return 'verl';
+    if (lower.endsWith('.parquet')) return 'parquet';
+    if (lower.endsWith('.csv')) return 'csv';
+    if (lower.endsWith('.json')) return 'json';
+    return undefined; // .jsonl and anything else: by the first row's keys
+}
+
+/** The model an open-instruct run's `<run>_metadata.jsonl` names, for shards next to it. */
+function metadataModel(shard: string): string | undefined {
+    const meta = shard.replace(/_rollouts_\d+\.jsonl$/, '_metadata.jsonl');
+    if (meta === shard || !existsSync(meta)) return undefined;
+    try {
+        const first = readFileSync(meta, 'utf8').split('\n').find((l) => l.trim());
+        const model = first ? (JSON.parse(first) as { model_name?: unknown }).model_name : undefined;
+        return typeof model === 'string' && model !== 'unknown' ? model : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+export async function* readRollouts(paths: string[], options: ReadRolloutsOptions = {}): AsyncGenerator<RolloutItem> {
+    let decoder: TokenDecoder | undefined = typeof options.tokenizer === 'object' ? options.tokenizer : undefined;
+    let decoderError: string | undefined;
+    for (const job of expandPaths(paths, options.format)) {
+        const file = job.path;
+        if (!existsSync(file)) {
+            yield issue(file, 'no such file or folder');
+            continue;
+        }
+        const hint = typeof options.tokenizer === 'string' ? options.tokenizer : job.format === 'open-instruct-rollouts' || ROLLOUT_SHARD.test(file) ? metadataModel(file) : undefined;
+        const decode: Decode = (ids, field) => {
+            if (!decoder && !decoderError) {
+                if (!hint) throw new RowError(field, 'holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them');
+                try {
+                    decoder = loadTokenDecoder(hint);
+                } catch (error) {
+                    decoderError = (error as Error).message;
+                }
+            }
+            if (!decoder) throw new FileError(`${field}: cannot decode token ids: ${decoderError}`);
+            return decoder.decode(ids);
+        };
+        const fileStep = stepFromFileName(basename(file));
+        let records = 0;
+        const report = (bytesRead: number) => options.onProgress?.({ file, bytesRead, totalBytes: statSync(file).size, records });
+        try {
+            for await (const item of readFile(job, file, fileStep, decode, options, report)) {
+                if (!('issue' in item)) records++;
+                yield item;
+            }
+        } catch (error) {
+            if (error instanceof FileError) yield issue(file, `${error.message}; the rest of this file is skipped`);
+            else if (options.signal?.aborted) throw error;
+            else yield issue(file, error instanceof Error ? error.message : String(error));
+        }
+        const size = statSync(file).size;
+        options.onProgress?.({ file, bytesRead: size, totalBytes: size, records });
+    }
+}
+
+function readFile(job: Job, file: string, fileStep: number | null, decode: Decode, options: ReadRolloutsOptions, onBytes: (n: number) => void): AsyncGenerator<RolloutItem> {
+    const format = job.format;
+    if (format === 'eval-code') {
+        if (!job.dataset) return single(issue(file, `eval-code needs ${EVAL_DATASET} next to the run CSV`));
+        return readEvalRun(file, job.dataset, (p) => p, options);
+    }
+    const table: TableContext = { file, format: format ?? 'json', fileStep, step: options.step, decode, maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, signal: options.signal };
+    if (format === 'parquet' || format === 'trl') return readParquetRollouts(file, table);
+    if (format === 'wandb-table') return readWandbTable(file, table);
+    if (format === 'json') return readJsonDocument(file, table);
+    if (format === 'csv') return readPlainCsv(file, fileStep, decode, options);
+    return readJsonlRollouts(file, { file, format: format as LineFormat | undefined, fileStep, decode, options, onBytes });
+}
+
+async function* single(item: RolloutItem): AsyncGenerator<RolloutItem> {
+    yield item;
+}
+
+async function* readPlainCsv(file: string, fileStep: number | null, decode: Decode, options: ReadRolloutsOptions): AsyncGenerator<RolloutItem> {
+    for await (const item of readCsvRows(file, { maxRecordBytes: options.maxLineBytes, signal: options.signal })) {
+        const where = `${file}:${item.line}`;
+        if ('error' in item) {
+            yield issue(where, item.error);
+            continue;
+        }
+        try {
+            yield recordFromRow(item.row, { source: where, format: 'csv', step: fileStep ?? options.step ?? null, decode });
+        } catch (error) {
+            if (!(error instanceof RowError)) throw error;
+            yield issue(where, error.message, error.field);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+// JSON Lines dumps: open-instruct `traces_<run>.jsonl` (one line per training step, columns as
+// lists), open-instruct rollout shards `<run>_rollouts_NNNNNN.jsonl` (one line per rollout), verl
+// `<step>.jsonl`, and plain rows. Each line is parsed on its own; a bad line is one issue.
+import type { RolloutRecord } from '../types.js';
+import { describe, intOrNull, isRow, num, recordFromRow, RowError, text, type Decode, type Row } from './fields.js';
+import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
+import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
+
+export type LineFormat = Extract<RolloutFormat, 'open-instruct-traces' | 'open-instruct-rollouts' | 'verl' | 'jsonl'>;
+
+/** The format of a JSON Lines row by its keys (used when neither --format nor the file name decides). */
+export function lineFormatOf(row: Row): LineFormat {
+    if (Array.isArray(row.responses) && ('training_step' in row || 'scores' in row)) return 'open-instruct-traces';
+    if ('response_tokens' in row && 'sample_idx' in row) return 'open-instruct-rollouts';
+    if ('output' in row && 'gts' in row) return 'verl';
+    return 'jsonl';
+}
+
+export interface JsonlContext {
+    file: string;
+    format: LineFormat | undefined;
+    fileStep: number | null;
+    decode: Decode | undefined;
+    options: ReadRolloutsOptions;
+    onBytes?: (bytesRead: number) => void;
+}
+
+export async function* readJsonlRollouts(path: string, ctx: JsonlContext): AsyncGenerator<RolloutItem> {
+    let format = ctx.format;
+    const max = ctx.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes })) {
+        const where = `${ctx.file}:${l.line}`;
+        if ('tooLong' in l) {
+            yield issue(where, tooLongMessage(l.tooLong, max));
+            continue;
+        }
+        if (l.text.trim() === '') continue;
+        let row: unknown;
+        try {
+            row = JSON.parse(l.text);
+        } catch (error) {
+            yield issue(where, `invalid JSON: ${(error as Error).message}`);
+            continue;
+        }
+        if (!isRow(row)) {
+            yield issue(where, `expected a JSON object, got ${describe(row)}`);
+            continue;
+        }
+        format ??= lineFormatOf(row);
+        try {
+            if (format === 'open-instruct-traces') yield* traceStep(row, where, ctx);
+            else if (format === 'open-instruct-rollouts') yield rolloutShardRecord(row, where, ctx);
+            else yield recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
+        } catch (error) {
+            if (!(error instanceof RowError)) throw error;
+            yield issue(where, error.message, error.field);
+        }
+    }
+}
+
+const TRACE_COLUMNS = ['scores', 'finish_reasons', 'queries', 'ground_truths', 'datasets'] as const;
+
+/** One trace line: a training step's columns, one entry per rollout (open-instruct `--save_traces`). */
+function* traceStep(row: Row, where: string, ctx: JsonlContext): Generator<RolloutItem> {
+    const responses = row.responses;
+    if (!Array.isArray(responses)) throw new RowError('responses', `expected a list, got ${describe(responses)}`);
+    for (const column of TRACE_COLUMNS) {
+        const value = row[column];
+        if (value === undefined) continue;
+        if (!Array.isArray(value)) throw new RowError(column, `expected a list, got ${describe(value)}`);
+        if (value.length !== responses.length) throw new RowError(column, `has ${value.length} entries for ${responses.length} responses`);
+    }
+    const step = row.training_step !== undefined ? intOrNull(row.training_step, 'training_step') : ctx.fileStep ?? ctx.options.step ?? null;
+    const queries = row.queries as unknown[] | undefined;
+    // Samples of one prompt share a query: the GRPO group is (step, index of the distinct query).
+    const groups = new Map<string, { index: number; prompt?: string }>();
+    const scale = ctx.options.verificationReward ?? 10;
+    for (let i = 0; i < responses.length; i++) {
+        const source = `${where}[${i}]`;
+        try {
+            const record: RolloutRecord = {
+                source, format: 'open-instruct-traces', response: text(responses[i], `responses[${i}]`, ctx.decode, 'assistant'), step, sample: i,
+            };
+            if (queries) {
+                const q = queries[i];
+                const key = typeof q === 'string' ? q : JSON.stringify(q);
+                let group = groups.get(key);
+                if (!group) {
+                    group = { index: groups.size };
+                    if (q !== null && q !== undefined) group.prompt = text(q, `queries[${i}]`, ctx.decode, 'user');
+                    groups.set(key, group);
+                }
+                record.promptIndex = group.index;
+                if (group.prompt !== undefined) record.prompt = group.prompt;
+            }
+            const scores = row.scores as unknown[] | undefined;
+            if (scores) {
+                record.loggedScore = num(scores[i], `scores[${i}]`);
+                record.loggedScale = scale;
+            }
+            const finish = (row.finish_reasons as unknown[] | undefined)?.[i];
+            if (typeof finish === 'string') record.finishReason = finish;
+            const gts = row.ground_truths as unknown[] | undefined;
+            if (gts) record.groundTruth = gts[i];
+            const dataset = (row.datasets as unknown[] | undefined)?.[i];
+            if (typeof dataset === 'string') record.dataset = dataset;
+            yield record;
+        } catch (error) {
+            if (!(error instanceof RowError)) throw error;
+            yield issue(source, error.message, error.field);
+        }
+    }
+}
+
+/** One record of an open-instruct rollout shard (`--rollouts_save_path`). */
+function rolloutShardRecord(row: Row, where: string, ctx: JsonlContext): RolloutRecord {
+    const record: RolloutRecord = {
+        source: where,
+        format: 'open-instruct-rollouts',
+        response: text(row.response_tokens, 'response_tokens', ctx.decode, 'assistant'),
+        step: row.step !== undefined ? intOrNull(row.step, 'step') : ctx.options.step ?? null,
+        sample: intOrNull(row.sample_idx, 'sample_idx'),
+        promptIndex: intOrNull(row.prompt_idx, 'prompt_idx'),
+    };
+    if (row.prompt_tokens !== undefined && row.prompt_tokens !== null) record.prompt = text(row.prompt_tokens, 'prompt_tokens', ctx.decode, 'user');
+    if (row.reward !== undefined && row.reward !== null) {
+        record.loggedScore = num(row.reward, 'reward');
+        record.loggedScale = ctx.options.verificationReward ?? 10;
+    }
+    if (typeof row.finish_reason === 'string') record.finishReason = row.finish_reason;
+    if (typeof row.dataset === 'string') record.dataset = row.dataset;
+    if (row.ground_truth !== undefined && row.ground_truth !== null) record.groundTruth = row.ground_truth;
+    if (typeof row.advantage === 'number') record.extra = { advantage: row.advantage };
+    return record;
+}

@@ -1,0 +1,109 @@
+// Row formats that are not line based: parquet (TRL `completions_<step>.parquet` and plain rows,
+// one row group at a time), W&B `*.table.json` exports (`columns` + `data`) and `.json` documents
+// (a list of rows, or one row). Whole documents are size-bounded before they are read.
+import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { promises as fs } from 'node:fs';
+import { describe, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
+import { issue, type RolloutFormat, type RolloutItem } from './options.js';
+
+export interface TableContext {
+    file: string;
+    format: RolloutFormat;
+    fileStep: number | null;
+    step?: number;
+    decode: Decode | undefined;
+    maxDocumentBytes: number;
+    signal?: AbortSignal;
+}
+
+function rowItem(row: unknown, where: string, ctx: TableContext): RolloutItem {
+    if (!isRow(row)) return issue(where, `expected an object, got ${describe(row)}`);
+    try {
+        return recordFromRow(row, { source: where, format: ctx.format, step: ctx.fileStep ?? ctx.step ?? null, decode: ctx.decode });
+    } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        return issue(where, error.message, error.field);
+    }
+}
+
+export async function* readParquetRollouts(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
+    const buffer = await asyncBufferFromFile(path);
+    const metadata = await parquetMetadataAsync(buffer);
+    let rowStart = 0;
+    for (const group of metadata.row_groups) {
+        ctx.signal?.throwIfAborted();
+        const rowEnd = rowStart + Number(group.num_rows);
+        const rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, rowFormat: 'object' });
+        for (let i = 0; i < rows.length; i++) yield rowItem(plain(rows[i]), `${ctx.file}[${rowStart + i}]`, ctx);
+        rowStart = rowEnd;
+    }
+}
+
+/** int64 columns arrive as BigInt: bring safe integers back to numbers (rows are JSON-like). */
+function plain(value: unknown): unknown {
+    if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+    if (Array.isArray(value)) return value.map(plain);
+    if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+    }
+    return value;
+}
+
+async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
+    const { size } = await fs.stat(path);
+    if (size > ctx.maxDocumentBytes) {
+        throw new RowError(undefined, `${size} bytes is more than the ${ctx.maxDocumentBytes}-byte limit for a whole-document file (--max-document-bytes); write it as JSON Lines instead`);
+    }
+    const textContent = await fs.readFile(path, 'utf8');
+    try {
+        return JSON.parse(textContent.charCodeAt(0) === 0xfeff ? textContent.slice(1) : textContent);
+    } catch (error) {
+        throw new RowError(undefined, `invalid JSON: ${(error as Error).message}`);
+    }
+}
+
+/** A W&B table export: `{"columns": [...], "data": [[...], ...]}`; row n is `file[n]`. */
+export async function* readWandbTable(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
+    let doc: unknown;
+    try {
+        doc = await readDocument(path, ctx);
+    } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        yield issue(ctx.file, error.message);
+        return;
+    }
+    if (!isRow(doc) || !Array.isArray(doc.columns) || !Array.isArray(doc.data)) {
+        yield issue(ctx.file, 'a W&B table needs "columns" (a list of names) and "data" (a list of rows)', isRow(doc) && Array.isArray(doc.columns) ? 'data' : 'columns');
+        return;
+    }
+    const columns = doc.columns.map(String);
+    for (let i = 0; i < doc.data.length; i++) {
+        const values = doc.data[i];
+        const where = `${ctx.file}[${i}]`;
+        if (!Array.isArray(values) || values.length !== columns.length) {
+            yield issue(where, `expected a list of ${columns.length} values, got ${Array.isArray(values) ? `${values.length} values` : describe(values)}`, `data[${i}]`);
+            continue;
+        }
+        const row: Row = {};
+        columns.forEach((c, k) => { row[c] = values[k]; });
+        yield rowItem(row, where, ctx);
+    }
+}
+
+/** A `.json` document: a list of rows, `{"rows": [...]}`, or one row; a W&B table is recognised by its keys. */
+export async function* readJsonDocument(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
+    let doc: unknown;
+    try {
+        doc = await readDocument(path, ctx);
+    } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        yield issue(ctx.file, error.message);
+        return;
+    }
+    if (isRow(doc) && Array.isArray(doc.columns) && Array.isArray(doc.data)) {
+        yield* readWandbTable(path, { ...ctx, format: 'wandb-table' });
+        return;
+    }
+    const rows = Array.isArray(doc) ? doc : isRow(doc) && Array.isArray(doc.rows) ? doc.rows : [doc];
+    for (let i = 0; i < rows.length; i++) yield rowItem(rows[i], `${ctx.file}[${i}]`, ctx);
+}

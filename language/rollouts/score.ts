@@ -1,0 +1,184 @@
+// Re-scoring one rollout (docs/rollouts.md): the ground truth inline or joined from the problems,
+// the ONE verdict path (dataset/scoring scoreResponse → verifier respond) for Manufactoria, the
+// BouncingSim checker for Python answers, the error class, and the logged score set beside it.
+import { scoreResponse } from '../dataset/scoring/score.js';
+import type { Problem } from '../dataset/problems/problem.js';
+import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
+import type { AssertRun, ProgramCheck } from '../bouncingsim/python/runner.js';
+import type { ProblemIndex } from './problem-index.js';
+import type { BouncingSimErrorClass, ExtractionNotes, RolloutIssue, RolloutRecord, RolloutTask, ScoredRollout } from './types.js';
+
+export type ScoreMode = 'pass_rate' | 'all_pass';
+
+/** Runs a BouncingSim answer's asserts (the sandboxed runner, or plain python3 with --no-sandbox). */
+export type BouncingSimChecker = (program: string, asserts: readonly string[]) => Promise<ProgramCheck>;
+
+export interface ScoreContext {
+    problems?: ProblemIndex;
+    /** With it, `results` (per-test verdicts) are included. */
+    details?: boolean;
+    /** The trainer's scoring mode, when known: the logged score is compared with that reward only. */
+    mode?: ScoreMode;
+    /** Absent: BouncingSim rollouts are reported as issues instead of being run. */
+    bouncingsim?: BouncingSimChecker;
+    /** Why BouncingSim answers cannot run, for the issue text. */
+    bouncingsimUnavailable?: string;
+    /** The multiplier tried for logged scores of dumps that do not state one (default 10). */
+    verificationReward?: number;
+}
+
+export type ScoreOutcome = ScoredRollout | { issue: RolloutIssue };
+
+/** Finish reasons that mean the generation was cut (vLLM `length`, and common spellings). */
+const CUT = new Set(['length', 'max_tokens', 'max_length', 'truncated']);
+
+export function isTruncated(finishReason: string | undefined): boolean {
+    return finishReason !== undefined && CUT.has(finishReason);
+}
+
+const BALLSIM_DATASET = /ball|bouncing/i;
+
+export function taskOf(record: RolloutRecord, label: unknown): RolloutTask {
+    if (record.dataset !== undefined && BALLSIM_DATASET.test(record.dataset)) return 'bouncingsim';
+    let value = label;
+    if (typeof value === 'string' && value.startsWith('[')) {
+        try {
+            value = JSON.parse(value);
+        } catch {
+            return 'manufactoria';
+        }
+    }
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trimStart().startsWith('assert')) ? 'bouncingsim' : 'manufactoria';
+}
+
+function base(record: RolloutRecord, problem: Problem | undefined, task: RolloutTask): Omit<ScoredRollout, 'pass_rate' | 'all_pass' | 'error' | 'passed' | 'total' | 'program' | 'extraction'> {
+    return {
+        source: record.source,
+        id: problem?.id ?? record.key ?? null,
+        step: record.step,
+        sample: record.sample,
+        task,
+        family: problem?.family ?? record.family ?? null,
+        level: problem?.level ?? record.level ?? null,
+        prompt_index: record.promptIndex ?? null,
+        truncated: isTruncated(record.finishReason),
+    };
+}
+
+/** Scores a Manufactoria rollout synchronously (or returns the issue that stops it). */
+export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt)): ScoreOutcome {
+    const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
+    if (label === undefined) return noLabel(record, ctx);
+    const score = scoreResponse(record.response, label);
+    const passed = score.response?.valid ? score.response.results.filter((r) => r.passed).length : 0;
+    const total = score.response?.valid ? score.response.results.length : 0;
+    const out: ScoredRollout = {
+        ...base(record, problem, 'manufactoria'),
+        pass_rate: score.pass_rate,
+        all_pass: score.all_pass ? 1 : 0,
+        error: score.error,
+        passed,
+        total,
+        program: score.program,
+        extraction: notes(score.extraction),
+    };
+    if (score.reason) out.reason = score.reason;
+    else if (score.response && !score.response.valid) out.reason = score.response.message;
+    return finish(out, record, ctx, score.response?.results);
+}
+
+export async function scoreRollout(record: RolloutRecord, ctx: ScoreContext): Promise<ScoreOutcome> {
+    const problem = ctx.problems?.lookup(record.key, record.prompt);
+    const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
+    if (taskOf(record, label) === 'manufactoria') return scoreManufactoriaRollout(record, ctx, problem);
+    return scoreBouncingSim(record, label, ctx);
+}
+
+function noLabel(record: RolloutRecord, ctx: ScoreContext): { issue: RolloutIssue } {
+    const key = record.key !== undefined ? `key '${record.key}'` : record.prompt !== undefined ? 'its prompt' : 'no key or prompt';
+    const why = ctx.problems && ctx.problems.size > 0 ? `no problem in --problems matches ${key}` : 'pass --problems FILE to join it with its problem';
+    return { issue: { where: record.source, field: 'ground_truth', message: `no ground truth in the row; ${why}` } };
+}
+
+function notes(e: { blocks: number; used: number | null; tag: string; wholeResponse: boolean; feedbackBlocks: number; span: [number, number] }): ExtractionNotes {
+    return { blocks: e.blocks, used: e.used, tag: e.tag, wholeResponse: e.wholeResponse, feedbackBlocks: e.feedbackBlocks, span: e.span };
+}
+
+async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: ScoreContext): Promise<ScoreOutcome> {
+    if (label === undefined) return noLabel(record, ctx);
+    let asserts = label;
+    if (typeof asserts === 'string') {
+        try {
+            asserts = JSON.parse(asserts);
+        } catch {
+            return { issue: { where: record.source, field: 'ground_truth', message: 'BouncingSim ground truth is not a JSON list of assert strings' } };
+        }
+    }
+    if (!Array.isArray(asserts) || !asserts.every((a) => typeof a === 'string')) {
+        return { issue: { where: record.source, field: 'ground_truth', message: 'BouncingSim ground truth must be a list of assert strings' } };
+    }
+    if (!ctx.bouncingsim) {
+        return { issue: { where: record.source, message: ctx.bouncingsimUnavailable ?? 'BouncingSim answers are model-written Python and are not run here' } };
+    }
+    const extraction = extractPythonProgramWithNotes(record.response);
+    const check = await ctx.bouncingsim(extraction.program, asserts as string[]);
+    const out: ScoredRollout = {
+        ...base(record, undefined, 'bouncingsim'),
+        id: record.key ?? null,
+        pass_rate: check.pass_rate,
+        all_pass: check.all_pass ? 1 : 0,
+        error: bouncingSimClass(check),
+        passed: check.passed,
+        total: check.results.length,
+        program: extraction.program,
+        extraction: notes(extraction),
+    };
+    return finish(out, record, ctx, check.results);
+}
+
+/** refused (safety filter), else the first failing assert's kind: timeout, exception or too_far. */
+export function bouncingSimClass(check: ProgramCheck): BouncingSimErrorClass | null {
+    if (check.refused.length > 0) return 'refused';
+    const failing = check.results.find((r: AssertRun) => !r.passed);
+    if (!failing) return check.results.length > 0 ? null : 'exception';
+    if (failing.timedOut) return 'timeout';
+    if (failing.error) return 'exception';
+    return 'too_far';
+}
+
+/** Adds the logged score (normalised) and, with --details, the per-test results. */
+function finish(out: ScoredRollout, record: RolloutRecord, ctx: ScoreContext, results: unknown[] | undefined): ScoredRollout {
+    if (record.loggedScore !== undefined) {
+        const { score, mismatch } = normaliseLogged(record, out, ctx.mode, ctx.verificationReward);
+        out.logged_score = score;
+        out.logged_mismatch = mismatch;
+    }
+    if (record.finishReason !== undefined) out.finish_reason = record.finishReason;
+    if (ctx.details) out.results = results ?? [];
+    return out;
+}
+
+const EPS = 1e-6;
+
+/**
+ * The logged score on the re-scored scale: divided by the trainer's multiplier (open-instruct's
+ * verification_reward, ×10 by default; when a plain dump does not say, both ×1 and ×10 are tried),
+ * and for eval_code less its possible +1 format bonus. It agrees when it equals the reward of the
+ * scoring mode (either mode when unknown), or 0 for a cut generation (the non-stop penalty);
+ * otherwise the rollout is flagged.
+ */
+export function normaliseLogged(record: RolloutRecord, scored: Pick<ScoredRollout, 'pass_rate' | 'all_pass' | 'truncated'>, mode?: ScoreMode, verificationReward = 10): { score: number; mismatch: boolean } {
+    const logged = record.loggedScore!;
+    const scaled = record.loggedScale !== undefined ? [logged / record.loggedScale] : [logged, logged / verificationReward];
+    const candidates = record.loggedBonus ? scaled.flatMap((x) => [x, x - 1]) : scaled;
+    const targets = mode === 'pass_rate' ? [scored.pass_rate] : mode === 'all_pass' ? [scored.all_pass] : [scored.pass_rate, scored.all_pass];
+    if (scored.truncated) targets.push(0);
+    const match = candidates.find((c) => targets.some((t) => Math.abs(c - t) < EPS));
+    if (match !== undefined) return { score: round(match), mismatch: false };
+    const inRange = candidates.find((c) => c >= 0 && c <= 1);
+    return { score: round(inRange ?? candidates[0]), mismatch: true };
+}
+
+function round(x: number): number {
+    return Math.round(x * 1e9) / 1e9;
+}
