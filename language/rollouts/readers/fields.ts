@@ -56,8 +56,12 @@ export function text(value: unknown, field: string, decode: Decode | undefined, 
     throw new RowError(field, `expected text, a message list or token ids, got ${describe(value)}`);
 }
 
-export function pick(row: Row, keys: readonly string[]): [string, unknown] | undefined {
-    for (const k of keys) if (row[k] !== undefined && row[k] !== null) return [k, row[k]];
+/** The first key present; an empty string counts as absent (an empty CSV cell) unless `keepEmpty`. */
+export function pick(row: Row, keys: readonly string[], keepEmpty = false): [string, unknown] | undefined {
+    for (const k of keys) {
+        const v = row[k];
+        if (v !== undefined && v !== null && (keepEmpty || v !== '')) return [k, v];
+    }
     return undefined;
 }
 
@@ -100,7 +104,7 @@ export interface RowContext {
 
 /** A row with a response (plain JSONL/JSON/CSV/parquet rows, verl, TRL, W&B tables) → RolloutRecord. */
 export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
-    const response = pick(row, RESPONSE);
+    const response = pick(row, RESPONSE, true);
     if (!response) throw new RowError(undefined, `no response field (expected one of ${RESPONSE.join(', ')})`);
     const record: RolloutRecord = {
         source: ctx.source,
@@ -109,7 +113,7 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
         step: ctx.step,
         sample: null,
     };
-    const prompt = pick(row, PROMPT) ?? (response[0] !== 'messages' && row.messages !== undefined ? ['messages', row.messages] as [string, unknown] : undefined);
+    const prompt = pick(row, PROMPT) ?? (Array.isArray(row.messages) ? ['messages', row.messages] as [string, unknown] : undefined);
     if (prompt) record.prompt = text(prompt[1], prompt[0], ctx.decode, 'user');
     const gt = pick(row, GROUND_TRUTH);
     if (gt) record.groundTruth = gt[0] === 'reward_model' && isRow(gt[1]) ? gt[1].ground_truth : gt[1];
@@ -126,7 +130,7 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const promptIndex = pick(row, PROMPT_INDEX);
     if (promptIndex) record.promptIndex = intOrNull(promptIndex[1], promptIndex[0]);
     const score = pick(row, SCORE);
-    if (score && score[1] !== '') record.loggedScore = num(score[1], score[0]);
+    if (score) record.loggedScore = num(score[1], score[0]);
     const finish = pick(row, FINISH);
     if (finish && typeof finish[1] === 'string' && finish[1] !== '') record.finishReason = finish[1];
     const dataset = pick(row, DATASET);

@@ -1,0 +1,54 @@
+// Huge lines and binary garbage: a clear issue naming the line, the rest of the file still loads,
+// nothing hangs or holds the over-long line in memory.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { readLines } from '../../language/rollouts/readers/lines.js';
+import { readRollouts } from '../../language/rollouts/readers/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rollouts-bad-'));
+const good = JSON.stringify({ response: 'START start:\n    NEXT end\nEND end', ground_truth: [{ input: '' }] });
+
+async function collect(path: string, maxLineBytes: number) {
+    const out: string[] = [];
+    for await (const item of readRollouts([path], { maxLineBytes })) out.push('issue' in item ? `${item.issue.where}: ${item.issue.message}` : `ok ${item.source}`);
+    return out;
+}
+
+describe('bounded lines', () => {
+    test('an over-long line is skipped with its number; the next lines load', async () => {
+        const path = join(dir, 'huge.jsonl');
+        writeFileSync(path, `${good}\n{"response": "${'x'.repeat(3_000_000)}"}\n${good}\n`);
+        const out = await collect(path, 1_000_000);
+        expect(out[0]).toBe(`ok ${path}:1`);
+        expect(out[1]).toMatch(new RegExp(`^${path}:2: line of 3000016 bytes is longer than the limit of 1000000 bytes`));
+        expect(out[2]).toBe(`ok ${path}:3`);
+    });
+    test('binary garbage without newlines is one issue, then the file ends', async () => {
+        const path = join(dir, 'garbage.jsonl');
+        writeFileSync(path, Buffer.concat([randomBytes(5_000_000).map((b) => (b === 10 ? 11 : b))]));
+        const out = await collect(path, 1_000_000);
+        expect(out).toHaveLength(1);
+        expect(out[0]).toMatch(/:1: line of 5000000 bytes is longer than the limit/);
+    });
+    test('binary garbage with newlines: each line is an invalid-JSON issue', async () => {
+        const path = join(dir, 'garbage2.jsonl');
+        writeFileSync(path, Buffer.concat([randomBytes(2000).map((b) => (b === 10 ? 11 : b)), Buffer.from('\n'), Buffer.from(good), Buffer.from('\n\u0000\u0001\n')]));
+        const out = await collect(path, 1_000_000);
+        expect(out[0]).toMatch(/:1: invalid JSON/);
+        expect(out[1]).toBe(`ok ${path}:2`);
+        expect(out[2]).toMatch(/:3: invalid JSON/);
+    });
+    test('CRLF, a BOM and a last line without newline', async () => {
+        const path = join(dir, 'crlf.jsonl');
+        writeFileSync(path, `\ufeffa\r\nb\r\nc`);
+        const lines = [];
+        for await (const l of readLines(path)) lines.push(l);
+        expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: 'b' }, { line: 3, text: 'c' }]);
+    });
+    test('a missing file is an issue, not a crash', async () => {
+        expect(await collect(join(dir, 'nope.jsonl'), 1000)).toEqual([`${join(dir, 'nope.jsonl')}: no such file or folder`]);
+    });
+});
