@@ -62,16 +62,21 @@ async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
     }
 }
 
-/** A W&B table export: `{"columns": [...], "data": [[...], ...]}`; row n is `file[n]`. */
-export async function* readWandbTable(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
-    let doc: unknown;
+/** The parsed document, or why it could not be read. */
+async function documentOrIssue(path: string, ctx: TableContext): Promise<{ doc: unknown } | { error: string }> {
     try {
-        doc = await readDocument(path, ctx);
+        return { doc: await readDocument(path, ctx) };
     } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        yield issue(ctx.file, error.message);
-        return;
+        return { error: error.message };
     }
+}
+
+/** A W&B table export: `{"columns": [...], "data": [[...], ...]}`; row n is `file[n]`. */
+export async function* readWandbTable(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
+    const read = await documentOrIssue(path, ctx);
+    if ('error' in read) return yield issue(ctx.file, read.error);
+    const doc = read.doc;
     if (!isRow(doc) || !Array.isArray(doc.columns) || !Array.isArray(doc.data)) {
         yield issue(ctx.file, 'a W&B table needs "columns" (a list of names) and "data" (a list of rows)', isRow(doc) && Array.isArray(doc.columns) ? 'data' : 'columns');
         return;
@@ -92,14 +97,9 @@ export async function* readWandbTable(path: string, ctx: TableContext): AsyncGen
 
 /** A `.json` document: a list of rows, `{"rows": [...]}`, or one row; a W&B table is recognised by its keys. */
 export async function* readJsonDocument(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
-    let doc: unknown;
-    try {
-        doc = await readDocument(path, ctx);
-    } catch (error) {
-        if (!(error instanceof RowError)) throw error;
-        yield issue(ctx.file, error.message);
-        return;
-    }
+    const read = await documentOrIssue(path, ctx);
+    if ('error' in read) return yield issue(ctx.file, read.error);
+    const doc = read.doc;
     if (isRow(doc) && Array.isArray(doc.columns) && Array.isArray(doc.data)) {
         yield* readWandbTable(path, { ...ctx, format: 'wandb-table' });
         return;
