@@ -3,6 +3,7 @@ import type { CommandModule } from '../command.js';
 import { withUsage } from '../command.js';
 import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
 import { Output } from './output.js';
+import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 
 const USAGE = `delta rollouts score FILE… ${COMMON_USAGE} [--details] [-o OUT]`;
 
@@ -23,6 +24,7 @@ export const scoreCommand: CommandModule = {
         }
         await out.close();
         run.progress.clear();
+        closePythonRunners();
         return run.issues() > 0 ? 1 : 0;
     }),
 };

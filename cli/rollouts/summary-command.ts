@@ -4,6 +4,7 @@ import type { GroupKey, GroupSummary } from '../../language/rollouts/types.js';
 import { type CommandModule, UsageError, withUsage } from '../command.js';
 import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
 import { Output } from './output.js';
+import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 
 const USAGE = `delta rollouts summary FILE… [--by problem|family|level|step|problem,step] [--k 1,8,64] [--json] [--grpo] ${COMMON_USAGE} [-o OUT]`;
 
@@ -29,6 +30,7 @@ export const summaryCommand: CommandModule = {
             groups.add(item);
         }
         run.progress.clear();
+        closePythonRunners();
         const out = new Output(values.output as string | undefined);
         const summaries = summarizer.result();
         if (values.grpo) {

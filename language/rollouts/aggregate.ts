@@ -16,6 +16,16 @@ export function passAtK(n: number, c: number, k: number): number | null {
     return 1 - ratio;
 }
 
+/** pass@k for each k that n samples can estimate (k ≤ n); larger k are left out. */
+export function passAtTable(n: number, c: number, ks: readonly number[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const k of ks) {
+        const v = passAtK(n, c, k);
+        if (v !== null) out[String(k)] = v;
+    }
+    return out;
+}
+
 /** With c = 0 of n: the exact one-sided 95 % upper bound on the per-sample success rate, 1 − 0.05^(1/n). */
 export function upperBound95(n: number): number {
     return n > 0 ? 1 - Math.pow(0.05, 1 / n) : 1;
@@ -83,7 +93,7 @@ export class Summarizer {
                 n: acc.n,
                 c: acc.c,
                 mean_pass_rate: acc.n ? acc.passRate / acc.n : 0,
-                pass_at: Object.fromEntries(this.ks.map((k) => [String(k), passAtK(acc.n, acc.c, k)])),
+                pass_at: passAtTable(acc.n, acc.c, this.ks),
                 errors: Object.fromEntries([...acc.errors].sort((a, b) => b[1] - a[1])),
             };
             if (acc.c === 0) summary.upper_bound_95 = upperBound95(acc.n);
@@ -113,7 +123,7 @@ function stepOrder(a: Value | undefined, b: Value | undefined): number {
     return (a as number) - (b as number);
 }
 
-export function summarize(rows: Iterable<ScoredRollout>, by: GroupKey, ks: number[]): GroupSummary[] {
+export function summarize(rows: Iterable<ScoredRollout>, by: GroupKey, ks: readonly number[]): GroupSummary[] {
     const s = new Summarizer(by, ks);
     for (const row of rows) s.add(row);
     return s.result();

@@ -1,6 +1,7 @@
 // Re-scoring one rollout (docs/rollouts.md): the ground truth inline or joined from the problems,
 // the ONE verdict path (dataset/scoring scoreResponse → verifier respond) for Manufactoria, the
 // BouncingSim checker for Python answers, the error class, and the logged score set beside it.
+import { createHash } from 'node:crypto';
 import { scoreResponse } from '../dataset/scoring/score.js';
 import type { Problem } from '../dataset/problems/problem.js';
 import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
@@ -51,10 +52,15 @@ export function taskOf(record: RolloutRecord, label: unknown): RolloutTask {
     return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trimStart().startsWith('assert')) ? 'bouncingsim' : 'manufactoria';
 }
 
+/** Without a key or a join, rollouts of one prompt still group together: `prompt:` + a hash of its text. */
+export function promptKey(prompt: string | undefined): string | null {
+    return prompt === undefined ? null : `prompt:${createHash('sha1').update(prompt).digest('hex').slice(0, 12)}`;
+}
+
 function base(record: RolloutRecord, problem: Problem | undefined, task: RolloutTask): Omit<ScoredRollout, 'pass_rate' | 'all_pass' | 'error' | 'passed' | 'total' | 'program' | 'extraction'> {
     return {
         source: record.source,
-        id: problem?.id ?? record.key ?? null,
+        id: problem?.id ?? record.key ?? promptKey(record.prompt),
         step: record.step,
         sample: record.sample,
         task,
@@ -121,10 +127,15 @@ async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: Scor
         return { issue: { where: record.source, message: ctx.bouncingsimUnavailable ?? 'BouncingSim answers are model-written Python and are not run here' } };
     }
     const extraction = extractPythonProgramWithNotes(record.response);
-    const check = await ctx.bouncingsim(extraction.program, asserts as string[]);
+    let check: ProgramCheck;
+    try {
+        check = await ctx.bouncingsim(extraction.program, asserts as string[]);
+    } catch (error) {
+        return { issue: { where: record.source, message: (error as Error).message } };
+    }
     const out: ScoredRollout = {
         ...base(record, undefined, 'bouncingsim'),
-        id: record.key ?? null,
+        id: record.key ?? promptKey(record.prompt),
         pass_rate: check.pass_rate,
         all_pass: check.all_pass ? 1 : 0,
         error: bouncingSimClass(check),

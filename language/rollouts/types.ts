@@ -115,8 +115,8 @@ export interface GroupSummary {
     /** Number of all-pass rollouts. */
     c: number;
     mean_pass_rate: number;
-    /** pass@k by the unbiased estimator, keyed by k as a string (null when k > n). */
-    pass_at: Record<string, number | null>;
+    /** pass@k by the unbiased estimator, keyed by k as a string; a k larger than n is left out. */
+    pass_at: Record<string, number>;
     /** With c = 0: the 95 % upper bound on the per-sample success rate. */
     upper_bound_95?: number;
     errors: Partial<Record<ErrorClass, number>>;
