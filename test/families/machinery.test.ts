@@ -10,7 +10,7 @@ import { mutationsFor } from '../../language/dataset/families/mutations.js';
 import { comparisonParameters, maxMinParameters } from '../../language/dataset/families/numerical-compare.js';
 import { applyOperation, operationParameters, operationText } from '../../language/dataset/families/numerical-operations.js';
 import { Rng } from '../../language/dataset/families/prng.js';
-import { pythonFullmatch } from '../../language/python/regex.js';
+import { pythonFullmatch } from '../../language/python/regex/index.js';
 import { pyReplace, pyTitle } from '../../language/python/string-methods.js';
 import { regexParameters, regexText } from '../../language/dataset/families/regex-pattern.js';
 import { expand, sameNumAccepts, sameNumParameters, templateText } from '../../language/dataset/families/regex-same-num.js';

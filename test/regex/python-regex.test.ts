@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compilePythonPattern, inspectPythonPattern, pythonFullmatch, PythonRegexRuntimeError } from '../../language/python/regex.js';
+import { compilePythonPattern, inspectPythonPattern, pythonFullmatch, PythonRegexRuntimeError } from '../../language/python/regex/index.js';
 import { Rng } from '../../language/dataset/families/prng.js';
 
 type Answer = boolean | 'compile-error' | 'SystemError';

@@ -1,6 +1,6 @@
 // regex_pattern (§10.2): tapes must fully match a concatenation of `(base)op` parts.
 import { COMPLEX, PAD } from './case-builder.js';
-import { pythonFullmatch } from '../../python/regex.js';
+import { pythonFullmatch } from '../../python/regex/index.js';
 import { flipAt } from './sequence-params.js';
 import { productOf, sequences } from './sequences.js';
 import { COLORS, type AcceptanceFamily, type CaseContext } from './types.js';

@@ -1,6 +1,6 @@
 // The verifier's pass rule (spec §6.2), shared by the HTTP verifier, the CLI and the editor.
 import type { RunResult } from '../../manufactoria/interpreter/run.js';
-import { pythonFullmatch } from '../../python/regex.js';
+import { pythonFullmatch } from '../../python/regex/index.js';
 
 /** Only these characters switch the expected output into Python-regex mode. */
 const REGEX_TRIGGERS = /[.+*?|()]/;
