@@ -3,8 +3,9 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
+import { closest, distance } from 'fastest-levenshtein';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
-import { isPuller } from '../language/manufactoria/model/vocabulary.js';
+import { isNodeKind, isPuller, NODE_KINDS } from '../language/manufactoria/model/vocabulary.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
@@ -22,10 +23,24 @@ const FIXES: Record<string, Fix> = {
         return [fix('Remove the colon', d, document, span(document, m.offset + s, m.offset + e), '')];
     },
     'end-keyword-target': (document, d) => [fix("Route to 'end' (the accepting node)", d, document, d.range, 'end')],
-    'undefined-node': (document, d) => {
+    'undefined-target': (document, d) => {
         const id = document.textDocument.getText(d.range);
-        return ['PULLER_RB', 'PAINTER_RED', 'PAINTER_BLUE'].map((kind) =>
+        const names = declaredNames(document);
+        const near = nearest(id, names);
+        const didYouMean = near ? [fix(`Did you mean '${near}'?`, d, document, d.range, near)] : [];
+        const create = ['PULLER_RB', 'PAINTER_RED', 'PAINTER_BLUE'].map((kind) =>
             appendNode(document, d, `Create ${kind} node '${id}'`, isPuller(kind) ? `${kind} ${id}:\n    [EMPTY] end` : `${kind} ${id}:\n    NEXT end`));
+        return [...didYouMean, ...create];
+    },
+    'invalid-declaration': (document, d) => {
+        // A misspelled node kind (`PULER_RB read:`, `puller_rb read:`): replace the first word.
+        const offset = document.textDocument.offsetAt(d.range.start);
+        const word = /^[^\s:]+/.exec(document.textDocument.getText(d.range))?.[0];
+        if (!word) return [];
+        const upper = word.toUpperCase();
+        const kind = isNodeKind(upper) ? upper : nearest(upper, NODE_KINDS);
+        if (!kind || kind === word) return [];
+        return [fix(`Did you mean '${kind}'?`, d, document, span(document, offset, offset + word.length), kind)];
     },
     'missing-start': (document, d) => {
         const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';
@@ -41,6 +56,17 @@ export class ManufactoriaCodeActionProvider implements CodeActionProvider {
             return code && FIXES[code] ? FIXES[code](document, d) : [];
         });
     }
+}
+
+/** The closest name within a few edits (a third of the word, at least two), if any. */
+function nearest(word: string, names: readonly string[]): string | undefined {
+    if (names.length === 0) return undefined;
+    const best = closest(word, names);
+    return best !== word && distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function declaredNames(document: LangiumDocument): string[] {
+    return [...new Set((document.parseResult.value as Program).nodes.flatMap((n) => (n.name !== undefined && n.kind ? [n.name] : [])))];
 }
 
 function fix(title: string, diagnostic: Diagnostic, document: LangiumDocument, range: Range, newText: string): CodeAction {

@@ -3,6 +3,7 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ManufactoriaAstType, Program } from '../../language/manufactoria/generated/ast.js';
+import { propertyRange } from '../../language/manufactoria/validation/property-range.js';
 import { spanRange } from './ranges.js';
 import type { SolutionTestService } from './solution-service.js';
 
@@ -22,5 +23,13 @@ async function checkDirectives(program: Program, accept: ValidationAcceptor, sol
     }
     if (directives.problem && binding && !binding.ok) {
         accept('warning', binding.message, { node: program, range: spanRange(directives.problem.span), code: 'problem-not-found' });
+    }
+    const allowed = binding?.ok ? binding.problem.availableNodes : undefined;
+    if (allowed) {
+        for (const node of program.nodes) {
+            if (!node.kind || allowed.includes(node.kind)) continue;
+            accept('warning', `The problem '${binding!.ok && binding!.problem.name}' does not offer ${node.kind} nodes (available: ${allowed.join(', ')})`,
+                { node, property: 'kind', range: propertyRange(node, 'kind'), code: 'unavailable-node-kind' });
+        }
     }
 }

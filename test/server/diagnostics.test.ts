@@ -21,7 +21,7 @@ describe('reference errors in the editor', () => {
         ['START start:\n    NEXT p\nPAINTER_RED p:\nEND end', 'PAINTER nodes must have exactly one NEXT route', 2],
         ['END end', 'Program must have a START node', 0],
         ['START start:\n    NEXT end', 'Program must have an END node', 0],
-        ['START start:\n    NEXT nowhere\nEND end', "Node 'start' references undefined node 'nowhere'", 0],
+        ['START start:\n    NEXT nowhere\nEND end', "Node 'start' references undefined node 'nowhere'", 1], // on the target itself
         ['# only a comment', 'Empty program', 0],
         ['hello world', 'Invalid node declaration: hello world', 0],
     ])('%j → %s', async (text, message, line) => {

@@ -71,10 +71,10 @@ describe('navigation and rename', () => {
 });
 
 describe('formatting, code actions, outline, folding', () => {
-    test('canonical layout', async () => {
+    test('canonical layout of a valid program: whitespace only, the colons as written', async () => {
         await expectFormatting(Manufactoria)({
-            before: 'START   start:\n\tNEXT  p   # go\n\n\n\nPULLER_RB p :\n      [R]   end\nEND end:',
-            after: 'START start:\n    NEXT p # go\n\nPULLER_RB p :\n    [R] end\n\nEND end\n',
+            before: 'START   start:\n\tNEXT  p   # go\n\n\n\nPULLER_RB p:\n      [R]   end\n      [B] NONE\nEND end',
+            after: 'START start:\n    NEXT p # go\n\nPULLER_RB p:\n    [R] end\n    [B] NONE\n\nEND end\n',
         });
     });
     test('quick fix for a missing colon', async () => {

@@ -24,6 +24,8 @@ export interface Problem {
     testCases: TestCase[];
     source: ProblemSource;
     shape: RowShape;
+    /** The node kinds the problem allows (a problem row's `available_nodes`), when it says. */
+    availableNodes?: string[];
 }
 
 /** A row that could not be loaded. `field` names the offending key path when one is to blame. */
@@ -79,6 +81,8 @@ function fromProblemRow(row: Record<string, unknown>, source: ProblemSource): Pr
         testCases: cases(row, 'test_cases'),
         source,
         shape: 'problem',
+        // Only an editor hint (a warning on other kinds), so a malformed list is ignored, not an error.
+        ...(Array.isArray(row.available_nodes) && row.available_nodes.every((k) => typeof k === 'string') ? { availableNodes: row.available_nodes as string[] } : {}),
     };
 }
 

@@ -1,13 +1,24 @@
 // Publishes every reference error as an error diagnostic. `data.reference` keeps the reference's
 // line and check order, so the single reference verdict can be recovered from the diagnostics.
+// One cause, one diagnostic: an undefined target is one error on the target itself, and routes to a
+// node whose declaration line is broken are not errors of their own but related information of it
+// (the broken declaration always comes first in the reference's order, so the verdict is unchanged).
 import { AstUtils, type ValidationAcceptor } from 'langium';
+import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Program } from '../generated/ast.js';
 import { layoutOf } from '../lexing/reference-layout.js';
-import { referenceErrors } from './reference-errors.js';
+import { referenceErrors, type ReferenceError } from './reference-errors.js';
 
 export interface ReferenceDiagnosticData {
     code: string;
     reference: { line: number | null; order: number[] };
+    /** For an undefined target: the target's name (quick fixes offer the nearest declared one). */
+    target?: string;
+}
+
+/** The id a broken declaration line meant to declare: `PULER_RB read:` → `read`. */
+export function intendedName(invalidLine: string): string | undefined {
+    return /^\S+[ \t]+([\p{L}\p{N}_]+)/u.exec(invalidLine.trim())?.[1];
 }
 
 export function checkReferenceRules(program: Program, accept: ValidationAcceptor): void {
@@ -17,18 +28,35 @@ export function checkReferenceRules(program: Program, accept: ValidationAcceptor
         start: document.textDocument.positionAt(start),
         end: document.textDocument.positionAt(end),
     });
-    for (const error of referenceErrors(program, text, layoutOf(text))) {
+    const errors = referenceErrors(program, text, layoutOf(text));
+    // Declarations that are broken, by the id they meant to declare.
+    const broken = new Map<string, ReferenceError>();
+    for (const error of errors) {
+        const name = error.code === 'invalid-declaration' ? intendedName(text.slice(error.start, error.end)) : undefined;
+        if (name !== undefined && !broken.has(name)) broken.set(name, error);
+    }
+    const consequences = new Map<ReferenceError, DiagnosticRelatedInformation[]>();
+    const suppressed = new Set<ReferenceError>();
+    for (const error of errors) {
+        const cause = error.code === 'undefined-target' && error.target ? broken.get(text.slice(error.target.start, error.target.end)) : undefined;
+        if (!cause) continue;
+        suppressed.add(error);
+        const list = consequences.get(cause) ?? [];
+        list.push({ location: { uri: document.textDocument.uri, range: toRange(error.target!.start, error.target!.end) }, message: `${error.message} (a consequence of this broken declaration)` });
+        consequences.set(cause, list);
+    }
+
+    for (const error of errors) {
+        if (suppressed.has(error)) continue;
         const data: ReferenceDiagnosticData = { code: error.code, reference: { line: error.line, order: error.order } };
-        // Errors without a reference line go on the first line (spec §4.2).
-        const range = error.line === null ? toRange(0, firstLineEnd(text)) : toRange(error.start, error.end);
-        accept('error', error.message, { node: error.node, range, code: error.code, data });
+        // Errors without a reference line go on the first line; an undefined target on the target.
+        let range = error.line === null ? toRange(0, firstLineEnd(text)) : toRange(error.start, error.end);
         if (error.target) {
-            const target = text.slice(error.target.start, error.target.end);
-            accept('error', `Undefined node '${target}'`, {
-                node: error.node, range: toRange(error.target.start, error.target.end), code: 'undefined-node',
-                data: { code: 'undefined-node' },
-            });
+            range = toRange(error.target.start, error.target.end);
+            data.target = text.slice(error.target.start, error.target.end);
         }
+        const related = consequences.get(error);
+        accept('error', error.message, { node: error.node, range, code: error.code, data, ...(related ? { relatedInformation: related } : {}) });
     }
 }
 

@@ -1,0 +1,60 @@
+// One diagnostic per cause and the "did you mean" quick fixes, as a user sees them.
+import { EDITOR, SQUIGGLE_ERROR, editorText, openFile, sleep, token, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+
+/** The Problems panel rows (messages) of one file, once the panel lists it. */
+async function problemRows(page) {
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.first().waitFor({ timeout: 15_000 });
+    return panel;
+}
+
+/** Puts the cursor on `word`, opens the quick fix menu and picks `title`. */
+async function quickFix(page, word, title, nth = 0) {
+    await token(page, word, nth).click();
+    await page.keyboard.press('Control+.');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+}
+
+export const tests = [
+    {
+        name: '(k) a misspelled kind and target: one error each, no knock-on errors; "did you mean" fixes both',
+        async fn({ page, shot }) {
+            await openFile(page, 'typos.manufactoria');
+            await waitForServer(page);
+            const original = await editorText(page);
+            await page.locator(SQUIGGLE_ERROR).first().waitFor({ timeout: 30_000 });
+            const panel = await problemRows(page);
+            const rows = panel.locator('.monaco-list-row', { hasText: /Invalid node declaration|references undefined node/ });
+            await rows.first().waitFor({ timeout: 15_000 });
+            await sleep(500);
+            const messages = await rows.allTextContents();
+            // The broken declaration; `[R] read` and `NEXT read` are its consequences, not errors.
+            if (!messages.some((m) => m.includes('Invalid node declaration: PULER_RB read:'))) throw new Error(`rows: ${messages.join(' | ')}`);
+            if (messages.some((m) => m.includes("undefined node 'read'"))) throw new Error(`knock-on error listed: ${messages.join(' | ')}`);
+            await shot('typos-problems');
+            await page.keyboard.press('Control+Shift+M');
+
+            try {
+                await quickFix(page, 'PULER_RB', "Did you mean 'PULLER_RB'?");
+                await waitUntil(async () => (await editorText(page)).includes('PULLER_RB read:'), { message: 'PULER_RB to become PULLER_RB' });
+                // Now the misspelled target is the one error left, once, on `endd`.
+                await waitUntil(async () => {
+                    const listed = await (await problemRows(page)).locator('.monaco-list-row', { hasText: /undefined node|Undefined node/ }).allTextContents();
+                    await page.keyboard.press('Control+Shift+M');
+                    return listed.length === 1 && listed[0].includes("Node 'read' references undefined node 'endd'");
+                }, { timeout: 30_000, message: "exactly one diagnostic for 'endd'" });
+                await quickFix(page, 'endd', "Did you mean 'end'?");
+                await waitUntil(async () => (await editorText(page)).includes('[B] end\n'), { message: 'endd to become end' });
+                await waitUntil(async () => (await page.locator(SQUIGGLE_ERROR).count()) === 0, { timeout: 30_000, message: 'no error left' });
+                await shot('typos-fixed');
+            } finally {
+                await page.keyboard.press('Escape');
+                await undoUntil(page, original);
+            }
+        },
+    },
+];

@@ -1,0 +1,108 @@
+// One diagnostic per cause, knock-on errors of a broken declaration, "did you mean" fixes, the
+// bound problem's node kinds, and formatting that never changes a verdict.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { parseDocument } from 'langium/test';
+import { describe, expect, test } from 'vitest';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { Program } from '../../language/manufactoria/generated/ast.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
+import { fixturePath } from '../helpers/fixtures.js';
+import { Manufactoria, open } from './lsp-helpers.js';
+
+const lsp = Manufactoria.lsp;
+const errorsOf = (document: LangiumDocument) => (document.diagnostics ?? []).filter((d) => d.severity === 1);
+
+async function fixesFor(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+    return (await lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+}
+const editOf = (action: CodeAction) => Object.values(action.edit!.changes!)[0][0];
+
+function apply(text: string, document: LangiumDocument, edits: TextEdit[]): string {
+    const sorted = [...edits].sort((a, b) => document.textDocument.offsetAt(b.range.start) - document.textDocument.offsetAt(a.range.start));
+    for (const e of sorted) text = text.slice(0, document.textDocument.offsetAt(e.range.start)) + e.newText + text.slice(document.textDocument.offsetAt(e.range.end));
+    return text;
+}
+
+describe('one diagnostic per cause', () => {
+    test('an undefined target is one error, on the target, with the reference message', async () => {
+        const document = await open('START start:\n    NEXT read\nPULLER_RB read:\n    [R] endd\n    [B] end\nEND end');
+        const errors = errorsOf(document);
+        expect(errors.map((e) => [e.message, e.range.start.line, e.range.start.character, e.range.end.character])).toEqual([
+            ["Node 'read' references undefined node 'endd'", 3, 8, 12],
+        ]);
+        // The reference's own line (the declaration) stays in the data the verdict is recovered from.
+        expect(errors[0].data).toMatchObject({ reference: { line: 3 }, target: 'endd' });
+    });
+
+    test("routes to a node whose declaration is misspelled are the broken line's related information, not errors", async () => {
+        const text = 'START start:\n    NEXT read\nPULER_RB read:\n    [R] read\n    [B] end\nEND end';
+        const document = await open(text);
+        const errors = errorsOf(document);
+        expect(errors.map((e) => e.message)).toEqual(['Invalid node declaration: PULER_RB read:']);
+        expect(errors[0].relatedInformation?.map((r) => [r.location.range.start.line, r.message])).toEqual([
+            [1, "Node 'start' references undefined node 'read' (a consequence of this broken declaration)"],
+        ]);
+        // The verdict is the reference's, untouched.
+        expect(verdictOf(text)).toMatchObject({ ok: false, error: 'Line 3: Invalid node declaration: PULER_RB read:' });
+    });
+});
+
+describe('did you mean', () => {
+    test('a misspelled node kind, also in lower case', async () => {
+        for (const [line, kind] of [['PULER_RB read:', 'PULLER_RB'], ['puller_rb read:', 'PULLER_RB'], ['PAINTER_REED x:', 'PAINTER_RED']]) {
+            const document = await open(`START start:\n    NEXT end\n${line}\n    [R] end\nEND end`);
+            const [error] = errorsOf(document);
+            const [action] = await fixesFor(document, error);
+            expect(action.title).toBe(`Did you mean '${kind}'?`);
+            expect(editOf(action)).toMatchObject({ newText: kind, range: { start: { line: 2, character: 0 }, end: { line: 2, character: line.indexOf(' ') } } });
+        }
+        const unlike = await open('START start:\n    NEXT end\nhello world\nEND end');
+        expect(await fixesFor(unlike, errorsOf(unlike)[0])).toEqual([]);
+    });
+
+    test('a misspelled target: the nearest declared node first, then creating it', async () => {
+        const document = await open('START start:\n    NEXT read\nPULLER_RB read:\n    [R] endd\n    [B] raed\nEND end');
+        const [endd, raed] = errorsOf(document);
+        const actions = await fixesFor(document, endd);
+        expect(actions.map((a) => a.title)).toEqual(["Did you mean 'end'?", "Create PULLER_RB node 'endd'", "Create PAINTER_RED node 'endd'", "Create PAINTER_BLUE node 'endd'"]);
+        expect(editOf(actions[0])).toMatchObject({ newText: 'end', range: endd.range });
+        expect((await fixesFor(document, raed))[0].title).toBe("Did you mean 'read'?");
+        const far = await open('START start:\n    NEXT zzzzzz\nEND end');
+        expect((await fixesFor(far, errorsOf(far)[0])).map((a) => a.title)).not.toContain("Did you mean 'end'?");
+    });
+});
+
+describe('the bound problem\'s node kinds', () => {
+    test('a kind outside available_nodes is a warning on the kind', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'delta-kinds-'));
+        copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
+        const text = '# problem: problems.jsonl#Starts with BB\nSTART start:\n    NEXT p\nPAINTER_RED p:\n    NEXT end\nEND end';
+        const document = await parseDocument<Program>(Manufactoria, text, { documentUri: URI.file(join(dir, 'k.manufactoria')).toString(), validation: true });
+        const warnings = (document.diagnostics ?? []).filter((d) => d.code === 'unavailable-node-kind');
+        expect(warnings.map((w) => [w.message, w.range.start.line, w.range.start.character, w.range.end.character])).toEqual([
+            ["The problem 'Starts with BB' does not offer PAINTER_RED nodes (available: START, END, PULLER_RB)", 3, 0, 11],
+        ]);
+    });
+});
+
+describe('formatting never changes a verdict', () => {
+    const format = async (text: string) => {
+        const document = await open(text);
+        return apply(text, document, await lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } }));
+    };
+    test('END end: and a missing colon stay as they are (quick fixes change those); lines keep their numbers', async () => {
+        const text = 'START   start:\n\tNEXT  p\n\n\n\nPULLER_RB p\n      [R]   end\nEND end:';
+        const formatted = await format(text);
+        expect(formatted).toBe('START start:\n    NEXT p\n\n\n\nPULLER_RB p\n    [R] end\nEND end:');
+        expect(verdictOf(formatted)).toEqual({ ...verdictOf(text), ast: expect.anything() });
+    });
+    test('range formatting re-spaces only the lines in the range', async () => {
+        const text = 'START   start:\n\tNEXT  p\nPULLER_RB   p:\n      [R]   end\nEND end';
+        const document = await open(text);
+        const edits = await lsp.Formatter!.formatDocumentRange(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 2, character: 0 }, end: { line: 3, character: 3 } }, options: { tabSize: 4, insertSpaces: true } });
+        expect(apply(text, document, edits)).toBe('START   start:\n\tNEXT  p\nPULLER_RB p:\n    [R] end\nEND end');
+    });
+});
