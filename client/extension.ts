@@ -2,6 +2,7 @@
 // is added to FEATURES below (Testing API, webviews, tree views, …).
 import * as vscode from 'vscode';
 import { registerServerCommands } from './commands.js';
+import { registerBouncingSimProblems } from './bouncingsim-problems/index.js';
 import { registerProblems } from './problems/index.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
@@ -24,6 +25,7 @@ const FEATURES: Feature[] = [
     registerTesting,
     registerTrace,
     registerProblems,
+    registerBouncingSimProblems,
 ];
 
 /** Returned from activate(); in-host tests use it to wait for the server. */

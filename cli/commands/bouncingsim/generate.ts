@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseOptions, UsageError } from '../../command.js';
 import { TemplateError } from '../../../language/dataset/fill-template.js';
-import { FamilyError, parseFamily } from '../../../language/bouncingsim/generate/family.js';
+import { FamilyError, parseFamily } from '../../../language/bouncingsim/generate/letters.js';
 import { datasetFileName, generateProblems, GenerationError } from '../../../language/bouncingsim/generate/generate.js';
 import { checkPromptTemplate, PROMPT_PLACEHOLDERS } from '../../../language/bouncingsim/generate/prompt.js';
 import { DIFFICULTY_NAMES, type Difficulty } from '../../../language/bouncingsim/generate/ranges.js';
