@@ -34,7 +34,7 @@ export const tests = [
         name: 'Generate BouncingSim Problems… writes rows that the BouncingSim Problems view lists; a row shows its trajectory',
         async fn({ page, workspace, shot }) {
             await page.keyboard.press('Escape');
-            await runCommand(page, 'BouncingSim: Generate BouncingSim Problems…');
+            await runCommand(page, 'BouncingSim: Generate BouncingSim Problems');
             await quickRow(page, 'rotating container').click();
             await quickRow(page, 'basic').click();
             await answerInput(page, '2');
@@ -62,6 +62,11 @@ export const tests = [
             await row.click();
             const tab = page.locator('.part.editor .tab', { hasText: 'Trajectory: B_0_2' }).first();
             await waitUntil(async () => (await tab.count()) > 0, { timeout: 45_000, message: 'a trajectory tab for B_0_2' });
+            // The panel draws the row's scene (rebuilt from its prompt): one ball, one container.
+            const page0 = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+            await page0.locator('body[data-ready="true"]').waitFor({ timeout: 90_000 });
+            const drawn = await page0.locator('body').evaluate((b) => ({ ...b.dataset }));
+            if (drawn.balls !== '1' || drawn.containers !== '1') throw new Error(`the panel draws ${drawn.balls} ball(s) and ${drawn.containers} container(s), expected 1 and 1`);
             await shot('bouncingsim-row-trajectory');
         },
     },
