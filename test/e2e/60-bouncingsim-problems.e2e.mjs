@@ -33,8 +33,16 @@ export const tests = [
     {
         name: 'Generate BouncingSim Problems… writes rows that the BouncingSim Problems view lists; a row shows its trajectory',
         async fn({ page, workspace, shot }) {
-            await page.keyboard.press('Escape');
-            await runCommand(page, 'BouncingSim: Generate BouncingSim Problems');
+            // The palette lists the command once the extension's contributions are in; retry until then.
+            await waitUntil(async () => {
+                await page.keyboard.press('Escape');
+                try {
+                    await runCommand(page, 'BouncingSim: Generate BouncingSim Problems');
+                    return true;
+                } catch {
+                    return false;
+                }
+            }, { timeout: 60_000, interval: 1000, message: 'the Generate BouncingSim Problems command in the palette' });
             await quickRow(page, 'rotating container').click();
             await quickRow(page, 'basic').click();
             await answerInput(page, '2');
