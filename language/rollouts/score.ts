@@ -41,8 +41,10 @@ const BALLSIM_DATASET = /ball|bouncing/i;
 
 export function taskOf(record: RolloutRecord, label: unknown): RolloutTask {
     if (record.dataset !== undefined && BALLSIM_DATASET.test(record.dataset)) return 'bouncingsim';
+    // A JSON-string label is only looked into when it starts like a list of assert strings.
     let value = label;
-    if (typeof value === 'string' && value.startsWith('[')) {
+    if (typeof value === 'string') {
+        if (!/^\s*\[\s*"\s*assert/.test(value)) return 'manufactoria';
         try {
             value = JSON.parse(value);
         } catch {
@@ -75,7 +77,7 @@ function base(record: RolloutRecord, problem: Problem | undefined, task: Rollout
 export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt)): ScoreOutcome {
     const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
     if (label === undefined) return noLabel(record, ctx);
-    const score = scoreResponse(record.response, label);
+    const score = scoreResponse(record.response, label, { paths: !!ctx.details });
     const passed = score.response?.valid ? score.response.results.filter((r) => r.passed).length : 0;
     const total = score.response?.valid ? score.response.results.length : 0;
     const out: ScoredRollout = {

@@ -1,7 +1,8 @@
 // Builds the reference server's 200 body for a validated request (spec §7.2), keys in its order.
 import { runTape } from '../manufactoria/interpreter/run.js';
+import { runCompact } from '../manufactoria/interpreter/run-compact.js';
+import { compileDsl } from './verdict-cache.js';
 import { testPasses } from '../dataset/testcases/pass-rule.js';
-import { verdictOf } from '../manufactoria/verdict.js';
 import type { VerifierRequest, VerifierTestCase } from './request.js';
 
 export interface VerifierResult {
@@ -21,16 +22,31 @@ export type VerifierResponse =
     | { valid: true; all_passed: boolean; results: VerifierResult[] }
     | { valid: false; all_passed: false; message: string; results: [] };
 
-export function respond(request: VerifierRequest): VerifierResponse {
-    const verdict = verdictOf(request.dsl);
-    if (!verdict.ok) return { valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] };
+export interface RespondOptions {
+    /** false: each result's `path` is left empty (bulk re-scoring keeps the verdicts only); default true. */
+    paths?: boolean;
+}
+
+export function respond(request: VerifierRequest, options: RespondOptions = {}): VerifierResponse {
+    // Verdicts by DSL text come from the shared cache: RL batches repeat programs.
+    const entry = compileDsl(request.dsl);
+    if ('invalid' in entry) return JSON.parse(entry.invalid) as VerifierResponse;
+    if ('failure' in entry) return { valid: false, all_passed: false, message: `Unexpected error: ${entry.failure}`, results: [] };
+    const program = entry.program;
+    const paths = options.paths !== false;
     try {
-        const results = request.test_cases.map((test) => resultFor(test, runTape(verdict.program, test.input)));
+        const results = request.test_cases.map((test) => resultFor(test, paths ? runTape(program, test.input) : pathless(runCompact(program, test.input))));
         return { valid: true, all_passed: results.every((r) => r.passed), results };
     } catch (error) {
         // The reference's catch-all: e.g. a CPython regex bug raised while matching (see python-regex.ts).
         return { valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] };
     }
+}
+
+const NO_PATH: string[] = [];
+
+function pathless(run: ReturnType<typeof runCompact>): ReturnType<typeof runTape> {
+    return { finished: run.finished, final_tape: run.finalTape, path: NO_PATH, rejection_reason: run.rejection };
 }
 
 function resultFor(test: VerifierTestCase, run: ReturnType<typeof runTape>): VerifierResult {

@@ -1,7 +1,7 @@
 // Training-side scoring of one model response against a row's label (spec §8.2–§8.3), with the
 // extraction notes and the error class `delta rollouts` reports (docs/rollouts.md, "Error classes").
 import type { ManufactoriaErrorClass } from '../../rollouts/types.js';
-import { checkRequest } from '../../verifier/request.js';
+import { checkRequest, wellTypedRequest } from '../../verifier/request.js';
 import { respond, type VerifierResponse, type VerifierResult } from '../../verifier/respond.js';
 import { extractDslProgramWithNotes, type Extraction } from './extract.js';
 
@@ -18,7 +18,8 @@ export interface Score {
 }
 
 /** `label` is the row's ground_truth: a list of test cases, or a JSON string of one. */
-export function scoreResponse(response: string, label: unknown): Score {
+/** `paths: false` leaves the results' paths empty (bulk re-scoring; the verdicts are the same). */
+export function scoreResponse(response: string, label: unknown, options: { paths?: boolean } = {}): Score {
     const extraction = extractDslProgramWithNotes(response);
     const program = extraction.program;
     const zero = (reason: string): Score => ({ pass_rate: 0, all_pass: 0, reason, program, extraction, error: 'invalid_label' });
@@ -33,9 +34,15 @@ export function scoreResponse(response: string, label: unknown): Score {
     if (!Array.isArray(cases)) return zero(`Label must be a list of test cases, got: ${typeof cases}`);
     if (cases.length === 0) return zero('No test cases provided');
     // The label is forwarded to the verifier as is, so its validation decides like the server would.
-    const checked = checkRequest({ dsl: program, test_cases: cases, max_execution_time: 1.0 });
-    if (!checked.ok) return zero(`Verifier rejected the request: ${checked.errors.map((e) => `${e.loc.slice(1).join('.')}: ${e.msg}`).join('; ')}`);
-    const verdict = respond(checked.request);
+    // Well-typed labels (nearly all) skip the lax validation, whose answer is the same for them.
+    const body = { dsl: program, test_cases: cases, max_execution_time: 1.0 };
+    let request = wellTypedRequest(body);
+    if (!request) {
+        const checked = checkRequest(body);
+        if (!checked.ok) return zero(`Verifier rejected the request: ${checked.errors.map((e) => `${e.loc.slice(1).join('.')}: ${e.msg}`).join('; ')}`);
+        request = checked.request;
+    }
+    const verdict = respond(request, options);
     let passed = 0;
     for (const r of verdict.results) if (r.passed) passed++;
     return {
