@@ -69,7 +69,7 @@ export const serve: CommandModule = {
         const programRunner: ProgramRunner | undefined = values['no-python'] ? undefined
             : (program, tests, seconds, signal) => testProgram(program, tests, { maxExecutionTime: seconds, python: values.python, sandbox, signal });
         const server = await startVerifierServer({
-            ...options, threads: 1, workerFile: join(__dirname, 'verifier-worker.cjs'), programRunner, exclusive: !cluster.isWorker,
+            ...options, threads: 2, workerFile: join(__dirname, 'verifier-worker.cjs'), programRunner, exclusive: !cluster.isWorker,
         });
         if (cluster.isWorker) process.send!({ listening: server.port });
         else process.stderr.write(`delta verifier listening on http://${values.host}:${server.port} (1 process; limits: ${describeLimits(options)})\n`);

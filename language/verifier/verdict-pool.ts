@@ -2,6 +2,8 @@
 // its time budget terminates the thread computing it (V8 interrupts even a tight loop or a
 // backtracking regex) and a fresh one takes its place, so one pathological request never stalls
 // the others or /health. Each thread answers one request at a time; the rest wait in a queue.
+// When every thread is busy with a request that has run for a while (a slow or stuck one), an
+// extra thread is started for the queue, up to `maxThreads`; extra threads retire when idle.
 import { Worker } from 'node:worker_threads';
 import type { HttpAnswer } from './fastapi-body.js';
 import { answerJob, type AnswerJob, type JobLimits } from './answer-job.js';
@@ -12,7 +14,12 @@ export interface JobMessage { id: number; job: AnswerJob; limits: JobLimits }
 /** Thrown (as the promise's rejection) for a job whose signal aborted. */
 export class JobAborted extends Error {}
 
-interface Pending { id: number; job: AnswerJob; resolve: (answer: HttpAnswer) => void; reject: (error: Error) => void; worker?: Worker }
+interface Pending { id: number; job: AnswerJob; resolve: (answer: HttpAnswer) => void; reject: (error: Error) => void; worker?: Worker; started?: number }
+
+/** A job running longer than this counts as slow: the queue behind it gets another thread. */
+const SLOW_MS = 150;
+/** An extra thread idle this long is stopped. */
+const RETIRE_MS = 10_000;
 
 export interface PoolOptions {
     /** Worker threads; 0 answers on the calling thread (tests), with no way to stop a running job. */
@@ -20,6 +27,8 @@ export interface PoolOptions {
     /** The bundled worker (out/verifier-worker.cjs). */
     workerFile?: string;
     limits: JobLimits;
+    /** Most threads at once, counting the extra ones for queues stuck behind slow requests (default threads + 3). */
+    maxThreads?: number;
     /** Heap limit per thread, so a request cannot take the process down (MB). */
     heapMb?: number;
 }
@@ -30,6 +39,9 @@ export class VerdictPool {
     private readonly running = new Map<Worker, Pending>();
     private nextId = 1;
     private closed = false;
+    private workers = 0;
+    private recheck?: NodeJS.Timeout;
+    private readonly idleSince = new Map<Worker, number>();
 
     constructor(private readonly options: PoolOptions) {
         for (let i = 0; i < options.threads; i++) this.idle.push(this.spawn());
@@ -49,18 +61,21 @@ export class VerdictPool {
 
     async close(): Promise<void> {
         this.closed = true;
+        clearTimeout(this.recheck);
         const workers = [...this.idle, ...this.running.keys()];
         this.idle.length = 0;
         await Promise.all(workers.map((w) => w.terminate()));
     }
 
     private spawn(): Worker {
+        this.workers++;
         const worker = new Worker(this.options.workerFile!, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? 1024 } });
         worker.on('message', (reply: JobReply) => {
             const pending = this.running.get(worker);
             if (!pending || pending.id !== reply.id) return;
             this.running.delete(worker);
             this.idle.push(worker);
+            this.idleSince.set(worker, Date.now());
             if (reply.answer) pending.resolve(reply.answer);
             else pending.reject(new Error(reply.error ?? 'worker failed'));
             this.dispatch();
@@ -76,24 +91,55 @@ export class VerdictPool {
         const index = this.idle.indexOf(worker);
         if (index >= 0) this.idle.splice(index, 1);
         const pending = this.running.get(worker);
-        if (!this.running.delete(worker) && index < 0) return; // already replaced
+        if (!this.running.delete(worker) && index < 0) return; // already replaced or retired
+        this.workers--;
         pending?.reject(error);
-        if (!this.closed) {
+        if (!this.closed && this.workers < this.options.threads) {
             this.idle.push(this.spawn());
             this.dispatch();
         }
     }
 
     private dispatch(): void {
+        this.retireIdle();
         while (this.idle.length > 0 && this.queue.length > 0) {
             const worker = this.idle.pop()!;
+            this.idleSince.delete(worker);
             const pending = this.queue.shift()!;
             pending.worker = worker;
+            pending.started = Date.now();
             this.running.set(worker, pending);
             // The body is copied into memory of its own: Node's small buffers share a pool that must not be transferred.
             const body = new Uint8Array(pending.job.body);
             const message: JobMessage = { id: pending.id, job: { ...pending.job, body }, limits: this.options.limits };
             worker.postMessage(message, [body.buffer as ArrayBuffer]);
+        }
+        if (this.queue.length > 0) this.growIfStuck();
+    }
+
+    /** Starts an extra thread when every running job is slow; otherwise looks again shortly. */
+    private growIfStuck(): void {
+        const max = this.options.maxThreads ?? this.options.threads + 3;
+        const now = Date.now();
+        const slow = [...this.running.values()].every((p) => now - (p.started ?? now) >= SLOW_MS);
+        if (slow && this.workers < max && this.idle.length === 0) {
+            this.idle.push(this.spawn());
+            this.dispatch();
+            return;
+        }
+        this.recheck ??= setTimeout(() => { this.recheck = undefined; if (!this.closed) this.dispatch(); }, SLOW_MS);
+    }
+
+    /** Stops extra threads that have had nothing to do for a while. */
+    private retireIdle(): void {
+        const now = Date.now();
+        while (this.workers > this.options.threads && this.idle.length > 0) {
+            const oldest = this.idle[0];
+            if (now - (this.idleSince.get(oldest) ?? now) < RETIRE_MS) break;
+            this.idle.shift();
+            this.idleSince.delete(oldest);
+            this.workers--;
+            void oldest.terminate();
         }
     }
 
@@ -108,9 +154,10 @@ export class VerdictPool {
         if (worker && this.running.get(worker) === pending) {
             this.running.delete(worker);
             pending.reject(new JobAborted());
+            this.workers--;
             void worker.terminate();
             if (!this.closed) {
-                this.idle.push(this.spawn());
+                if (this.workers < this.options.threads) this.idle.push(this.spawn());
                 this.dispatch();
             }
         }

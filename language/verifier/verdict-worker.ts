@@ -4,6 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { answerJob } from './answer-job.js';
 import type { JobMessage, JobReply } from './verdict-pool.js';
 
+// Warm up before the first request: building the parser services is the slow part of a new thread.
+answerJob({ route: 'test_solution', contentType: undefined, body: new TextEncoder().encode('{"dsl":"START start:\\n    NEXT end\\nEND end","test_cases":[{"input":"R"}]}') }, { maxResponseBytes: 1 << 20 });
+
 parentPort!.on('message', ({ id, job, limits }: JobMessage) => {
     let reply: JobReply;
     try {
