@@ -129,7 +129,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
         protocolError(socket);
     });
 
-    return new Promise((resolve, reject) => {
+    return pool.ready().then(() => new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen({ port: options.port, host: options.host, exclusive: options.exclusive ?? true }, () => {
             resolve({
@@ -140,7 +140,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
                 },
             });
         });
-    });
+    }));
 }
 
 /** /test_program runs tests sequentially for up to max_execution_time each: its budget grows with them (docs/verifier-http.md). */

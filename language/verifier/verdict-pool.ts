@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { HttpAnswer } from './fastapi-body.js';
 import { answerJob, type AnswerJob, type JobLimits } from './answer-job.js';
 
-export interface JobReply { id: number; answer?: HttpAnswer; error?: string }
+export interface JobReply { id: number; answer?: HttpAnswer; error?: string; /** Sent once, after the thread's warm-up. */ ready?: true }
 export interface JobMessage { id: number; job: AnswerJob; limits: JobLimits }
 
 /** Thrown (as the promise's rejection) for a job whose signal aborted. */
@@ -42,9 +42,22 @@ export class VerdictPool {
     private workers = 0;
     private recheck?: NodeJS.Timeout;
     private readonly idleSince = new Map<Worker, number>();
+    /** Threads still loading and warming up: they get work once they say they are ready. */
+    private readonly starting = new Set<Worker>();
+    private readonly firstReady: Promise<void>;
+    private markFirstReady!: () => void;
+    private failStart!: (error: Error) => void;
+    private everReady = false;
 
     constructor(private readonly options: PoolOptions) {
-        for (let i = 0; i < options.threads; i++) this.idle.push(this.spawn());
+        this.firstReady = new Promise((resolve, reject) => { this.markFirstReady = resolve; this.failStart = reject; });
+        for (let i = 0; i < options.threads; i++) this.spawn();
+        if (options.threads === 0) this.markFirstReady();
+    }
+
+    /** Resolves when the initial threads are warm (a server listens only then). */
+    ready(): Promise<void> {
+        return this.firstReady;
     }
 
     run(job: AnswerJob, signal: AbortSignal): Promise<HttpAnswer> {
@@ -62,15 +75,25 @@ export class VerdictPool {
     async close(): Promise<void> {
         this.closed = true;
         clearTimeout(this.recheck);
-        const workers = [...this.idle, ...this.running.keys()];
+        const workers = [...this.idle, ...this.running.keys(), ...this.starting];
         this.idle.length = 0;
         await Promise.all(workers.map((w) => w.terminate()));
     }
 
-    private spawn(): Worker {
+    private spawn(): void {
         this.workers++;
         const worker = new Worker(this.options.workerFile!, { resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb ?? 1024 } });
+        this.starting.add(worker);
         worker.on('message', (reply: JobReply) => {
+            if (reply.ready) {
+                this.starting.delete(worker);
+                this.idle.push(worker);
+                this.idleSince.set(worker, Date.now());
+                this.everReady = true;
+                if (this.starting.size === 0) this.markFirstReady();
+                this.dispatch();
+                return;
+            }
             const pending = this.running.get(worker);
             if (!pending || pending.id !== reply.id) return;
             this.running.delete(worker);
@@ -80,24 +103,29 @@ export class VerdictPool {
             else pending.reject(new Error(reply.error ?? 'worker failed'));
             this.dispatch();
         });
-        worker.on('error', () => { /* reported through 'exit' */ });
-        worker.on('exit', () => this.replace(worker, new Error('the verdict thread stopped (out of memory?)')));
-        worker.unref();
-        return worker;
+        let failure: Error | undefined;
+        worker.on('error', (error) => { failure = error; });
+        worker.on('exit', () => {
+            // A thread that cannot even start (a missing bundle): fail the server's start, do not respawn forever.
+            if (!this.everReady && this.starting.has(worker)) {
+                this.closed = true;
+                this.failStart(new Error(`the verdict thread did not start: ${failure?.message ?? 'it exited'}`));
+                return;
+            }
+            this.replace(worker, new Error('the verdict thread stopped (out of memory?)'));
+        });
     }
 
     /** A thread that exited or was stopped: fail its job (if still waiting) and start another. */
     private replace(worker: Worker, error: Error): void {
         const index = this.idle.indexOf(worker);
         if (index >= 0) this.idle.splice(index, 1);
+        const wasStarting = this.starting.delete(worker);
         const pending = this.running.get(worker);
-        if (!this.running.delete(worker) && index < 0) return; // already replaced or retired
+        if (!this.running.delete(worker) && index < 0 && !wasStarting) return; // already replaced or retired
         this.workers--;
         pending?.reject(error);
-        if (!this.closed && this.workers < this.options.threads) {
-            this.idle.push(this.spawn());
-            this.dispatch();
-        }
+        if (!this.closed && this.workers < this.options.threads) this.spawn();
     }
 
     private dispatch(): void {
@@ -122,11 +150,7 @@ export class VerdictPool {
         const max = this.options.maxThreads ?? this.options.threads + 3;
         const now = Date.now();
         const slow = [...this.running.values()].every((p) => now - (p.started ?? now) >= SLOW_MS);
-        if (slow && this.workers < max && this.idle.length === 0) {
-            this.idle.push(this.spawn());
-            this.dispatch();
-            return;
-        }
+        if (slow && this.workers < max && this.idle.length === 0 && this.starting.size === 0) this.spawn();
         this.recheck ??= setTimeout(() => { this.recheck = undefined; if (!this.closed) this.dispatch(); }, SLOW_MS);
     }
 
@@ -157,7 +181,7 @@ export class VerdictPool {
             this.workers--;
             void worker.terminate();
             if (!this.closed) {
-                if (this.workers < this.options.threads) this.idle.push(this.spawn());
+                if (this.workers < this.options.threads) this.spawn();
                 this.dispatch();
             }
         }

@@ -6,6 +6,7 @@ import type { JobMessage, JobReply } from './verdict-pool.js';
 
 // Warm up before the first request: building the parser services is the slow part of a new thread.
 answerJob({ route: 'test_solution', contentType: undefined, body: new TextEncoder().encode('{"dsl":"START start:\\n    NEXT end\\nEND end","test_cases":[{"input":"R"}]}') }, { maxResponseBytes: 1 << 20 });
+parentPort!.postMessage({ id: 0, ready: true } satisfies JobReply);
 
 parentPort!.on('message', ({ id, job, limits }: JobMessage) => {
     let reply: JobReply;

@@ -57,12 +57,13 @@ describe('delta serve under abuse', () => {
             await new Promise((r) => setTimeout(r, 300));
             const t0 = performance.now();
             const other = await post(port, { dsl: ACCEPT, test_cases: [{ input: 'R' }] });
-            return { slow: await slow, other, otherMs: performance.now() - t0 };
+            const otherMs = performance.now() - t0;
+            return { slow: await slow, other, otherMs };
         })());
         expect(result.slow.status).toBe(504);
         expect(JSON.parse(result.slow.text).detail).toMatch(/took longer than 4 s \(delta serve --timeout\); its work was stopped/);
         expect(result.other.status).toBe(200);
-        expect(result.otherMs).toBeLessThan(2500); // behind the stuck request it would take 4 s
+        expect(result.otherMs).toBeLessThan(2000); // behind the stuck request it would take 4 s
         expect(slowestHealthMs).toBeLessThan(500);
         // The stopped thread was replaced: the server still answers verdicts.
         expect((await post(port, { dsl: ACCEPT, test_cases: [{ input: 'B' }] })).status).toBe(200);
