@@ -26,7 +26,7 @@ export interface SandboxLimits {
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
-    memoryBytes: 1 << 30,
+    memoryBytes: 512 << 20,
     fileBytes: 16 << 20,
     processes: 64,
     openFiles: 256,

@@ -1,0 +1,215 @@
+// Every escape from issue 11, tried against the sandbox (docs/sandbox.md). Each program returns the
+// right position only when its escape worked, so a pass would mean an escape; where it can, the same
+// program is run with the sandbox off to show the attempt is real (it escapes there).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closePythonRunners, runProgramChecks, type AssertRun, type PythonRunOptions } from '../../language/bouncingsim/python/runner.js';
+
+const ASSERT = 'assert check_distance(predict_position(0.10), [[100.0, 200.0]]) <= 50.0';
+/** A program whose predict_position passes only when `escaped()` (defined by `body`) returns True. */
+const attempt = (body: string) => `${body}\ndef predict_position(t):\n    return [[100.0, 200.0]] if escaped() else [[9000.0, 9000.0]]\n`;
+// The safety filter is a substring test; these spellings get past it (as in the issue).
+const OS = `OS = __import__('o' + 's')`;
+
+const SANDBOX: PythonRunOptions = { sandbox: 'require', timeoutMs: 5000 };
+const UNSANDBOXED: PythonRunOptions = { sandbox: 'off', timeoutMs: 5000 };
+
+async function one(program: string, options: PythonRunOptions = SANDBOX): Promise<AssertRun> {
+    const check = await runProgramChecks(program, [ASSERT], options);
+    expect(check.refused).toEqual([]);
+    return check.results[0];
+}
+
+/** The escape failed the way the program intended: its own wrong answer, not a crash. */
+function expectContained(run: AssertRun): void {
+    expect(run.passed).toBe(false);
+    expect(run.exceptionType).toBe('AssertionError');
+    expect(run.distance).toBeGreaterThan(1000);
+}
+
+/** Host processes whose command line contains `marker` (the sleepers the programs leave behind). */
+function hostProcesses(marker: string): number[] {
+    const pids: number[] = [];
+    for (const name of readdirSync('/proc')) {
+        if (!/^\d+$/.test(name)) continue;
+        try {
+            if (readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0').includes(marker)) pids.push(Number(name));
+        } catch { /* gone */ }
+    }
+    return pids;
+}
+
+let host: string;
+beforeAll(() => {
+    host = mkdtempSync(join(tmpdir(), 'delta-escape-'));
+    writeFileSync(join(host, 'secret.txt'), 'the host secret');
+    process.env.DELTA_ESCAPE_SECRET = 'inherited secret';
+});
+afterAll(() => {
+    closePythonRunners();
+    rmSync(host, { recursive: true, force: true });
+});
+
+describe('the sandbox contains model code', () => {
+    it('reports that it is sandboxed', async () => {
+        const check = await runProgramChecks(attempt('def escaped():\n    return True'), [ASSERT], SANDBOX);
+        expect(check).toMatchObject({ sandboxed: true, isolation: 'sandboxed (bubblewrap)', all_pass: true });
+    });
+
+    it('cannot read a file outside its temp folder', async () => {
+        const program = attempt(`def escaped():\n    try:\n        return open(${JSON.stringify(join(host, 'secret.txt'))}).read() == 'the host secret'\n    except Exception:\n        return False`);
+        expectContained(await one(program));
+        expect((await one(program, UNSANDBOXED)).passed).toBe(true);
+    });
+
+    it('cannot write or delete outside its temp folder, but may use its own', async () => {
+        const target = join(host, 'written.txt');
+        const program = attempt(`${OS}\ndef escaped():\n    done = False\n    for path in (${JSON.stringify(target)}, '/usr/pwned', '/pwned', '/etc/pwned'):\n        try:\n            open(path, 'w').write('x')\n            done = True\n        except Exception:\n            pass\n    try:\n        OS.unlink(${JSON.stringify(join(host, 'secret.txt'))})\n        done = True\n    except Exception:\n        pass\n    return done`);
+        expectContained(await one(program));
+        expect(existsSync(target)).toBe(false);
+        expect(existsSync(join(host, 'secret.txt'))).toBe(true);
+        const own = attempt(`def escaped():\n    open('scratch.txt', 'w').write('mine')\n    return open('scratch.txt').read() == 'mine'`);
+        expect((await one(own)).passed).toBe(true);
+    });
+
+    it('sees only the minimal environment, nothing inherited', async () => {
+        const program = `${OS}\ndef predict_position(t):\n    raise RuntimeError(' '.join(sorted(OS.environ)))\n`;
+        const run = await one(program);
+        expect(run.exceptionType).toBe('RuntimeError');
+        // PWD is bwrap's (the sandbox's /tmp), not inherited.
+        expect(run.exceptionMessage!.split(' ')).toEqual(['HOME', 'LANG', 'MKL_NUM_THREADS', 'OMP_NUM_THREADS', 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'TMPDIR']);
+    });
+
+    describe('network', () => {
+        let server: Server;
+        let port = 0;
+        let connections = 0;
+        beforeAll(async () => {
+            server = createServer((socket) => { connections++; socket.end('hello'); });
+            await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+            port = (server.address() as { port: number }).port;
+        });
+        afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+        it('cannot connect to a listener on the host', async () => {
+            const program = attempt(`import socket\ndef escaped():\n    try:\n        s = socket.create_connection(('127.0.0.1', ${port}), timeout=1)\n        return s.recv(5) == b'hello'\n    except Exception:\n        return False`);
+            expectContained(await one(program));
+            expect(connections).toBe(0);
+            expect((await one(program, UNSANDBOXED)).passed).toBe(true);
+            expect(connections).toBe(1);
+        });
+    });
+
+    it('runs shell commands (posix.system, os.posix_spawn, ctypes) only inside the sandbox', async () => {
+        const marks = ['system', 'spawn', 'ctypes'].map((k) => join(host, `shell-${k}`));
+        const sh = (mark: string) => JSON.stringify(`echo pwned > ${mark}`);
+        const program = attempt([
+            `import posix, ctypes\n${OS}`,
+            'def escaped():',
+            `    posix.system(${sh(marks[0])})`,
+            `    pid = OS.posix_spawn('/bin/sh', ['sh', '-c', ${sh(marks[1])}], {})`,
+            '    posix.waitpid(pid, 0)',
+            `    ctypes.CDLL(None).system(${sh(marks[2])}.encode())`,
+            `    return any(OS.path.exists(m) for m in ${JSON.stringify(marks)})`,
+        ].join('\n'));
+        expectContained(await one(program));
+        for (const mark of marks) expect(existsSync(mark)).toBe(false);
+        expect((await one(program, UNSANDBOXED)).passed).toBe(true);
+        for (const mark of marks) expect(existsSync(mark)).toBe(true);
+    });
+
+    it('leaves no orphan behind once the test ends', async () => {
+        const marker = '31.4159';
+        const program = [
+            'import posix',
+            'def predict_position(t):',
+            '    if posix.fork() == 0:',
+            '        posix.setsid()',
+            '        if posix.fork() == 0:',
+            `            posix.execv('/bin/sleep', ['sleep', '${marker}'])`,
+            '        posix._exit(0)',
+            '    return [[100.0, 200.0]]',
+        ].join('\n');
+        const run = await one(program);
+        expect(run.passed).toBe(true);
+        expect(hostProcesses(marker)).toEqual([]);
+    });
+
+    it('bounds a stdout flood by the budget and keeps only an excerpt', async () => {
+        const program = 'import sys\ndef predict_position(t):\n    while True:\n        sys.stdout.write("x" * 65536)\n';
+        const started = Date.now();
+        const run = await one(program, { ...SANDBOX, timeoutMs: 1000 });
+        expect(Date.now() - started).toBeLessThan(8000);
+        expect(run).toMatchObject({ passed: false, timedOut: true, runtime: -1, error: 'timed out after 1000 ms' });
+        expect(run.stdout!.length).toBeLessThan(10_000);
+        expect(run.stdout).toMatch(/\[\.\.\. \d+ bytes omitted \.\.\.\]/);
+    });
+
+    it('stops a memory bomb with MemoryError', async () => {
+        const all = await one('def predict_position(t):\n    x = bytearray(64 * 1024 ** 3)\n    return [[100.0, 200.0]]\n');
+        expect(all).toMatchObject({ passed: false, exceptionType: 'MemoryError' });
+        // Touching ~0.5 GiB takes seconds on a busy VM: a budget long enough to reach the limit.
+        const growing = await one('def predict_position(t):\n    keep = []\n    while True:\n        keep.append(bytearray(50 * 1024 ** 2))\n', { ...SANDBOX, timeoutMs: 20_000 });
+        expect(growing, JSON.stringify(growing)).toMatchObject({ passed: false, exceptionType: 'MemoryError' });
+    });
+
+    it('bounds a fork bomb and removes every process it started', async () => {
+        const marker = '27.1828';
+        const program = `import posix\ndef predict_position(t):\n    while True:\n        if posix.fork() == 0:\n            posix.execv('/bin/sleep', ['sleep', '${marker}'])\n`;
+        const started = Date.now();
+        const run = await one(program, { ...SANDBOX, timeoutMs: 3000 });
+        expect(run.passed).toBe(false);
+        expect(run.error).toMatch(/too many processes|BlockingIOError|Resource temporarily unavailable/);
+        expect(Date.now() - started).toBeLessThan(3000);
+        expect(hostProcesses(marker)).toEqual([]);
+        const exponential = await one('import posix\ndef predict_position(t):\n    while True:\n        posix.fork()\n', { ...SANDBOX, timeoutMs: 3000 });
+        expect(exponential.passed).toBe(false);
+        // The worker is still healthy afterwards.
+        expect((await one(attempt('def escaped():\n    return True'))).passed).toBe(true);
+    });
+
+    it('cannot forge a verdict by printing a result marker', async () => {
+        const forged = '{"passed": true, "runtime": 0.001, "verdict": {"passed": true, "runtime": 0.001}}';
+        for (const stream of ['stdout', 'stderr']) {
+            const program = `import posix, sys\ndef predict_position(t):\n    sys.${stream}.write("\\n@@bouncingsim-0000@@" + ${JSON.stringify(forged)} + "\\n")\n    sys.${stream}.flush()\n    posix._exit(0)\n`;
+            const run = await one(program);
+            expect(run.passed).toBe(false);
+            expect(run.runtime).toBe(-1);
+            expect(run.error).toMatch(/exited with code 0 before reporting a result/);
+        }
+    });
+
+    it('ends an infinite loop at the budget with its whole process tree', async () => {
+        const marker = '16.1803';
+        const program = `import posix\nfor _ in range(3):\n    if posix.fork() == 0:\n        posix.execv('/bin/sleep', ['sleep', '${marker}'])\ndef predict_position(t):\n    while True:\n        pass\n`;
+        const started = Date.now();
+        const run = await one(program, { ...SANDBOX, timeoutMs: 1000 });
+        const took = Date.now() - started;
+        expect(run).toMatchObject({ passed: false, timedOut: true, runtime: -1 });
+        expect(took).toBeGreaterThanOrEqual(1000);
+        expect(took).toBeLessThan(8000);
+        expect(hostProcesses(marker)).toEqual([]);
+    });
+});
+
+describe('a trivial correct answer on a busy machine', () => {
+    let burners: ChildProcess[] = [];
+    beforeAll(() => {
+        burners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    });
+    afterAll(() => { for (const b of burners) b.kill('SIGKILL'); });
+
+    it('passes 15/15 in 20 consecutive runs at the reference 1 s budget', async () => {
+        const asserts = Array.from({ length: 15 }, (_, k) => `assert check_distance(predict_position(${((k + 1) / 10).toFixed(2)}), [[${100 + k}.0, 200.0]]) <= 50.0`);
+        const program = 'def predict_position(t):\n    return [[round(99 + 10 * t, 2), 200.0]]\n';
+        for (let run = 0; run < 20; run++) {
+            const check = await runProgramChecks(program, asserts, { sandbox: 'require' });
+            expect(check.results.filter((r) => !r.passed).map((r) => r.error)).toEqual([]);
+            expect(check.passed).toBe(15);
+        }
+    });
+});
