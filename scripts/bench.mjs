@@ -67,7 +67,13 @@ for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/v
     if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
 }
 
-// 4. BouncingSim simulation time per scene.
+// 4. Model answers (Python): sandboxed warm workers vs one fresh python3 per assert.
+if (existsSync('scripts/bench-python.mjs')) {
+    console.log('\n## BouncingSim model answers (Python)');
+    spawnSync(process.execPath, ['scripts/bench-python.mjs'], { stdio: 'inherit' });
+}
+
+// 5. BouncingSim simulation time per scene.
 if (existsSync('scripts/bench-bouncingsim.mjs')) {
     console.log('\n## BouncingSim');
     spawnSync(process.execPath, ['scripts/bench-bouncingsim.mjs'], { stdio: 'inherit' });
