@@ -31,16 +31,17 @@ def check_distance(pred, gt):
     return round(sum(math.sqrt((p[0] - g[0]) ** 2 + (p[1] - g[1]) ** 2) for p, g in zip(pred, gt)) / len(gt), 3)
 
 
-def guard():
-    import shutil, subprocess
-    for name in ("system", "kill", "killpg", "fork", "forkpty", "remove", "unlink", "rmdir", "removedirs",
-                 "rename", "renames", "replace", "truncate", "putenv", "unsetenv", "chmod", "chown", "lchown",
-                 "setuid", "fchdir", "chdir", "chroot", "execv", "execve", "execl", "spawnv", "popen"):
-        if hasattr(os, name):
-            setattr(os, name, None)
-    shutil.rmtree = shutil.move = shutil.chown = None
-    subprocess.Popen = None
-    builtins.exit = builtins.quit = None
+def load_guard():
+    # The guard's list of disabled functions is defined once, in the worker's Python source.
+    with open("language/bouncingsim/python/python-source.ts") as f:
+        source = f.read()
+    block = re.search(r"^def _guard\(\):\n(?:(?:    .*)?\n)+", source, re.M).group(0)
+    namespace = {"builtins": builtins}
+    exec(block, namespace)
+    return namespace["_guard"]
+
+
+guard = load_guard()
 
 
 def one_test(program, assertion):
