@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
 import { probePython } from '../../language/bouncingsim/python/interpreter.js';
 import { ONE_SHOT_SOURCE } from '../../language/bouncingsim/python/python-source.js';
 import { closePythonRunners, runProgramChecks } from '../../language/bouncingsim/python/runner.js';
@@ -45,7 +45,7 @@ function oneShot(python: string, program: string, assert: string, cwd: string): 
 
 async function timeNew(set: Answer[]): Promise<{ seconds: number; passed: number; tests: number; agree: boolean }> {
     const t0 = performance.now();
-    const checks = await Promise.all(set.map((a) => runProgramChecks(extractProgram(a.response), testsOf(a), { sandbox: 'require' })));
+    const checks = await Promise.all(set.map((a) => runProgramChecks(extractPythonProgram(a.response), testsOf(a), { sandbox: 'require' })));
     const seconds = (performance.now() - t0) / 1000;
     const agree = checks.every((c, i) => c.results.every((r, k) => (r.passed ? 1 : 0) === set[i].expected.results[k]));
     return { seconds, passed: checks.reduce((s, c) => s + c.passed, 0), tests: checks.reduce((s, c) => s + c.results.length, 0), agree };
@@ -68,7 +68,7 @@ let oursSample = { seconds: Infinity, passed: 0, tests: 0, agree: true };
 try {
     const t0 = performance.now();
     for (const a of sample) {
-        for (const t of testsOf(a)) if (await oneShot(info.executable, extractProgram(a.response), t, cwd)) baselinePassed++;
+        for (const t of testsOf(a)) if (await oneShot(info.executable, extractPythonProgram(a.response), t, cwd)) baselinePassed++;
     }
     baseline = (performance.now() - t0) / 1000;
     for (let i = 0; i < 3; i++) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePythonRunners, runResponseChecks, testProgram } from '../../language/bouncingsim/python/runner.js';
-import { extractProgram } from '../../language/bouncingsim/python/extract.js';
+import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
 
 const DIR = 'test/fixtures/bouncingsim';
 interface Answer { rows: string; id: string; answer: string; response: string; expected: { results: number[]; runtimes: number[] } }
@@ -40,9 +40,9 @@ describe('verdicts on the fixture rows\' model answers', () => {
     it('testProgram answers in the /test_program shape, -1.0 for refused and failed tests', async () => {
         const pick = (name: string) => answers.find((a) => a.id === 'A_0_1' && a.answer === name)!;
         const tests = rows.get('dataset_sample_basic.jsonl:A_0_1')!;
-        const refused = await testProgram(extractProgram(pick('refused-import').response), tests);
+        const refused = await testProgram(extractPythonProgram(pick('refused-import').response), tests);
         expect({ results: refused.results, runtimes: refused.runtimes }).toEqual({ results: Array(15).fill(0), runtimes: Array(15).fill(-1.0) });
-        const frozen = await testProgram(extractProgram(pick('frozen').response), tests, { maxExecutionTime: 1.0 });
+        const frozen = await testProgram(extractPythonProgram(pick('frozen').response), tests, { maxExecutionTime: 1.0 });
         expect(frozen.results).toEqual(pick('frozen').expected.results);
         expect(shape(frozen.runtimes)).toEqual(shape(pick('frozen').expected.runtimes));
         expect(await testProgram('x = 1', [])).toMatchObject({ results: [], runtimes: [] });
