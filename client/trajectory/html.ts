@@ -58,6 +58,9 @@ aside { flex: 0 1 400px; min-width: 260px; overflow: auto; }
 #predictions td.pass { color: var(--vscode-testing-iconPassed); }
 #predictions td.fail { color: var(--vscode-testing-iconFailed); }
 #predictions-status { margin: 4px 0 8px; }
+#sandbox-warning { margin: 4px 0; padding: 2px 6px; font-weight: bold; color: var(--vscode-editorWarning-foreground); border: 1px solid var(--vscode-editorWarning-foreground); }
+#program-box pre, #predictions pre { margin: 2px 0; max-height: 16em; overflow: auto; white-space: pre-wrap; font-family: var(--vscode-editor-font-family); font-size: 11px; }
+#predictions details summary { cursor: pointer; }
 .status-untrusted, .status-no-python, .status-error { color: var(--vscode-editorWarning-foreground); }
 #predictions.no-model { width: auto; }
 #predictions.no-model th:nth-child(n+3), #predictions.no-model td:nth-child(n+3) { display: none; }
@@ -112,9 +115,11 @@ export function trajectoryHtml(o: PageOptions): string {
   <aside>
     <h2>Test timestamps</h2>
     <p id="predictions-status" class="muted"></p>
+    <p id="sandbox-warning" hidden>Not sandboxed: bubblewrap is unavailable, so this answer ran with only rlimits, a process-group kill and a clean environment.</p>
+    <details id="program-box" hidden><summary>Extracted program</summary><pre id="program"></pre></details>
     <button id="run-predictions" hidden>Run the model answer</button>
     <table id="predictions">
-      <thead><tr><th>t (s)</th><th>ground truth</th><th>model</th><th>distance</th><th></th></tr></thead>
+      <thead><tr><th>t (s)</th><th>ground truth</th><th>model</th><th>distance</th><th></th><th>runtime</th></tr></thead>
       <tbody></tbody>
     </table>
     <div class="legend">

@@ -163,7 +163,7 @@ export class TrajectoryPanel {
         this.post({ type: 'predictions', predictions });
     }
 
-    /** Runs the model's program (python3, one process per assert), only in a trusted workspace. */
+    /** Runs the model's program (sandboxed, a fresh process per assert), only in a trusted workspace. */
     async runPredictions(): Promise<void> {
         const model = this.input?.model;
         if (!model || !this.init) return;
@@ -174,7 +174,10 @@ export class TrajectoryPanel {
         this.prediction?.abort();
         const abort = (this.prediction = new AbortController());
         try {
+            // Machine-scoped and restricted in untrusted workspaces (package.json), so a workspace cannot pick the binary.
+            const python = vscode.workspace.getConfiguration('deltaStudio').get<string>('python.path')?.trim() || undefined;
             const result = await predict(model.program, model.asserts, model.timestamps, {
+                python,
                 signal: abort.signal,
                 onUpdate: (p) => { if (!abort.signal.aborted) this.setPredictions(p); },
             });

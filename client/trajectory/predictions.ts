@@ -19,8 +19,8 @@ export function noPython(detail: string): Predictions {
     return { status: 'no-python', message: `The model answer cannot be run: ${detail}`, rows: [], canRun: true };
 }
 
-export function running(rows: PredictionRow[], total: number): Predictions {
-    return { status: 'running', message: `Running the model answer in python3… ${rows.length}/${total}`, rows, canRun: true };
+export function running(rows: PredictionRow[], total: number, program?: string): Predictions {
+    return { status: 'running', message: `Running the model answer… ${rows.length}/${total}`, rows, canRun: true, ...(program === undefined ? {} : { program }) };
 }
 
 const finitePair = (p: (number | null)[]): Vec2 | null =>
@@ -33,21 +33,25 @@ export function predictionRow(run: AssertRun): PredictionRow {
         predicted: run.predicted ? run.predicted.map(finitePair) : null,
         distance: typeof run.distance === 'number' && Number.isFinite(run.distance) ? run.distance : null,
         passed: run.passed,
+        runtime: run.runtime,
     };
     if (run.error) row.error = run.error;
+    if (run.stdout) row.stdout = run.stdout;
+    if (run.stderr) row.stderr = run.stderr;
     return row;
 }
 
-export function finished(check: ProgramCheck): Predictions {
+export function finished(check: ProgramCheck, program?: string): Predictions {
     const rows = check.results.map(predictionRow);
+    const extra = program === undefined ? {} : { program };
     if (check.refused.length) {
         return {
-            status: 'done', rows, canRun: true,
+            status: 'done', rows, canRun: true, ...extra,
             message: `Refused by the benchmark's safety filter (contains ${check.refused.map((s) => `"${s}"`).join(', ')}): every test fails without running.`,
         };
     }
     return {
-        status: 'done', rows, canRun: true,
+        status: 'done', rows, canRun: true, sandboxed: check.sandboxed, ...extra,
         message: `Model answer: ${check.passed}/${check.results.length} tests pass (${check.all_pass ? 'all pass' : 'not all pass'}) against the stored ground truth. Ran ${check.isolation}.`,
     };
 }
@@ -64,7 +68,7 @@ export interface PredictOptions {
 /** Runs the program against each assert; never throws for a missing python3 (that is a status). */
 export async function predict(program: string, asserts: readonly string[], timestamps: readonly number[], options: PredictOptions = {}): Promise<Predictions> {
     const rows: PredictionRow[] = [];
-    options.onUpdate?.(running(rows, asserts.length));
+    options.onUpdate?.(running(rows, asserts.length, program));
     try {
         const check = await runProgramChecks(program, asserts, {
             python: options.python,
@@ -74,10 +78,10 @@ export async function predict(program: string, asserts: readonly string[], times
             signal: options.signal,
             onResult: (run) => {
                 rows.push(predictionRow(run));
-                options.onUpdate?.(running([...rows], asserts.length));
+                options.onUpdate?.(running([...rows], asserts.length, program));
             },
         });
-        return finished(check);
+        return finished(check, program);
     } catch (error) {
         if (error instanceof PythonNotFoundError) return noPython(error.message);
         if (options.signal?.aborted) throw error;

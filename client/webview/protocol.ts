@@ -44,6 +44,11 @@ export interface PredictionRow {
     distance: number | null;
     passed: boolean;
     error?: string;
+    /** Seconds the assert took, or -1 when it did not complete (the reference's runtime). */
+    runtime?: number;
+    /** Excerpts of what the test printed. */
+    stdout?: string;
+    stderr?: string;
 }
 
 export type PredictionStatus = 'none' | 'untrusted' | 'no-python' | 'running' | 'done' | 'error';
@@ -55,6 +60,10 @@ export interface Predictions {
     rows: PredictionRow[];
     /** A model program exists, so the webview may offer to run it (again). */
     canRun: boolean;
+    /** The code extracted from the model's answer (what runs). */
+    program?: string;
+    /** False when the answer ran without the sandbox (shown as "not sandboxed"). */
+    sandboxed?: boolean;
 }
 
 /** Playback state; `time` in seconds of simulated time. */
@@ -145,6 +154,8 @@ function checkPredictions(v: unknown): asserts v is Predictions {
     need(isStr(v.message), 'predictions.message must be a string');
     need(typeof v.canRun === 'boolean', 'predictions.canRun must be a boolean');
     need(isList(v.rows), 'predictions.rows must be a list');
+    need(v.program === undefined || isStr(v.program), 'predictions.program must be a string');
+    need(v.sandboxed === undefined || typeof v.sandboxed === 'boolean', 'predictions.sandboxed must be a boolean');
     for (const r of v.rows) {
         need(isObj(r), 'predictions.rows[] must be objects');
         need(r.time === null || isNum(r.time), 'predictions.rows[].time must be a number or null');
@@ -153,6 +164,9 @@ function checkPredictions(v: unknown): asserts v is Predictions {
         need(r.distance === null || isNum(r.distance), 'predictions.rows[].distance must be a number or null');
         need(typeof r.passed === 'boolean', 'predictions.rows[].passed must be a boolean');
         need(r.error === undefined || isStr(r.error), 'predictions.rows[].error must be a string');
+        need(r.runtime === undefined || isNum(r.runtime), 'predictions.rows[].runtime must be a number');
+        need(r.stdout === undefined || isStr(r.stdout), 'predictions.rows[].stdout must be a string');
+        need(r.stderr === undefined || isStr(r.stderr), 'predictions.rows[].stderr must be a string');
     }
 }
 

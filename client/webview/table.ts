@@ -16,6 +16,29 @@ function cell(row: HTMLTableRowElement, text: string, className?: string): HTMLT
     return td;
 }
 
+const runtime = (seconds: number | undefined) => (seconds === undefined || seconds < 0 ? '—' : `${(seconds * 1000).toFixed(1)} ms`);
+
+/** The exception and what the test printed, folded under the runtime. */
+function details(td: HTMLTableCellElement, p: PredictionRow): void {
+    const parts: [string, string][] = [];
+    if (p.error) parts.push(['error', p.error]);
+    if (p.stdout) parts.push(['stdout', p.stdout]);
+    if (p.stderr) parts.push(['stderr', p.stderr]);
+    if (!parts.length) return;
+    const box = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = parts.map(([k]) => k).join(', ');
+    box.append(summary);
+    for (const [label, text] of parts) {
+        const pre = document.createElement('pre');
+        pre.textContent = `${label}:\n${text}`;
+        box.append(pre);
+    }
+    // Opening the details should not jump the playback to this row.
+    box.addEventListener('click', (e) => e.stopPropagation());
+    td.append(box);
+}
+
 export class PredictionTable {
     private rows: HTMLTableRowElement[] = [];
     private current = -1;
@@ -40,11 +63,13 @@ export class PredictionTable {
                 cell(tr, predictions.status === 'running' ? '…' : '—', 'pos');
                 cell(tr, '', 'num');
                 cell(tr, '', 'result');
+                cell(tr, '', 'details');
             } else {
                 cell(tr, p.predicted ? points(p.predicted) : p.error ?? '—', 'pos');
                 cell(tr, p.distance === null ? '—' : p.distance.toFixed(3), 'num');
                 const result = cell(tr, p.passed ? 'pass' : 'fail', `result ${p.passed ? 'pass' : 'fail'}`);
                 if (p.error) result.title = p.error;
+                details(cell(tr, runtime(p.runtime), 'details'), p);
                 tr.classList.add(p.passed ? 'passed' : 'failed');
             }
             const pick = () => this.onPick(marker.time);

@@ -45,6 +45,9 @@ const ui = {
     speed: byId<HTMLSelectElement>('speed'),
     timeLabel: byId<HTMLElement>('time-label'),
     predictionsStatus: byId<HTMLElement>('predictions-status'),
+    sandboxWarning: byId<HTMLElement>('sandbox-warning'),
+    programBox: byId<HTMLDetailsElement>('program-box'),
+    program: byId<HTMLElement>('program'),
     runPredictions: byId<HTMLButtonElement>('run-predictions'),
     table: byId<HTMLTableElement>('predictions'),
 };
@@ -171,6 +174,9 @@ function placeTicks(times: readonly number[], duration: number): void {
 function showPredictions(predictions: Predictions): void {
     ui.predictionsStatus.textContent = predictions.message;
     ui.predictionsStatus.className = `status-${predictions.status}`;
+    ui.sandboxWarning.hidden = predictions.sandboxed !== false;
+    ui.programBox.hidden = predictions.program === undefined;
+    ui.program.textContent = predictions.program ?? '';
     ui.runPredictions.hidden = !predictions.canRun;
     ui.runPredictions.disabled = predictions.status === 'running';
     ui.runPredictions.textContent = predictions.status === 'done' || predictions.status === 'error' ? 'Run the model answer again' : 'Run the model answer';
