@@ -66,21 +66,3 @@ describe('bouncingsim check (simulator)', () => {
         expect(stdout).toMatch(/^all +2\/2 +30\/30 /m);
     });
 });
-
-describe('bouncingsim check --responses', () => {
-    it('runs model programs against the row asserts', async () => {
-        const rows = readFileSync(LIST_ROWS, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-        const truth = rows[0].ground_truth.map((a: string) => JSON.parse(/, (\[\[.*\]\])\) <=/.exec(a)![1]));
-        const responses = join(tmp, 'responses.jsonl');
-        writeFileSync(responses, [
-            JSON.stringify({ id: 'B_0_1', response: `Here:\n\`\`\`python\ndef predict_position():\n    return ${JSON.stringify(truth)}\n\`\`\`` }),
-            JSON.stringify({ id: 'B_0_2' }),
-        ].join('\n'));
-        expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--json', '--timeout', '10'])).toBe(1);
-        const [line] = stdout.trim().split('\n').map((l) => JSON.parse(l));
-        expect(line).toMatchObject({ id: 'B_0_1', truth: 'truth', all_pass: true, pass_rate: 1, refused: [] });
-        expect(line.predicted[3]).toEqual(truth[3]);
-        expect(stderr).toContain(`${responses}:2: response B_0_2: missing field "response" or "program" (string)`);
-        expect(stderr).toContain('1 row(s) without a response were not checked');
-    });
-});

@@ -11,7 +11,7 @@ import { extractPythonProgram } from './extract.js';
 import { DEFAULT_PYTHON, probePython } from './interpreter.js';
 import { PythonPool, type TestReply } from './pool.js';
 import { unsafeSubstrings } from './safety.js';
-import { sandboxSupport } from './sandbox.js';
+import { BWRAP_ENV, sandboxSupport } from './sandbox.js';
 
 export { PythonNotFoundError, PythonTooOldError } from './interpreter.js';
 
@@ -99,6 +99,7 @@ function describeAssert(assert: string, index: number, timestamps?: readonly num
 interface Runner { pool: PythonPool; isolation: string }
 
 const pools = new Map<string, Promise<Runner>>();
+const poolKey = (python: string, mode: SandboxMode) => `${mode}\0${python}\0${JSON.stringify(process.env[BWRAP_ENV] ?? null)}`;
 
 async function makeRunner(python: string, mode: SandboxMode): Promise<Runner> {
     const info = await probePython(python);
@@ -113,7 +114,7 @@ async function makeRunner(python: string, mode: SandboxMode): Promise<Runner> {
 
 /** The shared warm pool for this interpreter and mode (started on first use, reused after). */
 function runnerFor(python: string, mode: SandboxMode): Promise<Runner> {
-    const key = `${mode}\0${python}`;
+    const key = poolKey(python, mode);
     let runner = pools.get(key);
     if (!runner) {
         runner = makeRunner(python, mode).then(async (r) => {

@@ -43,8 +43,13 @@ export function minimalEnv(home: string): Record<string, string> {
     };
 }
 
+/** DELTA_STUDIO_BWRAP names the bwrap binary; set but empty, it turns the sandbox off (it is then unavailable). */
+export const BWRAP_ENV = 'DELTA_STUDIO_BWRAP';
+
 export function findBwrap(): string | undefined {
     if (process.platform !== 'linux') return undefined;
+    const chosen = process.env[BWRAP_ENV];
+    if (chosen !== undefined) return chosen || undefined;
     const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/bin', '/bin', '/usr/local/bin'];
     for (const dir of dirs) {
         const file = join(dir, 'bwrap');
@@ -113,12 +118,15 @@ const checks = new Map<string, Promise<SandboxSupport>>();
 
 /** Starts `python -I -c pass` inside the sandbox once per interpreter to see whether it works here. */
 export function sandboxSupport(info: PythonInfo): Promise<SandboxSupport> {
-    let check = checks.get(info.executable);
+    const key = `${info.executable}\0${JSON.stringify(process.env[BWRAP_ENV] ?? null)}`;
+    let check = checks.get(key);
     if (check) return check;
     check = new Promise((done) => {
         const bwrap = findBwrap();
         if (!bwrap) {
-            done({ unavailable: process.platform === 'linux' ? 'bubblewrap (bwrap) is not installed' : `bubblewrap needs Linux (this is ${process.platform})` });
+            const why = process.platform !== 'linux' ? `bubblewrap needs Linux (this is ${process.platform})`
+                : process.env[BWRAP_ENV] === '' ? `${BWRAP_ENV} is set empty` : 'bubblewrap (bwrap) is not installed';
+            done({ unavailable: why });
             return;
         }
         const args = [...bwrapArgs(info, DEFAULT_LIMITS), info.executable, '-I', '-c', 'import math'];
@@ -127,6 +135,6 @@ export function sandboxSupport(info: PythonInfo): Promise<SandboxSupport> {
             else done({ bwrap });
         });
     });
-    checks.set(info.executable, check);
+    checks.set(key, check);
     return check;
 }
