@@ -1,10 +1,10 @@
 // Builds a planck.js world exactly as the verified recipe of spec §4.2 (Box2D 2.3 semantics), with
 // pybox2d's float32 precision: every number handed to Box2D is rounded to float32 (as pybox2d's
 // float32 API does), shapes and mass data are computed in float32, and the solver runs in float32
-// (box2d-float32.ts).
+// (box2d-float32/).
 
 import { Chain, Circle, Polygon, Settings, Vec2, World, type Body } from 'planck';
-import { installFloat32Box2D, resetMassDataF32, setPolygonF32 } from './box2d-float32.js';
+import { installFloat32Box2D, resetMassDataF32, setPolygonF32 } from './box2d-float32/index.js';
 import { gravityAt } from './container-motion.js';
 import { degToRad, regularPolygon } from './geometry.js';
 import type { Scene } from './scene-types.js';

@@ -30,7 +30,7 @@ describe('rows: sub-pixel families (item 1)', () => {
 
 describe('rows: rotating families, hard (item 2)', () => {
     // Family → [asserts within 50 out of 30, bound on the worst error reached]. With the float32
-    // solver (box2d-float32.ts) B and AB hard are sub-pixel too; A_3_2 still drifts after ~0.6 s
+    // solver (box2d-float32/) B and AB hard are sub-pixel too; A_3_2 still drifts after ~0.6 s
     // (the narrow phase is float64) but stays within 36 px, and A_3_1 within 10.
     const expected: Record<string, [number, number]> = { A: [30, 36], AB: [30, 0.5], B: [30, 0.05] };
     it.each(Object.entries(expected))('%s hard: %j', (family, [passing, bound]) => {
