@@ -34,7 +34,8 @@ async function askForm(): Promise<GenerateForm | undefined> {
 /** Runs the CLI; resolves with the rows file line ("… problem(s): FILE") or rejects with its stderr. */
 function runGenerator(cli: string, form: GenerateForm, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<string> {
     return new Promise((resolve, reject) => {
-        const child = fork(cli, generateArgs(form), { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+        // No inherited execArgv: the extension host's (inspector, heap flags) are not the CLI's.
+        const child = fork(cli, generateArgs(form), { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], execArgv: [] });
         let stderr = '';
         let done = 0;
         const cancel = token.onCancellationRequested(() => child.kill());
