@@ -73,6 +73,9 @@ if (existsSync('scripts/bench-python.mjs')) {
     spawnSync(process.execPath, ['scripts/bench-python.mjs'], { stdio: 'inherit' });
 }
 
+// 4b. delta rollouts: re-scoring and summarising a large dump against the lean Python re-scorer.
+spawnSync(process.execPath, ['scripts/bench/rollouts-bench.mjs'], { stdio: 'inherit' });
+
 // 5. BouncingSim simulation time per scene.
 if (existsSync('scripts/bench-bouncingsim.mjs')) {
     console.log('\n## BouncingSim');

@@ -66,6 +66,7 @@ function base(record: RolloutRecord, problem: Problem | undefined, task: Rollout
         step: record.step,
         sample: record.sample,
         task,
+        name: problem?.name ?? record.name ?? null,
         family: problem?.family ?? record.family ?? null,
         level: problem?.level ?? record.level ?? null,
         prompt_index: record.promptIndex ?? null,

@@ -33,8 +33,9 @@ export interface RolloutRecord {
     loggedScale?: number;
     /** True when the logged score may include eval_code's +1 format bonus. */
     loggedBonus?: boolean;
-    /** Problem family and level when the row names them (`problem_family`, `difficulty`, …). */
+    /** Problem family, level and name when the row names them (`problem_family`, `difficulty`, …). */
     family?: string;
+    name?: string;
     level?: string | number;
     finishReason?: string;
     /** Anything else the reader kept (advantage, request_info, …), JSON-safe. */

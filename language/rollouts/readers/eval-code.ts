@@ -87,6 +87,7 @@ function evalRecord(csv: Record<string, string>, ds: Row, where: string, run: nu
     if (typeof ds.id === 'string') record.key = ds.id;
     else if (typeof ds.name === 'string') record.key = ds.name;
     if (typeof ds.problem_family === 'string') record.family = ds.problem_family;
+    if (typeof ds.name === 'string') record.name = ds.name;
     if (typeof ds.difficulty === 'string' || typeof ds.difficulty === 'number') record.level = ds.difficulty;
     if (typeof ds.dataset === 'string') record.dataset = ds.dataset;
     if (csv.score !== undefined && csv.score !== '') {
