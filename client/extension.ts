@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { registerServerCommands } from './commands.js';
 import { registerBouncingSimProblems } from './bouncingsim-problems/index.js';
+import { registerFactoryGraph } from './graph/index.js';
 import { registerProblems } from './problems/index.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
@@ -26,6 +27,7 @@ const FEATURES: Feature[] = [
     registerTrace,
     registerProblems,
     registerBouncingSimProblems,
+    registerFactoryGraph,
 ];
 
 /** Returned from activate(); in-host tests use it to wait for the server. */

@@ -14,6 +14,8 @@ const entries = [
     { ...node, entryPoints: ['language/bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
     { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
       entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
+    { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
+      entryPoints: ['client/webview/factory-graph/page.ts'], outfile: 'out/webview/factory-graph.js' },
     // The rollout overview (editor webview and `delta rollouts report`): ECharts is most of it, minified.
     { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: false, logLevel: 'warning',
       legalComments: 'none', entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },

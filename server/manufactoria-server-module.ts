@@ -11,6 +11,7 @@ import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
 import { ManufactoriaDocumentSymbolProvider } from './document-symbols.js';
 import { ManufactoriaFoldingRangeProvider } from './folding.js';
+import { registerFactoryGraphRequest } from './factory-graph-request.js';
 import { ManufactoriaFormatter } from './formatter.js';
 import { ManufactoriaHoverProvider } from './hover-provider.js';
 import { ManufactoriaRenameProvider } from './rename-provider.js';
@@ -63,6 +64,9 @@ export function createManufactoriaServices(context: DefaultSharedModuleContext, 
     shared.ServiceRegistry.register(Manufactoria);
     registerValidationChecks(Manufactoria);
     registerDirectiveChecks(Manufactoria, Manufactoria.tests.Solutions);
-    if (context.connection) registerTestRequests(context.connection, Manufactoria.tests.Solutions);
+    if (context.connection) {
+        registerTestRequests(context.connection, Manufactoria.tests.Solutions);
+        registerFactoryGraphRequest(context.connection);
+    }
     return { shared, Manufactoria };
 }

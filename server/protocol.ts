@@ -2,6 +2,9 @@
 // Both sides import this file; keep it free of runtime dependencies other than the protocol types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
+import type { FactoryGraphModel } from '../language/manufactoria/model/factory-graph.js';
+
+export type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../language/manufactoria/model/factory-graph.js';
 
 /** A test of a solution file: a case of its bound problem (`p<index>`) or an inline `# test:` (`l<line>`). */
 export interface TestDescription {
@@ -142,6 +145,26 @@ export const TraceRequest = new RequestType<TraceParams, TraceResult, void>('man
 export const TestResultsNotification = new NotificationType<TestResultsParams>('manufactoria/testResults');
 /** Server → client: the tests of a file changed (directive edited, problem file changed). */
 export const TestsChangedNotification = new NotificationType<{ uri: string }>('manufactoria/testsChanged');
+
+/**
+ * The factory graph of a Manufactoria text. The client sends the text it shows, so any document
+ * (a file, an untitled buffer, a read-only rollout document of another scheme) can be drawn, and
+ * the graph always matches that text.
+ */
+export interface FactoryGraphParams {
+    uri: string;
+    version: number;
+    text: string;
+}
+
+export interface FactoryGraphResult extends FactoryGraphModel {
+    uri: string;
+    version: number;
+    /** Why nothing is drawn (text too large). */
+    error?: string;
+}
+
+export const FactoryGraphRequest = new RequestType<FactoryGraphParams, FactoryGraphResult, void>('manufactoria/factoryGraph');
 
 /** Client command ids the server's code lenses invoke. */
 export const Commands = {

@@ -6,6 +6,7 @@ import type { FeatureContext } from '../extension.js';
 import { runningClient } from '../testing/connection.js';
 import { GutterBadges } from './gutter-icons.js';
 import { TRACE_ACTIVE_KEY, TRACE_COMMANDS } from './trace-commands.js';
+import { TRACE_GO_TO, traceChanged } from './trace-events.js';
 import { TraceStatus } from './trace-status.js';
 import { TraceView } from './trace-view.js';
 
@@ -26,11 +27,13 @@ export function registerTrace({ context, log, server }: FeatureContext): void {
         if (!shown) return;
         for (const editor of editorsOf(shown.uri)) view.draw(editor, shown.trace, shown.current);
         status.show(shown.trace, shown.current);
+        traceChanged({ uri: shown.uri.toString(), trace: shown.trace, current: shown.current });
     };
     const close = () => {
         if (!shown) return;
         for (const editor of editorsOf(shown.uri)) view.clear(editor);
         shown = undefined;
+        traceChanged(undefined);
         status.hide();
         void vscode.commands.executeCommand('setContext', TRACE_ACTIVE_KEY, false);
     };
@@ -74,6 +77,7 @@ export function registerTrace({ context, log, server }: FeatureContext): void {
         vscode.commands.registerCommand(TRACE_COMMANDS.first, () => go(() => 0)),
         vscode.commands.registerCommand(TRACE_COMMANDS.last, () => go((s) => s.trace.steps.length - 1)),
         vscode.commands.registerCommand(TRACE_COMMANDS.close, close),
+        vscode.commands.registerCommand(TRACE_GO_TO, (index: unknown) => typeof index === 'number' && go(() => index)),
         vscode.workspace.onDidChangeTextDocument((e) => {
             if (shown && e.contentChanges.length > 0 && e.document.uri.toString() === shown.uri.toString()) {
                 close();

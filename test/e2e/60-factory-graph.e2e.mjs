@@ -1,0 +1,97 @@
+// The factory graph beside a solution: drawn nodes and labelled routes, redrawn after an edit,
+// the node under the cursor highlighted, a click revealing a declaration, trace steps highlighted.
+import { EDITOR, editorText, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+
+const SOLUTION = 'starts-with-bb.manufactoria';
+const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
+
+/** The graph page inside its webview (outer iframe → #active-frame). */
+async function graphFrame(page) {
+    return waitUntil(async () => {
+        const n = await page.locator('iframe.webview.ready').count();
+        for (let i = n - 1; i >= 0; i--) {
+            const inner = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
+            if (await inner.locator('body[data-ready="true"] #graph').count()) return inner;
+        }
+        return undefined;
+    }, { timeout: 45_000, message: 'the factory graph webview to draw' });
+}
+
+const dataset = (frame) => frame.locator('body').evaluate((b) => ({ ...b.dataset }));
+const drawn = (frame) => frame.locator('body').evaluate(() => ({
+    nodes: [...document.querySelectorAll('#nodes g.node')].map((g) => `${g.getAttribute('data-name')}:${[...g.classList].filter((c) => c.startsWith('kind-')).join('')}`).sort(),
+    edges: [...document.querySelectorAll('#edges g.edge')].map((g) => `${g.getAttribute('data-from')}-${g.getAttribute('data-label')}->${g.getAttribute('data-to')}`).sort(),
+}));
+
+export const tests = [
+    {
+        name: '(l) Show Factory Graph draws the solution; it follows an edit, the cursor, a click and a trace',
+        async fn({ page, shot }) {
+            await page.keyboard.press('Escape');
+            await runCommand(page, 'View: Close All Editors');
+            await openFile(page, SOLUTION);
+            await waitForServer(page);
+            const original = await editorText(page);
+            await lensLink(page, 'Show Factory Graph').click();
+            const frame = await graphFrame(page);
+
+            const first = await drawn(frame);
+            const expected = {
+                nodes: ['NONE:kind-NONE', 'end:kind-END', 'first:kind-PULLER_RB', 'start:kind-START'],
+                edges: ['n:first-B->n:end', 'n:first-EMPTY->s:NONE', 'n:first-R->s:NONE', 'n:start-NEXT->n:first'],
+            };
+            if (JSON.stringify(first) !== JSON.stringify(expected)) throw new Error(`drawn: ${JSON.stringify(first)}`);
+            // Every edge is a drawn path with its label.
+            const paths = await frame.locator('#edges g.edge path').count();
+            const labels = await frame.locator('#edges g.edge text.label').allTextContents();
+            if (paths !== 4 || labels.sort().join(',') !== 'B,EMPTY,NEXT,R') throw new Error(`${paths} paths, labels ${labels}`);
+            await shot('graph');
+
+            try {
+                // An edit: [R] goes back to `first` instead of NONE; the graph redraws with the loop.
+                await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: '[R] NONE' }).first().click();
+                await page.keyboard.press('End');
+                for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+                await page.keyboard.type('first', { delay: 20 });
+                await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->n:first'), { timeout: 20_000, message: 'the graph to draw the edited route' });
+                await shot('graph-edited');
+            } finally {
+                await undoUntil(page, original);
+            }
+            await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->s:NONE'), { timeout: 20_000, message: 'the graph to follow the undo' });
+
+            // The cursor on a declaration highlights its node.
+            await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: 'PULLER_RB first:' }).first().click();
+            await waitUntil(async () => (await dataset(frame)).highlight === 'first', { message: 'node first to be highlighted' });
+            if (!(await frame.locator('g.node.cursor[data-name="first"]').count())) throw new Error('no highlighted node drawn');
+
+            // A click on a node puts the editor's cursor on its declaration.
+            await frame.locator('g.node[data-name="end"]').click();
+            await waitUntil(async () => /Ln 16,/.test((await page.locator('.part.statusbar', { hasText: /Ln \d+, Col \d+/ }).first().textContent()) ?? ''), { message: 'the cursor to move to END end (line 16)' });
+
+            // A trace: the current node, the path so far, the tape as cells.
+            const run = lensLink(page, 'Run 18 tests');
+            await run.waitFor({ timeout: 30_000 });
+            await run.click();
+            const failure = lensLink(page, '✗ #5 BRB → reject');
+            await failure.waitFor({ timeout: 30_000 });
+            await failure.click();
+            await waitUntil(async () => (await dataset(frame)).traceStep === '0', { timeout: 30_000, message: 'the graph to show trace step 1' });
+            await page.locator(`${EDITOR} .view-lines`).first().click();
+            await page.keyboard.press('Alt+BracketRight');
+            await waitUntil(async () => {
+                const d = await dataset(frame);
+                return d.traceStep === '1' && d.traceNode === 'first';
+            }, { message: 'the graph to move to step 2 (node first)' });
+            const current = await frame.locator('g.node.trace-current').getAttribute('data-name');
+            const onPath = await frame.locator('g.edge.on-path').count();
+            const cells = await frame.locator('#tape .cell').allTextContents();
+            if (current !== 'first' || onPath !== 1 || cells.join('') !== 'RB') throw new Error(`trace: current ${current}, ${onPath} edges on the path, tape ${cells.join('')}`);
+            const visits = await frame.locator('g.node[data-name="first"] text.visits').textContent();
+            if (visits !== '×1') throw new Error(`visit badge "${visits}"`);
+            await shot('graph-trace');
+            await runCommand(page, 'Manufactoria: Trace: Close');
+            await sleep(200);
+        },
+    },
+];
