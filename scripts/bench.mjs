@@ -63,7 +63,7 @@ for (const r of await measureLsp('out/server.cjs')) {
 
 // 3. What the extension ships.
 console.log('\n## bundle sizes');
-for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/delta-studio.vsix']) {
+for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/delta-studio.vsix']) {
     if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
 }
 
@@ -75,6 +75,10 @@ if (existsSync('scripts/bench-python.mjs')) {
 
 // 4b. delta rollouts: re-scoring and summarising a large dump against the lean Python re-scorer.
 spawnSync(process.execPath, ['scripts/bench/rollouts-bench.mjs'], { stdio: 'inherit' });
+
+// 4c. Factory graph: model and layout per redraw.
+console.log('\n## factory graph');
+spawnSync(process.execPath, ['scripts/bench-graph.mjs'], { stdio: 'inherit' });
 
 // 5. BouncingSim simulation time per scene.
 if (existsSync('scripts/bench-bouncingsim.mjs')) {

@@ -38,7 +38,7 @@ export const tests = [
             const first = await drawn(frame);
             const expected = {
                 nodes: ['NONE:kind-NONE', 'end:kind-END', 'first:kind-PULLER_RB', 'start:kind-START'],
-                edges: ['n:first-B->n:end', 'n:first-EMPTY->s:NONE', 'n:first-R->s:NONE', 'n:start-NEXT->n:first'],
+                edges: ['n:first-B->n:end', 'n:first-EMPTY->s:NONE@first', 'n:first-R->s:NONE@first', 'n:start-NEXT->n:first'],
             };
             if (JSON.stringify(first) !== JSON.stringify(expected)) throw new Error(`drawn: ${JSON.stringify(first)}`);
             // Every edge is a drawn path with its label.
@@ -58,7 +58,7 @@ export const tests = [
             } finally {
                 await undoUntil(page, original);
             }
-            await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->s:NONE'), { timeout: 20_000, message: 'the graph to follow the undo' });
+            await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->s:NONE@first'), { timeout: 20_000, message: 'the graph to follow the undo' });
 
             // The cursor on a declaration highlights its node.
             await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: 'PULLER_RB first:' }).first().click();

@@ -1,11 +1,12 @@
-// Positions for the factory graph. Up to DAGRE_LIMIT nodes the layered layout of @dagrejs/dagre
+// Positions for the factory graph. Up to DAGRE_LIMIT nodes (sinks included) the layered layout of @dagrejs/dagre
 // (docs/editor.md says why dagre); larger graphs, where a layered layout's crossing minimisation
 // takes seconds, get ranks by distance from `start` and declaration order inside a rank, which is
 // linear. Pure (no DOM), so `npm run bench` times it in Node.
 import dagre from '@dagrejs/dagre';
 import type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../../../language/manufactoria/model/factory-graph.js';
 
-export const DAGRE_LIMIT = 300;
+/** Nodes (sinks included) up to which dagre lays out; its crossing minimisation grows steeply beyond. */
+export const DAGRE_LIMIT = 150;
 export const NODE_HEIGHT = 40;
 const RANK_GAP = 56;
 const NODE_GAP = 28;

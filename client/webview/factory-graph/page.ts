@@ -28,7 +28,8 @@ let view = { x: 0, y: 0, w: 100, h: 100 };
 let fitted = false;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const idOf = (name: string) => (graph?.nodes.some((n) => n.id === `n:${name}`) ? `n:${name}` : name === 'NONE' ? 's:NONE' : `u:${name}`);
+/** The drawn node of a trace step's node name; NONE is the sink of the node the step came from. */
+const idOf = (name: string, from?: string) => (graph?.nodes.some((n) => n.id === `n:${name}`) ? `n:${name}` : name === 'NONE' ? `s:NONE@${from ?? ''}` : `u:${name}`);
 
 function draw(): void {
     if (!graph) return;
@@ -134,10 +135,10 @@ function applyTrace(): void {
     }
     const steps = trace.steps.slice(0, trace.current + 1);
     steps.forEach((step, i) => {
-        nodeEl(idOf(step.node))?.classList.add(i === steps.length - 1 ? 'trace-current' : 'on-path');
+        const to = idOf(step.node, steps[i - 1]?.node);
+        nodeEl(to)?.classList.add(i === steps.length - 1 ? 'trace-current' : 'on-path');
         if (i === 0) return;
         const from = idOf(steps[i - 1].node);
-        const to = idOf(step.node);
         edgesLayer.querySelectorAll(`g.edge[data-from="${CSS.escape(from)}"][data-to="${CSS.escape(to)}"]`).forEach((el) => el.classList.add('on-path'));
     });
     const step = trace.steps[trace.current];

@@ -6,7 +6,11 @@ import { ProgramGraph } from './program-graph.js';
 import { isPuller, PULLER_CONDITIONS } from './vocabulary.js';
 
 export interface FactoryNode {
-    /** `n:<name>` for declared nodes, `s:NONE` for the rejecting sink, `u:<name>` for an undefined target. */
+    /**
+     * `n:<name>` for declared nodes, `u:<name>` for an undefined target, `s:NONE@<name>` for the
+     * rejecting sink of node <name>'s NONE routes: one per node, drawn beside it, so a layered
+     * layout does not drag edges from every rank into one shared sink.
+     */
     id: string;
     name: string;
     /** A node kind, or `NONE` / `UNDEFINED` for sinks. */
@@ -34,7 +38,8 @@ export interface FactoryGraphModel {
     edges: FactoryEdge[];
 }
 
-export const NONE_SINK = 's:NONE';
+/** The NONE sink of a node's routes. */
+export const noneSink = (from: string) => `s:NONE@${from}`;
 
 export function factoryGraph(program: Program): FactoryGraphModel {
     const graph = new ProgramGraph(program);
@@ -56,14 +61,14 @@ export function factoryGraph(program: Program): FactoryGraphModel {
     }
     for (const edge of graph.edges) {
         const to = graph.resolve(edge.target);
-        const target = to ? `n:${to.name}` : edge.target === 'NONE' ? sink(NONE_SINK, 'NONE', 'NONE').id : sink(`u:${edge.target}`, edge.target, 'UNDEFINED').id;
+        const target = to ? `n:${to.name}` : edge.target === 'NONE' ? sink(noneSink(edge.from.name!), 'NONE', 'NONE').id : sink(`u:${edge.target}`, edge.target, 'UNDEFINED').id;
         edges.push({ from: `n:${edge.from.name}`, to: target, label: edge.port });
     }
     for (const node of graph.byName.values()) {
         if (!isPuller(node.kind)) continue;
         const have = new Set(node.routes.map((r) => r.condition));
         for (const condition of PULLER_CONDITIONS[node.kind]) {
-            if (!have.has(condition)) edges.push({ from: `n:${node.name}`, to: sink(NONE_SINK, 'NONE', 'NONE').id, label: condition, implicit: true });
+            if (!have.has(condition)) edges.push({ from: `n:${node.name}`, to: sink(noneSink(node.name!), 'NONE', 'NONE').id, label: condition, implicit: true });
         }
     }
     nodes.push(...sinks.values());
