@@ -18,7 +18,7 @@ import {
     type DescribeTestsResult, type RunTestsResult, type TestDescription, type TestSettings, type TraceResult,
 } from '../protocol.js';
 import { declarationRange, declarationRanges, spanRange } from './ranges.js';
-import type { TestRunner } from './test-runner.js';
+import { SUPERSEDED, type TestRunner } from './test-runner.js';
 
 
 interface Snapshot {
@@ -109,7 +109,11 @@ export class SolutionTestService {
             result = { ...base, state: 'no-tests', message: this.noTestsMessage(snap), durationMs: Date.now() - started };
         } else {
             const settings = await this.settings();
-            const run = await this.services.tests.Runner.run(snap.text, tests.map((t) => ({ id: t.id, testCase: t.testCase })), settings.timeout);
+            // A whole-file run replaces a queued run of the same file: its text is newer.
+            const run = await this.services.tests.Runner.run(snap.text, tests.map((t) => ({ id: t.id, testCase: t.testCase })), settings.timeout, wanted ? undefined : uri);
+            if (run.state === 'error' && run.message === SUPERSEDED) {
+                return { ...base, state: 'error', message: run.message, durationMs: Date.now() - started };
+            }
             if (run.state === 'invalid') {
                 const { errorLine } = this.programOf(snap);
                 result = { ...base, state: 'invalid', message: run.message, errorRange: errorLine(run.referenceLine), durationMs: Date.now() - started };
@@ -130,6 +134,9 @@ export class SolutionTestService {
                 };
             }
         }
+        // A run of a text older than the last stored one (it finished late) does not replace it.
+        const stored = this.results.get(uri);
+        if (stored && stored.version > result.version && snap.document) return result;
         this.results.set(uri, wanted ? this.merged(result, snap.solution.tests.length) : result);
         this.refreshLenses();
         return result;
@@ -223,6 +230,9 @@ export class SolutionTestService {
             this.debounce.delete(uri);
             this.lastAutoRun.set(uri, document.textDocument.version);
             this.run(uri).then((result) => {
+                // An older version's run (superseded, or finished after a newer edit) is not news.
+                const current = this.services.shared.workspace.TextDocuments?.get(uri)?.version;
+                if (result.message === SUPERSEDED || (current !== undefined && result.version !== current)) return;
                 if (result.state !== 'no-tests') void this.services.shared.lsp.Connection?.sendNotification(TestResultsNotification, { result });
             }, () => undefined);
         }, settings.runOnChangeDelay));

@@ -18,8 +18,13 @@ export interface RunJobReply {
 interface Pending {
     job: RunJob;
     timeoutMs: number;
+    /** Jobs with the same key replace each other while queued (a document's newer text). */
+    key?: string;
     resolve: (run: SolutionRun) => void;
 }
+
+/** The message of a queued run that a newer run of the same key replaced before it started. */
+export const SUPERSEDED = 'Superseded by a run of a newer version of the document';
 
 export class TestRunner {
     private worker: Worker | undefined;
@@ -34,11 +39,17 @@ export class TestRunner {
         return this.workerFile !== undefined && existsSync(this.workerFile);
     }
 
-    run(text: string, cases: SolutionCase[], timeoutMs: number): Promise<SolutionRun> {
+    run(text: string, cases: SolutionCase[], timeoutMs: number, key?: string): Promise<SolutionRun> {
         const job: RunJob = { id: this.nextId++, text, cases };
         if (!this.usesWorker) return Promise.resolve().then(() => runSolution(text, cases));
+        if (key !== undefined) {
+            // Older queued runs of the same document are dropped: only the newest text is worth running.
+            for (let i = this.queue.length - 1; i >= 0; i--) {
+                if (this.queue[i].key === key) this.queue.splice(i, 1)[0].resolve({ state: 'error', message: SUPERSEDED });
+            }
+        }
         return new Promise((resolve) => {
-            this.queue.push({ job, timeoutMs, resolve });
+            this.queue.push({ job, timeoutMs, key, resolve });
             this.pump();
         });
     }

@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
 import { summary } from '../../server/solution-tests/code-lens-provider.js';
-import { TestRunner } from '../../server/solution-tests/test-runner.js';
+import { SUPERSEDED, TestRunner } from '../../server/solution-tests/test-runner.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaServices(EmptyFileSystem);
@@ -134,6 +134,20 @@ describe('traces and the run worker', () => {
         ]);
         expect(trace.visits.map((v) => [v.node, v.count])).toEqual([['start', 1], ['a', 1], ['end', 1]]);
         expect((await Manufactoria.tests.Solutions.trace(uri, 'p0')).error).toBe("No test 'p0' in this file (its tests changed?)");
+    });
+
+    test('rapid runs of one document: queued older ones are dropped, the newest runs', async () => {
+        const runner = new TestRunner(join(process.cwd(), 'out/run-worker.cjs'));
+        const program = (n: number) => `START start:\n    NEXT end\nEND end\n# version ${n}`;
+        const cases = [{ id: 'l1', testCase: { input: 'RB', expected_output: '', expected_accepted: true, check_output: false, description: '' } }];
+        const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => runner.run(program(i), cases, 5000, 'file:///a.manufactoria')));
+        // The first started at once; 2–9 were replaced while queued; the tenth ran.
+        expect(runs.map((r) => r.state)).toEqual(['ran', ...Array(8).fill('error'), 'ran']);
+        expect(runs.slice(1, 9).every((r) => r.state === 'error' && r.message === SUPERSEDED)).toBe(true);
+        // Another document's run is not touched.
+        const [a, b] = await Promise.all([runner.run(program(1), cases, 5000, 'x'), runner.run(program(2), cases, 5000, 'y')]);
+        expect([a.state, b.state]).toEqual(['ran', 'ran']);
+        runner.dispose();
     });
 
     test('the worker stops a run that exceeds the time limit and keeps serving the next ones', async () => {
