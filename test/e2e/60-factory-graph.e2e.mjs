@@ -94,4 +94,48 @@ export const tests = [
             await sleep(200);
         },
     },
+    {
+        name: '(m) the Get Started walkthrough opens with its steps',
+        async fn({ page, shot }) {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('F1');
+            const input = page.locator('.quick-input-widget input');
+            await input.waitFor({ timeout: 10_000 });
+            await input.fill('>Welcome: Open Walkthrough');
+            await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 10_000 });
+            await page.keyboard.press('Enter');
+            const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with DELTA Studio' }).first();
+            await pick.waitFor({ timeout: 15_000 });
+            await pick.click();
+            const editor = page.locator('.part.editor');
+            await editor.getByText('Get Started with DELTA Studio').first().waitFor({ timeout: 15_000 });
+            await editor.getByText('See the factory graph').first().waitFor({ timeout: 15_000 });
+            await shot('walkthrough');
+            await runCommand(page, 'View: Close All Editors');
+        },
+    },
+    {
+        name: '(n) typing `NEXT ` under a painter pops up the targets by itself, right after the edit',
+        async fn({ page, shot }) {
+            await openFile(page, 'completion.manufactoria');
+            await waitForServer(page);
+            const original = await editorText(page);
+            try {
+                await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: 'PAINTER_RED paint:' }).first().click();
+                await page.keyboard.press('End');
+                await page.keyboard.press('Enter');
+                await page.keyboard.press('Shift+Home');
+                await page.keyboard.type('    NEXT ', { delay: 30 });
+                // The space after NEXT triggers completion: no Ctrl+Space.
+                const row = page.locator('.suggest-widget .monaco-list-row', { hasText: /^\s*end/ });
+                await row.first().waitFor({ timeout: 15_000 });
+                const labels = await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents();
+                if (!labels.includes('paint') || !labels.includes('NONE') || labels.includes('start')) throw new Error(`targets offered: ${labels.join(', ')}`);
+                await shot('next-completion');
+            } finally {
+                await page.keyboard.press('Escape');
+                await undoUntil(page, original);
+            }
+        },
+    },
 ];
