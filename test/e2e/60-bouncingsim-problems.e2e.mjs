@@ -37,7 +37,7 @@ export const tests = [
             await waitUntil(async () => {
                 await page.keyboard.press('Escape');
                 try {
-                    await runCommand(page, 'BouncingSim: Generate BouncingSim Problems');
+                    await runCommand(page, 'BouncingSim: Generate Problems');
                     return true;
                 } catch {
                     return false;
