@@ -160,8 +160,9 @@ function fit(): void {
     if (!layout) return;
     const box = svg.getBoundingClientRect();
     const aspect = box.width > 0 && box.height > 0 ? box.width / box.height : 1.5;
-    let w = Math.max(layout.width, 200);
-    let h = Math.max(layout.height, 120);
+    // Never zoom in beyond 1:1: a small factory stays at its natural size, centred.
+    let w = Math.max(layout.width, box.width || 200);
+    let h = Math.max(layout.height, box.height || 120);
     if (w / h < aspect) w = h * aspect; else h = w / aspect;
     view = { x: (layout.width - w) / 2, y: (layout.height - h) / 2, w, h };
     fitted = true;
