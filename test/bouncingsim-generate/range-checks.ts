@@ -1,12 +1,10 @@
-// Generated scenes stay inside the generator ranges (docs/bouncingsim-generation.md), written out
-// here independently of language/bouncingsim/generate/ranges.ts, for every single family and
-// difficulty and every two-letter combination at difficulties 0–3; no ball starts overlapping a
-// wall or another ball.
-import { describe, expect, it } from 'vitest';
-import type { Difficulty } from '../../language/bouncingsim/generate/ranges.js';
-import { sampleMany, startOverlaps, type PlainScene } from './sample.js';
+// The generator ranges (docs/bouncingsim-generation.md) written out independently of
+// language/bouncingsim/generate/ranges.ts, and the per-scene checks of the range tests: every
+// sampled parameter in range, no ball starting over a wall or another ball.
+import { expect } from 'vitest';
+import { startOverlaps, type PlainScene } from './sample.js';
 
-const PER_CELL = 200;
+export const PER_CELL = 200;
 type R = [number, number];
 interface Spec { f: number; out: R; inn: R; r: number; v: R; w?: R; amp?: R; n?: number; balls?: R }
 
@@ -53,7 +51,7 @@ function common(s: PlainScene, spec: { out: R; inn: R; r: number; v: R }) {
     expect(startOverlaps(s)).toEqual([]);
 }
 
-function checkSingle(letter: string, d: number, s: PlainScene) {
+export function checkSingle(letter: string, d: number, s: PlainScene) {
     const spec = TABLE[letter][d];
     common(s, spec);
     expect(s.boxes).toHaveLength(letter === 'F' ? spec.n! : 1);
@@ -111,7 +109,7 @@ function checkSingle(letter: string, d: number, s: PlainScene) {
 
 const merge = (rs: R[]): R => [Math.min(...rs.map((r) => r[0])), Math.max(...rs.map((r) => r[1]))];
 
-function checkPair(letters: string, d: number, s: PlainScene) {
+export function checkPair(letters: string, d: number, s: PlainScene) {
     const specs = [...letters].map((l) => TABLE[l][d]);
     const has = (l: string) => letters.includes(l);
     const env = { out: merge(specs.map((x) => x.out)), inn: merge(specs.map((x) => x.inn)), r: Math.min(...specs.map((x) => x.r)), v: merge(specs.map((x) => x.v)) };
@@ -164,27 +162,5 @@ function checkPair(letters: string, d: number, s: PlainScene) {
     } else expect(s.physics.gravity_enabled).toBe(false);
 }
 
-const SINGLES = ['A', 'B', 'C', 'D', 'F', 'G'];
-const PAIRS = SINGLES.flatMap((a, i) => SINGLES.slice(i + 1).map((b) => a + b));
-
-describe('single families: every sampled parameter within its range', () => {
-    it.each(SINGLES.flatMap((l) => [0, 1, 2, 3, 4].map((d) => [l, d] as const)))('%s at difficulty %i', (letter, d) => {
-        for (const { plain } of sampleMany(letter, d as Difficulty, PER_CELL)) checkSingle(letter, d, plain);
-    });
-});
-
-describe('two-letter combinations (difficulties 0–3): merged ranges, placement, axes applied', () => {
-    it.each(PAIRS.flatMap((p) => [0, 1, 2, 3].map((d) => [p, d] as const)))('%s at difficulty %i', (pair, d) => {
-        for (const { plain } of sampleMany(pair, d as Difficulty, PER_CELL)) checkPair(pair, d, plain);
-    });
-});
-
-describe('variety', () => {
-    it('sampled values spread over their ranges (not one fixed draw)', () => {
-        const scenes = sampleMany('B', 2, PER_CELL).map((s) => s.plain);
-        const omegas = scenes.map((s) => s.boxes[0].rotation_speed);
-        expect(Math.min(...omegas)).toBeLessThan(0.6);
-        expect(Math.max(...omegas)).toBeGreaterThan(0.9);
-        expect(new Set(scenes.map((s) => s.balls[0].sides)).size).toBe(2);
-    });
-});
+export const SINGLES = ['A', 'B', 'C', 'D', 'F', 'G'];
+export const PAIRS = SINGLES.flatMap((a, i) => SINGLES.slice(i + 1).map((b) => a + b));
