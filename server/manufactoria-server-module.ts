@@ -16,6 +16,7 @@ import { ManufactoriaFormatter } from './formatter.js';
 import { ManufactoriaHoverProvider } from './hover-provider.js';
 import { ManufactoriaRenameProvider } from './rename-provider.js';
 import { ManufactoriaSemanticTokenProvider } from './semantic-tokens.js';
+import { ManufactoriaWorkspaceSymbolProvider } from './workspace-symbols.js';
 import { ManufactoriaCodeLensProvider } from './solution-tests/code-lens-provider.js';
 import { registerDirectiveChecks } from './solution-tests/directive-checks.js';
 import { registerTestRequests } from './solution-tests/request-handlers.js';
@@ -58,8 +59,13 @@ export const ManufactoriaLspModule: Module<ManufactoriaLspServices, PartialLangi
     },
 };
 
+/** Workspace symbols from every loaded program (ids are local, so the index has none). */
+export const ManufactoriaLspSharedModule: Module<LangiumSharedServices, { lsp: { WorkspaceSymbolProvider: ManufactoriaWorkspaceSymbolProvider } }> = {
+    lsp: { WorkspaceSymbolProvider: (shared) => new ManufactoriaWorkspaceSymbolProvider(shared) },
+};
+
 export function createManufactoriaServices(context: DefaultSharedModuleContext, options: ServerOptions = {}): { shared: LangiumSharedServices; Manufactoria: ManufactoriaLspServices } {
-    const shared = inject(createDefaultSharedModule(context), ManufactoriaGeneratedSharedModule, ManufactoriaSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ManufactoriaGeneratedSharedModule, ManufactoriaSharedModule, ManufactoriaLspSharedModule);
     const Manufactoria = inject(createDefaultModule({ shared }), ManufactoriaGeneratedModule, ManufactoriaModule as Module<LangiumServices, PartialLangiumServices>, ManufactoriaLspModule, createTestsModule(options));
     shared.ServiceRegistry.register(Manufactoria);
     registerValidationChecks(Manufactoria);

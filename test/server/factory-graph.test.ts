@@ -54,3 +54,14 @@ describe('layout', () => {
         expect(layout.nodes.get('n:start')!.y).toBeLessThan(layout.nodes.get('n:p5')!.y);
     });
 });
+
+describe('workspace symbols', () => {
+    test('every declared node of the loaded programs, filtered by the query', async () => {
+        const { Manufactoria, open } = await import('./lsp-helpers.js');
+        await open('START start:\n    NEXT reader\nPULLER_RB reader:\n    [B] end\nEND end');
+        const provider = Manufactoria.shared.lsp.WorkspaceSymbolProvider!;
+        const found = await provider.getSymbols({ query: 'read' });
+        expect(found.find((s) => s.name === 'reader')).toMatchObject({ containerName: expect.stringMatching(/^PULLER_RB · /), location: { range: { start: { line: 2 } } } });
+        expect(found.some((s) => s.name === 'start')).toBe(false);
+    });
+});

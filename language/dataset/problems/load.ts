@@ -18,6 +18,22 @@ export interface FileLoadOptions extends LoadOptions {
     displayName?: string;
     /** Overrides the extension-based choice of reader. */
     format?: ProblemFormat;
+    /** Larger files are not read (default MAX_PROBLEM_FILE_BYTES). */
+    maxBytes?: number;
+}
+
+/**
+ * Problem files above this size are refused with an issue instead of read: a JSON string or a
+ * line near V8's string limit (~512 MB) ends the process that reads it, whatever catches errors.
+ */
+export const MAX_PROBLEM_FILE_BYTES = 256 * 2 ** 20;
+
+/** Why a path cannot be read as a problem file (not a regular file, too large), if so. */
+async function unreadable(path: string, maxBytes: number): Promise<string | undefined> {
+    const info = await fs.stat(path);
+    if (!info.isFile()) return `not a regular file (${info.isDirectory() ? 'a directory' : 'a device, pipe or socket'}): not read`;
+    if (info.size > maxBytes) return `${(info.size / 2 ** 20).toFixed(0)} MB is more than the ${(maxBytes / 2 ** 20).toFixed(0)} MB a problem file may have: not read`;
+    return undefined;
 }
 
 /** Every row result of a file, streamed; file-level failures come out as one issue. */
@@ -25,6 +41,11 @@ export async function* readProblemFile(path: string, options: FileLoadOptions = 
     const file = options.displayName ?? path;
     const format = options.format ?? formatOf(path);
     try {
+        const refused = format ? await unreadable(path, options.maxBytes ?? MAX_PROBLEM_FILE_BYTES) : undefined;
+        if (refused) {
+            yield { ok: false, issue: { file, message: refused } };
+            return;
+        }
         if (format === 'jsonl') yield* streamJsonLines(path, file, options);
         else if (format === 'parquet') yield* streamParquet(path, file, options);
         else if (format === 'json') {
