@@ -5,6 +5,7 @@ import { registerServerCommands } from './commands.js';
 import { registerBouncingSimProblems } from './bouncingsim-problems/index.js';
 import { registerFactoryGraph } from './graph/index.js';
 import { registerProblems } from './problems/index.js';
+import { registerRollouts } from './rollouts/index.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
 import { registerTesting } from './testing/index.js';
@@ -28,6 +29,7 @@ const FEATURES: Feature[] = [
     registerProblems,
     registerBouncingSimProblems,
     registerFactoryGraph,
+    registerRollouts,
 ];
 
 /** Returned from activate(); in-host tests use it to wait for the server. */

@@ -160,6 +160,8 @@ function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSy
         documentSelector: [
             { scheme: 'file', language: LANGUAGE_ID },
             { scheme: 'untitled', language: LANGUAGE_ID },
+            // Rollouts opened as read-only solutions (client/rollouts/documents.ts).
+            { scheme: 'delta-rollout', language: LANGUAGE_ID },
         ],
         outputChannel: log,
         // The status bar item reports failures; popping the Output view would steal focus.

@@ -63,7 +63,7 @@ for (const r of await measureLsp('out/server.cjs')) {
 
 // 3. What the extension ships.
 console.log('\n## bundle sizes');
-for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/delta-studio.vsix']) {
+for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/rollouts-worker.cjs', 'out/webview/rollouts.js', 'out/delta-studio.vsix']) {
     if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
 }
 
@@ -84,4 +84,12 @@ spawnSync(process.execPath, ['scripts/bench-graph.mjs'], { stdio: 'inherit' });
 if (existsSync('scripts/bench-bouncingsim.mjs')) {
     console.log('\n## BouncingSim');
     spawnSync(process.execPath, ['scripts/bench-bouncingsim.mjs'], { stdio: 'inherit' });
+}
+
+// 5. Rollout explorer: first drawn overview and table scrolling for a 100k-row run (headless Chromium).
+if (existsSync('/usr/bin/chromium')) {
+    const { benchOverview } = await import('./bench/rollouts-overview.mjs');
+    await benchOverview();
+} else {
+    console.log('\n## rollout explorer: skipped (no /usr/bin/chromium; apt-get install -y chromium)');
 }

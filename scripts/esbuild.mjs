@@ -11,6 +11,7 @@ const entries = [
     { ...node, entryPoints: ['server/main.ts'], outfile: 'out/server.cjs' },
     { ...node, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     { ...node, entryPoints: ['server/run-worker.ts'], outfile: 'out/run-worker.cjs' },
+    { ...node, entryPoints: ['client/rollouts/worker.ts'], outfile: 'out/rollouts-worker.cjs' },
     { ...node, entryPoints: ['language/bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
     { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
       entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },

@@ -6,7 +6,7 @@ import type { CommandModule } from '../command.js';
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
     score: { summary: 'one JSON line per rollout: re-scored pass_rate/all_pass, error class, extraction, logged score', load: async () => (await import('../rollouts/score-command.js')).scoreCommand },
     summary: { summary: 'aggregates by problem, family, level, step or problem,step: n, c, pass@k, errors, GRPO groups', load: async () => (await import('../rollouts/summary-command.js')).summaryCommand },
-    // report: the self-contained HTML report (issue 10 item 6) goes here.
+    report: { summary: 'one self-contained HTML file: solve-rate heatmap, curves, error classes, pass@k, near-misses', load: async () => (await import('../rollouts/report-command.js')).reportCommand },
 };
 
 export const rollouts: CommandModule = {

@@ -107,9 +107,17 @@ export function readJsonlValue(value: unknown, line: number): JsonlLine | undefi
         if (typeof row !== 'string' && isBouncingSimRow(row)) out.row = row;
     }
     const program = programOf(value);
-    if (program !== undefined) out.program = program;
+    // Without a BouncingSim row on the line, a response counts only if its code defines
+    // predict_position, and no answer may be a Manufactoria program: a Manufactoria rollout
+    // (`{"id", "response": "```manufactoria …"}`) gets no trajectory lens.
+    const answer = program !== undefined && !MANUFACTORIA_START.test(program)
+        && (out.row !== undefined || typeof value.program === 'string' || /\bpredict_position\b/.test(program));
+    if (answer) out.program = program;
     return out.row || out.program !== undefined ? out : undefined;
 }
+
+/** A Manufactoria START declaration line (`START id:`), which no Python answer has. */
+const MANUFACTORIA_START = /^\s*START\s+\w+\s*:/m;
 
 // Only lines mentioning one of these keys are parsed; a quick substring test skips the rest.
 const KEYS = ['"ground_truth"', '"response"', '"program"'];

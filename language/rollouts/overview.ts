@@ -4,7 +4,7 @@
 // shared aggregation (`summarize`, passed in so this module holds no second definition of it).
 import type { ErrorClass, GroupKey, GroupSummary, ScoredRollout } from './types.js';
 
-export type Summarize = (rows: readonly ScoredRollout[], by: GroupKey, ks: readonly number[]) => GroupSummary[];
+export type Summarize = (rows: readonly ScoredRollout[], by: GroupKey, ks: number[]) => GroupSummary[];
 
 export const NO_FAMILY = '(no family)';
 export const NO_STEP_LABEL = '–';

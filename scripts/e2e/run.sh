@@ -34,6 +34,8 @@ node -e '
   Object.assign(s, { "editor.wordBasedSuggestions": "off", "editor.hover.delay": 150, "files.autoSave": "off" });
   fs.writeFileSync(f, JSON.stringify(s, null, 2));' "$RUN/ud/User/settings.json"
 cp -r "$ROOT/test/e2e/workspace/." "$RUN/ws/"
+# The synthetic demo run (its problems are the workspace's problems.jsonl) for the rollout explorer tests.
+mkdir -p "$RUN/ws/rollouts" && cp -r "$ROOT/demo/rollouts/." "$RUN/ws/rollouts/"
 install_vsix "$RUN"
 
 trap stop_cs EXIT

@@ -28,10 +28,11 @@ async function setExpanded(header, expanded) {
 /** The Explorer's file tree section; collapsed, it leaves the Problems view room to render its rows. */
 const folderSection = (page) => page.locator('.part.sidebar .pane-header[aria-label="Explorer Section: ws"]').first();
 
-/** Opens the Explorer's Manufactoria Problems view (expanded) and returns its pane. */
+/** Opens the Manufactoria Problems view (in the DELTA container, expanded) and returns its pane. */
 async function problemsView(page) {
     await resetLayout(page);
-    await setExpanded(folderSection(page), false);
+    // resetLayout showed the Explorer, so this click opens the DELTA container (it does not toggle it closed).
+    await page.locator('.part.activitybar .action-label[aria-label^="DELTA"]').first().click();
     const header = page.locator('.part.sidebar .pane-header', { hasText: 'Manufactoria Problems' }).first();
     await setExpanded(header, true);
     const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Manufactoria Problems' }) }).first();
@@ -88,6 +89,7 @@ export const tests = [
                 await problemsAndOpenSolution(page, shot);
             } finally {
                 await page.keyboard.press('Escape');
+                await runCommand(page, 'View: Show Explorer');
                 await setExpanded(folderSection(page), true);
             }
         },

@@ -112,6 +112,10 @@ describe('rows and answers', () => {
         expect(entry?.program).toBe('\nP = 1\n');
         expect(readJsonlValue({ id: 'x' }, 0)).toBeUndefined();
         expect(readJsonlValue({ response: 'no id' }, 0)).toBeUndefined();
+        // A Manufactoria rollout line is not a BouncingSim answer (no trajectory lens on it).
+        const manufactoria = '```manufactoria\nSTART start:\n    NEXT end\n\nEND end\n```';
+        expect(readJsonlValue({ id: 'ab0c', response: manufactoria }, 0)).toBeUndefined();
+        expect(readJsonlValue({ id: 'ab0c', ground_truth: [{ input: 'B', expected_output: '', expected_accepted: true, check_output: false }], response: manufactoria }, 0)).toBeUndefined();
     });
 
     it('isBouncingSimRow needs check_distance/predict_position asserts', () => {

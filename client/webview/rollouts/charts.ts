@@ -68,16 +68,19 @@ export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTML
                     + `solve rate ${pct(rate)}<br/>n ${n} · c ${c} · mean pass_rate ${mean.toFixed(3)}`;
             },
         },
-        grid: { left: 220, right: 80, top: 10, bottom: 40 },
+        grid: { left: 340, right: 80, top: 10, bottom: 40 },
         xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground }, splitArea: { show: false } },
-        yAxis: {
-            type: 'category', data: yLabels, inverse: true,
-            axisLabel: {
-                color: colors.foreground, width: 200, overflow: 'truncate',
-                formatter: (value: string, index: number) => `${o.problems[index]?.family === o.problems[index - 1]?.family ? '' : `{fam|${o.problems[index]?.family}}  `}${value}`,
-                rich: { fam: { color: colors.muted, fontSize: 10 } },
+        // Two category axes on the left: problems, and further out each family's name on its first row.
+        yAxis: [
+            { type: 'category', data: yLabels, inverse: true, axisLabel: { color: colors.foreground, width: 190, overflow: 'truncate' } },
+            {
+                type: 'category', data: yLabels, inverse: true, position: 'left', offset: 196, axisLine: { show: false }, axisTick: { show: false },
+                axisLabel: {
+                    color: colors.muted, width: 130, overflow: 'truncate', interval: 0,
+                    formatter: (_: string, i: number) => (o.problems[i]?.family === o.problems[i - 1]?.family ? '' : o.problems[i]?.family ?? ''),
+                },
             },
-        },
+        ],
         visualMap: {
             min: 0, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
             text: ['solved', '0'], textStyle: { color: colors.foreground }, dimension: 2,
@@ -101,11 +104,11 @@ export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTML
     const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
     const series = o.curves.flatMap((curve, i) => {
         const color = palette[i % palette.length];
-        const line = (name: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
-            type: 'line', name, color, symbolSize: 6, showSymbol: true,
+        // Both lines of a family share its name, so one legend entry shows or hides the pair.
+        const line = (metric: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
+            type: 'line', name: curve.family, id: `${curve.family} · ${metric}`, color, symbolSize: 6, showSymbol: true,
             lineStyle: { type: dashed ? 'dashed' : 'solid', width: 2 },
             data: curve.points.map((p) => [p.s, value(p)]),
-            family: curve.family,
         });
         return [
             line(`${curve.family} · mean pass_rate`, (p) => p.mean, false),
@@ -115,7 +118,7 @@ export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTML
     curves.setOption({
         textStyle: baseText(colors),
         animation: false,
-        tooltip: { trigger: 'item', formatter: (p: { seriesName: string; data: [number, number] }) => `${escape(p.seriesName)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
+        tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
         legend: { type: 'scroll', top: 0, textStyle: { color: colors.foreground } },
         grid: { left: 50, right: 20, top: 40, bottom: 40 },
         xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },

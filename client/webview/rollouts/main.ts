@@ -13,7 +13,7 @@ const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? a
 const post = (m: FromWebview) => vscode?.postMessage(m);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let shown: { o: Overview; table: RolloutTable; chip?: RowFilter } | undefined;
+let shown: { o: Overview; table: RolloutTable; chip?: RowFilter; marked?: number } | undefined;
 
 function show(o: Overview): void {
     document.title = o.title;
@@ -31,8 +31,16 @@ function show(o: Overview): void {
     for (const f of o.families) family.append(new Option(f, f));
     const error = $<HTMLSelectElement>('f-error');
     o.errors.forEach((e, i) => error.append(new Option(e, String(i))));
-    const table = new RolloutTable($('table'), o, (row) => post({ type: 'row', action: 'solution', row }));
+    const table = new RolloutTable($('table'), o, (row) => post({ type: 'row', action: 'solution', row }), (key, row) => rowKey(key, row));
     shown = { o, table };
+    const withSelected = (key: string) => () => {
+        const row = table.selectedRow;
+        if (row !== undefined) rowKey(key, row);
+    };
+    $('a-open').addEventListener('click', withSelected('o'));
+    $('a-mark').addEventListener('click', withSelected('m'));
+    $('a-compare').addEventListener('click', withSelected('c'));
+    $('a-group').addEventListener('click', withSelected('g'));
     for (const id of ['f-family', 'f-error', 'f-step-min', 'f-step-max', 'f-text', 'f-failing']) {
         $(id).addEventListener(id === 'f-text' ? 'input' : 'change', () => refilter());
     }
@@ -46,6 +54,60 @@ function show(o: Overview): void {
     });
     refilter();
     document.body.dataset.ready = 'true';
+}
+
+function rowLabel(o: Overview, row: number): string {
+    const r = o.rows;
+    return `${o.problems[r.problem[row]]?.label ?? '?'} · step ${r.step[row] ?? NO_STEP_LABEL} · sample ${r.sample[row] ?? '–'}`;
+}
+
+function rowKey(key: string, row: number): void {
+    if (!shown) return;
+    if (key === 'o') post({ type: 'row', action: 'solution', row });
+    else if (key === 'm') {
+        shown.marked = row;
+        $('marked').textContent = `marked: ${rowLabel(shown.o, row)}`;
+    } else if (key === 'c') {
+        if (shown.marked === undefined) $('marked').textContent = 'mark a rollout first (m), then compare another with it (c)';
+        else post({ type: 'row', action: 'compare', row: shown.marked, other: row });
+    } else if (key === 'g') showGroup(row);
+}
+
+/** The samples of one prompt at one step (same problem and step), side by side. */
+function showGroup(row: number): void {
+    if (!shown) return;
+    const { o } = shown;
+    const r = o.rows;
+    const members: number[] = [];
+    for (let i = 0; i < o.total; i++) if (r.problem[i] === r.problem[row] && r.step[i] === r.step[row]) members.push(i);
+    members.sort((a, b) => (r.sample[a] ?? 0) - (r.sample[b] ?? 0) || a - b);
+    const rates = members.map((i) => r.passRate[i]);
+    const spread = Math.max(...rates) - Math.min(...rates);
+    const zeroVariance = members.every((i) => r.allPass[i] === r.allPass[members[0]]);
+    $('group-section').hidden = false;
+    $('group-title').textContent = `GRPO group: ${o.problems[r.problem[row]]?.label ?? '?'} at step ${r.step[row] ?? NO_STEP_LABEL}`;
+    const facts = document.createElement('p');
+    facts.id = 'group-facts';
+    facts.textContent = `${members.length} samples · pass_rate spread ${spread.toFixed(3)} · ${zeroVariance ? 'zero variance (all_pass reward: no learning signal)' : 'all_pass rewards differ'} · distinct programs: …`;
+    const table = document.createElement('table');
+    table.className = 'group';
+    const head = table.createTHead().insertRow();
+    for (const h of ['sample', 'pass_rate', 'all_pass', 'error', 'source']) head.append(Object.assign(document.createElement('th'), { textContent: h }));
+    const body = table.createTBody();
+    for (const i of members) {
+        const tr = body.insertRow();
+        tr.dataset.row = String(i);
+        const cells = [String(r.sample[i] ?? '–'), r.passRate[i].toFixed(3), String(r.allPass[i]), r.error[i] >= 0 ? o.errors[r.error[i]] : '', r.source[i]];
+        cells.forEach((c, k) => {
+            const td = tr.insertCell();
+            td.textContent = c;
+            if (k === 2) td.className = r.allPass[i] ? 'pass' : 'fail';
+        });
+        tr.addEventListener('click', () => post({ type: 'row', action: 'solution', row: i }));
+    }
+    $('group').replaceChildren(facts, table);
+    $('group-section').scrollIntoView({ block: 'nearest' });
+    post({ type: 'group', rows: members });
 }
 
 function applyChartClick(click: ChartClick): void {
@@ -145,6 +207,10 @@ if (embedded?.textContent) {
     window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
         const m = event.data;
         if (m?.type === 'overview') show(m.overview);
+        else if (m?.type === 'group') {
+            const facts = document.getElementById('group-facts');
+            if (facts) facts.textContent = facts.textContent!.replace(/distinct programs: .*$/, `distinct programs: ${m.distinctPrograms ?? 'unknown'}`);
+        }
         else if (m?.type === 'error') $('status').textContent = m.message;
     });
     $('status').textContent = 'Loading…';

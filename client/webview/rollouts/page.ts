@@ -49,7 +49,7 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
 .rt-viewport { height: 420px; overflow: auto; position: relative; outline: none; }
 .rt-viewport:focus { outline: 1px solid var(--vscode-focusBorder); }
 .rt-spacer { position: relative; }
-.rt-row { display: grid; grid-template-columns: 3fr 2fr 1fr 0.6fr 0.6fr 0.9fr 0.7fr 1.4fr 0.9fr 1.2fr; height: 22px; line-height: 22px; }
+.rt-row { display: grid; grid-template-columns: minmax(110px, 3fr) minmax(70px, 2fr) minmax(44px, 1fr) 40px 52px 64px 56px minmax(90px, 1.4fr) 56px minmax(56px, 1.2fr); height: 22px; line-height: 22px; }
 .rt-body .rt-row { position: absolute; left: 0; right: 0; top: 0; cursor: pointer; }
 .rt-body .rt-row:hover { background: var(--vscode-list-hoverBackground); }
 .rt-row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
@@ -60,6 +60,11 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
 .rt-pass_rate, .rt-step, .rt-sample, .rt-all_pass, .rt-logged { text-align: right; font-variant-numeric: tabular-nums; }
 pre.program { font-family: var(--vscode-editor-font-family); font-size: 12px; padding: 6px 10px; background: var(--vscode-editorWidget-background); overflow: auto; max-height: 320px; }
 details { margin: 4px 0; }
+body[data-mode=report] #row-actions { display: none; }
+table.group { border-collapse: collapse; font-size: 12px; }
+table.group th, table.group td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
+table.group td.pass { color: var(--vscode-testing-iconPassed); }
+table.group td.fail { color: var(--vscode-testing-iconFailed); }
 `;
 
 const BODY = `
@@ -86,7 +91,15 @@ const BODY = `
   <span id="filter-chip"></span>
   <button id="f-clear" type="button">Clear filters</button>
 </div>
+<div class="filters" id="row-actions">
+  <button id="a-open" type="button" title="Enter">Open as solution</button>
+  <button id="a-mark" type="button" title="m">Mark for compare</button>
+  <button id="a-compare" type="button" title="c">Compare with marked</button>
+  <button id="a-group" type="button" title="g">GRPO group</button>
+  <span id="marked" class="muted"></span>
+</div>
 <div id="table"></div>
+<div id="group-section" hidden><h2 id="group-title"></h2><div id="group"></div></div>
 `;
 
 export interface WebviewPageOptions {

@@ -19,6 +19,8 @@ export class RolloutTable {
         private readonly root: HTMLElement,
         private readonly o: Overview,
         private readonly onOpen: (row: number, how: 'enter' | 'click') => void,
+        /** Other keys on the selected row (m: mark for compare, c: compare, g: GRPO group). */
+        private readonly onKey: (key: string, row: number) => void = () => {},
     ) {
         root.classList.add('rollout-table');
         const head = document.createElement('div');
@@ -51,6 +53,7 @@ export class RolloutTable {
             this.selected = Number(row.dataset.pos);
             this.render();
             this.onOpen(this.order[this.selected], 'click');
+            this.viewport.focus();
         });
         new ResizeObserver(() => this.render()).observe(this.viewport);
     }
@@ -63,6 +66,11 @@ export class RolloutTable {
         this.viewport.scrollTop = 0;
         this.root.dataset.rows = String(order.length);
         this.render();
+    }
+
+    /** The selected rollout's row index, if any. */
+    get selectedRow(): number | undefined {
+        return this.order[this.selected];
     }
 
     get count(): number {
@@ -86,6 +94,8 @@ export class RolloutTable {
         } else if (e.key === 'Enter' && this.order.length) {
             e.preventDefault();
             this.onOpen(this.order[this.selected], 'enter');
+        } else if (this.order.length && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1) {
+            this.onKey(e.key, this.order[this.selected]);
         }
     }
 

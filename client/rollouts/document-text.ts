@@ -1,0 +1,17 @@
+// The text of a rollout opened as a read-only solution (no `vscode` import, so it is unit-tested).
+// The `# problem:` binding goes AFTER the program: it is a comment, which the reference drops, and
+// appending it keeps every program line where the reference counts it (parse errors name the same
+// line numbers as `delta check` on the extracted program).
+import type { RolloutInfo } from './worker-protocol.js';
+
+/** The document text: the program as extracted, then the binding and where the rollout came from. */
+export function rolloutDocumentText(info: RolloutInfo): string {
+    const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
+    const lines = [''];
+    if (info.problemFile && info.problem !== null) lines.push(`# problem: ${info.problemFile}#${info.problem}`);
+    else lines.push(`# (no problem file in the workspace holds '${info.problem ?? '?'}': tests cannot run here)`);
+    lines.push(`# rollout: ${info.source} · step ${info.step ?? '–'} · sample ${info.sample ?? '–'} · pass_rate ${info.pass_rate} · all_pass ${info.all_pass}${info.error ? ` · ${info.error}` : ''}`);
+    lines.push('# read-only: "DELTA: Copy Rollout to Workspace" makes an editable solution file');
+    return `${program}${lines.join('\n')}\n`;
+}
+

@@ -1,0 +1,77 @@
+// Rollouts as documents: `delta-rollout:` URIs are read-only Manufactoria documents holding a
+// rollout's extracted program, bound to its problem by a `# problem:` directive appended after the
+// program (a comment, which the reference drops; appending keeps every program line number, so
+// parse errors name the same lines as the reference's). The language server treats them like
+// solution files: diagnostics, hover, the test lens and traces work on them.
+import { basename, dirname, relative } from 'node:path';
+import * as vscode from 'vscode';
+import { canonicalLayout } from '../../language/manufactoria/format/canonical-layout.js';
+import { rolloutDocumentText } from './document-text.js';
+import type { RolloutInfo } from './worker-protocol.js';
+import type { Runs } from './runs.js';
+
+export const ROLLOUT_SCHEME = 'delta-rollout';
+
+const safe = (s: string) => s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'rollout';
+
+/** A URI under the run's folder (so relative paths resolve near the data), unique per run and row. */
+export function rolloutUri(runKey: number, runPath: string, info: RolloutInfo, canonical = false): vscode.Uri {
+    const dir = /\.[a-z]+$/i.test(runPath) ? dirname(runPath) : runPath;
+    const name = `${safe(info.name ?? info.problem ?? 'rollout')}.step${info.step ?? 'x'}.sample${info.sample ?? 'x'}${canonical ? '.canonical' : ''}.manufactoria`;
+    return vscode.Uri.file(`${dir}/${name}`).with({ scheme: ROLLOUT_SCHEME, query: `run=${runKey}&row=${info.row}${canonical ? '&canonical=1' : ''}` });
+}
+
+export class RolloutDocuments implements vscode.TextDocumentContentProvider {
+    constructor(private readonly runs: Runs) {}
+
+    async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+        const query = new URLSearchParams(uri.query);
+        const run = this.runs.get(Number(query.get('run')));
+        if (!run) return '# This rollout\'s run is no longer open: open it again with "DELTA: Open Rollouts…".\n';
+        const info = await run.rollout(Number(query.get('row')));
+        if (!info) return '# No such rollout in this run.\n';
+        // Compared programs are laid out canonically, so the diff shows changes, not spacing.
+        return rolloutDocumentText(query.get('canonical') === '1' ? { ...info, program: canonicalLayout(info.program) } : info);
+    }
+}
+
+export async function openRolloutAsSolution(runs: Runs, runKey: number, row: number, column = vscode.ViewColumn.Beside): Promise<vscode.TextEditor | undefined> {
+    const run = runs.get(runKey);
+    const info = await run?.rollout(row);
+    if (!run || !info) return undefined;
+    if (info.task !== 'manufactoria') {
+        void vscode.window.showInformationMessage('Rollouts: only Manufactoria rollouts open as solutions.');
+        return undefined;
+    }
+    const doc = await vscode.workspace.openTextDocument(rolloutUri(runKey, run.paths[0], info));
+    const typed = doc.languageId === 'manufactoria' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'manufactoria');
+    return vscode.window.showTextDocument(typed, { viewColumn: column, preview: true, preserveFocus: false });
+}
+
+/** An editable copy next to its problem file, with the binding on top like a new solution. */
+export async function copyRolloutToWorkspace(runs: Runs, uri: vscode.Uri | undefined): Promise<void> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (target?.scheme !== ROLLOUT_SCHEME) {
+        return void vscode.window.showInformationMessage('Rollouts: open a rollout as a solution first (from the rollout table).');
+    }
+    const query = new URLSearchParams(target.query);
+    const info = await runs.get(Number(query.get('run')))?.rollout(Number(query.get('row')));
+    if (!info) return void vscode.window.showWarningMessage('Rollouts: this rollout\'s run is no longer open.');
+    const folder = info.problemFile ? dirname(info.problemFile) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (!folder) return void vscode.window.showWarningMessage('Rollouts: no folder to copy the rollout into.');
+    const file = vscode.Uri.file(`${folder}/${basename(target.path)}`);
+    const binding = info.problemFile && info.problem !== null ? `# problem: ./${relative(folder, info.problemFile)}#${info.problem}\n` : '';
+    const header = `${binding}# copied from rollout ${info.source}\n\n`;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(header + info.program + (info.program.endsWith('\n') ? '' : '\n')));
+    await vscode.window.showTextDocument(file, { preview: false });
+}
+
+/** Two rollouts of a run in the diff editor, both in canonical layout. */
+export async function compareRollouts(runs: Runs, runKey: number, left: number, right: number): Promise<void> {
+    const run = runs.get(runKey);
+    const [a, b] = await Promise.all([run?.rollout(left), run?.rollout(right)]);
+    if (!run || !a || !b) return;
+    const label = (i: RolloutInfo) => `step ${i.step ?? '–'} #${i.sample ?? i.row} (${i.pass_rate.toFixed(3)})`;
+    await vscode.commands.executeCommand('vscode.diff', rolloutUri(runKey, run.paths[0], a, true), rolloutUri(runKey, run.paths[0], b, true),
+        `${a.name ?? a.problem ?? 'rollout'}: ${label(a)} ↔ ${label(b)}`, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+}

@@ -1,0 +1,82 @@
+// The rollout explorer: DELTA: Open Rollouts… (palette and Explorer context menu), the Rollouts view
+// in the DELTA container, the run overview webview, and rollouts opened as read-only solutions.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, sep } from 'node:path';
+import * as vscode from 'vscode';
+import type { FeatureContext } from '../extension.js';
+import { looksLikeManufactoriaRollouts } from './detect.js';
+import { copyRolloutToWorkspace, openRolloutAsSolution, ROLLOUT_SCHEME, RolloutDocuments } from './documents.js';
+import { showOverview } from './overview-panel.js';
+import { ROLLOUTS_VIEW, RolloutsTree, type RolloutNode } from './rollouts-view.js';
+import { Runs } from './runs.js';
+
+export const COMMAND_OPEN_ROLLOUTS = 'deltaStudio.openRollouts';
+const DUMP = /\.(jsonl|json|csv|parquet)$/i;
+const PROBLEM_FILES = '**/*.{json,jsonl,parquet}';
+const PROBLEM_EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/.e2e/**}';
+/** Workspace files bigger than this are not read as problem files for binding (they are dumps). */
+const MAX_PROBLEM_FILE_BYTES = 32 * 1024 * 1024;
+
+/** A folder whose dumps sit in subfolders (one run each, e.g. demo/rollouts/) opens as several runs. */
+export function runsIn(path: string): string[] {
+    if (!statSync(path).isDirectory()) return [path];
+    const entries = readdirSync(path, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && DUMP.test(e.name))) return [path];
+    const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(path, e.name));
+    const runs = subfolders.filter((dir) => readdirSync(dir).some((n) => DUMP.test(n)));
+    return runs.length ? runs : [path];
+}
+
+async function problemFiles(runPaths: string[]): Promise<string[]> {
+    const inRun = (file: string) => runPaths.some((p) => file === p || file.startsWith(p + sep));
+    const found = await vscode.workspace.findFiles(PROBLEM_FILES, PROBLEM_EXCLUDE, 500);
+    return found.map((u) => u.fsPath).filter((f) => !inRun(f) && existsSync(f) && statSync(f).size <= MAX_PROBLEM_FILE_BYTES).sort();
+}
+
+export function registerRollouts({ context, log }: FeatureContext): void {
+    const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'out', 'rollouts-worker.cjs').fsPath, log);
+    const tree = new RolloutsTree(runs);
+    const view = vscode.window.createTreeView(ROLLOUTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+
+    const open = async (uri?: vscode.Uri, uris?: vscode.Uri[]) => {
+        let targets = (uris?.length ? uris : uri ? [uri] : []).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+        if (!targets.length) {
+            const picked = await vscode.window.showOpenDialog({
+                canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Open Rollouts',
+                defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+                filters: { 'Rollout dumps': ['jsonl', 'json', 'csv', 'parquet'] },
+            });
+            targets = (picked ?? []).map((u) => u.fsPath);
+        }
+        if (!targets.length) return;
+        const groups = targets.length === 1 ? runsIn(targets[0]).map((p) => [p]) : [targets];
+        for (const paths of groups) {
+            const title = paths.length === 1 ? basename(paths[0]) : `${basename(paths[0])} +${paths.length - 1}`;
+            const run = await runs.open(paths, await problemFiles(paths), title);
+            if (!run) continue;
+            await vscode.commands.executeCommand(`${ROLLOUTS_VIEW}.focus`);
+            if (paths === groups[0]) showOverview(context, runs, run, log);
+        }
+    };
+
+    context.subscriptions.push(
+        runs,
+        view,
+        vscode.workspace.registerTextDocumentContentProvider(ROLLOUT_SCHEME, new RolloutDocuments(runs)),
+        vscode.commands.registerCommand(COMMAND_OPEN_ROLLOUTS, open),
+        vscode.commands.registerCommand('deltaStudio.rollouts.showOverview', (node?: RolloutNode) => {
+            const run = node ? node.run : runs.all[0];
+            if (run) showOverview(context, runs, run, log);
+        }),
+        vscode.commands.registerCommand('deltaStudio.rollouts.close', (node?: RolloutNode) => {
+            if (node) runs.close(node.run.key);
+        }),
+        vscode.commands.registerCommand('deltaStudio.rollouts.copyToWorkspace', (uri?: vscode.Uri) => copyRolloutToWorkspace(runs, uri)),
+        vscode.languages.registerCodeLensProvider([{ language: 'jsonl' }, { pattern: '**/*.jsonl' }], {
+            provideCodeLenses: (doc) => doc.uri.scheme === 'file' && looksLikeManufactoriaRollouts(doc.getText(new vscode.Range(0, 0, 40, 0)))
+                ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(graph) Open as rollouts (re-score, heatmap, failing-first table)', command: COMMAND_OPEN_ROLLOUTS, arguments: [doc.uri] })]
+                : [],
+        }),
+        vscode.commands.registerCommand('deltaStudio.rollouts.openRollout', (runKey: number, row: number) => openRolloutAsSolution(runs, runKey, row)),
+    );
+}

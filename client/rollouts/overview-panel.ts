@@ -1,0 +1,55 @@
+// The run overview webview: the bundled page (out/webview/rollouts.js, ECharts inside) under a nonce
+// CSP, fed the run's overview by message; row clicks open the rollout as a solution.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { isFromWebview, ROLLOUTS_VIEW_TYPE, type ToWebview } from '../webview/rollouts/protocol.js';
+import { webviewPage } from '../webview/rollouts/page.js';
+import { compareRollouts, copyRolloutToWorkspace, openRolloutAsSolution } from './documents.js';
+import type { Run, Runs } from './runs.js';
+
+const panels = new Map<number, vscode.WebviewPanel>();
+
+export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: Run, log: vscode.LogOutputChannel): vscode.WebviewPanel {
+    const existing = panels.get(run.key);
+    if (existing) {
+        existing.reveal();
+        return existing;
+    }
+    const outDir = vscode.Uri.joinPath(context.extensionUri, 'out', 'webview');
+    const panel = vscode.window.createWebviewPanel(ROLLOUTS_VIEW_TYPE, `Rollouts: ${run.title}`, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [outDir],
+    });
+    panels.set(run.key, panel);
+    const nonce = randomBytes(18).toString('base64url');
+    const shownAt = Date.now();
+    panel.webview.html = webviewPage({
+        cspSource: panel.webview.cspSource,
+        scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(outDir, 'rollouts.js')).toString(),
+        nonce,
+        title: run.title,
+    });
+    panel.webview.onDidReceiveMessage(async (m: unknown) => {
+        if (!isFromWebview(m)) return;
+        if (m.type === 'ready') {
+            void panel.webview.postMessage({ type: 'overview', overview: run.overview } satisfies ToWebview);
+        } else if (m.type === 'filtered') {
+            if (shownAt) log.info(`Rollouts: ${run.title}: overview drawn, table shows ${m.count} rows (${Date.now() - shownAt} ms after opening the panel)`);
+        } else if (m.type === 'group') {
+            const distinctPrograms = await run.distinctPrograms(m.rows);
+            void panel.webview.postMessage({ type: 'group', rows: m.rows, distinctPrograms } satisfies ToWebview);
+        } else if (m.type === 'row') {
+            if (m.action === 'compare' && m.other !== undefined) {
+                await compareRollouts(runs, run.key, m.row, m.other);
+            } else if (m.action === 'copy') {
+                const editor = await openRolloutAsSolution(runs, run.key, m.row);
+                if (editor) await copyRolloutToWorkspace(runs, editor.document.uri);
+            } else {
+                await openRolloutAsSolution(runs, run.key, m.row);
+            }
+        }
+    });
+    panel.onDidDispose(() => panels.delete(run.key));
+    return panel;
+}

@@ -1,0 +1,125 @@
+// Open rollout runs. Each run has its own worker thread that reads and re-scores it (progress in a
+// cancellable notification; Cancel terminates the worker) and afterwards answers questions about
+// single rollouts. The extension host holds only the compact overview.
+import { Worker } from 'node:worker_threads';
+import * as vscode from 'vscode';
+import type { Overview } from '../../language/rollouts/overview.js';
+import type { RolloutIssue } from '../../language/rollouts/types.js';
+import type { FromWorker, RolloutInfo, ToWorker } from './worker-protocol.js';
+
+export interface Run {
+    readonly key: number;
+    readonly title: string;
+    readonly paths: string[];
+    overview: Overview;
+    issues: RolloutIssue[];
+    issueCount: number;
+    /** Milliseconds from start to the overview (read + score + aggregate). */
+    loadMs: number;
+    rollout(row: number): Promise<RolloutInfo | null>;
+    /** Distinct programs among these rollouts (a GRPO group), from the worker that holds them. */
+    distinctPrograms(rows: number[]): Promise<number | null>;
+}
+
+export class Runs implements vscode.Disposable {
+    private readonly runs: Run[] = [];
+    private readonly workers = new Map<number, Worker>();
+    private nextKey = 1;
+    private readonly changed = new vscode.EventEmitter<void>();
+    readonly onDidChange = this.changed.event;
+
+    constructor(private readonly workerPath: string, private readonly log: vscode.LogOutputChannel) {}
+
+    get all(): readonly Run[] {
+        return this.runs;
+    }
+
+    get(key: number): Run | undefined {
+        return this.runs.find((r) => r.key === key);
+    }
+
+    /** Loads a run behind a cancellable progress notification; undefined when cancelled or failed. */
+    open(paths: string[], problemFiles: string[], title: string): Promise<Run | undefined> {
+        return Promise.resolve(vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Rollouts: ${title}`, cancellable: true },
+            (progress, token) => this.load(paths, problemFiles, title, progress, token),
+        ));
+    }
+
+    private load(paths: string[], problemFiles: string[], title: string, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Run | undefined> {
+        const key = this.nextKey++;
+        const started = Date.now();
+        const worker = new Worker(this.workerPath);
+        const waiting = new Map<number, (info: RolloutInfo | null) => void>();
+        const waitingGroups = new Map<number, (n: number | null) => void>();
+        let nextId = 1;
+        let lastPercent = 0;
+        return new Promise((resolve) => {
+            const finish = (run: Run | undefined) => {
+                cancel.dispose();
+                resolve(run);
+            };
+            const cancel = token.onCancellationRequested(() => {
+                void worker.terminate();
+                finish(undefined);
+            });
+            worker.on('error', (error) => {
+                this.log.error(`Rollouts: worker for ${title} failed`, error);
+                void vscode.window.showErrorMessage(`Rollouts: ${title}: ${error.message}`);
+                finish(undefined);
+            });
+            worker.on('message', (m: FromWorker) => {
+                if (m.type === 'progress') {
+                    const percent = m.totalBytes ? Math.floor((100 * m.bytesRead) / m.totalBytes) : 0;
+                    progress.report({ message: `${m.records.toLocaleString()} rollouts scored · ${m.file.split(/[\\/]/).pop()}`, increment: percent > lastPercent ? percent - lastPercent : undefined });
+                    lastPercent = Math.max(lastPercent, percent);
+                } else if (m.type === 'failed') {
+                    void vscode.window.showErrorMessage(`Rollouts: ${title}: ${m.message}`);
+                    void worker.terminate();
+                    finish(undefined);
+                } else if (m.type === 'rollout') {
+                    waiting.get(m.id)?.(m.info);
+                    waiting.delete(m.id);
+                } else if (m.type === 'group') {
+                    waitingGroups.get(m.id)?.(m.distinctPrograms);
+                    waitingGroups.delete(m.id);
+                } else if (m.type === 'done') {
+                    const run: Run = {
+                        key, title, paths, overview: m.overview, issues: m.issues, issueCount: m.issueCount, loadMs: Date.now() - started,
+                        rollout: (row) => new Promise((answer) => {
+                            const id = nextId++;
+                            waiting.set(id, answer);
+                            worker.postMessage({ type: 'rollout', id, row } satisfies ToWorker);
+                        }),
+                        distinctPrograms: (rows) => new Promise((answer) => {
+                            const id = nextId++;
+                            waitingGroups.set(id, answer);
+                            worker.postMessage({ type: 'group', id, rows } satisfies ToWorker);
+                        }),
+                    };
+                    this.workers.set(key, worker);
+                    this.runs.push(run);
+                    this.log.info(`Rollouts: ${title}: ${m.overview.total} rollouts in ${run.loadMs} ms, ${m.issueCount} bad rows`);
+                    for (const issue of m.issues.slice(0, 20)) this.log.warn(`Rollouts: ${issue.where}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
+                    if (m.issueCount) void vscode.window.showWarningMessage(`Rollouts: ${title}: ${m.issueCount} bad rows skipped (see the Manufactoria log)`);
+                    this.changed.fire();
+                    finish(run);
+                }
+            });
+            worker.postMessage({ type: 'load', paths, problemFiles, title } satisfies ToWorker);
+        });
+    }
+
+    close(key: number): void {
+        const i = this.runs.findIndex((r) => r.key === key);
+        if (i >= 0) this.runs.splice(i, 1);
+        void this.workers.get(key)?.terminate();
+        this.workers.delete(key);
+        this.changed.fire();
+    }
+
+    dispose(): void {
+        for (const w of this.workers.values()) void w.terminate();
+        this.changed.dispose();
+    }
+}

@@ -1,0 +1,34 @@
+// Messages between the extension host and the rollout worker (out/rollouts-worker.cjs), which
+// reads, re-scores and aggregates a run off the extension host's thread and keeps the scored rows
+// for later questions about one rollout. No `vscode` import.
+import type { Overview } from '../../language/rollouts/overview.js';
+import type { ExtractionNotes, RolloutIssue } from '../../language/rollouts/types.js';
+
+export type ToWorker =
+    | { type: 'load'; paths: string[]; problemFiles: string[]; title: string }
+    | { type: 'rollout'; id: number; row: number }
+    | { type: 'group'; id: number; rows: number[] };
+
+export interface RolloutInfo {
+    row: number;
+    source: string;
+    /** The problem key, its name, and the problem file that holds it (when one of the given files does). */
+    problem: string | null;
+    name: string | null;
+    problemFile: string | null;
+    step: number | null;
+    sample: number | null;
+    task: string;
+    program: string;
+    extraction: ExtractionNotes;
+    pass_rate: number;
+    all_pass: 0 | 1;
+    error: string | null;
+}
+
+export type FromWorker =
+    | { type: 'progress'; records: number; bytesRead: number; totalBytes: number; file: string }
+    | { type: 'done'; overview: Overview; issues: RolloutIssue[]; issueCount: number }
+    | { type: 'failed'; message: string }
+    | { type: 'rollout'; id: number; info: RolloutInfo | null }
+    | { type: 'group'; id: number; distinctPrograms: number | null };

@@ -1,0 +1,90 @@
+// Rollout explorer figures for `npm run bench` (or alone: `node scripts/bench/rollouts-overview.mjs`):
+// a 100k-row scored run (made up here: scoring has its own figures) folded into the overview by the
+// shared aggregation, then the overview page (out/webview/rollouts.js, as in the editor's webview
+// and the HTML report) opened in headless Chromium: time to the first drawn overview, and frame
+// times while the 100k-row table scrolls.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const OUT = 'bench-results';
+const ROWS = Number(process.env.BENCH_ROLLOUT_ROWS ?? 100_000);
+
+export async function benchOverview() {
+    mkdirSync(OUT, { recursive: true });
+    // The TypeScript modules the extension's worker and the CLI use, bundled for this script.
+    await esbuild.build({
+        stdin: {
+            contents: `export { buildOverview } from './language/rollouts/overview.ts';
+export { summarize } from './language/rollouts/aggregate.ts';
+export { reportPage, scriptJson } from './client/webview/rollouts/page.ts';
+export { overviewScript } from './cli/rollouts/report.ts';`,
+            resolveDir: process.cwd(), loader: 'ts',
+        },
+        bundle: true, platform: 'node', format: 'esm', outfile: `${OUT}/overview-bench.mjs`, logLevel: 'warning',
+        banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const __dirname = process.cwd() + '/out';" },
+    });
+    const { buildOverview, summarize, reportPage, scriptJson, overviewScript } = await import(pathToFileURL(`${OUT}/overview-bench.mjs`).href);
+
+    // 200 problems in 20 families × 50 steps × 10 samples; solve chances rise at a per-problem step.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const errors = ['parse_error', 'wrong_accept', 'wrong_output', 'routed_to_none', 'unknown_node', 'max_iterations'];
+    const rows = [];
+    for (let i = 0; i < ROWS; i++) {
+        const problem = i % 200;
+        const step = Math.floor(i / 2000);
+        const solved = step > (problem * 7) % 50 && random() < 0.7;
+        const pass = solved ? 1 : Math.floor(random() * 20) / 20;
+        rows.push({
+            source: `run/${step}.jsonl:${(i % 2000) + 1}`, id: `p${problem}`, name: `Problem ${problem}`, family: `family_${problem % 20}`, level: 'easy',
+            step, sample: i % 10, task: 'manufactoria', pass_rate: pass, all_pass: pass === 1 ? 1 : 0, error: pass === 1 ? null : errors[i % errors.length],
+            truncated: false, passed: 0, total: 20, program: 'START start:\n    NEXT end\n\nEND end\n',
+            extraction: { blocks: 1, used: 0, wholeResponse: false, feedbackBlocks: 0 },
+        });
+    }
+    const t0 = performance.now();
+    const overview = buildOverview(rows, summarize, { title: `bench: ${ROWS} rollouts`, ks: [1, 4, 8], nearMisses: 20 });
+    const buildMs = performance.now() - t0;
+    const json = scriptJson(overview);
+    const file = `${OUT}/overview-${ROWS}.html`;
+    writeFileSync(file, reportPage(overview.title, json, overviewScript(`${process.cwd()}/out`)));
+
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const t1 = performance.now();
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 120_000 });
+        // Two animation frames: the drawn overview has been painted.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const paintMs = performance.now() - t1;
+        const frames = await page.evaluate(async () => {
+            const viewport = document.querySelector('.rt-viewport');
+            viewport.scrollIntoView();
+            const times = [];
+            let last = performance.now();
+            for (let i = 0; i < 300; i++) {
+                viewport.scrollTop += 22 * 37;
+                await new Promise((r) => requestAnimationFrame(r));
+                const now = performance.now();
+                times.push(now - last);
+                last = now;
+            }
+            return times;
+        });
+        frames.sort((a, b) => a - b);
+        const p = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+        const dropped = frames.filter((t) => t > 1000 / 60 * 1.5).length;
+        console.log(`\n## rollout explorer: overview of ${ROWS} scored rollouts (200 problems × 50 steps)`);
+        console.log(`overview model      ${buildMs.toFixed(0)} ms  (shared aggregation; ${(json.length / 2 ** 20).toFixed(1)} MB of JSON to the webview)`);
+        console.log(`first drawn paint   ${paintMs.toFixed(0)} ms  from loading the page to the painted heatmap, curves, errors and table (goal < 5000 ms)`);
+        console.log(`table scroll        300 frames scrolling 37 rows each: median ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${p(1).toFixed(1)} ms, ${dropped} frames over 25 ms`);
+    } finally {
+        await browser.close();
+    }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await benchOverview();

@@ -1,0 +1,162 @@
+// The run overview model (language/rollouts/overview.ts), the table's filter and order, the page's
+// CSP and inlined data, and the text of a rollout opened as a solution.
+import { describe, expect, it } from 'vitest';
+import { buildOverview, compareFailingFirst, filterRows, NO_FAMILY, type Summarize } from '../../language/rollouts/overview.js';
+import type { GroupKey, GroupSummary, ScoredRollout } from '../../language/rollouts/types.js';
+import { reportPage, scriptJson, webviewCsp, webviewPage } from '../../client/webview/rollouts/page.js';
+import { rolloutDocumentText } from '../../client/rollouts/document-text.js';
+import { looksLikeManufactoriaRollouts } from '../../client/rollouts/detect.js';
+import { parseDirectives } from '../../language/dataset/solutions/directives.js';
+
+function row(id: string, step: number | null, pass_rate: number, extra: Partial<ScoredRollout> = {}): ScoredRollout {
+    return {
+        source: `f.jsonl:${Math.random()}`, id, step, sample: 0, task: 'manufactoria', pass_rate, all_pass: pass_rate === 1 ? 1 : 0,
+        error: pass_rate === 1 ? null : 'routed_to_none', truncated: false, passed: 0, total: 10, program: `# ${id}`,
+        extraction: { blocks: 1, used: 0, wholeResponse: false, feedbackBlocks: 0 }, ...extra,
+    };
+}
+
+/** A summarize that records its calls and answers from the rows (n, c, mean): the real one is tested with the aggregation. */
+function recordingSummarize(): { fn: Summarize; calls: GroupKey[] } {
+    const calls: GroupKey[] = [];
+    const fn: Summarize = (rows, by) => {
+        calls.push(by);
+        const groups = new Map<string, ScoredRollout[]>();
+        for (const r of rows) {
+            const key = by === 'problem' ? { problem: r.id } : by === 'step' ? { step: r.step } : { problem: r.id, step: r.step };
+            const k = JSON.stringify(key);
+            groups.set(k, [...(groups.get(k) ?? []), r]);
+        }
+        return [...groups].map(([k, rs]): GroupSummary => ({
+            group: JSON.parse(k), n: rs.length, c: rs.filter((r) => r.all_pass).length,
+            mean_pass_rate: rs.reduce((a, r) => a + r.pass_rate, 0) / rs.length, pass_at: { 1: 0.5 },
+            errors: rs.some((r) => r.error) ? { routed_to_none: rs.filter((r) => r.error).length } : {},
+            first_solved_step: by === 'problem' ? 1 : undefined,
+        }));
+    };
+    return { fn, calls };
+}
+
+const rows = [
+    row('b', 0, 0.5, { name: 'Bee', family: 'zeta' }),
+    row('a', 0, 0.9, { name: 'Aye', family: 'alpha', level: 'easy' }),
+    row('a', 1, 1, { name: 'Aye', family: 'alpha', level: 'easy' }),
+    row('a', 1, 0.2, { name: 'Aye', family: 'alpha', level: 'easy', finish_reason: 'length', truncated: true }),
+    row('c', null, 0.95),
+];
+
+describe('buildOverview', () => {
+    const { fn, calls } = recordingSummarize();
+    const o = buildOverview(rows, fn, { title: 'T', ks: [1], nearMisses: 2 });
+
+    it('takes every number from the shared aggregation', () => {
+        expect(calls).toEqual(['problem,step', 'step', 'step', 'step', 'step', 'problem']);
+    });
+
+    it('orders problems by family then label, steps numerically with the unknown step last', () => {
+        expect(o.problems.map((p) => `${p.family}/${p.label}`)).toEqual([`${NO_FAMILY}/c`, 'alpha/Aye', 'zeta/Bee']);
+        expect(o.steps).toEqual([0, 1, null]);
+        expect(o.families).toEqual([NO_FAMILY, 'alpha', 'zeta']);
+    });
+
+    it('has a heatmap cell per (problem, step) with n, c and mean', () => {
+        const cell = o.cells.find((c) => c.p === 1 && c.s === 1);
+        expect(cell).toEqual({ p: 1, s: 1, n: 2, c: 1, mean: 0.6 });
+        expect(o.cells).toHaveLength(4);
+    });
+
+    it('keeps curves per family, error counts per step, pass@k per problem', () => {
+        expect(o.curves.find((c) => c.family === 'alpha')?.points).toEqual([{ s: 0, n: 1, c: 0, mean: 0.9 }, { s: 1, n: 2, c: 1, mean: 0.6 }]);
+        expect(o.errors).toEqual(['routed_to_none']);
+        expect(o.errorCounts).toEqual([[2], [1], [1]]);
+        expect(o.passAt.map((r) => [r.p, r.n, r.c])).toEqual([[0, 1, 0], [1, 3, 1], [2, 1, 0]]);
+    });
+
+    it('stores rows by column with indexes into the lookup lists', () => {
+        expect(o.rows.problem).toEqual([2, 1, 1, 1, 0]);
+        expect(o.rows.finish).toEqual([-1, -1, -1, 0, -1]);
+        expect(o.finishReasons).toEqual(['length']);
+        expect(o.rows.truncated).toEqual([0, 0, 0, 1, 0]);
+    });
+
+    it('keeps the programs of the worst near-misses only', () => {
+        expect(o.nearMisses.map((m) => m.row)).toEqual([4, 1]);
+        expect(o.nearMisses[0].program).toBe('# c');
+    });
+});
+
+describe('filterRows', () => {
+    const o = buildOverview(rows, recordingSummarize().fn, { title: 'T' });
+
+    it('puts failures first, near-misses on top, passes last', () => {
+        expect(filterRows(o, {})).toEqual([4, 1, 0, 3, 2]);
+        expect(compareFailingFirst({ passRate: 1, allPass: 1 }, { passRate: 0, allPass: 0 })).toBeGreaterThan(0);
+    });
+
+    it('filters by a heatmap cell, family, step range, error, text and failing only', () => {
+        expect(filterRows(o, { problem: 1, step: 1 })).toEqual([3, 2]);
+        expect(filterRows(o, { family: 'alpha' })).toEqual([1, 3, 2]);
+        expect(filterRows(o, { stepMin: 1, stepMax: 1 })).toEqual([3, 2]);
+        expect(filterRows(o, { error: 'none' })).toEqual([2]);
+        expect(filterRows(o, { error: 0, failingOnly: true })).toEqual([4, 1, 0, 3]);
+        expect(filterRows(o, { text: 'bee' })).toEqual([0]);
+    });
+});
+
+describe('overview pages', () => {
+    it('the webview allows only the nonce-tagged script and style', () => {
+        const csp = webviewCsp('vscode-resource:', 'N0nce');
+        expect(csp).toContain("default-src 'none'");
+        expect(csp).toContain("script-src 'nonce-N0nce'");
+        expect(csp).not.toContain('unsafe');
+        const html = webviewPage({ cspSource: 'vscode-resource:', scriptUri: 'vscode-resource:/out/webview/rollouts.js', nonce: 'N0nce', title: '<run>' });
+        expect(html).toContain('<script nonce="N0nce" src="vscode-resource:/out/webview/rollouts.js">');
+        expect(html).toContain('<title>&#60;run&#62;</title>');
+    });
+
+    it('the report inlines data that cannot close its script element', () => {
+        const json = scriptJson({ program: '</script><script>alert(1)</script>\u2028' });
+        expect(json).not.toContain('</script');
+        expect(JSON.parse(json)).toEqual({ program: '</script><script>alert(1)</script>\u2028' });
+        const html = reportPage('R', json, 'var x = "</script>";');
+        expect(html.match(/<\/script>/g)).toHaveLength(2);
+        expect(html).not.toMatch(/<script[^>]+src=/);
+        expect(html).not.toMatch(/https?:\/\//);
+    });
+});
+
+describe('rolloutDocumentText', () => {
+    const info = {
+        row: 3, source: 'run/5.jsonl:7', problem: 'ab0c', name: 'Starts with BB', problemFile: '/ws/problems.jsonl', step: 5, sample: 2,
+        task: 'manufactoria', program: 'START start:\n    NEXT end\n\nEND end', extraction: { blocks: 1, used: 0, wholeResponse: false, feedbackBlocks: 0 },
+        pass_rate: 0.5, all_pass: 0 as const, error: 'wrong_accept',
+    };
+
+    it('keeps the program lines where they were and binds the problem after them', () => {
+        const text = rolloutDocumentText(info);
+        expect(text.startsWith(`${info.program}\n`)).toBe(true);
+        const directives = parseDirectives(text);
+        expect(directives.problem?.path).toBe('/ws/problems.jsonl');
+        expect(directives.problem?.selector).toBe('ab0c');
+        expect(directives.issues).toEqual([]);
+    });
+
+    it('says so when no problem file holds the key', () => {
+        const text = rolloutDocumentText({ ...info, problemFile: null });
+        expect(parseDirectives(text).problem).toBeUndefined();
+        expect(text).toContain("no problem file in the workspace holds 'ab0c'");
+    });
+});
+
+describe('looksLikeManufactoriaRollouts', () => {
+    const program = '```manufactoria\nSTART start:\n    NEXT end\n\nEND end\n```';
+    it('finds a Manufactoria program in a response, output or completion field of the first lines', () => {
+        expect(looksLikeManufactoriaRollouts(`${JSON.stringify({ id: 'a', response: program })}\n`)).toBe(true);
+        expect(looksLikeManufactoriaRollouts(`\n{"x":1}\n${JSON.stringify({ input: 'p', output: `text ${program}` })}`)).toBe(true);
+    });
+    it('leaves BouncingSim answers, problem rows and bad lines alone', () => {
+        expect(looksLikeManufactoriaRollouts(JSON.stringify({ id: 'b', response: '```python\ndef predict_position(t):\n    return []\n```' }))).toBe(false);
+        expect(looksLikeManufactoriaRollouts(JSON.stringify({ id: 'c', criteria: 'START x:', test_cases: [] }))).toBe(false);
+        expect(looksLikeManufactoriaRollouts('not json\n[1,2]\nnull')).toBe(false);
+    });
+});
