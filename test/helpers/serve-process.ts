@@ -15,7 +15,7 @@ export function startServe(args: string[] = []): Promise<ServeProcess> {
                 clearTimeout(timer);
                 resolve({
                     port: Number(match[1]), child,
-                    stop: () => new Promise((done) => { if (child.exitCode !== null) return done(); child.once('exit', () => done()); child.kill('SIGTERM'); }),
+                    stop: () => new Promise((done) => { if (child.exitCode !== null || child.signalCode !== null) return done(); child.once('exit', () => done()); child.kill('SIGTERM'); }),
                 });
             }
         });
