@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""The Python baseline for `npm run bench`'s HTTP figures: lean_verifier.py behind the standard
+library's HTTP server (keep-alive, one thread per connection), in N processes that share one
+listening socket (forked after bind), like `delta serve --workers N`.
+
+Usage: python3 lean_server.py PORT [PROCESSES]   (prints "listening PORT" when ready)
+"""
+import json
+import os
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import lean_verifier  # noqa: E402
+
+DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(',', ':')).encode
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+
+    def do_GET(self):
+        self.reply(200, b'{"status":"healthy"}')
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get('content-length', '0')))
+        answer = lean_verifier.answer(body)
+        self.reply(422 if 'detail' in answer else 200, DUMPS(answer).encode('utf-8'))
+
+    def reply(self, status, body):
+        self.send_response(status)
+        self.send_header('content-type', 'application/json')
+        self.send_header('content-length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def main():
+    port = int(sys.argv[1])
+    processes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
+    server.daemon_threads = True
+    for _ in range(processes - 1):
+        if os.fork() == 0:
+            break
+    else:
+        print(f'listening {server.server_address[1]}', flush=True)
+    server.serve_forever()
+
+
+if __name__ == '__main__':
+    main()
