@@ -80,6 +80,9 @@ spawnSync(process.execPath, ['scripts/bench/rollouts-bench.mjs'], { stdio: 'inhe
 console.log('\n## factory graph');
 spawnSync(process.execPath, ['scripts/bench-graph.mjs'], { stdio: 'inherit' });
 
+// 4d. `delta serve` over HTTP against the Python baseline, scale-out, abuse memory.
+if (existsSync('scripts/bench-serve.mjs')) spawnSync(process.execPath, ['scripts/bench-serve.mjs'], { stdio: 'inherit' });
+
 // 5. BouncingSim simulation time per scene.
 if (existsSync('scripts/bench-bouncingsim.mjs')) {
     console.log('\n## BouncingSim');
