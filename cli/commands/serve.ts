@@ -74,10 +74,11 @@ export const serve: CommandModule = {
         if (cluster.isWorker) process.send!({ listening: server.port });
         else process.stderr.write(`delta verifier listening on http://${values.host}:${server.port} (1 process; limits: ${describeLimits(options)})\n`);
         await new Promise<void>((resolve) => {
-            const stop = () => { closePythonRunners(); server.close().then(resolve); };
+            // A cluster worker's IPC channel keeps it alive: let go of it once the server is closed.
+            const stop = () => { closePythonRunners(); server.close().then(() => { if (cluster.isWorker) process.disconnect(); resolve(); }); };
             process.once('SIGINT', stop);
             process.once('SIGTERM', stop);
-            if (cluster.isWorker) process.once('disconnect', stop);
+            if (cluster.isWorker) process.once('disconnect', () => { closePythonRunners(); server.close().then(resolve); });
         });
         return 0;
     }),

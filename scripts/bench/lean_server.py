@@ -7,6 +7,7 @@ Usage: python3 lean_server.py PORT [PROCESSES]   (prints "listening PORT" when r
 """
 import json
 import os
+import signal
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -43,10 +44,19 @@ def main():
     processes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
     server.daemon_threads = True
+    children = []
     for _ in range(processes - 1):
-        if os.fork() == 0:
+        pid = os.fork()
+        if pid == 0:
+            children = None
             break
-    else:
+        children.append(pid)
+    if children is not None:
+        def stop(*_):
+            for pid in children:
+                os.kill(pid, signal.SIGTERM)
+            os._exit(0)
+        signal.signal(signal.SIGTERM, stop)
         print(f'listening {server.server_address[1]}', flush=True)
     server.serve_forever()
 
