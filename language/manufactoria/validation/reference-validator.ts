@@ -7,6 +7,8 @@ import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Program } from '../generated/ast.js';
 import { layoutOf } from '../lexing/reference-layout.js';
+import { pyStrip } from '../../python/text.js';
+import { WORD } from '../../python/unicode/index.js';
 import { referenceErrors, type ReferenceError } from './reference-errors.js';
 
 export interface ReferenceDiagnosticData {
@@ -16,9 +18,12 @@ export interface ReferenceDiagnosticData {
     target?: string;
 }
 
+/** After the first word, the run of Python `\w` characters (the reference's id class, docs/python-compat.md). */
+const INTENDED_NAME = new RegExp(`^\\S+[ \\t]+([${WORD.classBody()}]+)`, 'u');
+
 /** The id a broken declaration line meant to declare: `PULER_RB read:` → `read`. */
 export function intendedName(invalidLine: string): string | undefined {
-    return /^\S+[ \t]+([\p{L}\p{N}_]+)/u.exec(invalidLine.trim())?.[1];
+    return INTENDED_NAME.exec(pyStrip(invalidLine))?.[1];
 }
 
 export function checkReferenceRules(program: Program, accept: ValidationAcceptor): void {
