@@ -38,7 +38,7 @@ export function respond(request: VerifierRequest, options: RespondOptions = {}):
         const results = request.test_cases.map((test) => resultFor(test, paths ? runTape(program, test.input) : pathless(runCompact(program, test.input))));
         return { valid: true, all_passed: results.every((r) => r.passed), results };
     } catch (error) {
-        // The reference's catch-all: e.g. a CPython regex bug raised while matching (see python-regex.ts).
+        // The reference's catch-all: e.g. a CPython regex bug raised while matching (PythonRegexRuntimeError in python/regex/errors.ts).
         return { valid: false, all_passed: false, message: `Unexpected error: ${(error as Error).message}`, results: [] };
     }
 }
