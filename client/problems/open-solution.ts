@@ -1,5 +1,7 @@
-// "Open Solution" on a problem: opens the solution file next to the problem file that binds it, or
-// creates one (`# problem:` directive, the criteria as comments, a minimal program).
+// "Open Solution" on a problem: opens the solution file that binds it, or creates one in a
+// `solutions/` folder beside the problems' folder (not among the problem files): the `# problem:`
+// directive, the criteria as comments, sample tests, and a program that rejects every tape.
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProblemNode } from './problem-tree.js';
 import { bindsProblem, solutionFileNames, solutionText } from './solution-file.js';
@@ -12,8 +14,11 @@ export async function openSolution(node: ProblemNode | undefined): Promise<void>
     }
     const { problem } = node;
     const problemFile = vscode.Uri.file(node.file);
-    const dir = vscode.Uri.joinPath(problemFile, '..');
-    const problemFileName = problemFile.path.slice(problemFile.path.lastIndexOf('/') + 1);
+    const problemDir = vscode.Uri.joinPath(problemFile, '..');
+    const root = vscode.workspace.getWorkspaceFolder(problemFile)?.uri;
+    // Beside the problems' folder; a problem file at the workspace root gets a solutions/ folder there.
+    const dir = vscode.Uri.joinPath(root && root.path === problemDir.path ? problemDir : vscode.Uri.joinPath(problemDir, '..'), 'solutions');
+    const problemFileName = posix.relative(dir.path, problemFile.path);
 
     let free: vscode.Uri | undefined;
     let first: vscode.Uri | undefined;
@@ -25,7 +30,7 @@ export async function openSolution(node: ProblemNode | undefined): Promise<void>
         else if (bindsProblem(text, problemFileName, problem.id)) return show(uri);
     }
     if (free) {
-        await vscode.workspace.fs.writeFile(free, new TextEncoder().encode(solutionText(problemFileName, problem.id, problem.criteria)));
+        await vscode.workspace.fs.writeFile(free, new TextEncoder().encode(solutionText(problemFileName, problem.id, problem.criteria, problem.testCases)));
         return show(free);
     }
     // Every candidate name is taken by a file for another problem: show the first, say why.

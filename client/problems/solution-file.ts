@@ -1,10 +1,15 @@
 // A new solution file for a problem: its name and its starting text. Pure.
-import { directiveHead, parseDirectives } from '../../language/dataset/solutions/directives.js';
+import { directiveHead, formatTape, parseDirectives } from '../../language/dataset/solutions/directives.js';
+import type { TestCase } from '../../language/dataset/testcases/test-case.js';
 
 const COMMENT_WIDTH = 100;
 const NAME_LENGTH = 80;
 
-export const SOLUTION_SKELETON = 'START start:\n    NEXT end\n\nEND end\n';
+/** A program to edit that rejects every tape: a starter that accepted everything would pass every reject case. */
+export const SOLUTION_SKELETON = 'START start:\n    NEXT read\n\nPULLER_RB read:\n    [R] NONE\n    [B] NONE\n    [EMPTY] NONE\n\nEND end\n';
+
+/** How many of the problem's cases the starter copies as `# test:` lines (accepting and rejecting ones). */
+const SAMPLE_TESTS = 2;
 
 /** `Contains 'BBR'` → `contains-bbr`: lower case, dashes, safe on every file system. */
 export function solutionBaseName(name: string, id: string): string {
@@ -47,13 +52,26 @@ export function commentLines(text: string, width = COMMENT_WIDTH): string[] {
     return lines.map((l) => (directiveHead(l) ? `# | ${l.slice(1).trimStart()}` : l));
 }
 
-export function solutionText(problemFileName: string, id: string, criteria: string): string {
-    return [`# problem: ./${problemFileName}#${id}`, ...commentLines(criteria), '', SOLUTION_SKELETON].join('\n');
+/**
+ * The starter: the binding (`problemPath` relative to the solution), the criteria as comments, a few
+ * of the problem's cases as `# test:` lines to edit and step through, and a program that rejects all.
+ */
+export function solutionText(problemPath: string, id: string, criteria: string, cases: readonly TestCase[] = []): string {
+    const tests = sampleTests(cases);
+    const path = problemPath.startsWith('.') ? problemPath : `./${problemPath}`;
+    return [`# problem: ${path}#${id}`, ...commentLines(criteria), ...(tests.length ? ['#', '# Sample tests of the problem (all its tests run too):', ...tests] : []), '', SOLUTION_SKELETON].join('\n');
+}
+
+/** Up to SAMPLE_TESTS accepting and SAMPLE_TESTS rejecting cases as `# test:` directives. */
+export function sampleTests(cases: readonly TestCase[]): string[] {
+    const pick = (accepted: boolean) => cases.filter((c) => c.expected_accepted === accepted && (!c.check_output || accepted)).slice(0, SAMPLE_TESTS);
+    return [...pick(true), ...pick(false)].map((c) =>
+        c.check_output ? `# test: ${formatTape(c.input)} => ${formatTape(c.expected_output)}` : `# test: ${formatTape(c.input)} -> ${c.expected_accepted ? 'accept' : 'reject'}`);
 }
 
 /** Whether an existing solution text binds this problem file and id (then it is opened, not replaced). */
-export function bindsProblem(text: string, problemFileName: string, id: string): boolean {
+export function bindsProblem(text: string, problemPath: string, id: string): boolean {
     const problem = parseDirectives(text).problem;
     if (!problem || problem.selector !== id) return false;
-    return problem.path.replace(/^\.\//, '') === problemFileName;
+    return problem.path.replace(/^\.\//, '') === problemPath.replace(/^\.\//, '');
 }

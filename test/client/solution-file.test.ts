@@ -1,7 +1,7 @@
 // New solution files from the Problems view (client/problems/solution-file.ts).
 import { describe, expect, it } from 'vitest';
 import { parseDirectives } from '../../language/dataset/solutions/directives.js';
-import { bindsProblem, commentLines, solutionBaseName, solutionFileNames, solutionText } from '../../client/problems/solution-file.js';
+import { bindsProblem, commentLines, sampleTests, SOLUTION_SKELETON, solutionBaseName, solutionFileNames, solutionText } from '../../client/problems/solution-file.js';
 
 describe('solution file names', () => {
     it('are lower-case, dash-separated and safe', () => {
@@ -28,7 +28,8 @@ describe('solutionText', () => {
         const lines = text.split('\n');
         expect(lines[0]).toBe('# problem: ./problems_sample.jsonl#ab0c1681');
         expect(lines[1].startsWith('# Accept if the tape starts with BB;')).toBe(true);
-        expect(text.endsWith('\n\nSTART start:\n    NEXT end\n\nEND end\n')).toBe(true);
+        expect(text.endsWith(`\n\n${SOLUTION_SKELETON}`)).toBe(true);
+        expect(SOLUTION_SKELETON).toContain('[EMPTY] NONE'); // rejects every tape: no free passes
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
         expect(lines.filter((l) => l.startsWith('# ')).slice(1).map((l) => l.slice(2)).join(' ')).toBe(criteria);
     });
@@ -47,5 +48,16 @@ describe('solutionText', () => {
         const lines = commentLines('test: RB -> accept\nproblem: x.jsonl');
         expect(parseDirectives(lines.join('\n'))).toEqual({ tests: [], issues: [] });
         expect(lines).toEqual(['# | test: RB -> accept', '# | problem: x.jsonl']);
+    });
+});
+
+describe('sample tests in the starter', () => {
+    it('two accepting and two rejecting cases as directives that read back as the same tests', () => {
+        const c = (input: string, accepted: boolean, output = '', check = false) => ({ input, expected_output: output, expected_accepted: accepted, check_output: check, description: '' });
+        const lines = sampleTests([c('BB', true), c('', false), c('R', false), c('B', true, 'B', true), c('BBR', true), c('RR', false)]);
+        expect(lines).toEqual(['# test: BB -> accept', '# test: B => B', '# test: "" -> reject', '# test: R -> reject']);
+        const text = solutionText('../problems.jsonl', 'x', 'Accept BB.', [c('BB', true), c('', false)]);
+        expect(parseDirectives(text).tests.map((t) => [t.input, t.testCase.expected_accepted])).toEqual([['BB', true], ['', false]]);
+        expect(parseDirectives(text).problem).toMatchObject({ path: '../problems.jsonl', selector: 'x' });
     });
 });

@@ -73,11 +73,13 @@ async function problemsAndOpenSolution(page, shot) {
     await page.locator('.part.editor .tab.active', { hasText: 'append-ryy.manufactoria' }).waitFor({ timeout: 15_000 });
     const text = await waitUntil(async () => {
         const t = await editorText(page);
-        return t.includes('# problem: ./problems.jsonl#6a2b3200-4c9a-0ae1-5419-eefcd5e73e3f') ? t : undefined;
-    }, { message: 'the new solution to bind Append RYY' });
-    if (!text.includes('START start:')) throw new Error(`the new solution has no skeleton:\n${text}`);
-    // The server sees the new file's tests at once (the first row in the family list: no scrolling).
-    await lensLink(page, 'Run 14 tests').waitFor({ timeout: 30_000 });
+        return t.includes('# problem: ../problems.jsonl#6a2b3200-4c9a-0ae1-5419-eefcd5e73e3f') ? t : undefined;
+    }, { message: 'the new solution (in solutions/, outside the problem files) to bind Append RYY' });
+    if (!text.includes('START start:') || !text.includes('[EMPTY] NONE')) throw new Error(`the new solution has no rejecting skeleton:\n${text}`);
+    const samples = (text.match(/^# test: /gm) ?? []).length;
+    if (samples < 2) throw new Error(`the new solution lists ${samples} sample tests:\n${text}`);
+    // The server sees the new file's tests at once: the problem's 14 and the samples.
+    await lensLink(page, `Run ${14 + samples} tests`).waitFor({ timeout: 30_000 });
     await shot('open-solution');
 }
 
