@@ -9,6 +9,7 @@ import { ManufactoriaModule, ManufactoriaSharedModule } from '../language/manufa
 import { registerValidationChecks } from '../language/manufactoria/validation/validator-registry.js';
 import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
+import { ManufactoriaDefinitionProvider } from './definition-provider.js';
 import { ManufactoriaDocumentSymbolProvider } from './document-symbols.js';
 import { ManufactoriaFoldingRangeProvider } from './folding.js';
 import { registerFactoryGraphRequest } from './factory-graph-request.js';
@@ -50,6 +51,7 @@ export const ManufactoriaLspModule: Module<ManufactoriaLspServices, PartialLangi
         HoverProvider: (services) => new ManufactoriaHoverProvider(services.tests.Solutions),
         CompletionProvider: (services) => new ManufactoriaCompletionProvider(services.tests.Solutions),
         CodeLensProvider: (services) => new ManufactoriaCodeLensProvider(services.tests.Solutions),
+        DefinitionProvider: (services) => new ManufactoriaDefinitionProvider(services, services.tests.Solutions),
         RenameProvider: (services) => new ManufactoriaRenameProvider(services),
         Formatter: () => new ManufactoriaFormatter(),
         FoldingRangeProvider: () => new ManufactoriaFoldingRangeProvider(),

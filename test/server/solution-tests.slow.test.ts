@@ -108,6 +108,15 @@ describe('directives in the editor', () => {
         expect(await hover(1)).toContain('✗ expected output B, got ""');
     });
 
+    test('Go to Definition on the problem directive opens the row; on a target, the node', async () => {
+        const { document, uri } = await open(`# problem: problems.jsonl#Starts with BB\n${PROGRAM}`);
+        const define = async (line: number, character: number) => Manufactoria.lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri }, position: { line, character } });
+        const [row] = (await define(0, 15))!;
+        expect(row).toMatchObject({ targetUri: URI.file(join(dir, 'problems.jsonl')).toString(), targetRange: { start: { line: 0 } }, originSelectionRange: { start: { line: 0 } } });
+        const [node] = (await define(2, 9))!; // `NEXT a`
+        expect(node).toMatchObject({ targetUri: uri, targetRange: { start: { line: 4 } } });
+    });
+
     test('completion offers the keywords, problem files next to the solution, and their rows', async () => {
         const complete = async (text: string) => {
             const { document, uri } = await open(text.replace('|', ''));
