@@ -38,10 +38,12 @@ export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
                 for (const r of runs) jobs.push({ path: r.path, format: 'eval-code', dataset });
                 continue;
             }
-            const names = readdirSync(path).filter((n) => KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET).sort(naturalOrder);
-            for (const n of names) if (statSync(join(path, n)).isFile()) jobs.push(...expandPaths([join(path, n)], forced));
-            const completions = join(path, 'completions');
-            if (existsSync(completions) && statSync(completions).isDirectory()) jobs.push(...expandPaths([completions], forced));
+            // Files first, then sub-folders (e.g. TRL's completions/, one folder per run), each sorted.
+            const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort(naturalOrder);
+            for (const n of names) {
+                if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && statSync(join(path, n)).isFile()) jobs.push(...expandPaths([join(path, n)], forced));
+            }
+            for (const n of names) if (statSync(join(path, n)).isDirectory()) jobs.push(...expandPaths([join(path, n)], forced));
             continue;
         }
         const name = basename(path);
