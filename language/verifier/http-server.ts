@@ -103,7 +103,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
         const decision = route({ method: req.method ?? 'GET', url: req.url ?? '/', host: firstHeader(req, 'host'), local });
         switch (decision.kind) {
             case 'bad_request': return protocolError(req.socket);
-            case 'server_error': return send(req, res, internal(), true);
+            case 'server_error': return send(req, res, internal());
             case 'not_found': return send(req, res, detailAnswer(404, 'Not Found'));
             case 'method_not_allowed': return send(req, res, detailAnswer(405, 'Method Not Allowed', [['allow', decision.allow]]));
             case 'redirect': return send(req, res, { status: 307, headers: [['content-length', '0'], ['location', decision.location]], body: new Uint8Array(0) });
@@ -199,8 +199,9 @@ function send(req: IncomingMessage, res: ServerResponse, answer: HttpAnswer, clo
     res.removeHeader('connection');
     const head: string[] = ['date', httpDate(), 'server', SERVER_NAME];
     for (const [name, value] of answer.headers) head.push(name, value);
-    // uvicorn echoes a request's exact `connection: close` header.
-    if (requestSaysClose(req)) head.push('connection', 'close');
+    // uvicorn echoes a request's exact `connection: close` header; our own refusals (413, 503, 504)
+    // also close, and say so, so that a client does not send its next request on a closing socket.
+    if (requestSaysClose(req) || close) head.push('connection', 'close');
     if (answer.close || close) res.shouldKeepAlive = false;
     res.writeHead(answer.status, head);
     res.end(answer.body);

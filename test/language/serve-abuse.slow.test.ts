@@ -63,8 +63,8 @@ describe('delta serve under abuse', () => {
         expect(result.slow.status).toBe(504);
         expect(JSON.parse(result.slow.text).detail).toMatch(/took longer than 8 s \(delta serve --timeout\); its work was stopped/);
         expect(result.other.status).toBe(200);
-        expect(result.otherMs).toBeLessThan(4000); // behind the stuck request it would take 8 s
-        expect(slowestHealthMs).toBeLessThan(1000); // a stall would be seconds
+        expect(result.otherMs).toBeLessThan(5000); // behind the stuck request it would take 8 s
+        expect(slowestHealthMs).toBeLessThan(3000); // a stall would be the whole budget or more (the machine is shared and loaded)
         // The stopped thread was replaced: the server still answers verdicts.
         expect((await post(port, { dsl: ACCEPT, test_cases: [{ input: 'B' }] })).status).toBe(200);
     }, 30000);
@@ -77,7 +77,7 @@ describe('delta serve under abuse', () => {
         expect(result.status).toBe(500);
         expect(JSON.parse(result.text).detail).toBe('The answer would exceed 16000000 bytes (delta serve --max-response); send fewer test cases per request');
         expect(peakRssMb).toBeLessThan(600);
-        expect(slowestHealthMs).toBeLessThan(1000); // a stall would be seconds
+        expect(slowestHealthMs).toBeLessThan(3000); // a stall would be the whole budget or more (the machine is shared and loaded)
         // Under the cap, the same program is answered in full.
         const small = await post(server.port, bigPaths(20));
         expect(small.status).toBe(200);
@@ -104,7 +104,7 @@ describe('delta serve under abuse', () => {
             await new Promise((r) => setTimeout(r, 2000));
         })());
         expect(peakRssMb).toBeLessThan(600);
-        expect(slowestHealthMs).toBeLessThan(1000); // a stall would be seconds
+        expect(slowestHealthMs).toBeLessThan(3000); // a stall would be the whole budget or more (the machine is shared and loaded)
         // Past the budget the server has closed each connection mid-answer: reading now finds the end of a cut answer.
         await new Promise((r) => setTimeout(r, 2000));
         for (const socket of sockets) socket.resume();
