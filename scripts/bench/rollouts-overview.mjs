@@ -61,27 +61,33 @@ export { overviewScript } from './cli/rollouts/report.ts';`,
         // Two animation frames: the drawn overview has been painted.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const paintMs = performance.now() - t1;
-        const frames = await page.evaluate(async () => {
+        // Frame times while scrolling, against idle frames of the same page in the same run (baseline:
+        // a loaded machine or a throttled headless browser slows both).
+        const measure = (scroll) => page.evaluate(async (scroll) => {
             const viewport = document.querySelector('.rt-viewport');
             viewport.scrollIntoView();
             const times = [];
             let last = performance.now();
             for (let i = 0; i < 300; i++) {
-                viewport.scrollTop += 22 * 37;
+                if (scroll) viewport.scrollTop += 22 * 37;
                 await new Promise((r) => requestAnimationFrame(r));
                 const now = performance.now();
                 times.push(now - last);
                 last = now;
             }
-            return times;
-        });
-        frames.sort((a, b) => a - b);
-        const p = (q) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+            return times.sort((a, b) => a - b);
+        }, scroll);
+        const idle = await measure(false);
+        const frames = await measure(true);
+        const pick = (list, q) => list[Math.min(list.length - 1, Math.floor(q * list.length))];
+        const p = (q) => pick(frames, q);
         const dropped = frames.filter((t) => t > 1000 / 60 * 1.5).length;
+        const idleDropped = idle.filter((t) => t > 1000 / 60 * 1.5).length;
         console.log(`\n## rollout explorer: overview of ${ROWS} scored rollouts (200 problems × 50 steps)`);
         console.log(`overview model      ${buildMs.toFixed(0)} ms  (shared aggregation; ${(json.length / 2 ** 20).toFixed(1)} MB of JSON to the webview)`);
         console.log(`first drawn paint   ${paintMs.toFixed(0)} ms  from loading the page to the painted heatmap, curves, errors and table (goal < 5000 ms)`);
         console.log(`table scroll        300 frames scrolling 37 rows each: median ${p(0.5).toFixed(1)} ms, p95 ${p(0.95).toFixed(1)} ms, max ${p(1).toFixed(1)} ms, ${dropped} frames over 25 ms`);
+        console.log(`idle frames         300 frames, same page (baseline): median ${pick(idle, 0.5).toFixed(1)} ms, p95 ${pick(idle, 0.95).toFixed(1)} ms, ${idleDropped} over 25 ms; scroll/idle median ${(p(0.5) / pick(idle, 0.5)).toFixed(2)}x`);
     } finally {
         await browser.close();
     }

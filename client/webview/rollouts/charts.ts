@@ -3,10 +3,10 @@
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
 
-echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, LegendComponent, SVGRenderer]);
+echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapComponent, LegendComponent, SVGRenderer, CanvasRenderer]);
 
 export interface ChartColors {
     foreground: string;
@@ -37,6 +37,9 @@ export type ChartClick =
     | { kind: 'curve'; family: string; step: number }
     | { kind: 'errors'; step: number; error: number };
 
+/** Above this many heatmap cells the heatmap is drawn on a canvas. */
+export const SVG_CELL_LIMIT = 3000;
+
 const stepLabel = (s: number | null) => (s === null ? NO_STEP_LABEL : String(s));
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
@@ -55,7 +58,9 @@ export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTML
     const charts: echarts.ECharts[] = [];
 
     // Heatmap: one row per problem, grouped by family (the label says which).
-    const heat = echarts.init(el.heatmap, undefined, { renderer: 'svg' });
+    // SVG keeps each cell a DOM element (tests count them); thousands of cells draw faster on a canvas.
+    const heat = echarts.init(el.heatmap, undefined, { renderer: o.cells.length > SVG_CELL_LIMIT ? 'canvas' : 'svg' });
+    el.heatmap.dataset.cells = String(o.cells.length);
     const yLabels = o.problems.map((p) => `${p.label}`);
     heat.setOption({
         textStyle: baseText(colors),

@@ -46,11 +46,12 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
 #filter-chip:empty { display: none; }
 #filter-chip { padding: 2px 8px; border-radius: 10px; background: var(--vscode-editorWidget-background); }
 .rollout-table { border: 1px solid var(--vscode-panel-border); font-size: 12px; }
-.rt-viewport { height: 420px; overflow: auto; position: relative; outline: none; }
+.rt-viewport { height: 420px; overflow: auto; position: relative; outline: none; contain: strict; }
 .rt-viewport:focus { outline: 1px solid var(--vscode-focusBorder); }
 .rt-spacer { position: relative; }
 .rt-row { display: grid; grid-template-columns: minmax(110px, 3fr) minmax(70px, 2fr) minmax(44px, 1fr) 40px 52px 64px 56px minmax(90px, 1.4fr) 56px minmax(56px, 1.2fr); height: 22px; line-height: 22px; }
-.rt-body .rt-row { position: absolute; left: 0; right: 0; top: 0; cursor: pointer; }
+.rt-body { position: absolute; left: 0; right: 0; top: 0; will-change: transform; }
+.rt-body .rt-row { cursor: pointer; }
 .rt-body .rt-row:hover { background: var(--vscode-list-hoverBackground); }
 .rt-row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
 .rt-head { font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); padding-right: 12px; }

@@ -61,6 +61,7 @@ export class RolloutTable {
     /** Shows these row indexes in this order. */
     show(order: number[]): void {
         this.order = order;
+        this.rendered = '';
         this.selected = 0;
         this.spacer.style.height = `${order.length * ROW_HEIGHT}px`;
         this.viewport.scrollTop = 0;
@@ -99,21 +100,38 @@ export class RolloutTable {
         }
     }
 
+    private rendered = '';
+
     private render(): void {
         const height = this.viewport.clientHeight || 400;
         const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
         const last = Math.min(this.order.length, Math.ceil((this.viewport.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+        // Scroll events come faster than rows change: rebuild only when the visible slice moved.
+        const key = `${first}:${last}:${this.selected}:${this.order.length}`;
+        if (key === this.rendered) return;
+        this.rendered = key;
         const r = this.o.rows;
-        const rows: HTMLElement[] = [];
+        // The visible slice is one block moved into place; its row elements are reused, only their text changes.
+        this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
+        const count = last - first;
+        while (this.body.childElementCount < count) {
+            const row = document.createElement('div');
+            row.setAttribute('role', 'row');
+            for (const c of COLUMNS) {
+                const cell = document.createElement('span');
+                cell.className = `rt-cell rt-${c}`;
+                row.append(cell);
+            }
+            this.body.append(row);
+        }
+        while (this.body.childElementCount > count) this.body.lastElementChild!.remove();
         for (let pos = first; pos < last; pos++) {
             const i = this.order[pos];
             const p = this.o.problems[r.problem[i]];
-            const row = document.createElement('div');
+            const row = this.body.children[pos - first] as HTMLElement;
             row.className = `rt-row${pos === this.selected ? ' selected' : ''}${r.allPass[i] ? ' pass' : ' fail'}`;
-            row.setAttribute('role', 'row');
             row.dataset.pos = String(pos);
             row.dataset.row = String(i);
-            row.style.transform = `translateY(${pos * ROW_HEIGHT}px)`;
             const finish = r.finish[i] >= 0 ? this.o.finishReasons[r.finish[i]] : '';
             const logged = r.logged[i];
             const values = [
@@ -122,15 +140,12 @@ export class RolloutTable {
                 r.error[i] >= 0 ? this.o.errors[r.error[i]] : '', logged === null ? '' : `${logged}${r.mismatch[i] ? ' ≠' : ''}`,
                 `${finish}${r.truncated[i] ? ' (truncated)' : ''}`,
             ];
-            values.forEach((v, k) => {
-                const cell = document.createElement('span');
-                cell.className = `rt-cell rt-${COLUMNS[k]}`;
-                cell.textContent = v;
-                if (k === 0) cell.title = `${p?.id ?? ''}\n${r.source[i]}`;
-                row.append(cell);
-            });
-            rows.push(row);
+            const cells = row.children;
+            for (let k = 0; k < values.length; k++) {
+                const cell = cells[k] as HTMLElement;
+                if (cell.textContent !== values[k]) cell.textContent = values[k];
+            }
+            (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${r.source[i]}`;
         }
-        this.body.replaceChildren(...rows);
     }
 }
