@@ -200,6 +200,34 @@ describe('the sandbox contains model code', () => {
     });
 });
 
+describe('the fallback (not sandboxed) still ends every test with its process tree', () => {
+    it('kills orphans, even in their own session', async () => {
+        const marker = '14.1421';
+        const program = [
+            'import posix',
+            'def predict_position(t):',
+            '    if posix.fork() == 0:',
+            '        posix.setsid()',
+            '        if posix.fork() == 0:',
+            `            posix.execv('/bin/sleep', ['sleep', '${marker}'])`,
+            '        posix._exit(0)',
+            '    return [[100.0, 200.0]]',
+        ].join('\n');
+        const check = await runProgramChecks(program, [ASSERT], UNSANDBOXED);
+        expect(check).toMatchObject({ sandboxed: false, all_pass: true });
+        expect(check.isolation).toMatch(/^not sandboxed/);
+        expect(hostProcesses(marker)).toEqual([]);
+    });
+
+    it('ends an infinite loop at the budget with its children', async () => {
+        const marker = '17.3205';
+        const program = `import posix\nfor _ in range(3):\n    if posix.fork() == 0:\n        posix.setsid()\n        posix.execv('/bin/sleep', ['sleep', '${marker}'])\ndef predict_position(t):\n    while True:\n        pass\n`;
+        const run = await one(program, { ...UNSANDBOXED, timeoutMs: 1000 });
+        expect(run).toMatchObject({ passed: false, timedOut: true, runtime: -1 });
+        expect(hostProcesses(marker)).toEqual([]);
+    });
+});
+
 describe('a trivial correct answer on a busy machine', () => {
     let burners: ChildProcess[] = [];
     beforeAll(() => {
