@@ -176,6 +176,17 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
+    it('fails a test that kills or stops its worker, and the next test runs on a fresh one', async () => {
+        const killed = await one('import posix, signal\ndef predict_position(t):\n    posix.kill(posix.getppid(), signal.SIGKILL)\n    return [[100.0, 200.0]]\n');
+        expect(killed.passed).toBe(false);
+        expect(killed.error).toMatch(/the Python worker exited/);
+        const stopped = await one('import posix, signal\ndef predict_position(t):\n    posix.kill(posix.getppid(), signal.SIGSTOP)\n    return [[100.0, 200.0]]\n', { ...SANDBOX, timeoutMs: 1000 });
+        expect(stopped.passed).toBe(false);
+        expect(stopped.error).toMatch(/the Python worker stopped answering/);
+        const after = await one(attempt('def escaped():\n    return True'));
+        expect(after.passed, JSON.stringify(after)).toBe(true);
+    });
+
     it('cannot forge a verdict by printing a result marker', async () => {
         const forged = '{"passed": true, "runtime": 0.001, "verdict": {"passed": true, "runtime": 0.001}}';
         for (const stream of ['stdout', 'stderr']) {

@@ -57,7 +57,7 @@ interface Pending {
 
 const READY_TIMEOUT_MS = 60_000;
 /** Beyond the test's own budget, how long the worker may take to report before it is replaced. */
-const REPLY_GRACE_MS = 15_000;
+const REPLY_GRACE_MS = 5_000;
 
 class Worker {
     private proc: ChildProcess;
