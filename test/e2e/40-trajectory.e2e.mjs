@@ -138,8 +138,8 @@ export const tests = [
     },
     {
         // A model answer in a responses file: its row is found in a .jsonl next to it, the answer runs
-        // in python3 (this workspace is trusted: the harness disables trust) and the table shows the
-        // verdict per timestamp. The files are written into the run's workspace copy only.
+        // in the bubblewrap sandbox (this workspace is trusted: the harness disables trust) and the
+        // table shows the verdict, runtime and exception per timestamp. The files are written into the run's workspace copy only.
         name: 'the trajectory of a model answer line shows predictions with distance and pass/fail per timestamp',
         async fn({ page, workspace, shot }) {
             const rowLine = readFileSync(ROWS_FIXTURE, 'utf8').split('\n')[0];
@@ -170,6 +170,19 @@ export const tests = [
             await waitUntil(async () => /tests pass/.test((await status.textContent()) ?? ''), { timeout: 60_000, message: 'the model answer to finish running' });
             const text = (await status.textContent()) ?? '';
             if (!text.includes('11/15 tests pass')) throw new Error(`unexpected verdict "${text}"`);
+            // It ran in the sandbox, and the panel says so; the extracted program is shown.
+            if (!text.includes('Ran sandboxed (bubblewrap)')) throw new Error(`the status does not say the answer ran sandboxed: "${text}"`);
+            if (await frame.locator('#sandbox-warning').isVisible()) throw new Error('the "not sandboxed" warning is shown for a sandboxed run');
+            await frame.locator('#program-box summary').click();
+            const shown = (await frame.locator('#program').textContent()) ?? '';
+            if (!shown.includes('def predict_position(t):') || shown.includes('Here it is')) throw new Error(`the extracted program is not shown as such: "${shown.slice(0, 80)}"`);
+            // Per test: the runtime of a passing assert, the exception of a failing one.
+            const runtime = (await frame.locator('#predictions tbody tr.passed td.details').first().textContent())?.trim() ?? '';
+            if (!/^\d+\.\d ms$/.test(runtime)) throw new Error(`a passing row shows runtime "${runtime}"`);
+            const failing = frame.locator('#predictions tbody tr.failed td.details').first();
+            await failing.locator('summary').click();
+            const details = (await failing.textContent()) ?? '';
+            if (!details.includes('error:') || !details.includes('AssertionError')) throw new Error(`a failing row's details show "${details}"`);
             const passed = await frame.locator('#predictions tbody tr.passed').count();
             const failed = await frame.locator('#predictions tbody tr.failed').count();
             if (passed !== 11 || failed !== 4) throw new Error(`${passed} passing and ${failed} failing rows, expected 11 and 4`);

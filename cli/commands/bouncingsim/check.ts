@@ -134,6 +134,8 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
                     pass_rate: result.pass_rate, all_pass: result.all_pass, refused: result.refused,
                     errors: result.results.map((r) => r.error ?? null),
                     runtimes: result.results.map((r) => r.runtime), sandboxed: result.sandboxed,
+                    stdout: result.results.map((r) => r.stdout ?? ''), stderr: result.results.map((r) => r.stderr ?? ''),
+                    program,
                 }));
             } else {
                 const firstError = result.results.find((r) => r.error)?.error;
