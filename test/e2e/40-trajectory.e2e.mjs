@@ -158,6 +158,8 @@ export const tests = [
             writeFileSync(path.join(workspace, 'bouncingsim-rows.jsonl'), `${rowLine}\n`);
             writeFileSync(path.join(workspace, 'bouncingsim-responses.jsonl'), `${JSON.stringify({ id: row.id, response: `Here it is:\n\`\`\`python\n${program}\n\`\`\`` })}\n`);
 
+            // The file watcher may lag on a busy machine: ask the Explorer to re-read the folder.
+            await runCommand(page, 'Refresh Explorer');
             await page.getByRole('treeitem', { name: /^bouncingsim-responses\.jsonl/ }).first().waitFor({ timeout: 20_000 });
             await openFile(page, 'bouncingsim-responses.jsonl');
             const lens = page.locator('.part.editor .codelens-decoration a', { hasText: 'Show trajectory (model answer)' }).first();
