@@ -6,8 +6,8 @@ export default defineConfig({
     test: {
         testTimeout: 60_000,
         projects: [
-            { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: ['test/**/*.slow.test.ts', 'test/e2e/**', 'node_modules/**'] } },
-            { extends: true, test: { name: 'slow', include: ['test/**/*.slow.test.ts'], globalSetup: ['test/helpers/fresh-bundles.ts'], exclude: ['test/e2e/**', 'node_modules/**'] } },
+            { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], globalSetup: ['test/helpers/parquet-reader.ts'], exclude: ['test/**/*.slow.test.ts', 'test/e2e/**', 'node_modules/**'] } },
+            { extends: true, test: { name: 'slow', include: ['test/**/*.slow.test.ts'], globalSetup: ['test/helpers/fresh-bundles.ts', 'test/helpers/parquet-reader.ts'], exclude: ['test/e2e/**', 'node_modules/**'] } },
         ],
     },
 });

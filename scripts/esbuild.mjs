@@ -13,6 +13,7 @@ const entries = [
     { ...node, entryPoints: ['server/run-worker.ts'], outfile: 'out/run-worker.cjs' },
     { ...node, entryPoints: ['client/rollouts/worker.ts'], outfile: 'out/rollouts-worker.cjs' },
     { ...node, entryPoints: ['language/bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
+    { ...node, entryPoints: ['language/dataset/problems/parquet-child.ts'], outfile: 'out/parquet-reader.cjs' },
     { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
       entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
     { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',

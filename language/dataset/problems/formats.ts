@@ -29,4 +29,8 @@ export interface LoadOptions {
     /** JSON Lines: report every this many lines (default 1000); the end is always reported. */
     progressEvery?: number;
     signal?: AbortSignal;
+    /** JSON Lines: longer lines are skipped with an issue (default MAX_JSONL_LINE_BYTES). */
+    maxLineBytes?: number;
+    /** Parquet: the reading child process is stopped after this long (default PARQUET_READ_TIMEOUT_MS). */
+    timeoutMs?: number;
 }

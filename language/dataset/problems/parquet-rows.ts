@@ -1,29 +1,86 @@
-// Parquet rows via hyparquet, one row group at a time so progress can be reported between groups.
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+// Parquet rows, read in a child process (out/parquet-reader.cjs, see parquet-child.ts) so that a
+// crafted file that kills its reader (a V8 fatal error, running out of memory, never finishing)
+// becomes an issue naming the file while the process that asked (language server, `delta test`,
+// extension host) keeps running.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LoadOptions } from './formats.js';
+import type { ParquetChildMessage } from './parquet-protocol.js';
 import { problemFromRow, type RowResult } from './problem.js';
 
+/** A parquet file not read within this time is given up (its reader is killed). */
+export const PARQUET_READ_TIMEOUT_MS = 120_000;
+/** Heap of the reading child; problem files are at most 256 MB, so this is ample for a real file. */
+const PARQUET_READER_HEAP_MB = 2048;
+
+/**
+ * The bundled child entry: beside the bundle that runs this code (all bundles are in out/), or
+ * DELTA_PARQUET_READER (tests running the TypeScript sources build it there).
+ */
+export function parquetReaderFile(): string | undefined {
+    const fromEnv = process.env.DELTA_PARQUET_READER;
+    if (fromEnv) return fromEnv;
+    return typeof __dirname === 'string' ? join(__dirname, 'parquet-reader.cjs') : undefined;
+}
+
+type Event = { message: ParquetChildMessage } | { ended: string };
+
 export async function* streamParquet(path: string, file: string, options: LoadOptions = {}): AsyncGenerator<RowResult> {
-    const buffer = await asyncBufferFromFile(path);
-    const metadata = await parquetMetadataAsync(buffer);
-    const totalRows = Number(metadata.num_rows);
-    let rowStart = 0;
-    for (const group of metadata.row_groups) {
-        options.signal?.throwIfAborted();
-        const rowEnd = rowStart + Number(group.num_rows);
-        const rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, rowFormat: 'object' });
-        for (let i = 0; i < rows.length; i++) yield problemFromRow(plain(rows[i]), { file, index: rowStart + i });
-        rowStart = rowEnd;
-        options.onProgress?.({ rows: rowStart, totalRows, bytesRead: buffer.byteLength, totalBytes: buffer.byteLength });
+    const reader = parquetReaderFile();
+    if (!reader || !existsSync(reader)) throw new Error(`the parquet reader (${reader ?? 'out/parquet-reader.cjs'}) is missing: run \`npm run build\``);
+    options.signal?.throwIfAborted();
+    const child = fork(reader, [path], {
+        execArgv: [`--max-old-space-size=${PARQUET_READER_HEAP_MB}`],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        serialization: 'advanced',
+    });
+    const events: Event[] = [];
+    let wake: (() => void) | undefined;
+    const push = (event: Event) => {
+        events.push(event);
+        wake?.();
+    };
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => { stderr = (stderr + text).slice(-4000); });
+    let why: string | undefined;
+    const timeoutMs = options.timeoutMs ?? PARQUET_READ_TIMEOUT_MS;
+    const timer = setTimeout(() => { why = `the parquet reader did not finish within ${timeoutMs / 1000} s: not read`; child.kill('SIGKILL'); }, timeoutMs);
+    const abort = () => child.kill('SIGKILL');
+    options.signal?.addEventListener('abort', abort);
+    child.on('message', (message: ParquetChildMessage) => push({ message }));
+    child.on('error', (error) => push({ ended: `the parquet reader could not start: ${error.message}` }));
+    child.on('close', (code, signal) => push({ ended: why ?? deathOf(code, signal, stderr) }));
+    let finished = false;
+    try {
+        for (;;) {
+            while (events.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+            const event = events.shift()!;
+            options.signal?.throwIfAborted();
+            if ('ended' in event) {
+                if (finished) return;
+                throw new Error(event.ended);
+            }
+            const message = event.message;
+            if (message.kind === 'error') throw new Error(message.message);
+            if (message.kind === 'done') {
+                finished = true;
+                continue;
+            }
+            for (let i = 0; i < message.rows.length; i++) yield problemFromRow(message.rows[i], { file, index: message.rowStart + i });
+            const rows = message.rowStart + message.rows.length;
+            options.onProgress?.({ rows, totalRows: message.totalRows, bytesRead: message.totalBytes, totalBytes: message.totalBytes });
+        }
+    } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', abort);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
 }
 
-/** int64 columns arrive as BigInt; the row model is JSON, so bring safe integers back to numbers. */
-function plain(value: unknown): unknown {
-    if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-    if (Array.isArray(value)) return value.map(plain);
-    if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-    }
-    return value;
+/** What ended a reader that did not finish, in words; V8's own fatal line when it printed one. */
+function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+    const fatal = [/Fatal JavaScript [^\n]*/, /JavaScript heap out of memory/, /Fatal error[^\n]*/].map((re) => re.exec(stderr)?.[0]).find(Boolean);
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    return `the parquet reader ${how}${fatal ? ` (${fatal.replace(/ \(see crbug[^)]*\)/, '').trim()})` : ''}: the file is damaged or not a parquet file this reader can read; not read`;
 }
