@@ -10,16 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { loadProblemFile } from '../../language/dataset/problems/load.js';
 import { sampleHfRows } from '../families/fixtures.js';
-import { writeParquet, type PqNode } from './parquet-writer.js';
+import { PQ_HF_SCHEMA, writeParquet } from './parquet-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-bad-files-'));
-const str = (name: string): PqNode => ({ name, optional: true, type: 'string' });
-const testCase: PqNode = { name: 'element', optional: true, fields: [str('input'), str('expected_output'), { name: 'expected_accepted', optional: true, type: 'boolean' }, { name: 'check_output', optional: true, type: 'boolean' }, str('description')] };
-const hfSchema: PqNode[] = [
-    { name: 'messages', optional: true, list: { name: 'element', optional: true, fields: [str('content'), str('role')] } },
-    { name: 'ground_truth', optional: true, list: testCase },
-    str('dataset'), str('difficulty'), str('id'), str('problem_family'), str('name'),
-];
 
 /**
  * Two HF rows; then 4 bytes of the `role` column's definition levels become an RLE run of 2^27-1
@@ -28,7 +21,7 @@ const hfSchema: PqNode[] = [
  */
 function craftedParquet(): string {
     const good = join(dir, 'good.parquet');
-    writeParquet(good, hfSchema, sampleHfRows().slice(0, 2) as unknown as Record<string, unknown>[], 5);
+    writeParquet(good, PQ_HF_SCHEMA, sampleHfRows().slice(0, 2) as unknown as Record<string, unknown>[], 5);
     const bytes = readFileSync(good);
     bytes.set([0xfe, 0xff, 0xff, 0x7f], 528);
     const crafted = join(dir, 'crafted.parquet');

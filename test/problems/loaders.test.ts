@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/dataset/problems/index.js';
 import { FIXTURE_DIR, fixtureLines, sampleHfRows, sampleProblems } from '../families/fixtures.js';
-import { writeParquet, type PqNode } from './parquet-writer.js';
+import { PQ_HF_SCHEMA, PQ_TEST_CASE, pqString, writeParquet, type PqNode } from './parquet-writer.js';
 
 let dir: string;
 beforeAll(() => {
@@ -126,13 +126,9 @@ describe('.json documents', () => {
 });
 
 describe('.parquet', () => {
-    const str = (name: string): PqNode => ({ name, optional: true, type: 'string' });
-    const testCase: PqNode = { name: 'element', optional: true, fields: [str('input'), str('expected_output'), { name: 'expected_accepted', optional: true, type: 'boolean' }, { name: 'check_output', optional: true, type: 'boolean' }, str('description')] };
-    const hfSchema: PqNode[] = [
-        { name: 'messages', optional: true, list: { name: 'element', optional: true, fields: [str('content'), str('role')] } },
-        { name: 'ground_truth', optional: true, list: testCase },
-        str('dataset'), str('difficulty'), str('id'), str('problem_family'), str('name'),
-    ];
+    const str = pqString;
+    const testCase = PQ_TEST_CASE;
+    const hfSchema = PQ_HF_SCHEMA;
 
     it('reads nested HF rows across row groups, with progress per group', async () => {
         const path = join(dir, 'hf.parquet');

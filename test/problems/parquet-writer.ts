@@ -252,3 +252,12 @@ export function writeParquet(path: string, columns: PqNode[], rows: Record<strin
     len.writeUInt32LE(footer.length);
     writeFileSync(path, Buffer.concat([Buffer.from(file), footer, len, Buffer.from('PAR1')]));
 }
+
+/** Schemas of the two row shapes' parquet files, as the Hugging Face export writes them. */
+export const pqString = (name: string): PqNode => ({ name, optional: true, type: 'string' });
+export const PQ_TEST_CASE: PqNode = { name: 'element', optional: true, fields: [pqString('input'), pqString('expected_output'), { name: 'expected_accepted', optional: true, type: 'boolean' }, { name: 'check_output', optional: true, type: 'boolean' }, pqString('description')] };
+export const PQ_HF_SCHEMA: PqNode[] = [
+    { name: 'messages', optional: true, list: { name: 'element', optional: true, fields: [pqString('content'), pqString('role')] } },
+    { name: 'ground_truth', optional: true, list: PQ_TEST_CASE },
+    pqString('dataset'), pqString('difficulty'), pqString('id'), pqString('problem_family'), pqString('name'),
+];
