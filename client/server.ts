@@ -52,6 +52,13 @@ export class ManufactoriaServer implements vscode.Disposable {
         return this.current;
     }
 
+    /** The client once pending starts and restarts have settled; throws when the server is not running. */
+    async whenRunning(): Promise<LanguageClient> {
+        await this.queue;
+        if (!this.current || this.currentPhase !== 'running') throw new Error('the Manufactoria language server is not running');
+        return this.current;
+    }
+
     start(): Promise<void> {
         return this.enqueue(() => this.doStart());
     }

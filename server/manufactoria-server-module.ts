@@ -20,6 +20,7 @@ import { ManufactoriaSemanticTokenProvider } from './semantic-tokens.js';
 import { ManufactoriaWorkspaceSymbolProvider } from './workspace-symbols.js';
 import { ManufactoriaCodeLensProvider } from './solution-tests/code-lens-provider.js';
 import { registerDirectiveChecks } from './solution-tests/directive-checks.js';
+import { registerProblemFileRequests } from './problem-files.js';
 import { registerTestRequests } from './solution-tests/request-handlers.js';
 import { SolutionTestService } from './solution-tests/solution-service.js';
 import { TestRunner } from './solution-tests/test-runner.js';
@@ -75,6 +76,7 @@ export function createManufactoriaServices(context: DefaultSharedModuleContext, 
     if (context.connection) {
         registerTestRequests(context.connection, Manufactoria.tests.Solutions);
         registerFactoryGraphRequest(context.connection);
+        registerProblemFileRequests(context.connection);
     }
     return { shared, Manufactoria };
 }

@@ -6,18 +6,18 @@ import type { FactoryGraphModel } from '../language/manufactoria/model/factory-g
 
 export type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../language/manufactoria/model/factory-graph.js';
 
+import type { LoadProgress } from '../language/dataset/problems/formats.js';
+import type { LoadResult } from '../language/dataset/problems/load.js';
+import type { TestCase } from '../language/dataset/testcases/test-case.js';
+
 /** A test of a solution file: a case of its bound problem (`p<index>`) or an inline `# test:` (`l<line>`). */
-export interface TestDescription {
+export interface TestDescription extends Pick<TestCase, 'input' | 'expected_output' | 'expected_accepted' | 'check_output'> {
     /** Stable within a file while the problem and the directive lines stay put. */
     id: string;
     /** Short label for Test Explorer, e.g. `#3 RBR → reject` or `line 4: RB → accept`. */
     label: string;
     /** Input, expectation and the case's `description`, one line. */
     detail: string;
-    input: string;
-    expected_output: string;
-    expected_accepted: boolean;
-    check_output: boolean;
     /** Where the test is declared: the `# test:` line, or the `# problem:` line for problem cases. */
     range: Range;
 }
@@ -165,6 +165,22 @@ export interface FactoryGraphResult extends FactoryGraphModel {
 }
 
 export const FactoryGraphRequest = new RequestType<FactoryGraphParams, FactoryGraphResult, void>('manufactoria/factoryGraph');
+
+export interface LoadProblemFileParams {
+    /** Absolute path of a problem file (.json, .jsonl, .parquet). */
+    path: string;
+    /** How sources and issues name the file (the Problems view uses the workspace-relative path). */
+    displayName: string;
+}
+
+/** Server → client while a LoadProblemFileRequest reads a file. */
+export interface ProblemFileProgressParams extends LoadProgress {
+    path: string;
+}
+
+/** The Problems view's rows: the server is the only place that parses problem files. */
+export const LoadProblemFileRequest = new RequestType<LoadProblemFileParams, LoadResult, void>('manufactoria/loadProblemFile');
+export const ProblemFileProgressNotification = new NotificationType<ProblemFileProgressParams>('manufactoria/problemFileProgress');
 
 /** Client command ids the server's code lenses invoke. */
 export const Commands = {

@@ -14,8 +14,8 @@ export const COMMAND_REFRESH_PROBLEMS = 'manufactoria.problems.refresh';
 const SCANNED_KEY = 'manufactoria.problems.scanned';
 const WATCH_DEBOUNCE_MS = 500;
 
-export function registerProblems({ context, log }: FeatureContext): void {
-    const files = new ProblemFiles(PROBLEMS_VIEW, log);
+export function registerProblems({ context, server }: FeatureContext): void {
+    const files = new ProblemFiles(PROBLEMS_VIEW, server);
     const tree = new ProblemsTree(files);
     const view = vscode.window.createTreeView(PROBLEMS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
     const parquet = new ParquetRows();

@@ -1,7 +1,10 @@
-// The workspace's problem files, loaded with the pure loaders of language/problems. Loads happen
-// one file at a time behind a progress indicator, and only once the view is first shown.
+// The workspace's problem files, parsed by the language server (LoadProblemFileRequest): the
+// extension host only lists files and shows rows. Loads happen one file at a time behind a progress
+// indicator, and only once the view is first shown.
 import * as vscode from 'vscode';
-import { loadProblemFile, type LoadResult } from '../../language/dataset/problems/index.js';
+import type { LoadResult } from '../../language/dataset/problems/load.js';
+import { LoadProblemFileRequest, ProblemFileProgressNotification } from '../../server/protocol.js';
+import type { ManufactoriaServer } from '../server.js';
 import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
 import { fileNode, holdsProblems, type ProblemNode } from './problem-tree.js';
 
@@ -23,7 +26,7 @@ export class ProblemFiles implements vscode.Disposable {
 
     constructor(
         private readonly viewId: string,
-        private readonly log: vscode.LogOutputChannel,
+        private readonly server: ManufactoriaServer,
     ) {}
 
     get scanned(): boolean {
@@ -72,34 +75,44 @@ export class ProblemFiles implements vscode.Disposable {
     private load(uris: readonly vscode.Uri[], signal: AbortSignal): Thenable<boolean> {
         return vscode.window.withProgress({ location: { viewId: this.viewId } }, () =>
             vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Manufactoria problems' }, async (progress) => {
+                const client = await this.server.whenRunning().catch((error: unknown) => this.server.log.warn('Problems: cannot load problem files', error));
+                if (!client) return false;
+                let shown: { path: string; message: string } | undefined;
+                const progressEvents = client.onNotification(ProblemFileProgressNotification, (p) => {
+                    if (p.path !== shown?.path) return;
+                    const part = p.totalRows ? `${Math.floor((100 * p.rows) / p.totalRows)}%` : p.totalBytes && p.bytesRead !== undefined ? `${Math.floor((100 * p.bytesRead) / p.totalBytes)}%` : `${p.rows} rows`;
+                    progress.report({ message: `${shown.message} (${part})` });
+                });
+                const cancel = new vscode.CancellationTokenSource();
+                const onAbort = () => cancel.cancel();
+                signal.addEventListener('abort', onAbort);
                 let changed = false;
-                for (const [i, uri] of uris.entries()) {
-                    if (signal.aborted) break;
-                    const label = vscode.workspace.asRelativePath(uri, false);
-                    const prefix = uris.length > 1 ? `${i + 1}/${uris.length} ` : '';
-                    progress.report({ message: `${prefix}${label}` });
-                    let result: LoadResult;
-                    try {
-                        result = await loadProblemFile(uri.fsPath, {
-                            displayName: label,
-                            signal,
-                            onProgress: (p) => {
-                                const part = p.totalRows ? `${Math.floor((100 * p.rows) / p.totalRows)}%` : p.totalBytes && p.bytesRead !== undefined ? `${Math.floor((100 * p.bytesRead) / p.totalBytes)}%` : `${p.rows} rows`;
-                                progress.report({ message: `${prefix}${label} (${part})` });
-                            },
-                        });
-                    } catch (error) {
+                try {
+                    for (const [i, uri] of uris.entries()) {
                         if (signal.aborted) break;
-                        this.log.warn(`Problems: could not load ${uri.fsPath}`, error);
-                        continue;
+                        const label = vscode.workspace.asRelativePath(uri, false);
+                        shown = { path: uri.fsPath, message: `${uris.length > 1 ? `${i + 1}/${uris.length} ` : ''}${label}` };
+                        progress.report({ message: shown.message });
+                        let result: LoadResult;
+                        try {
+                            result = await client.sendRequest(LoadProblemFileRequest, { path: uri.fsPath, displayName: label }, cancel.token);
+                        } catch (error) {
+                            if (signal.aborted) break;
+                            this.server.log.warn(`Problems: could not load ${uri.fsPath}`, error);
+                            continue;
+                        }
+                        const key = uri.toString();
+                        if (holdsProblems(result)) {
+                            changed = true;
+                            this.files.set(key, { uri, result, node: fileNode(uri.fsPath, label, result) });
+                        } else if (this.files.delete(key)) {
+                            changed = true;
+                        }
                     }
-                    const key = uri.toString();
-                    if (holdsProblems(result)) {
-                        changed = true;
-                        this.files.set(key, { uri, result, node: fileNode(uri.fsPath, label, result) });
-                    } else if (this.files.delete(key)) {
-                        changed = true;
-                    }
+                } finally {
+                    signal.removeEventListener('abort', onAbort);
+                    cancel.dispose();
+                    progressEvents.dispose();
                 }
                 return changed;
             }),

@@ -2,16 +2,11 @@
 // all errors collected in field order, extra keys ignored, lax booleans and numbers, every
 // non-dict model input answered with `model_attributes_type` (FastAPI validates with
 // from_attributes=True), and a missing (empty or `null`) body with `missing`.
-import { normalizeTestCase } from '../dataset/testcases/test-case.js';
+import { normalizeTestCase, TEST_CASE_DEFAULTS, type TestCase } from '../dataset/testcases/test-case.js';
 import { getKey, hasKey, isJsonObject, isPlainObject, laxBool, laxFloat, laxString, type Coerced, type FieldError, type JsonObject, type Loc } from './lax-fields.js';
 
-export interface VerifierTestCase {
-    input: string;
-    expected_output: string;
-    expected_accepted: boolean;
-    check_output: boolean;
-    description: string;
-}
+/** The verifier's test case is the dataset's five-field test case, read with pydantic's lax coercions. */
+export type VerifierTestCase = TestCase;
 
 export interface VerifierRequest {
     dsl: string;
@@ -25,10 +20,10 @@ type Field<T> = { name: string; coerce: (input: unknown) => Coerced<T>; fallback
 
 const TEST_CASE_FIELDS: Array<Field<string> | Field<boolean>> = [
     { name: 'input', coerce: laxString },
-    { name: 'expected_output', coerce: laxString, fallback: '' },
-    { name: 'expected_accepted', coerce: laxBool, fallback: true },
-    { name: 'check_output', coerce: laxBool, fallback: true },
-    { name: 'description', coerce: laxString, fallback: '' },
+    { name: 'expected_output', coerce: laxString, fallback: TEST_CASE_DEFAULTS.expected_output },
+    { name: 'expected_accepted', coerce: laxBool, fallback: TEST_CASE_DEFAULTS.expected_accepted },
+    { name: 'check_output', coerce: laxBool, fallback: TEST_CASE_DEFAULTS.check_output },
+    { name: 'description', coerce: laxString, fallback: TEST_CASE_DEFAULTS.description },
 ];
 
 const modelAttributesType = (loc: Loc, input: unknown): FieldError =>
