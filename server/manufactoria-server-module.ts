@@ -77,6 +77,7 @@ export function createManufactoriaServices(context: DefaultSharedModuleContext, 
         registerTestRequests(context.connection, Manufactoria.tests.Solutions);
         registerFactoryGraphRequest(context.connection);
         registerProblemFileRequests(context.connection);
+        context.connection.onShutdown(() => Manufactoria.tests.Runner.dispose());
     }
     return { shared, Manufactoria };
 }

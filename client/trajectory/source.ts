@@ -4,7 +4,7 @@
 
 import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
 import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
-import { rowAsserts } from '../../language/bouncingsim/row-check.js';
+import { rowAsserts } from '../../language/bouncingsim/row-asserts.js';
 import { toRow, type DatasetRow } from '../../language/bouncingsim/rows.js';
 import { formatIssue, parseSceneText } from '../../language/bouncingsim/scene-load.js';
 import type { Geometry, Marker } from '../webview/protocol.js';

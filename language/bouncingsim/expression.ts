@@ -213,8 +213,3 @@ export function evaluateExpression(src: string, kind: ExpressionKind): number {
     if (!Number.isFinite(value)) throw new ExpressionError('result is not a finite number', 0);
     return value;
 }
-
-/** Numbers pass through; strings are evaluated (the reference's `float(x)` or expression path). */
-export function numberOrExpression(value: number | string, kind: ExpressionKind): number {
-    return typeof value === 'number' ? value : evaluateExpression(value, kind);
-}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AssertFormatError, formatAssert, formatAsserts, parseAssert } from '../../language/bouncingsim/asserts.js';
 import { checkDistance } from '../../language/bouncingsim/distance.js';
-import { rowAsserts } from '../../language/bouncingsim/row-check.js';
+import { rowAsserts } from '../../language/bouncingsim/row-asserts.js';
 import { parseRows } from '../../language/bouncingsim/rows.js';
 import { fixtureRows } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
-import { verdictFromDiagnostics } from '../../language/manufactoria/validation/verdict-from-diagnostics.js';
+import { verdictFromDiagnostics } from '../helpers/verdict-from-diagnostics.js';
 import { verdictOf } from '../../language/manufactoria/verdict.js';
 import { readJsonLines } from '../helpers/fixtures.js';
 

@@ -6,7 +6,8 @@ import { formatJsonlError, readJsonl, type JsonlError } from '../../../language/
 import { sceneFromPrompt } from '../../../language/bouncingsim/prompt-scene.js';
 import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnavailableError } from '../../../language/bouncingsim/python/runner.js';
 import { extractPythonProgram } from '../../../language/bouncingsim/python/extract.js';
-import { rowAsserts, scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
+import { rowAsserts } from '../../../language/bouncingsim/row-asserts.js';
+import { scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
 import { familyOf, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
 import { err, fmt, out, readText } from './io.js';

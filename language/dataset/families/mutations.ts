@@ -10,7 +10,6 @@ export interface Mutation {
 }
 
 export type MutationTier = 'none' | 'default' | 'pattern';
-export const MUTATION_TIERS: readonly MutationTier[] = ['none', 'default', 'pattern'];
 
 const keep: Mutation = { key: 'keep_unchanged', text: null, apply: (t) => t };
 

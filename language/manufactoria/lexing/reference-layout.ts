@@ -79,10 +79,3 @@ function computeLayout(text: string): ReferenceLayout {
     if (lines.length > (openingFence ? 1 : 0) && isFence(final.contentStart, final.contentEnd)) final.kind = 'fence';
     return { lines, textStart, openingFence };
 }
-
-/** The reference line number of an offset inside the stripped text (spec §2 numbering). */
-export function referenceLineAt(text: string, layout: ReferenceLayout, offset: number): number {
-    let line = 1;
-    for (let i = layout.textStart; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-    return layout.openingFence ? line - 1 : line;
-}

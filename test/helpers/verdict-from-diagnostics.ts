@@ -1,7 +1,7 @@
-// Recovers the reference verdict from published diagnostics: the error whose `data.reference.order`
+// Test helper (the product never needs it). Recovers the reference verdict from published diagnostics: the error whose `data.reference.order`
 // is smallest is the one the reference reports (see reference-errors.ts).
-import { compareOrder, formatReferenceError } from './reference-errors.js';
-import type { ReferenceDiagnosticData } from './reference-validator.js';
+import { compareOrder, formatReferenceError } from '../../language/manufactoria/validation/reference-errors.js';
+import type { ReferenceDiagnosticData } from '../../language/manufactoria/validation/reference-validator.js';
 
 interface DiagnosticLike { message: string | { value: string }; data?: unknown }
 
