@@ -1,0 +1,18 @@
+// typescript-eslint, run by `npm test` (npm run lint). The recommended rules plus the type-aware
+// ones that catch real bugs: promises nobody awaits or handles, awaiting non-promises.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+    { ignores: ['out/**', 'node_modules/**', 'language/manufactoria/generated/**', '.e2e/**', 'test-results/**', '**/*.mjs', '**/*.cjs', '**/*.js'] },
+    ...tseslint.configs.recommended,
+    {
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+        rules: {
+            '@typescript-eslint/no-floating-promises': 'error',
+            '@typescript-eslint/await-thenable': 'error',
+            '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+            // `_`-prefixed names are deliberately unused (callbacks with a fixed signature).
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+        },
+    },
+);
