@@ -75,10 +75,10 @@ export const serve: CommandModule = {
         else process.stderr.write(`delta verifier listening on http://${values.host}:${server.port} (1 process; limits: ${describeLimits(options)})\n`);
         await new Promise<void>((resolve) => {
             // A cluster worker's IPC channel keeps it alive: let go of it once the server is closed.
-            const stop = () => { closePythonRunners(); server.close().then(() => { if (cluster.isWorker) process.disconnect(); resolve(); }); };
+            const stop = () => { closePythonRunners(); void server.close().finally(() => { if (cluster.isWorker) process.disconnect(); resolve(); }); };
             process.once('SIGINT', stop);
             process.once('SIGTERM', stop);
-            if (cluster.isWorker) process.once('disconnect', () => { closePythonRunners(); server.close().then(resolve); });
+            if (cluster.isWorker) process.once('disconnect', () => { closePythonRunners(); void server.close().finally(resolve); });
         });
         return 0;
     }),

@@ -35,7 +35,7 @@ beforeAll(async () => {
         processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }],
         capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
     });
-    connection.sendNotification('initialized', {});
+    await connection.sendNotification('initialized', {});
 });
 
 afterAll(() => {
@@ -55,10 +55,10 @@ const waitFor = async <T>(get: () => T | undefined, what: string, timeout = 10_0
 
 describe('language server process', () => {
     test('run-on-change: opening and editing a solution pushes fresh results', async () => {
-        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version: 1, text: WRONG } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version: 1, text: WRONG } });
         const first = await waitFor(() => results.find((r) => r.version === 1), 'results of version 1');
         expect(first).toMatchObject({ state: 'ran', passed: 13, total: 15, all_pass: 0 });
-        connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: RIGHT }] });
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: RIGHT }] });
         const second = await waitFor(() => results.find((r) => r.version === 2), 'results of version 2');
         expect(second).toMatchObject({ state: 'ran', passed: 15, total: 15, pass_rate: 1, all_pass: 1 });
         expect(lensRefreshes).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe('language server process', () => {
     test('a runaway regex is stopped by the time limit while hover keeps answering', async () => {
         const slowUri = pathToFileURL(join(dir, 'slow.manufactoria')).toString();
         const text = `# test: ${'R'.repeat(40)} => (R*)*B\nSTART start:\n    NEXT end\nEND end\n`;
-        connection.sendNotification('textDocument/didOpen', { textDocument: { uri: slowUri, languageId: 'manufactoria', version: 1, text } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: slowUri, languageId: 'manufactoria', version: 1, text } });
         const order: string[] = [];
         const run = connection.sendRequest(RunTestsRequest, { uri: slowUri }).then((r) => { order.push('run'); return r; });
         const hover = connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } }).then((h) => { order.push('hover'); return h; });

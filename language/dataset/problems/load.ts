@@ -69,12 +69,18 @@ export async function loadProblemFile(path: string, options: FileLoadOptions = {
 export function parseProblemText(text: string, file: string, format: 'json' | 'jsonl'): LoadResult {
     const rows = format === 'json' ? rowsFromJsonDocument(text, file) : rowsFromJsonLines(text, file);
     const result: LoadResult = { file, problems: [], issues: [] };
-    for (const r of rows) (r.ok ? result.problems.push(r.problem) : result.issues.push(r.issue));
+    for (const r of rows) {
+        if (r.ok) result.problems.push(r.problem);
+        else result.issues.push(r.issue);
+    }
     return result;
 }
 
 async function collect(file: string, rows: AsyncIterable<RowResult>): Promise<LoadResult> {
     const result: LoadResult = { file, problems: [], issues: [] };
-    for await (const r of rows) (r.ok ? result.problems.push(r.problem) : result.issues.push(r.issue));
+    for await (const r of rows) {
+        if (r.ok) result.problems.push(r.problem);
+        else result.issues.push(r.issue);
+    }
     return result;
 }
