@@ -20,7 +20,7 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
         const a = pA.vs[cache.iA[0]], b = pB.vs[cache.iB[0]];
         mulXf(sxA, a.x, a.y); const ax = mx, ay = my;
         mulXf(sxB, b.x, b.y); const bx = mx, by = my;
-        let x = f(bx - ax), y = f(by - ay);
+        const x = f(bx - ax), y = f(by - ay);
         const len = f(Math.sqrt(f(f(x * x) + f(y * y))));
         if (len < FLT_EPSILON) { SF.axx = x; SF.axy = y; return 0; }
         const inv = f(1 / len); SF.axx = f(x * inv); SF.axy = f(y * inv);
