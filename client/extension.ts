@@ -8,7 +8,7 @@ import { registerProblems } from './problems/index.js';
 import { registerRollouts } from './rollouts/index.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
-import { registerTesting } from './testing/index.js';
+import { registerTesting, type TestingApi } from './testing/index.js';
 import { registerTrace } from './trace/index.js';
 import { registerTrajectory } from './trajectory/index.js';
 
@@ -24,7 +24,7 @@ type Feature = (ctx: FeatureContext) => void;
 const FEATURES: Feature[] = [
     ({ context, server }) => context.subscriptions.push(...registerServerCommands(server)),
     ({ context, server }) => context.subscriptions.push(new ServerStatusItem(server)),
-    registerTesting,
+    (ctx) => { testing = registerTesting(ctx); },
     registerTrace,
     registerProblems,
     registerBouncingSimProblems,
@@ -37,9 +37,12 @@ export interface ManufactoriaApi {
     readonly server: ManufactoriaServer;
     /** Settles once the first server start has succeeded or failed. */
     readonly ready: Promise<void>;
+    /** Test Explorer's controller and the states it shows. */
+    readonly testing: TestingApi | undefined;
 }
 
 let server: ManufactoriaServer | undefined;
+let testing: TestingApi | undefined;
 
 export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     const log = vscode.window.createOutputChannel('Manufactoria', { log: true });
@@ -61,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
 
     // Not awaited: activation returns at once and the status bar shows progress.
     const ready = server.start();
-    return { server, ready };
+    return { server, ready, testing };
 }
 
 export async function deactivate(): Promise<void> {

@@ -62,9 +62,16 @@ for (const r of await measureLsp('out/server.cjs')) {
 }
 
 // 3. What the extension ships.
-console.log('\n## bundle sizes');
+console.log('\n## bundle sizes (goals: extension bundle < 500 KB, .vsix < 800 KB)');
+// The .vsix is packaged here, with the flags of `npm run package`, from the bundles just built.
+const vsceArgs = JSON.parse(readFileSync('package.json', 'utf8')).scripts.package.split('vsce package')[1].trim().split(/\s+/);
+execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', ...vsceArgs], { stdio: 'ignore' });
+const GOALS = { 'out/extension.cjs': 500_000, 'out/delta-studio.vsix': 800_000 };
 for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/rollouts-worker.cjs', 'out/webview/rollouts.js', 'out/delta-studio.vsix']) {
-    if (existsSync(file)) console.log(`${file.padEnd(28)} ${(statSync(file).size / 1024).toFixed(0)} KiB`);
+    if (!existsSync(file)) continue;
+    const size = statSync(file).size;
+    const goal = GOALS[file];
+    console.log(`${file.padEnd(28)} ${(size / 1000).toFixed(0).padStart(5)} KB${goal ? `  (goal < ${goal / 1000} KB: ${size < goal ? 'met' : 'NOT met'})` : ''}`);
 }
 
 // 4. Model answers (Python): sandboxed warm workers vs one fresh python3 per assert.

@@ -1,5 +1,5 @@
 // Renames node ids with their references. `start` and `end` are fixed by the reference, and a new
-// id must be a Python word (spec §3), or the program would stop parsing.
+// id must be a Python word (docs/manufactoria.md §3), or the program would stop parsing.
 import { CstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';

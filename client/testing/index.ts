@@ -10,13 +10,33 @@ import { isSolutionUri, SolutionItems } from './solution-items.js';
 
 export const CONTROLLER_ID = 'manufactoria';
 
-export function registerTesting({ context, log, server }: FeatureContext): void {
+export type TestState = 'passed' | 'failed' | 'errored' | 'skipped';
+
+/** What Test Explorer shows, for in-host tests (the Testing API has no stable way to read results back). */
+export interface TestingApi {
+    readonly controller: vscode.TestController;
+    /** The last state each test item (by id) reached in this window. */
+    readonly states: ReadonlyMap<string, TestState>;
+}
+
+/** A TestRun that also records each item's state in `states`. */
+function recording(run: vscode.TestRun, states: Map<string, TestState>): vscode.TestRun {
+    const recorded = Object.create(run) as vscode.TestRun;
+    recorded.passed = (item, duration) => { states.set(item.id, 'passed'); run.passed(item, duration); };
+    recorded.failed = (item, message, duration) => { states.set(item.id, 'failed'); run.failed(item, message, duration); };
+    recorded.errored = (item, message, duration) => { states.set(item.id, 'errored'); run.errored(item, message, duration); };
+    recorded.skipped = (item) => { states.set(item.id, 'skipped'); run.skipped(item); };
+    return recorded;
+}
+
+export function registerTesting({ context, log, server }: FeatureContext): TestingApi {
     const controller = vscode.tests.createTestController(CONTROLLER_ID, 'Manufactoria');
+    const states = new Map<string, TestState>();
     const items = new SolutionItems(controller, server, log);
     const runner = new SolutionRunner(items, server);
 
     const runRequest = async (request: vscode.TestRunRequest, token: vscode.CancellationToken, traceFirstFailure: boolean) => {
-        const run = controller.createTestRun(request, 'Manufactoria');
+        const run = recording(controller.createTestRun(request, 'Manufactoria'), states);
         let reports: FileReport[] = [];
         try {
             reports = await runner.run(run, await runner.plan(request), token);
@@ -52,7 +72,7 @@ export function registerTesting({ context, log, server }: FeatureContext): void 
         onServerNotification(server, TestResultsNotification, async ({ result }) => {
             const item = await items.itemFor(vscode.Uri.parse(result.uri));
             if (!item) return;
-            const run = controller.createTestRun(new vscode.TestRunRequest([item]), 'Manufactoria (run on change)', false);
+            const run = recording(controller.createTestRun(new vscode.TestRunRequest([item]), 'Manufactoria (run on change)', false), states);
             try {
                 await runner.report(run, { item }, result);
             } finally {
@@ -60,6 +80,7 @@ export function registerTesting({ context, log, server }: FeatureContext): void 
             }
         }),
     );
+    return { controller, states };
 }
 
 async function runAll(controller: vscode.TestController, items: SolutionItems, runner: SolutionRunner): Promise<void> {

@@ -7,7 +7,7 @@ import type { Palette } from './theme.js';
 import { TrailWindow } from './trail.js';
 import { fitTransform, includePoints, sceneBounds, toCanvasX, toCanvasY, toSceneX, toSceneY, type Bounds, type Transform } from './transform.js';
 
-/** Local vertices (x, y interleaved) of a regular n-gon, vertex 0 on +X, CCW (spec §3). */
+/** Local vertices (x, y interleaved) of a regular n-gon, vertex 0 on +X, CCW (docs/bouncingsim.md §3). */
 function unitPolygon(sides: number, radius: number): Float64Array {
     const out = new Float64Array(sides * 2);
     for (let i = 0; i < sides; i++) {
@@ -207,7 +207,7 @@ export class Renderer {
             ctx.lineWidth = i === hover ? 3 : 1.5;
             ctx.strokeStyle = i === hover ? this.palette.highlight : this.palette.foreground;
             ctx.stroke();
-            // Orientation: a spoke from the centre to vertex 0 (to +X at angle 0, spec §2.3).
+            // Orientation: a spoke from the centre to vertex 0 (to +X at angle 0, docs/bouncingsim.md §2).
             ctx.beginPath();
             ctx.moveTo(toCanvasX(t, x), toCanvasY(t, y));
             ctx.lineTo(toCanvasX(t, x + r * Math.cos(angle)), toCanvasY(t, y + r * Math.sin(angle)));

@@ -1,4 +1,4 @@
-// Scene → canvas mapping. Scene coordinates have +Y up (spec §1); the canvas has +Y down, so y is
+// Scene → canvas mapping. Scene coordinates have +Y up (docs/bouncingsim.md §1); the canvas has +Y down, so y is
 // flipped here and nowhere else. Pure, so it is unit-tested without a DOM.
 
 import type { FrameData, Geometry } from './protocol.js';

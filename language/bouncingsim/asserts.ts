@@ -1,4 +1,4 @@
-// Assert strings of dataset rows (spec §7.2): parsing them back into timestamps, expected positions
+// Assert strings of dataset rows (docs/bouncingsim.md §7): parsing them back into timestamps, expected positions
 // and tolerance, and formatting them so regenerated asserts equal the row's byte for byte.
 
 import { pyFixed, pyFloatRepr } from '../python/number-format.js';

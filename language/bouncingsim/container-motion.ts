@@ -1,4 +1,4 @@
-// Prescribed container motion (spec §5.2–5.3): the target pose a driven box must reach at the
+// Prescribed container motion (docs/bouncingsim.md §5–5.3): the target pose a driven box must reach at the
 // end of the step that ends at time t. The simulator turns these targets into kinematic velocities.
 
 import { degToRad } from './geometry.js';

@@ -1,4 +1,4 @@
-// The benchmark's metric `check_distance` (spec §7.3), mirrored in TS for the simulator check.
+// The benchmark's metric `check_distance` (docs/bouncingsim.md §7), mirrored in TS for the simulator check.
 
 import { pyRound } from '../python/number-format.js';
 import type { Vec2Tuple } from './scene-types.js';

@@ -1,4 +1,4 @@
-// Safe evaluator for the string expressions scenes may contain (spec §2.6). The reference uses
+// Safe evaluator for the string expressions scenes may contain (docs/bouncingsim.md §2). The reference uses
 // Python `eval` with restricted names; we accept only arithmetic on numbers, named constants and
 // calls to whitelisted functions, parsed by a small recursive-descent parser (no eval/Function).
 //

@@ -1,4 +1,4 @@
-// Regular-polygon geometry shared by the simulator and the future webview (spec §3).
+// Regular-polygon geometry shared by the simulator and the future webview (docs/bouncingsim.md §3).
 // Vertex 0 lies on +X and vertices run CCW; containers and balls are built the same way.
 
 import type { Vec2Tuple } from './scene-types.js';

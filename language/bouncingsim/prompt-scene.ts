@@ -1,4 +1,4 @@
-// Rebuilds a scene from a dataset prompt (spec §8.3–8.4); rows do not carry the scene JSON.
+// Rebuilds a scene from a dataset prompt (docs/bouncingsim.md §8–8.4); rows do not carry the scene JSON.
 // Parsing is lenient where the spec says earlier prompt versions differ: `≈`/`=` are optional and
 // a ball without a spin clause has no angular velocity. Generated values survive the prompt's
 // formatting exactly, so the rebuilt scene simulates like the original file.

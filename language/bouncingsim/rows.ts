@@ -1,4 +1,4 @@
-// Dataset rows (spec §7.4). The scene JSON is not in the row: consumers rebuild it from the
+// Dataset rows (docs/bouncingsim.md §7). The scene JSON is not in the row: consumers rebuild it from the
 // prompt (prompt-scene.ts) and read the ground truth from the assert strings.
 
 import { readJsonl, type JsonlError } from './jsonl.js';

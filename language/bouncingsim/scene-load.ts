@@ -1,4 +1,4 @@
-// Scene JSON loader/validator (spec §2). Applies the ground-truth defaults (not the prompt
+// Scene JSON loader/validator (docs/bouncingsim.md §2). Applies the ground-truth defaults (not the prompt
 // writer's), evaluates string expressions with the right name set, tolerates unknown keys and
 // reports every problem with the file, the field path (e.g. `boxes[1].sides`) and the reason.
 

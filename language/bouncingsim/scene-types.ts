@@ -1,11 +1,11 @@
-// Scene model (spec §2). Two layers: `SceneJson` mirrors the file as written (everything optional,
+// Scene model (docs/bouncingsim.md §2). Two layers: `SceneJson` mirrors the file as written (everything optional,
 // expressions allowed); `Scene` is the resolved form the simulator consumes (defaults applied,
 // expressions evaluated, `radius` alias folded into `diameter`). Keys keep the JSON's snake_case so
 // a field path in an error message is the same word the user sees in the file.
 
 export type Vec2Tuple = [number, number];
 
-/** A number or a string expression (spec §2.6). */
+/** A number or a string expression (docs/bouncingsim.md §2). */
 export type NumberOrExpr = number | string;
 
 export interface Sin1dPathJson { type: 'sin1d'; amplitude?: number; axis?: string; freq?: number }
@@ -102,7 +102,7 @@ export interface Scene {
     physics: Physics;
     boxes: Box[];
     balls: Ball[];
-    /** Scene-wide drivers taken from `meta` (spec §2.4); the rest of meta has no physical effect. */
+    /** Scene-wide drivers taken from `meta` (docs/bouncingsim.md §2); the rest of meta has no physical effect. */
     outer_rotation_profile?: OuterRotationProfile;
     gravity_time_variation?: GravityTimeVariation;
     /** `meta.gravity_profile` exists (even without time variation): only changes the prompt text. */

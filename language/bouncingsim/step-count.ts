@@ -1,4 +1,4 @@
-// How many steps the reference takes to reach a timestamp (spec §5.5). It loops
+// How many steps the reference takes to reach a timestamp (docs/bouncingsim.md §5). It loops
 // `while current_time < t: step(); current_time += dt` in doubles, which overshoots t/dt by one
 // for many timestamps (0.3 → 1201), so `Math.round(t / dt)` is not exact.
 

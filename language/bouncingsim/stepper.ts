@@ -1,4 +1,4 @@
-// One ground-truth step (spec §5.1): advance time first, drive gravity and containers for the new
+// One ground-truth step (docs/bouncingsim.md §5): advance time first, drive gravity and containers for the new
 // time, then integrate. Driven containers get the kinematic velocities that land them on their
 // target pose at the end of the step (§5.2); planck applies Box2D's per-step caps (§5.6).
 

@@ -1,4 +1,4 @@
-// Builds a planck.js world exactly as the verified recipe of spec §4.2 (Box2D 2.3 semantics), with
+// Builds a planck.js world exactly as the verified recipe of docs/bouncingsim.md §4 (Box2D 2.3 semantics), with
 // pybox2d's float32 precision: every number handed to Box2D is rounded to float32 (as pybox2d's
 // float32 API does), shapes and mass data are computed in float32, and the solver runs in float32
 // (box2d-float32/).

@@ -1,4 +1,4 @@
-// Builds the reference server's 200 body for a validated request (spec §7.2), keys in its order.
+// Builds the reference server's 200 body for a validated request (docs/manufactoria.md §7), keys in its order.
 import { runTape } from '../manufactoria/interpreter/run.js';
 import { runCompact } from '../manufactoria/interpreter/run-compact.js';
 import { compileDsl } from './verdict-cache.js';

@@ -2,7 +2,7 @@
 # Recipe: docs/e2e.md. Provisioned tools (Node 24, code-server, their npm cache) live in the user's
 # cache folder, shared by every clone on the machine so a fresh clone does not provision again;
 # per-checkout runs (profiles, logs, sockets) live in the git-ignored .e2e/.
-# No `set -m` anywhere: setsid's pid must stay the process-group id (spec §5).
+# No `set -m` anywhere: setsid's pid must stay the process-group id (docs/e2e.md).
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E="$ROOT/.e2e"
@@ -139,12 +139,13 @@ install_vsix() {
 
 # start_cs DIR PORT FOLDER: starts code-server in its own session; sets CS_PGID.
 # The caller must `trap stop_cs EXIT` so the extension host and language server die with it.
-start_cs() {
+start_cs() {   # DIR PORT FOLDER [extra code-server flags…]
     local dir=$1 port=$2 folder=$3
+    shift 3
     XDG_CONFIG_HOME="$dir/xdg" XDG_DATA_HOME="$dir/xdg" \
         setsid "$N24/bin/node" "$CS_DIR/out/node/entry.js" --config "$dir/config.yaml" \
         --bind-addr "127.0.0.1:$port" --user-data-dir "$dir/ud" --extensions-dir "$dir/exts" \
-        --disable-workspace-trust --ignore-last-opened "$folder" >"$dir/server.log" 2>&1 &
+        --disable-workspace-trust --ignore-last-opened "$@" "$folder" >"$dir/server.log" 2>&1 &
     CS_PGID=$!
     local i
     for i in $(seq 1 150); do

@@ -51,6 +51,25 @@ E2E_URL="http://127.0.0.1:$PORT" E2E_WORKSPACE="$RUN/ws" E2E_RESULTS="$RESULTS" 
 RC=$?
 set -e
 stop_cs
+
+# In-host suites (test/vscode, mocha): a second server with VS Code's smoke-test driver, which
+# honours the payload URL (development extension = this checkout, extensionTestsPath). That driver
+# hides notification toasts, hence its own server after the DOM tests (docs/e2e.md).
+if [ -z "${E2E_GREP:-}" ] || [[ "in-host" == *"$E2E_GREP"* ]]; then
+    RUN_API="$E2E/run-api"
+    PORT_API=$(free_port 8790)
+    make_profile "$RUN_API" "$PORT_API"
+    cp -r "$ROOT/test/e2e/workspace/." "$RUN_API/ws/"
+    start_cs "$RUN_API" "$PORT_API" "$RUN_API/ws" --vscode-option enable-smoke-test-driver
+    log "code-server (smoke-test driver) on http://127.0.0.1:$PORT_API (pgid $CS_PGID)"
+    set +e
+    E2E_URL="http://127.0.0.1:$PORT_API" E2E_WORKSPACE="$RUN_API/ws" E2E_EXTENSION="$ROOT" \
+        XDG_CONFIG_HOME="$RUN_API/xdg" XDG_DATA_HOME="$RUN_API/xdg" node "$ROOT/scripts/e2e/in-host.mjs"
+    RC_API=$?
+    set -e
+    stop_cs
+    [ "$RC_API" -eq 0 ] || RC=1
+fi
 T_TESTS=$((SECONDS - T2))
 
 # Keep the logs that explain a failure next to the screenshots.

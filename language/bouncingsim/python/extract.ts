@@ -1,4 +1,4 @@
-// Code extraction as the training-side client does it (spec §10.4): the last ``` fence (optionally
+// Code extraction as the training-side client does it (docs/bouncingsim.md §10): the last ``` fence (optionally
 // tagged `python`), or the whole output when there is none. Other tags (```py) are kept as part of
 // the code, exactly like the reference regex, so such answers fail there and here alike.
 // Manufactoria programs use a different rule: dataset/scoring/extract.ts (extractDslProgram).

@@ -1,4 +1,4 @@
-// The verifier's safety pre-filter (spec §10.2): a plain substring test over the whole program
+// The verifier's safety pre-filter (docs/bouncingsim.md §10): a plain substring test over the whole program
 // (comments and strings included). Any hit fails every test without running anything.
 
 export const UNSAFE_SUBSTRINGS: readonly string[] = [

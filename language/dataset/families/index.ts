@@ -1,4 +1,4 @@
-// Public surface of the problem-family generators (spec §10).
+// Public surface of the problem-family generators (docs/manufactoria.md §10).
 export { FAMILIES, FAMILY_NAMES, generateRows, getFamily, isFamilyName, parameterCount } from './registry.js';
 export type { FamilyName, GenerateOptions } from './registry.js';
 export { buildRow, availableNodes } from './row.js';

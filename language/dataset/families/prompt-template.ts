@@ -1,6 +1,6 @@
 // DELTA Studio's OWN prompt wording for HF rows. It is NOT the benchmark's template text (that lives
 // in the benchmark repository and is elided from the fixtures): only the heading structure, the
-// three variant differences and the task tail follow spec §9.2, and only the tail is byte-exact.
+// three variant differences and the task tail follow docs/manufactoria.md §9, and only the tail is byte-exact.
 import { TASK_TAIL_PREFIX } from '../problems/rows.js';
 
 export type PromptVariant = 'simple' | 'output_check';

@@ -1,5 +1,5 @@
 // Parameters of the sequence-based families: every colour sequence in a length range, with the
-// per-level ranges inferred in spec §10.4 (the reference's per-level file is unpublished).
+// per-level ranges inferred in docs/manufactoria.md §10 (the reference's per-level file is unpublished).
 import { sequences } from './sequences.js';
 import { COLORS, type ColorMode, type Level } from './types.js';
 

@@ -1,4 +1,4 @@
-// Vocabulary shared by every family generator (spec §9.1, §10).
+// Vocabulary shared by every family generator (docs/manufactoria.md §9, §10).
 import { COLOURS, PULLER_READS } from '../../manufactoria/model/vocabulary.js';
 import type { Rng } from './prng.js';
 

@@ -1,4 +1,4 @@
-// Problem loading (spec §9): pure Node, no editor dependency.
+// Problem loading (docs/manufactoria.md §9): pure Node, no editor dependency.
 export { loadProblemFile, parseProblemText, readProblemFile } from './load.js';
 export type { FileLoadOptions, LoadResult } from './load.js';
 export { formatOf } from './formats.js';

@@ -1,4 +1,4 @@
-// Row shapes of spec §9: generator problem rows (§9.1) and Hugging Face dataset rows (§9.2).
+// Row shapes of docs/manufactoria.md §9: generator problem rows (§9.1) and Hugging Face dataset rows (§9.2).
 // Key order is part of the format: objects are always built in the order listed here.
 import type { TestCase } from '../testcases/test-case.js';
 

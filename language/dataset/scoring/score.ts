@@ -1,4 +1,4 @@
-// Training-side scoring of one model response against a row's label (spec §8.2–§8.3), with the
+// Training-side scoring of one model response against a row's label (docs/manufactoria.md §8–§8.3), with the
 // extraction notes and the error class `delta rollouts` reports (docs/rollouts.md, "Error classes").
 import type { ManufactoriaErrorClass } from '../../rollouts/types.js';
 import { checkRequest, wellTypedRequest } from '../../verifier/request.js';

@@ -1,4 +1,4 @@
-// The verifier's pass rule (spec §6.2), shared by the HTTP verifier, the CLI and the editor.
+// The verifier's pass rule (docs/manufactoria.md §6), shared by the HTTP verifier, the CLI and the editor.
 import type { RunResult } from '../../manufactoria/interpreter/run.js';
 import { pythonFullmatch } from '../../python/regex/index.js';
 

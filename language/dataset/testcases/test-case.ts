@@ -1,4 +1,4 @@
-// The five-field test case of spec §6.1 and the verifier's defaults for missing fields.
+// The five-field test case of docs/manufactoria.md §6 and the verifier's defaults for missing fields.
 // The pass rule lives in pass-rule.ts; this module only models and normalises the data.
 
 export interface TestCase {

@@ -41,7 +41,7 @@ export function compileProgram(program: Program): CompiledProgram {
 
     for (let index = 0; index < nodes.length; index++) {
         const node = nodes[index];
-        // The run loop tests `NONE` before `end` before declared ids (spec §5.1): a node named NONE is unreachable.
+        // The run loop tests `NONE` before `end` before declared ids (docs/manufactoria.md §5): a node named NONE is unreachable.
         if (node.name === 'NONE') continue;
         const kind = node.kind!;
         const slot = node.name === 'end' ? Slot.Accept

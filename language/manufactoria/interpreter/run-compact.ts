@@ -1,4 +1,4 @@
-// The reference's run loop (spec §5): at most 1000 path entries, the terminal included. It is the
+// The reference's run loop (docs/manufactoria.md §5): at most 1000 path entries, the terminal included. It is the
 // only run loop; run.ts expands its result for callers that want the whole path.
 // The path comes in run-length form. Most runs that hit the step limit settle into a loop that never
 // consumes a symbol nor changes the front of the tape; from then on the path is periodic, so the loop

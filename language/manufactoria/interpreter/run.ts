@@ -1,4 +1,4 @@
-// Runs with the whole path, for the verifier's objects, the CLI and traces (spec §5). The loop itself
+// Runs with the whole path, for the verifier's objects, the CLI and traces (docs/manufactoria.md §5). The loop itself
 // is in run-compact.ts.
 import type { CompiledProgram } from './compile.js';
 import { expandPath, runCompact } from './run-compact.js';

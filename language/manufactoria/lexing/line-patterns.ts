@@ -1,4 +1,4 @@
-// The reference's three line patterns (spec §3), applied to a stripped line. `d` gives group offsets
+// The reference's three line patterns (docs/manufactoria.md §3), applied to a stripped line. `d` gives group offsets
 // so the lexer can cut tokens; `u` makes the Python character classes work on code points. `\s` and `\w`
 // are Python 3.11's (Unicode 14.0), spelled out as ranges: see docs/python-compat.md.
 import { SPACE, WORD } from '../../python/unicode/index.js';

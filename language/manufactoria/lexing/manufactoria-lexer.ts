@@ -1,5 +1,5 @@
 // Replaces Langium's Chevrotain lexer: the reference decides what a line is before it looks at
-// tokens (spec §2–§3), so tokens are cut out of lines that the layout already classified. Any
+// tokens (docs/manufactoria.md §2–§3), so tokens are cut out of lines that the layout already classified. Any
 // text yields a stream the grammar accepts: a line that fits no pattern becomes one INVALID_LINE.
 import { createTokenInstance, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import type { LangiumCoreServices } from 'langium';

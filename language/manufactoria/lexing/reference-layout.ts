@@ -1,4 +1,4 @@
-// Reproduces the reference pre-processing (spec §2) as offsets into the original text, so one pass
+// Reproduces the reference pre-processing (docs/manufactoria.md §2) as offsets into the original text, so one pass
 // serves both the reference's line numbers and the editor's positions.
 import { stripEnd, stripStart } from '../../python/text.js';
 

@@ -1,4 +1,4 @@
-// Every error the reference parser can raise (spec §4), found on the parsed AST. The reference stops
+// Every error the reference parser can raise (docs/manufactoria.md §4), found on the parsed AST. The reference stops
 // at its first error; the editor wants them all. Each error therefore carries the reference's check
 // order as a sortable key, and the verdict is simply the smallest key (see verdict.ts).
 import { CstUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
@@ -28,7 +28,7 @@ export interface ReferenceError {
     target?: { start: number; end: number };
 }
 
-// Stages of the per-node checks, in the reference's order (spec §4.1 rules a–j).
+// Stages of the per-node checks, in the reference's order (docs/manufactoria.md §4 rules a–j).
 const STAGE = { declaration: 0, colon: 1, duplicate: 2, reservedId: 3, route: 4, startCount: 5, condition: 6, painterCount: 7 } as const;
 const PROGRAM_PHASE = 1;
 
@@ -95,7 +95,7 @@ export function referenceErrors(program: Program, text: string, layout: Referenc
         }
         if (isPuller(kind)) {
             // The reference walks a set here, so with several bad conditions its choice is arbitrary;
-            // source order is the deterministic stand-in (spec §4.1). `r` counts well-formed routes only.
+            // source order is the deterministic stand-in (docs/manufactoria.md §4). `r` counts well-formed routes only.
             let reported: Set<string> | undefined;
             let r = -1;
             for (const route of node.routes) {
