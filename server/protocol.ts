@@ -7,7 +7,7 @@ import type { FactoryGraphModel } from '../language/manufactoria/model/factory-g
 export type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../language/manufactoria/model/factory-graph.js';
 
 import type { LoadProgress } from '../language/dataset/problems/formats.js';
-import type { LoadResult } from '../language/dataset/problems/load.js';
+import type { LoadResult } from '../language/dataset/problems/problem.js';
 import type { TestCase } from '../language/dataset/testcases/test-case.js';
 
 /** A test of a solution file: a case of its bound problem (`p<index>`) or an inline `# test:` (`l<line>`). */

@@ -5,13 +5,9 @@ import { formatOf, type LoadOptions, type ProblemFormat } from './formats.js';
 import { rowsFromJsonDocument, rowsFromJsonLines } from './json-rows.js';
 import { streamJsonLines } from './jsonl-stream.js';
 import { streamParquet } from './parquet-rows.js';
-import type { LoadIssue, Problem, RowResult } from './problem.js';
+import type { LoadResult, RowResult } from './problem.js';
 
-export interface LoadResult {
-    file: string;
-    problems: Problem[];
-    issues: LoadIssue[];
-}
+export type { LoadResult } from './problem.js';
 
 export interface FileLoadOptions extends LoadOptions {
     /** Name used in sources and issues; defaults to the path as given. */

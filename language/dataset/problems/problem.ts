@@ -37,6 +37,13 @@ export interface LoadIssue {
     message: string;
 }
 
+/** A whole file: its problems and the rows that did not load. */
+export interface LoadResult {
+    file: string;
+    problems: Problem[];
+    issues: LoadIssue[];
+}
+
 export function formatIssue(issue: LoadIssue): string {
     const where = issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.index !== undefined ? `${issue.file}[${issue.index}]` : issue.file;
     return `${where}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`;
