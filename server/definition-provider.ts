@@ -1,8 +1,13 @@
 // Go to Definition: node targets as Langium resolves them, and on a `# problem:` directive the
-// bound problem's row in its file (its line in a JSON Lines file, the file's start otherwise).
+// bound problem's row in its file (its line in a JSON Lines file, the line of its "id" in a JSON
+// file, the file's start otherwise: Parquet is not text).
+import { promises as fs } from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import { DefaultDefinitionProvider, type LangiumServices } from 'langium/lsp';
 import type { DefinitionParams, LocationLink } from 'vscode-languageserver';
+import { formatOf } from '../language/dataset/problems/formats.js';
+import type { Problem } from '../language/dataset/problems/problem.js';
+import { lineOfId } from '../language/dataset/problems/row-location.js';
 import { spanRange } from './solution-tests/ranges.js';
 import type { SolutionTestService } from './solution-tests/solution-service.js';
 
@@ -21,8 +26,19 @@ export class ManufactoriaDefinitionProvider extends DefaultDefinitionProvider {
         const { directives, binding } = await this.solutions.testsOf(document);
         const directive = directives.problem;
         if (!directive || directive.span.line !== params.position.line || !binding?.ok) return undefined;
-        const line = Math.max(0, (binding.problem.source.line ?? 1) - 1);
+        const line = await rowLine(binding.problem, binding.file);
         const target = { start: { line, character: 0 }, end: { line, character: 0 } };
         return [{ originSelectionRange: spanRange(directive.span), targetUri: URI.file(binding.file).toString(), targetRange: target, targetSelectionRange: target }];
+    }
+}
+
+/** 0-based line where the row starts. */
+async function rowLine(problem: Problem, file: string): Promise<number> {
+    if (problem.source.line !== undefined) return Math.max(0, problem.source.line - 1);
+    if (formatOf(file) !== 'json') return 0;
+    try {
+        return lineOfId(await fs.readFile(file, 'utf8'), problem.id) ?? 0;
+    } catch {
+        return 0;
     }
 }

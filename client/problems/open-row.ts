@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../language/dataset/problems/index.js';
 import type { ProblemNode } from './problem-tree.js';
-import { lineOfId } from './row-location.js';
+import { lineOfId } from '../../language/dataset/problems/row-location.js';
 
 export const ROW_SCHEME = 'manufactoria-problem';
 

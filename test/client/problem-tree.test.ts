@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
 import { countText, fileNode, holdsProblems, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
-import { lineOfId } from '../../client/problems/row-location.js';
+import { lineOfId } from '../../language/dataset/problems/row-location.js';
 
 const SAMPLE = 'test/fixtures/manufactoria/problems_sample.jsonl';
 

@@ -1,6 +1,6 @@
 // Server side of inline family tests: lenses, directive diagnostics/hover/completion, runs,
 // traces and the worker's time limit, through the same services the language server wires.
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
@@ -115,6 +115,18 @@ describe('directives in the editor', () => {
         expect(row).toMatchObject({ targetUri: URI.file(join(dir, 'problems.jsonl')).toString(), targetRange: { start: { line: 0 } }, originSelectionRange: { start: { line: 0 } } });
         const [node] = (await define(2, 9))!; // `NEXT a`
         expect(node).toMatchObject({ targetUri: uri, targetRange: { start: { line: 4 } } });
+        // The fourth row of the JSON Lines file, and a row of a `.json` array by the line of its id.
+        const fourth = await open(`# problem: problems.jsonl#Ends with RB\n${PROGRAM}`);
+        const [jsonlRow] = (await Manufactoria.lsp.DefinitionProvider!.getDefinition(fourth.document, { textDocument: { uri: fourth.uri }, position: { line: 0, character: 15 } }))!;
+        expect(jsonlRow.targetRange.start.line).toBe(3);
+        const rows = readFileSync(join(dir, 'problems.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+        const jsonFile = join(mkdtempSync(join(tmpdir(), 'delta-json-rows-')), 'problems.json'); // not beside the solutions: completion lists those
+        writeFileSync(jsonFile, JSON.stringify(rows, null, 2));
+        const inJson = await open(`# problem: ${jsonFile}#2\n${PROGRAM}`);
+        const [jsonRow] = (await Manufactoria.lsp.DefinitionProvider!.getDefinition(inJson.document, { textDocument: { uri: inJson.uri }, position: { line: 0, character: 15 } }))!;
+        const idLine = JSON.stringify(rows, null, 2).split('\n').findIndex((l) => l.includes(`"id": "${rows[2].id}"`));
+        expect(idLine).toBeGreaterThan(3);
+        expect(jsonRow).toMatchObject({ targetUri: URI.file(jsonFile).toString(), targetRange: { start: { line: idLine } } });
     });
 
     test('completion offers the keywords, problem files next to the solution, and their rows', async () => {

@@ -1,4 +1,5 @@
-// Where a problem's row is in its file's text, for the Problems view's "open at the row". Pure.
+// Where a problem's row is in its file's text: the Problems view's "open at the row" and Go to
+// Definition on `# problem:` in a `.json` file (JSON Lines rows carry their line already). Pure.
 
 /** 0-based line of the `"id": "<id>"` member in a JSON text, or undefined. */
 export function lineOfId(text: string, id: string): number | undefined {
