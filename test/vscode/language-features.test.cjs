@@ -37,7 +37,7 @@ describe('language features (in the extension host)', function () {
         assert.match(text, /consumes R or B/);
     });
 
-    it('completes node kinds at the left margin and NEXT under a START node', async () => {
+    it('completes the node kinds at the left margin', async () => {
         const document = await openDocument('completion.manufactoria');
         const lines = document.getText().split('\n');
         const margin = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(lines.length - 1, 0));
