@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import * as vscode from 'vscode';
+import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
 import type { FeatureContext } from '../extension.js';
 import { looksLikeManufactoriaRollouts } from './detect.js';
 import { copyRolloutToWorkspace, openRolloutAsSolution, ROLLOUT_SCHEME, RolloutDocuments } from './documents.js';
@@ -12,7 +13,6 @@ import { Runs } from './runs.js';
 
 export const COMMAND_OPEN_ROLLOUTS = 'deltaStudio.openRollouts';
 const DUMP = /\.(jsonl|json|csv|parquet)$/i;
-const PROBLEM_FILES = '**/*.{json,jsonl,parquet}';
 const PROBLEM_EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/.e2e/**}';
 /** Workspace files bigger than this are not read as problem files for binding (they are dumps). */
 const MAX_PROBLEM_FILE_BYTES = 32 * 1024 * 1024;
@@ -29,7 +29,7 @@ export function runsIn(path: string): string[] {
 
 async function problemFiles(runPaths: string[]): Promise<string[]> {
     const inRun = (file: string) => runPaths.some((p) => file === p || file.startsWith(p + sep));
-    const found = await vscode.workspace.findFiles(PROBLEM_FILES, PROBLEM_EXCLUDE, 500);
+    const found = await vscode.workspace.findFiles(PROBLEM_FILE_GLOB, PROBLEM_EXCLUDE, 500);
     return found.map((u) => u.fsPath).filter((f) => !inRun(f) && existsSync(f) && statSync(f).size <= MAX_PROBLEM_FILE_BYTES).sort();
 }
 

@@ -2,6 +2,7 @@
 // pans and zooms, reveals a node's declaration on click, follows the editor's cursor, and shows a
 // trace being stepped (current node, the path so far, visit counts, the tape as coloured cells and
 // a scrubber). Colours are theme variables; the export inlines them.
+import { isPainter, isPuller, PAINTER_COLOUR, PULLER_READS } from '../../../language/manufactoria/model/vocabulary.js';
 import { layoutGraph, type GraphLayout } from './layout.js';
 import type { GraphTrace, HostToPage, PageToHost } from './messages.js';
 import type { FactoryGraphResult, FactoryNode } from '../../../server/protocol.js';
@@ -76,19 +77,16 @@ function nodeClasses(node: FactoryNode): string {
     return classes.join(' ');
 }
 
-const PULLER_FILLS: Record<string, [string, string]> = { PULLER_RB: ['R', 'B'], PULLER_YG: ['Y', 'G'] };
-const PAINTER_FILL: Record<string, string> = { PAINTER_RED: 'R', PAINTER_BLUE: 'B', PAINTER_YELLOW: 'Y', PAINTER_GREEN: 'G' };
-
 function body(node: FactoryNode, w: number, h: number): string {
     const title = `<title>${escape(tooltip(node))}</title>`;
     let shape: string;
     if (node.kind === 'NONE' || node.kind === 'UNDEFINED') {
         shape = `<rect class="outline" width="${w}" height="${h}" rx="${h / 2}"/>`;
-    } else if (PULLER_FILLS[node.kind]) {
-        const [a, b] = PULLER_FILLS[node.kind];
+    } else if (isPuller(node.kind)) {
+        const [a, b] = PULLER_READS[node.kind];
         shape = `<rect class="fill fill-${a}" width="${w / 2}" height="${h}"/><rect class="fill fill-${b}" x="${w / 2}" width="${w / 2}" height="${h}"/><rect class="outline" width="${w}" height="${h}" rx="4"/>`;
     } else {
-        const fill = PAINTER_FILL[node.kind] ? `fill-${PAINTER_FILL[node.kind]}` : `fill-${node.kind}`;
+        const fill = isPainter(node.kind) ? `fill-${PAINTER_COLOUR[node.kind]}` : `fill-${node.kind}`;
         shape = `<rect class="fill ${fill}" width="${w}" height="${h}" rx="${node.kind === 'START' || node.kind === 'END' ? 12 : 4}"/><rect class="outline" width="${w}" height="${h}" rx="${node.kind === 'START' || node.kind === 'END' ? 12 : 4}"/>`;
     }
     const kind = node.kind === 'UNDEFINED' ? 'undefined' : node.kind === 'NONE' ? 'reject' : node.kind;
