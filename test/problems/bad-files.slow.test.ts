@@ -79,10 +79,10 @@ describe('the language server after a crafted problem file', () => {
         connection.onRequest('client/registerCapability', () => null);
         connection.listen();
         await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
-        connection.sendNotification('initialized', {});
+        void connection.sendNotification('initialized', {});
         const uri = pathToFileURL(join(dir, 'solution.manufactoria')).toString();
         const text = '# problem: crafted.parquet#0\nSTART start:\n    NEXT a\nPULLER_RB a:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\nEND end\n';
-        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version: 1, text } });
+        void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version: 1, text } });
         const deadline = Date.now() + 60_000;
         while (!diagnostics.some((d) => d.some((x) => /parquet reader/.test(x.message)))) {
             if (Date.now() > deadline) throw new Error(`no diagnostic about the parquet reader: ${JSON.stringify(diagnostics)}`);
