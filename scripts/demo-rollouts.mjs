@@ -9,6 +9,7 @@
 // Deterministic (seeded): `node scripts/demo-rollouts.mjs [OUT_DIR]` rewrites the same bytes.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from './lib/mulberry32.mjs';
 
 const OUT = process.argv[2] ?? 'demo/rollouts';
 const PROBLEMS = 'demo/problems/sample-problems.jsonl';
@@ -185,17 +186,7 @@ PULLER_RB read:
 
 END end`;
 
-/** mulberry32: a small seeded generator, so the demo files are reproducible. */
-function rng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+const rng = mulberry32;
 const random = rng(20250921);
 const pick = (xs) => xs[Math.floor(random() * xs.length)];
 

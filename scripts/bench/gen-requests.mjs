@@ -4,20 +4,11 @@
 // reports, each with 5–35 test cases over RBYG tapes of length 0–20.
 // Usage: node scripts/bench/gen-requests.mjs [--count N] [--seed S] > requests.jsonl
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../lib/mulberry32.mjs';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } } });
 
-/** Mulberry32: small, seeded, and the same on every platform. */
-function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+const prng = mulberry32;
 
 const random = prng(Number(values.seed));
 const chance = (p) => random() < p;

@@ -6,20 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../lib/mulberry32.mjs';
 
 const PROBLEMS = fileURLToPath(new URL('../../test/fixtures/manufactoria/hf_rows_sample.jsonl', import.meta.url));
 
-/** Mulberry32: small, seeded, the same on every platform. */
-function prng(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+const prng = mulberry32;
 
 /** Correct programs for some fixture problems (by name); the others get programs of other problems. */
 const SOLUTIONS = {
