@@ -66,8 +66,15 @@ try {
     report(false, 'workbench loads', Date.now() - started, error.message);
 }
 
+let skipped = 0;
 for (const t of suites) {
     const name = `${t.file.replace('.e2e.mjs', '')}: ${t.name}`;
+    if (t.knownFailing && !process.env.E2E_RUN_KNOWN_FAILING) {
+        // Listed, never counted as passed: a test that fails on main and is being fixed.
+        skipped++;
+        console.log(`- ${name}: SKIPPED, known failing: ${t.knownFailing} (E2E_RUN_KNOWN_FAILING=1 runs it)`);
+        continue;
+    }
     if (!workbenchOk) {
         report(false, name, 0, 'not run: the workbench did not load');
         continue;
@@ -94,5 +101,5 @@ for (const t of suites) {
 
 await browser.close();
 console.log(`screenshots: ${path.relative(process.cwd(), results) || results}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
