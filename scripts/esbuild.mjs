@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 // Minified always (what ships is what is tested); the source maps, not shipped, keep stack traces readable.
 const node = { platform: 'node', format: 'cjs', target: 'node20', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
+// Webview pages: minified too; their source maps stay in out/ for debugging but are not shipped (.vscodeignore).
+const web = { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
 const entries = [
     { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: ['cli/verify-worker.ts'], outfile: 'out/verify-worker.cjs' },
@@ -15,13 +17,10 @@ const entries = [
     { ...node, entryPoints: ['client/rollouts/worker.ts'], outfile: 'out/rollouts-worker.cjs' },
     { ...node, entryPoints: ['language/bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
     { ...node, entryPoints: ['language/dataset/problems/parquet-child.ts'], outfile: 'out/parquet-reader.cjs' },
-    { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
-      entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
-    { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, sourcemap: true, logLevel: 'warning',
-      entryPoints: ['client/webview/factory-graph/page.ts'], outfile: 'out/webview/factory-graph.js' },
-    // The rollout overview (editor webview and `delta rollouts report`): ECharts is most of it, minified.
-    { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: false, logLevel: 'warning',
-      legalComments: 'none', entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },
+    { ...web, entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
+    { ...web, entryPoints: ['client/webview/factory-graph/page.ts'], outfile: 'out/webview/factory-graph.js' },
+    // The rollout overview (editor webview and `delta rollouts report`): ECharts is most of it.
+    { ...web, legalComments: 'none', sourcemap: false, entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 if (watch) {
