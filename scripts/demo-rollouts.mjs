@@ -19,6 +19,36 @@ const WANDB_SAMPLES = 2;
 const RUN = 'synthetic-grpo-demo';
 const SYNTHETIC_NOTE = 'SYNTHETIC demo data made by scripts/demo-rollouts.mjs; no model wrote these responses.';
 
+/**
+ * The shape both "prepend" solutions share: mark the tape's end yellow, paint the prefix, then
+ * rotate the tape once, copying each symbol (a red one through the `copyR` painters) until the
+ * mark comes round again. `prefix` and `copyR` are node headers (`PAINTER_BLUE paintB`).
+ */
+function prependProgram(prefix, copyR) {
+    const id = (header) => header.split(' ')[1];
+    const chain = (headers, last) => headers.map((h, i) => `${h}:\n    NEXT ${i + 1 < headers.length ? id(headers[i + 1]) : last}\n\n`).join('');
+    return `START start:
+    NEXT mark
+
+PAINTER_YELLOW mark:
+    NEXT ${id(prefix[0])}
+
+${chain(prefix, 'rotate')}PULLER_RB rotate:
+    [R] ${id(copyR[0])}
+    [B] copyB
+    [EMPTY] unmark
+
+${chain(copyR, 'rotate')}PAINTER_BLUE copyB:
+    NEXT rotate
+
+PULLER_YG unmark:
+    [Y] end
+    [G] NONE
+    [EMPTY] NONE
+
+END end`;
+}
+
 // Reference solutions by problem name, and the step at which each problem "groks".
 const SOLUTIONS = {
     'Starts with BB': { jump: 1, program: `START start:
@@ -115,64 +145,8 @@ PULLER_YG other:
     [EMPTY] NONE
 
 END end` },
-    'Prepend BR': { jump: 4, program: `START start:
-    NEXT mark
-
-PAINTER_YELLOW mark:
-    NEXT paintB
-
-PAINTER_BLUE paintB:
-    NEXT paintR
-
-PAINTER_RED paintR:
-    NEXT rotate
-
-PULLER_RB rotate:
-    [R] copyR
-    [B] copyB
-    [EMPTY] unmark
-
-PAINTER_RED copyR:
-    NEXT rotate
-
-PAINTER_BLUE copyB:
-    NEXT rotate
-
-PULLER_YG unmark:
-    [Y] end
-    [G] NONE
-    [EMPTY] NONE
-
-END end` },
-    'Prepend B after Change R to BB': { jump: 9, program: `START start:
-    NEXT mark
-
-PAINTER_YELLOW mark:
-    NEXT paintB
-
-PAINTER_BLUE paintB:
-    NEXT rotate
-
-PULLER_RB rotate:
-    [R] copyR1
-    [B] copyB
-    [EMPTY] unmark
-
-PAINTER_BLUE copyR1:
-    NEXT copyR2
-
-PAINTER_BLUE copyR2:
-    NEXT rotate
-
-PAINTER_BLUE copyB:
-    NEXT rotate
-
-PULLER_YG unmark:
-    [Y] end
-    [G] NONE
-    [EMPTY] NONE
-
-END end` },
+    'Prepend BR': { jump: 4, program: prependProgram(['PAINTER_BLUE paintB', 'PAINTER_RED paintR'], ['PAINTER_RED copyR']) },
+    'Prepend B after Change R to BB': { jump: 9, program: prependProgram(['PAINTER_BLUE paintB'], ['PAINTER_BLUE copyR1', 'PAINTER_BLUE copyR2']) },
 };
 
 // A first guess for problems the synthetic model never learns: accept after reading one symbol.
