@@ -11,11 +11,11 @@ const entries = [
     { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: ['cli/verify-worker.ts'], outfile: 'out/verify-worker.cjs' },
     { ...node, entryPoints: ['language/verifier/verdict-worker.ts'], outfile: 'out/verifier-worker.cjs' },
-    { ...node, entryPoints: ['server/main.ts'], outfile: 'out/server.cjs' },
+    // The language server and the threads that share its code (server/bundle-entry.ts): one bundle, Langium once.
+    { ...node, entryPoints: ['server/bundle-entry.ts'], outfile: 'out/server.cjs' },
     { ...node, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
-    { ...node, entryPoints: ['server/run-worker.ts'], outfile: 'out/run-worker.cjs' },
-    { ...node, entryPoints: ['client/rollouts/worker.ts'], outfile: 'out/rollouts-worker.cjs' },
-    { ...node, entryPoints: ['language/bouncingsim/sim-worker.ts'], outfile: 'out/sim-worker.cjs' },
+    // The simulation thread and, as a process, `delta bouncingsim` (cli/bouncingsim-entry.ts): planck once.
+    { ...node, entryPoints: ['cli/bouncingsim-entry.ts'], outfile: 'out/bouncingsim.cjs' },
     { ...node, entryPoints: ['language/dataset/problems/parquet-child.ts'], outfile: 'out/parquet-reader.cjs' },
     { ...web, entryPoints: ['client/webview/trajectory.ts'], outfile: 'out/webview/trajectory.js' },
     { ...web, entryPoints: ['client/webview/factory-graph/page.ts'], outfile: 'out/webview/factory-graph.js' },

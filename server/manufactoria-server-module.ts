@@ -36,7 +36,7 @@ export interface ManufactoriaAddedServices {
 export type ManufactoriaLspServices = LangiumServices & ManufactoriaAddedServices;
 
 export interface ServerOptions {
-    /** The bundled run worker (out/run-worker.cjs); without it tests run in-process, without a time limit. */
+    /** The bundle that runs tests in a worker thread (out/server.cjs); without it tests run in-process, without a time limit. */
     runWorkerFile?: string;
 }
 

@@ -1,4 +1,4 @@
-// Worker thread (out/run-worker.cjs) that runs a solution's tests off the server's main loop.
+// Worker thread (role 'run-tests' of out/server.cjs) that runs a solution's tests off the server's main loop.
 // A pathological expected-output regex can backtrack for minutes; the server then terminates us.
 import '../language/node-compat.cjs';
 import { parentPort } from 'node:worker_threads';

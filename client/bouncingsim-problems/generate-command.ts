@@ -1,5 +1,5 @@
 // "Generate BouncingSim Problems…": a four-step form (family, difficulty, count, seed), then
-// `delta bouncingsim generate` in a child process (the CLI bundle), so sampling and simulation
+// `delta bouncingsim generate` in a child process (out/bouncingsim.cjs), so sampling and simulation
 // never run on the extension host's thread. Progress comes from the CLI's one line per problem.
 import { fork } from 'node:child_process';
 import * as vscode from 'vscode';
@@ -60,7 +60,7 @@ function runGenerator(cli: string, form: GenerateForm, progress: vscode.Progress
 export async function generateProblems(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onDone: () => void): Promise<void> {
     const form = await askForm();
     if (!form) return;
-    const cli = vscode.Uri.joinPath(context.extensionUri, 'out', 'cli.cjs').fsPath;
+    const cli = vscode.Uri.joinPath(context.extensionUri, 'out', 'bouncingsim.cjs').fsPath;
     log.info(`${TITLE}: delta ${generateArgs(form).join(' ')}`);
     try {
         const rowsFile = await vscode.window.withProgress(

@@ -34,7 +34,7 @@ async function problemFiles(runPaths: string[]): Promise<string[]> {
 }
 
 export function registerRollouts({ context, log }: FeatureContext): void {
-    const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'out', 'rollouts-worker.cjs').fsPath, log);
+    const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'out', 'server.cjs').fsPath, log);
     const tree = new RolloutsTree(runs);
     const view = vscode.window.createTreeView(ROLLOUTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 

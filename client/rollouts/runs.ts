@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Overview } from '../../language/rollouts/overview.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
+import { workerOptions } from '../../server/worker-role.js';
 import type { FromWorker, RolloutInfo, ToWorker } from './worker-protocol.js';
 
 export interface Run {
@@ -49,7 +50,7 @@ export class Runs implements vscode.Disposable {
     private load(paths: string[], problemFiles: string[], title: string, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Run | undefined> {
         const key = this.nextKey++;
         const started = Date.now();
-        const worker = new Worker(this.workerPath);
+        const worker = new Worker(this.workerPath, workerOptions('rollouts'));
         const waiting = new Map<number, (info: RolloutInfo | null) => void>();
         const waitingGroups = new Map<number, (n: number | null) => void>();
         let nextId = 1;

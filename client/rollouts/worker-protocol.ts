@@ -1,4 +1,4 @@
-// Messages between the extension host and the rollout worker (out/rollouts-worker.cjs), which
+// Messages between the extension host and the rollout worker (role 'rollouts' of out/server.cjs), which
 // reads, re-scores and aggregates a run off the extension host's thread and keeps the scored rows
 // for later questions about one rollout. No `vscode` import.
 import type { Overview } from '../../language/rollouts/overview.js';

@@ -119,7 +119,7 @@ export class TrajectoryPanel {
             if (generation !== this.generation) return;
             this.input = input;
             this.panel.title = input.title;
-            const workerPath = vscode.Uri.joinPath(this.host.context.extensionUri, 'out', 'sim-worker.cjs').fsPath;
+            const workerPath = vscode.Uri.joinPath(this.host.context.extensionUri, 'out', 'bouncingsim.cjs').fsPath;
             const request = frameRequest(input.truth.markers?.map((m) => m.time) ?? []);
             const frames = await vscode.window.withProgress(
                 { location: vscode.ProgressLocation.Notification, title: `BouncingSim: simulating ${input.title.replace(/^Trajectory: /, '')}`, cancellable: true },

@@ -1,4 +1,4 @@
-// Runs a frames job in out/sim-worker.cjs so the simulation (seconds of planck stepping for long
+// Runs a frames job in out/bouncingsim.cjs (a simulation thread) so the simulation (seconds of planck stepping for long
 // scenes) never blocks the extension host's thread. One worker per job: a simulation is synchronous
 // inside the worker, so cancelling means terminating it.
 

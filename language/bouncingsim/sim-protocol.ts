@@ -1,4 +1,4 @@
-// Messages between the extension and out/sim-worker.cjs (worker_threads). Kept apart from the
+// Messages between the extension and the simulation thread (out/bouncingsim.cjs). Kept apart from the
 // worker so the extension can import the types without pulling in planck.
 
 import type { SceneIssue } from './scene-load.js';

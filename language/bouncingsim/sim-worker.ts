@@ -1,4 +1,4 @@
-// Worker entry (bundled to out/sim-worker.cjs): runs simulations off the extension host's thread.
+// Simulation thread (out/bouncingsim.cjs in a worker thread, see cli/bouncingsim-entry.ts): runs simulations off the extension host's thread.
 // Jobs (see sim-protocol.ts) run one at a time; a simulation is synchronous, so to cancel one,
 // terminate the worker.
 

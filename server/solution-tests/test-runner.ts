@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { runSolution, type SolutionCase, type SolutionRun } from '../../language/dataset/solutions/run-solution.js';
+import { workerOptions } from '../worker-role.js';
 
 export interface RunJob {
     id: number;
@@ -86,7 +87,7 @@ export class TestRunner {
 
     private ensureWorker(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.workerFile!);
+        const worker = new Worker(this.workerFile!, workerOptions('run-tests'));
         worker.on('message', (reply: RunJobReply) => this.finish(reply.run, reply.id));
         // A terminated (timed-out) worker is no longer current; its late exit must not end the next job.
         const failed = (message: string) => {

@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['language', 'server', 'client', 'cli'];
-const BUNDLES = ['out/cli.cjs', 'out/verify-worker.cjs', 'out/verifier-worker.cjs', 'out/server.cjs', 'out/run-worker.cjs', 'out/sim-worker.cjs', 'out/parquet-reader.cjs'];
+const BUNDLES = ['out/cli.cjs', 'out/verify-worker.cjs', 'out/verifier-worker.cjs', 'out/server.cjs', 'out/bouncingsim.cjs', 'out/parquet-reader.cjs'];
 
 function newest(dir: string): { file: string; mtime: number } {
     let best = { file: dir, mtime: 0 };

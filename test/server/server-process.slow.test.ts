@@ -1,5 +1,5 @@
 // The bundled language server as a separate process over stdio (npm test builds out/server.cjs and
-// out/run-worker.cjs first): run-on-change pushes results, runs never block other requests, a
+// its run-worker role first): run-on-change pushes results, runs never block other requests, a
 // runaway regex is stopped by the time limit, and lenses follow the runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';

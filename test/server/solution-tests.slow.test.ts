@@ -158,7 +158,7 @@ describe('traces and the run worker', () => {
     });
 
     test('rapid runs of one document: queued older ones are dropped, the newest runs', async () => {
-        const runner = new TestRunner(join(process.cwd(), 'out/run-worker.cjs'));
+        const runner = new TestRunner(join(process.cwd(), 'out/server.cjs'));
         const program = (n: number) => `START start:\n    NEXT end\nEND end\n# version ${n}`;
         const cases = [{ id: 'l1', testCase: { input: 'RB', expected_output: '', expected_accepted: true, check_output: false, description: '' } }];
         const runs = await Promise.all(Array.from({ length: 10 }, (_, i) => runner.run(program(i), cases, 5000, 'file:///a.manufactoria')));
@@ -172,7 +172,7 @@ describe('traces and the run worker', () => {
     });
 
     test('the worker stops a run that exceeds the time limit and keeps serving the next ones', async () => {
-        const runner = new TestRunner(join(process.cwd(), 'out/run-worker.cjs'));
+        const runner = new TestRunner(join(process.cwd(), 'out/server.cjs'));
         expect(runner.usesWorker).toBe(true);
         const program = 'START start:\n    NEXT end\nEND end';
         const slow = { id: 'l1', testCase: { input: 'R'.repeat(40), expected_output: '(R*)*B', expected_accepted: true, check_output: true, description: '' } };

@@ -1,0 +1,33 @@
+// Runs a `delta`-style command line against a table of commands: the first argument names the
+// command, its module loads on demand and its exit code becomes the process's.
+import type { CommandModule } from './command.js';
+
+export type Commands = Record<string, { summary: string; load: () => Promise<CommandModule> }>;
+
+async function main(commands: Commands, argv: string[]): Promise<number> {
+    const [name, ...rest] = argv;
+    const command = name ? commands[name] : undefined;
+    if (!command) {
+        const list = Object.entries(commands).map(([n, c]) => `  delta ${n.padEnd(12)} ${c.summary}`).join('\n');
+        process.stderr.write(`${name && name !== '--help' ? `delta: unknown command '${name}'\n` : ''}usage: delta <command> [options]\n${list}\n`);
+        return name === '--help' ? 0 : 2;
+    }
+    return (await command.load()).main(rest);
+}
+
+/** Runs the command named by process.argv and sets the exit code. */
+export function runDelta(commands: Commands): void {
+    // A closed pipe (`delta … | head`) just ends the output; it is not a failure of the command.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+    });
+
+    main(commands, process.argv.slice(2)).then(
+        (code) => { process.exitCode = code; },
+        (error: unknown) => {
+            process.stderr.write(`delta: ${error instanceof Error ? error.message : String(error)}\n`);
+            process.exitCode = 2;
+        },
+    );
+}
