@@ -1,5 +1,8 @@
 // The extension itself: activation, its Output channel, the TextMate grammar, the server start.
-import { openFile, runCommand, serverStatus, token, waitForServer, waitUntil } from './workbench.mjs';
+import { openFile, runCommand, serverStatus, sleep, token, waitForServer, waitUntil } from './workbench.mjs';
+
+/** The Output panel's rendered text (Monaco renders spaces as U+00A0). */
+const outputText = async (page) => ((await page.locator('.part.panel .monaco-editor .view-lines').first().textContent({ timeout: 2000 }).catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
 
 export const tests = [
     {
@@ -13,10 +16,18 @@ export const tests = [
     {
         name: 'the Manufactoria output channel logs the client starting the server',
         async fn({ page, shot }) {
-            await runCommand(page, 'Manufactoria: Show Language Server Log');
-            await page
-                .locator('.part.panel .monaco-editor .view-lines', { hasText: 'Starting the Manufactoria language server' })
-                .waitFor({ timeout: 15_000 });
+            // The command can run before the channel has its first lines, and another channel may be
+            // in front: show the log again until its text is there.
+            await waitUntil(async () => {
+                await page.keyboard.press('Escape');
+                try {
+                    await runCommand(page, 'Manufactoria: Show Language Server Log');
+                } catch {
+                    return false; // the palette does not list the extension's commands yet
+                }
+                await sleep(1000);
+                return (await outputText(page)).includes('Starting the Manufactoria language server');
+            }, { timeout: 45_000, interval: 1000, message: 'the line "Starting the Manufactoria language server" in the Manufactoria log' });
             await shot('output-channel');
         },
     },
@@ -48,10 +59,8 @@ export const tests = [
             await waitForServer(page);
             await runCommand(page, 'Manufactoria: Restart Language Server');
             await runCommand(page, 'Manufactoria: Show Language Server Log');
-            const log = page.locator('.part.panel .monaco-editor .view-lines');
-            await log.filter({ hasText: 'Restarting the language server' }).waitFor({ timeout: 15_000 });
-            // Monaco renders spaces as U+00A0.
-            const readyLines = async () => ((await log.first().textContent()) ?? '').replace(/\u00a0/g, ' ').split('Language server ready in').length - 1;
+            await waitUntil(async () => (await outputText(page)).includes('Restarting the language server'), { timeout: 15_000, message: 'the line "Restarting the language server"' });
+            const readyLines = async () => (await outputText(page)).split('Language server ready in').length - 1;
             await waitUntil(async () => (await readyLines()) >= 2, {
                 timeout: 30_000,
                 message: 'a second "Language server ready" line in the log',

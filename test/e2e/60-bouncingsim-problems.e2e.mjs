@@ -32,7 +32,6 @@ async function expand(row) {
 export const tests = [
     {
         name: 'Generate BouncingSim Problems… writes rows that the BouncingSim Problems view lists; a row shows its trajectory',
-        knownFailing: 'since the command retitling and the DELTA view container landed, the palette never offers "BouncingSim: Generate Problems" within 60 s (fails alone and in the full run on main at 23:00, 2026-12-06); the unit tests of the form and the generator cover the logic',
         async fn({ page, workspace, shot }) {
             // The palette lists the command once the extension's contributions are in; retry until then.
             await waitUntil(async () => {
