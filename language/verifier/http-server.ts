@@ -10,6 +10,32 @@ import { DOCS_HTML, OPENAPI_JSON } from './openapi.js';
 import { JobAborted, VerdictPool } from './verdict-pool.js';
 import type { ProgramRunner } from './test-program.js';
 import { answerTestProgram } from './test-program.js';
+import { quickAnswerTestSolution } from './test-solution.js';
+
+/** Why a request's work stops: its answer was sent, its connection closed, or its budget ran out. */
+const STOPPED = new Error('the request is over');
+
+/**
+ * A request's stop switch. The AbortSignal is made only for work that can be stopped (a verdict
+ * thread, a Python run): most requests are answered without one, and aborting a controller
+ * without a reason builds a DOMException with a stack each time.
+ */
+class RequestWork {
+    stopped = false;
+    private controller?: AbortController;
+
+    get signal(): AbortSignal {
+        this.controller ??= new AbortController();
+        if (this.stopped && !this.controller.signal.aborted) this.controller.abort(STOPPED);
+        return this.controller.signal;
+    }
+
+    stop(): void {
+        if (this.stopped) return;
+        this.stopped = true;
+        this.controller?.abort(STOPPED);
+    }
+}
 
 export interface VerifierServer {
     port: number;
@@ -66,15 +92,15 @@ function httpDate(): string {
 
 export function startVerifierServer(options: VerifierServerOptions): Promise<VerifierServer> {
     const settings = { ...SERVE_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<VerifierServerOptions, 'programRunner' | 'workerFile' | 'exclusive' | 'threads'>> & VerifierServerOptions;
-    const pool = new VerdictPool({ threads: options.threads ?? 0, workerFile: options.workerFile, limits: { maxResponseBytes: settings.maxResponseBytes } });
+    const limits = { maxResponseBytes: settings.maxResponseBytes };
+    const pool = new VerdictPool({ threads: options.threads ?? 0, workerFile: options.workerFile, limits });
     let inProgress = 0;
 
     const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, (req, res) => {
-        const started = { done: false };
         inProgress++;
-        const controller = new AbortController();
+        const work = new RequestWork();
         const timer = setTimeout(() => {
-            controller.abort();
+            work.stop();
             if (!res.headersSent) {
                 send(req, res, detailAnswer(504, `The request took longer than ${settings.timeoutMs / 1000} s (delta serve --timeout); its work was stopped`), true);
             } else {
@@ -84,21 +110,20 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
         res.once('close', () => {
             inProgress--;
             clearTimeout(timer);
-            controller.abort();
-            started.done = true;
+            work.stop();
         });
         if (inProgress > settings.maxConcurrent) {
             send(req, res, detailAnswer(503, `Too many requests in progress (more than ${settings.maxConcurrent}, delta serve --max-concurrent); retry later`, [['retry-after', '1']]), true);
             return;
         }
-        handle(req, res, controller.signal).catch((error: unknown) => {
+        handle(req, res, work).catch((error: unknown) => {
             if (error instanceof JobAborted || res.headersSent) return;
             process.stderr.write(`delta serve: ${(error as Error).stack ?? error}\n`);
             send(req, res, internal(), true);
         });
     });
 
-    async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
+    async function handle(req: IncomingMessage, res: ServerResponse, work: RequestWork): Promise<void> {
         const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
         const decision = route({ method: req.method ?? 'GET', url: req.url ?? '/', host: firstHeader(req, 'host'), local });
         switch (decision.kind) {
@@ -115,12 +140,16 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
             case 'oauth2_redirect': return send(req, res, htmlAnswer(DOCS_HTML));
         }
         const body = await readBody(req, res, settings.maxBodyBytes);
-        if (!body || signal.aborted) return;
+        if (!body || work.stopped) return;
         const contentType = firstHeader(req, 'content-type');
         let answer: HttpAnswer;
-        if (decision.name === 'test_solution') answer = await pool.run({ route: 'test_solution', contentType, body }, signal);
-        else answer = await answerTestProgram(decision.name, contentType, body, settings.programRunner, signal);
-        if (!signal.aborted) send(req, res, answer);
+        if (decision.name === 'test_solution') {
+            // Most requests are cheap and answered right here; the rest on a verdict thread that can be stopped.
+            answer = quickAnswerTestSolution(contentType, body, limits) ?? await pool.run({ route: 'test_solution', contentType, body }, work.signal);
+        } else {
+            answer = await answerTestProgram(decision.name, contentType, body, settings.programRunner, work.signal);
+        }
+        if (!work.stopped) send(req, res, answer);
     }
 
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -174,22 +203,37 @@ function rawAnswer(socket: Socket, status: number, phrase: string, text: string)
     socket.end(`HTTP/1.1 ${status} ${phrase}\r\ndate: ${httpDate()}\r\nserver: ${SERVER_NAME}\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
 }
 
-/** The body, or undefined after answering 413 when it is larger than the cap. */
-async function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Uint8Array | undefined> {
-    const tooLarge = () => {
-        send(req, res, detailAnswer(413, `Request body larger than ${maxBytes} bytes (delta serve --max-body)`), true);
-        return undefined;
-    };
+/** The body, or undefined after answering 413 when it is larger than the cap (or if the request ends early). */
+function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): Promise<Uint8Array | undefined> {
     const declared = Number(req.headers['content-length']);
-    if (declared > maxBytes) return tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > maxBytes) return tooLarge();
-        chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks);
+    return new Promise((resolve) => {
+        const tooLarge = () => {
+            send(req, res, detailAnswer(413, `Request body larger than ${maxBytes} bytes (delta serve --max-body)`), true);
+            resolve(undefined);
+        };
+        if (declared > maxBytes) return tooLarge();
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const onData = (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                req.off('data', onData);
+                req.off('end', onEnd);
+                req.off('close', onEnd);
+                tooLarge();
+                return;
+            }
+            chunks.push(chunk);
+        };
+        const onEnd = () => {
+            req.off('close', onEnd);
+            // 'close' before 'end': the client went away mid-body; there is no one to answer.
+            resolve(req.complete ? (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)) : undefined);
+        };
+        req.on('data', onData);
+        req.once('end', onEnd);
+        req.once('close', onEnd);
+    });
 }
 
 /** Writes an answer with uvicorn's header order: date, server, the app's headers. */

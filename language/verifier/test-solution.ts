@@ -5,6 +5,7 @@
 import { MAX_JSON_DEPTH, detectEncoding } from '../python/json-loads.js';
 import { ByteSink, SinkLimitError } from './byte-sink.js';
 import { decodeBody, detailAnswer, internalServerError, isJsonContentType, jsonAnswer, validationAnswer, type HttpAnswer } from './fastapi-body.js';
+import { isRegexOutput } from '../dataset/testcases/pass-rule.js';
 import { checkRequest, wellTypedRequest, type VerifierRequest } from './request.js';
 import { respondJsonInto } from './respond-json.js';
 import { compileDsl } from './verdict-cache.js';
@@ -22,7 +23,27 @@ const ESCAPED_SURROGATE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
 export function answerTestSolution(contentType: string | undefined, bytes: Uint8Array, limits: AnswerLimits): HttpAnswer {
     const request = fastRequest(contentType, bytes) ?? slowRequest(contentType, bytes);
     if ('status' in request) return request;
-    return respond(request, limits);
+    return respond(request, limits)!;
+}
+
+/**
+ * What a request may cost to be answered on the HTTP thread, where its work cannot be stopped
+ * (docs/verifier-http.md, "Where a request is answered"): a small well-formed body, a program of
+ * bounded length, no regex pass rule (Python-regex matching can backtrack for as long as it likes),
+ * and an answer that stays small. The rest goes to a verdict thread.
+ */
+export const QUICK_LIMITS = { bodyBytes: 64 * 1024, dslChars: 16 * 1024, answerBytes: 2 * 1024 * 1024 };
+
+/**
+ * The answer, computed here, when the request is certainly cheap (QUICK_LIMITS); undefined when
+ * it belongs on a verdict thread. Same bytes as answerTestSolution's whenever it answers.
+ */
+export function quickAnswerTestSolution(contentType: string | undefined, bytes: Uint8Array, limits: AnswerLimits): HttpAnswer | undefined {
+    if (bytes.length > QUICK_LIMITS.bodyBytes) return undefined;
+    const request = fastRequest(contentType, bytes);
+    if (!request || request.dsl.length > QUICK_LIMITS.dslChars) return undefined;
+    for (const test of request.test_cases) if (test.check_output && isRegexOutput(test.expected_output)) return undefined;
+    return respond(request, limits, Math.min(QUICK_LIMITS.answerBytes, limits.maxResponseBytes));
 }
 
 /** The request when the body is plain UTF-8 JSON whose fields have exactly their types; undefined otherwise. */
@@ -60,13 +81,16 @@ function slowRequest(contentType: string | undefined, bytes: Uint8Array): Verifi
     return checked.request;
 }
 
-function respond(request: VerifierRequest, limits: AnswerLimits): HttpAnswer {
+/** The 200 answer, or the refusal of a too large one; undefined if it outgrows `quickBytes` (the caller answers elsewhere). */
+function respond(request: VerifierRequest, limits: AnswerLimits, quickBytes?: number): HttpAnswer | undefined {
     const entry = compileDsl(request.dsl);
-    const sink = new ByteSink(Math.min(1 << 16, limits.maxResponseBytes), limits.maxResponseBytes);
+    const cap = quickBytes ?? limits.maxResponseBytes;
+    const sink = new ByteSink(Math.min(1 << 16, cap), cap);
     try {
         respondJsonInto(request, sink, entry);
     } catch (error) {
         if (error instanceof SinkLimitError) {
+            if (quickBytes !== undefined) return undefined;
             return detailAnswer(500, `The answer would exceed ${limits.maxResponseBytes} bytes (delta serve --max-response); send fewer test cases per request`);
         }
         throw error;

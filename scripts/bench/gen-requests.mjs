@@ -2,11 +2,21 @@
 // Random valid programs of 3–25 nodes (pullers, painters, loops, NONE targets) in the layouts people
 // write (tabs, comments, blank lines, fences), about one in ten broken in one of the ways the reference
 // reports, each with 5–35 test cases over RBYG tapes of length 0–20.
-// Usage: node scripts/bench/gen-requests.mjs [--count N] [--seed S] > requests.jsonl
+//
+// With --problems FILE (problem rows, e.g. from `delta generate`), the requests are what a GRPO
+// trainer sends instead: groups of --group rollouts per problem, each with that problem's own test
+// cases, its program a fresh random one (every fresh program distinct from all others in the file)
+// or, with probability --repeat, a copy of an earlier rollout's program in the same group (models
+// often answer one prompt the same way twice). --repeat 0 gives all-distinct programs.
+// Usage: node scripts/bench/gen-requests.mjs [--count N] [--seed S] [--problems FILE [--group G] [--repeat P]] > requests.jsonl
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mulberry32 } from '../lib/mulberry32.mjs';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: {
+    count: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' },
+    problems: { type: 'string' }, group: { type: 'string', default: '8' }, repeat: { type: 'string', default: '0' },
+} });
 
 const prng = mulberry32;
 
@@ -155,9 +165,35 @@ process.stdout.on('error', (error) => {
 });
 
 const lines = [];
-for (let r = 0; r < Number(values.count); r++) {
+const randomDsl = () => {
     const nodes = randomProgram();
-    const dsl = (chance(0.1) ? renderBroken(nodes) : render(nodes)).join('\n');
+    return (chance(0.1) ? renderBroken(nodes) : render(nodes)).join('\n');
+};
+
+if (values.problems) {
+    const problems = readFileSync(values.problems, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+    const group = Number(values.group);
+    const repeat = Number(values.repeat);
+    const fresh = new Set();
+    for (let r = 0, g = 0; r < Number(values.count); g++) {
+        const { test_cases } = problems[g % problems.length];
+        const programs = [];
+        for (let i = 0; i < group && r < Number(values.count); i++, r++) {
+            let dsl;
+            if (programs.length > 0 && chance(repeat)) dsl = pick(programs);
+            else {
+                do dsl = randomDsl(); while (fresh.has(dsl));
+                fresh.add(dsl);
+                programs.push(dsl);
+            }
+            lines.push(JSON.stringify({ dsl, test_cases, max_execution_time: 1.0 }));
+        }
+    }
+    values.count = '0';
+}
+
+for (let r = 0; r < Number(values.count); r++) {
+    const dsl = randomDsl();
     const cases = Array.from({ length: int(5, 35) }, () => testCase(tape()));
     const body = { dsl, test_cases: cases };
     if (chance(0.9)) body.max_execution_time = chance(0.9) ? 1.0 : 2.5;

@@ -5,8 +5,13 @@ import { pythonFullmatch } from '../../python/regex/index.js';
 /** Only these characters switch the expected output into Python-regex mode. */
 const REGEX_TRIGGERS = /[.+*?|()]/;
 
+/** Whether an expected output is matched as a Python regex (rather than compared as text). */
+export function isRegexOutput(expected: string): boolean {
+    return REGEX_TRIGGERS.test(expected);
+}
+
 export function outputMatches(expected: string, actual: string): boolean {
-    if (!REGEX_TRIGGERS.test(expected)) return actual === expected;
+    if (!isRegexOutput(expected)) return actual === expected;
     const matched = pythonFullmatch(expected, actual);
     // A pattern Python cannot compile falls back to an exact comparison.
     return matched === 'compile-error' ? actual === expected : matched;

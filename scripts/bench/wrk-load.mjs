@@ -1,0 +1,48 @@
+// Runs Debian's `wrk` (C, one thread) as the HTTP load client for `npm run bench`: `connections`
+// keep-alive connections post `total` bodies from a JSON Lines file in order (wrk-load.lua), then
+// wrk is stopped. A lean client leaves the cores to the servers being compared; the Node client
+// (http-load.mjs) costs about as much CPU per request as the server it measures.
+import { execFileSync, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { treeCpuSeconds } from './proc-cpu.mjs';
+
+const SCRIPT = fileURLToPath(new URL('./wrk-load.lua', import.meta.url));
+
+export function hasWrk() {
+    try {
+        execFileSync('wrk', ['-v'], { stdio: 'ignore' });
+        return true;
+    } catch (error) {
+        return error.status === 1; // `wrk -v` prints its version and exits 1
+    }
+}
+
+/** { rps, p50, p99 (ms), errors, seconds, clientCpu (seconds), serverCpu (seconds, if serverPid) }. */
+export function runWrk({ port, bodiesFile, total, connections = 8, serverPid }) {
+    return new Promise((resolve, reject) => {
+        const serverBefore = serverPid ? treeCpuSeconds(serverPid) : 0;
+        const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
+            { env: { ...process.env, WRK_REQUESTS: String(total) }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let stopped = false;
+        let clientCpu = 0;
+        let serverCpu = 0;
+        child.stdout.setEncoding('utf8').on('data', (text) => {
+            out += text;
+            if (!stopped && out.includes('DONE\n')) {
+                stopped = true;
+                clientCpu = treeCpuSeconds(child.pid);
+                if (serverPid) serverCpu = treeCpuSeconds(serverPid) - serverBefore;
+                child.kill('SIGINT');
+            }
+        });
+        child.stderr.setEncoding('utf8').on('data', (text) => { out += text; });
+        child.once('error', reject);
+        child.once('exit', () => {
+            const m = /RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) socket_errors=(\d+)/.exec(out);
+            if (!m || !stopped) return reject(new Error(`wrk did not finish its ${total} requests:\n${out}`));
+            const [requests, duration, p50, p99, non2xx, socketErrors] = m.slice(1).map(Number);
+            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu });
+        });
+    });
+}
