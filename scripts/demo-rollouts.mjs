@@ -9,6 +9,7 @@
 // Deterministic (seeded): `node scripts/demo-rollouts.mjs [OUT_DIR]` rewrites the same bytes.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BOUNCINGSIM_DIR, writeBouncingSimRun } from './lib/demo-bouncingsim.mjs';
 import { mulberry32 } from './lib/mulberry32.mjs';
 
 const OUT = process.argv[2] ?? 'demo/rollouts';
@@ -309,6 +310,9 @@ for (const rows of steps) {
     writeFileSync(join(wandbDir, `sample_completions_${rows[0].step}_synthetic.table.json`), `${JSON.stringify(table)}\n`);
 }
 
+// A small BouncingSim run beside it (its own seeded generator, so the Manufactoria bytes above stay the same).
+const bs = writeBouncingSimRun(OUT);
+
 writeFileSync(join(OUT, 'README.md'), `# Demo rollouts (SYNTHETIC)
 
 ${SYNTHETIC_NOTE}
@@ -326,6 +330,15 @@ Samples are reference solutions or mutations of them; each problem's chance of a
 stays near zero until a "jump" step and then rises (plateau, then jump). Problems without a reference
 solution in the script never get solved. Regenerate with \`node scripts/demo-rollouts.mjs\`.
 
-Try: \`delta rollouts report demo/rollouts/synthetic-verl -o report.html\`, or *DELTA: Open Rollouts…* on this folder.
+A separate, smaller SYNTHETIC BouncingSim run in verl's format, \`${BOUNCINGSIM_DIR}/<step>.jsonl\`:
+${bs.steps} steps × ${bs.problems} problems (A, B and C at basic difficulty, made by \`delta bouncingsim generate\`, seeded)
+× groups of ${bs.group} answers = ${bs.count} Python answers (\`data_source\` \`ballsim\`, \`gts\` the row's asserts). Each
+answer is one of a few kinds built from the row's own asserts (\`synthetic_kind\`): the exact positions, the truth
+drifting away with time (a near miss), straight-line motion that ignores the walls, a ball that never moves, one
+that raises, one the safety filter refuses. The chance of the exact answer rises with the step.
+Scoring them runs model-written Python: in the editor only in a trusted workspace, in the sandbox.
+
+Try: \`delta rollouts report demo/rollouts/synthetic-verl -o report.html\`, or *DELTA: Open Rollouts…* on this folder
+(click a BouncingSim answer in its table to replay it with the model's predicted track).
 `);
-process.stderr.write(`wrote ${STEPS * problems.length * GROUP} synthetic rollouts × 2 formats to ${OUT}\n`);
+process.stderr.write(`wrote ${STEPS * problems.length * GROUP} synthetic rollouts × 2 formats and ${bs.count} BouncingSim answers to ${OUT}\n`);

@@ -1,5 +1,5 @@
 // Options shared by `delta rollouts score|summary|report`, and the scored stream they all consume.
-import { PythonNotFoundError, runProgramChecks, SandboxUnavailableError } from '../../language/bouncingsim/python/runner.js';
+import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
 import { issueText, loadProblemIndex, scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
 import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
 import type { ScoreOutcome } from '../../language/rollouts/score.js';
@@ -71,20 +71,12 @@ export async function startRun(files: string[], values: Values): Promise<Run> {
         details: !!values.details,
     };
     // Model-written Python runs only in the sandbox unless the user opts out explicitly (--no-sandbox).
-    const python = (values.python as string | undefined) ?? 'python3';
-    const sandbox = values['no-sandbox'] ? 'off' as const : 'require' as const;
-    let unavailable: string | undefined;
-    options.bouncingsim = async (program, asserts) => {
-        if (unavailable) throw new Error(unavailable);
-        try {
-            return await runProgramChecks(program, asserts, { python, sandbox, timeoutMs: timeout !== undefined ? timeout * 1000 : undefined });
-        } catch (error) {
-            if (!(error instanceof SandboxUnavailableError) && !(error instanceof PythonNotFoundError)) throw error;
-            report({ where: 'delta rollouts', message: error.message });
-            unavailable = 'BouncingSim answer not run (see the message above)';
-            throw new Error(unavailable);
-        }
-    };
+    options.bouncingsim = bouncingSimChecker({
+        python: values.python as string | undefined,
+        sandbox: values['no-sandbox'] ? 'off' : 'require',
+        timeoutMs: timeout !== undefined ? timeout * 1000 : undefined,
+        onUnavailable: (message) => report({ where: 'delta rollouts', message }),
+    });
     return { outcomes: scoreRollouts(files, options), progress, report, issues: () => issues };
 }
 

@@ -15,3 +15,25 @@ export function rolloutDocumentText(info: RolloutInfo): string {
     return `${program}${lines.join('\n')}\n`;
 }
 
+
+/**
+ * A BouncingSim rollout as one dataset-row JSON line that also carries the answer: the shape the
+ * trajectory panel reads (client/trajectory/source.ts), so a rollout replays like an answer line
+ * next to its row. The prompt is the row's `messages[0].content`, as in the dataset.
+ */
+export function bouncingSimRolloutText(info: RolloutInfo): string {
+    const bs = info.bouncingsim;
+    const line = {
+        id: bouncingSimRowId(info),
+        messages: [{ role: 'user', content: bs?.prompt ?? '' }],
+        ground_truth: bs?.asserts ?? [],
+        program: info.program,
+        rollout: { source: info.source, step: info.step, sample: info.sample, pass_rate: info.pass_rate, all_pass: info.all_pass, error: info.error },
+    };
+    return `${JSON.stringify(line)}\n`;
+}
+
+/** The row id of a BouncingSim rollout's line (the trajectory panel finds the line by it). */
+export function bouncingSimRowId(info: RolloutInfo): string {
+    return info.problem ?? info.name ?? 'rollout';
+}

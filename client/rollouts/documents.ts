@@ -6,7 +6,9 @@
 import { basename, dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { canonicalLayout } from '../../language/manufactoria/format/canonical-layout.js';
-import { rolloutDocumentText } from './document-text.js';
+import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
+import type { SourceRef } from '../webview/protocol.js';
+import { bouncingSimRolloutText, bouncingSimRowId, rolloutDocumentText } from './document-text.js';
 import type { RolloutInfo } from './worker-protocol.js';
 import type { Runs } from './runs.js';
 
@@ -17,7 +19,9 @@ const safe = (s: string) => s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').
 /** A URI under the run's folder (so relative paths resolve near the data), unique per run and row. */
 export function rolloutUri(runKey: number, runPath: string, info: RolloutInfo, canonical = false): vscode.Uri {
     const dir = /\.[a-z]+$/i.test(runPath) ? dirname(runPath) : runPath;
-    const name = `${safe(info.name ?? info.problem ?? 'rollout')}.step${info.step ?? 'x'}.sample${info.sample ?? 'x'}${canonical ? '.canonical' : ''}.manufactoria`;
+    // A BouncingSim answer is a JSON line the trajectory panel reads; a Manufactoria one a solution.
+    const extension = info.task === 'bouncingsim' ? 'jsonl' : 'manufactoria';
+    const name = `${safe(info.name ?? info.problem ?? 'rollout')}.step${info.step ?? 'x'}.sample${info.sample ?? 'x'}${canonical ? '.canonical' : ''}.${extension}`;
     return vscode.Uri.file(`${dir}/${name}`).with({ scheme: ROLLOUT_SCHEME, query: `run=${runKey}&row=${info.row}${canonical ? '&canonical=1' : ''}` });
 }
 
@@ -30,6 +34,7 @@ export class RolloutDocuments implements vscode.TextDocumentContentProvider {
         if (!run) return '# This rollout\'s run is no longer open: open it again with "DELTA: Open Rollouts…".\n';
         const info = await run.rollout(Number(query.get('row')));
         if (!info) return '# No such rollout in this run.\n';
+        if (info.task === 'bouncingsim') return bouncingSimRolloutText(info);
         // Compared programs are laid out canonically, so the diff shows changes, not spacing.
         return rolloutDocumentText(query.get('canonical') === '1' ? { ...info, program: canonicalLayout(info.program) } : info);
     }
@@ -39,8 +44,8 @@ export async function openRolloutAsSolution(runs: Runs, runKey: number, row: num
     const run = runs.get(runKey);
     const info = await run?.rollout(row);
     if (!run || !info) return undefined;
-    if (info.task !== 'manufactoria') {
-        void vscode.window.showInformationMessage('Rollouts: only Manufactoria rollouts open as solutions.');
+    if (info.task === 'bouncingsim') {
+        await showBouncingSimRollout(rolloutUri(runKey, run.paths[0], info), bouncingSimRowId(info));
         return undefined;
     }
     const doc = await vscode.workspace.openTextDocument(rolloutUri(runKey, run.paths[0], info));
@@ -74,4 +79,14 @@ export async function compareRollouts(runs: Runs, runKey: number, left: number, 
     const label = (i: RolloutInfo) => `step ${i.step ?? '–'} #${i.sample ?? i.row} (${i.pass_rate.toFixed(3)})`;
     await vscode.commands.executeCommand('vscode.diff', rolloutUri(runKey, run.paths[0], a, true), rolloutUri(runKey, run.paths[0], b, true),
         `${a.name ?? a.problem ?? 'rollout'}: ${label(a)} ↔ ${label(b)}`, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/**
+ * A BouncingSim answer opens in the trajectory panel: the scene rebuilt from its prompt, the
+ * model's predicted track over the animation, and per timestamp the prediction against the ground
+ * truth. The panel runs the answer itself, only in a trusted workspace (client/trajectory/panel.ts).
+ */
+export async function showBouncingSimRollout(uri: vscode.Uri, id: string): Promise<void> {
+    const source: SourceRef = { kind: 'response', uri: uri.toString(), id, line: 0 };
+    await vscode.commands.executeCommand(COMMAND_SHOW_TRAJECTORY, source);
 }

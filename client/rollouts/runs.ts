@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Overview } from '../../language/rollouts/overview.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
+import { configuredPython } from '../trajectory/panel.js';
 import type { FromWorker, RolloutInfo, ToWorker } from './worker-protocol.js';
 
 export interface Run {
@@ -102,12 +103,15 @@ export class Runs implements vscode.Disposable {
                     this.runs.push(run);
                     this.log.info(`Rollouts: ${title}: ${m.overview.total} rollouts in ${run.loadMs} ms, ${m.issueCount} bad rows`);
                     for (const issue of m.issues.slice(0, 20)) this.log.warn(`Rollouts: ${issue.where}: ${issue.field ? `${issue.field}: ` : ''}${issue.message}`);
-                    if (m.issueCount) void vscode.window.showWarningMessage(`Rollouts: ${title}: ${m.issueCount} bad rows skipped (see the Manufactoria log)`);
+                    const bad = m.issueCount - m.heldBack;
+                    if (m.heldBack) void vscode.window.showWarningMessage(`Rollouts: ${title}: ${m.heldBack} BouncingSim answers not run: model-written Python runs only in trusted workspaces. Trust this workspace, then open the run again.`);
+                    if (bad) void vscode.window.showWarningMessage(`Rollouts: ${title}: ${bad} bad rows skipped (see the Manufactoria log)`);
                     this.changed.fire();
                     finish(run);
                 }
             });
-            worker.postMessage({ type: 'load', paths, problemFiles, title } satisfies ToWorker);
+            // Model-written Python (BouncingSim answers) is scored only for a trusted workspace, sandboxed.
+            worker.postMessage({ type: 'load', paths, problemFiles, title, python: { trusted: vscode.workspace.isTrusted, python: configuredPython() } } satisfies ToWorker);
         });
     }
 

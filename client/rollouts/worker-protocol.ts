@@ -3,9 +3,24 @@
 // for later questions about one rollout. No `vscode` import.
 import type { Overview } from '../../language/rollouts/overview.js';
 import type { ExtractionNotes, RolloutIssue } from '../../language/rollouts/types.js';
+import type { PredictionRow } from '../webview/protocol.js';
+
+/** Whether the worker may run BouncingSim answers (model-written Python): only for a trusted workspace, and then sandboxed. */
+export interface PythonPolicy {
+    trusted: boolean;
+    /** deltaStudio.python.path (machine-scoped), when set. */
+    python?: string;
+}
+
+/** A BouncingSim answer's replay data: the prompt its scene is rebuilt from, its asserts, and each assert's run as scored. */
+export interface BouncingSimRollout {
+    prompt: string | null;
+    asserts: string[];
+    runs: PredictionRow[];
+}
 
 export type ToWorker =
-    | { type: 'load'; paths: string[]; problemFiles: string[]; title: string }
+    | { type: 'load'; paths: string[]; problemFiles: string[]; title: string; python: PythonPolicy }
     | { type: 'rollout'; id: number; row: number }
     | { type: 'group'; id: number; rows: number[] };
 
@@ -24,11 +39,17 @@ export interface RolloutInfo {
     pass_rate: number;
     all_pass: 0 | 1;
     error: string | null;
+    /** BouncingSim rollouts only. */
+    bouncingsim?: BouncingSimRollout;
 }
 
 export type FromWorker =
     | { type: 'progress'; records: number; bytesRead: number; totalBytes: number; file: string }
-    | { type: 'done'; overview: Overview; issues: RolloutIssue[]; issueCount: number }
+    | {
+        type: 'done'; overview: Overview; issues: RolloutIssue[]; issueCount: number;
+        /** BouncingSim answers not run because the workspace is not trusted (they are among the issues). */
+        heldBack: number;
+    }
     | { type: 'failed'; message: string }
     | { type: 'rollout'; id: number; info: RolloutInfo | null }
     | { type: 'group'; id: number; distinctPrograms: number | null };

@@ -4,10 +4,11 @@
 // sends paths and receives progress and the (compact) overview.
 import { parentPort } from 'node:worker_threads';
 import { loadProblemFile } from '../../language/dataset/problems/load.js';
+import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 import { buildOverview } from '../../language/rollouts/overview.js';
 import type { RolloutIssue, ScoredRollout } from '../../language/rollouts/types.js';
-import { distinctPrograms, readRun, summarize } from './score-adapter.js';
-import type { FromWorker, ToWorker } from './worker-protocol.js';
+import { bouncingSimRollout, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
+import type { FromWorker, PythonPolicy, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -15,10 +16,12 @@ const MAX_ISSUES = 200;
 const PROGRESS_MS = 150;
 
 let rows: ScoredRollout[] = [];
+/** Row → the prompt of a BouncingSim answer (its scene is rebuilt from it when the answer is replayed). */
+let prompts = new Map<number, string | null>();
 /** Problem key → the problem file that holds it (the first, in the order given). */
 const problemFileOf = new Map<string, string>();
 
-async function load(paths: string[], problemFiles: string[], title: string): Promise<void> {
+async function load(paths: string[], problemFiles: string[], title: string, python: PythonPolicy): Promise<void> {
     for (const file of problemFiles) {
         try {
             const loaded = await loadProblemFile(file);
@@ -32,29 +35,42 @@ async function load(paths: string[], problemFiles: string[], title: string): Pro
     }
     const issues: RolloutIssue[] = [];
     let issueCount = 0;
+    let heldBack = 0;
     let last = 0;
-    for await (const item of readRun(paths, problemFiles, (p) => {
+    const onProgress = (p: { bytesRead: number; totalBytes: number; file: string }) => {
         const now = Date.now();
         if (now - last < PROGRESS_MS) return;
         last = now;
         post({ type: 'progress', records: rows.length, bytesRead: p.bytesRead, totalBytes: p.totalBytes, file: p.file });
-    })) {
-        if ('issue' in item) {
-            issueCount++;
-            if (issues.length < MAX_ISSUES) issues.push(item.issue);
-        } else {
-            rows.push(item);
+    };
+    const report = (issue: RolloutIssue) => {
+        issueCount++;
+        if (issues.length < MAX_ISSUES) issues.push(issue);
+    };
+    try {
+        for await (const { record, outcome } of readRun(paths, problemFiles, python, onProgress, (message) => report({ where: 'BouncingSim', message }))) {
+            if ('issue' in outcome) {
+                report(outcome.issue);
+                if (outcome.issue.message === UNTRUSTED_PYTHON) heldBack++;
+                continue;
+            }
+            if (outcome.task === 'bouncingsim') prompts.set(rows.length, record?.prompt ?? null);
+            rows.push(outcome);
         }
+    } finally {
+        // The run's answers are scored: let the warm sandboxes go (a replay in the trajectory panel starts its own).
+        closePythonRunners();
     }
     const synthetic = paths.some((p) => /synthetic/i.test(p));
     const overview = buildOverview(rows, summarize, { title, synthetic, ks: [1, 4, 8] });
-    post({ type: 'done', overview, issues, issueCount });
+    post({ type: 'done', overview, issues, issueCount, heldBack });
 }
 
 port.on('message', (m: ToWorker) => {
     if (m.type === 'load') {
         rows = [];
-        load(m.paths, m.problemFiles, m.title).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+        prompts = new Map();
+        load(m.paths, m.problemFiles, m.title, m.python).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
     } else if (m.type === 'group') {
         const members = m.rows.map((i) => rows[i]).filter((r) => r !== undefined);
         post({ type: 'group', id: m.id, distinctPrograms: members.length ? distinctPrograms(members) : null });
@@ -66,6 +82,7 @@ port.on('message', (m: ToWorker) => {
                 problemFile: r.id === null ? null : problemFileOf.get(r.id) ?? (r.name ? problemFileOf.get(r.name) ?? null : null),
                 step: r.step, sample: r.sample, task: r.task, program: r.program, extraction: r.extraction,
                 pass_rate: r.pass_rate, all_pass: r.all_pass, error: r.error,
+                ...(r.task === 'bouncingsim' ? { bouncingsim: bouncingSimRollout(r, prompts.get(m.row) ?? null) } : {}),
             } : null,
         });
     }

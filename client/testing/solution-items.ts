@@ -2,6 +2,7 @@
 // Kept in sync with files on disk, open editors (debounced) and the server's TestsChanged pushes.
 import * as vscode from 'vscode';
 import { DescribeTestsRequest, TestsChangedNotification, type DescribeTestsResult, type TestDescription } from '../../server/protocol.js';
+import { ROLLOUT_SCHEME } from '../rollouts/documents.js';
 import type { ManufactoriaServer } from '../server.js';
 import { onServerNotification, runningClient } from './connection.js';
 import { toRange } from './ranges.js';
@@ -15,8 +16,11 @@ const SCAN_CONCURRENCY = 4;
 
 const SOLUTION_FILE = /\.(manufactoria|mfy)$/i;
 
+/** A solution file, or a Manufactoria rollout opened as a read-only solution (not its canonical copy in a diff). */
 export function isSolutionUri(uri: vscode.Uri): boolean {
-    return uri.scheme === 'file' && SOLUTION_FILE.test(uri.path);
+    if (!SOLUTION_FILE.test(uri.path)) return false;
+    if (uri.scheme === 'file') return true;
+    return uri.scheme === ROLLOUT_SCHEME && new URLSearchParams(uri.query).get('canonical') !== '1';
 }
 
 export class SolutionItems implements vscode.Disposable {
@@ -55,6 +59,10 @@ export class SolutionItems implements vscode.Disposable {
             }),
             vscode.workspace.onDidOpenTextDocument((doc) => {
                 if (isSolutionUri(doc.uri) && !this.controller.items.get(doc.uri.toString())) void this.refresh(doc.uri);
+            }),
+            // A rollout exists only while its document is open: no file on disk brings it back.
+            vscode.workspace.onDidCloseTextDocument((doc) => {
+                if (doc.uri.scheme === ROLLOUT_SCHEME) this.remove(doc.uri);
             }),
             onServerNotification(server, TestsChangedNotification, ({ uri }) => void this.refresh(vscode.Uri.parse(uri))),
             // A restarted server may see files differently (a fixed problem file, say): describe again.

@@ -22,6 +22,8 @@ function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 export async function readText(uri: vscode.Uri): Promise<string> {
     const open = openDocument(uri);
     if (open) return open.getText();
+    // A rollout (delta-rollout:) and other provided documents exist only through their provider.
+    if (uri.scheme !== 'file') return (await vscode.workspace.openTextDocument(uri)).getText();
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 

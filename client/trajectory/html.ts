@@ -75,6 +75,8 @@ aside { flex: 0 1 400px; min-width: 260px; overflow: auto; }
 .swatch-truth { color: var(--vscode-charts-green); }
 .swatch-pass { color: var(--vscode-testing-iconPassed); }
 .swatch-fail { color: var(--vscode-testing-iconFailed); }
+.swatch-model { color: var(--vscode-charts-orange); }
+.legend label { margin-right: 10px; cursor: pointer; }
 footer { display: grid; grid-template-columns: auto auto auto 1fr auto auto; gap: 6px; align-items: center; }
 footer button, footer select {
     font: inherit; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground);
@@ -126,6 +128,7 @@ export function trajectoryHtml(o: PageOptions): string {
       <span class="swatch-truth">● ground truth</span>
       <span class="swatch-pass">✕ prediction (pass)</span>
       <span class="swatch-fail">✕ prediction (fail)</span>
+      <label title="The model's predicted positions at the test timestamps, joined in time order"><input type="checkbox" id="show-track" checked> <span class="swatch-model">╌ predicted track</span></label>
     </div>
     <p class="muted legend">Hover a ball for its position and velocity. Space plays or pauses, ← and → step one frame.</p>
   </aside>

@@ -26,6 +26,11 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
 }
 
+/** deltaStudio.python.path: machine-scoped and restricted in untrusted workspaces (package.json), so a workspace cannot pick the binary. */
+export function configuredPython(): string | undefined {
+    return vscode.workspace.getConfiguration('deltaStudio').get<string>('python.path')?.trim() || undefined;
+}
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class TrajectoryPanel {
@@ -174,10 +179,8 @@ export class TrajectoryPanel {
         this.prediction?.abort();
         const abort = (this.prediction = new AbortController());
         try {
-            // Machine-scoped and restricted in untrusted workspaces (package.json), so a workspace cannot pick the binary.
-            const python = vscode.workspace.getConfiguration('deltaStudio').get<string>('python.path')?.trim() || undefined;
             const result = await predict(model.program, model.asserts, model.timestamps, {
-                python,
+                python: configuredPython(),
                 signal: abort.signal,
                 onUpdate: (p) => { if (!abort.signal.aborted) this.setPredictions(p); },
             });

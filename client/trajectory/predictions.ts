@@ -35,6 +35,7 @@ export function predictionRow(run: AssertRun): PredictionRow {
         passed: run.passed,
         runtime: run.runtime,
     };
+    if (typeof run.tolerance === 'number' && Number.isFinite(run.tolerance)) row.tolerance = run.tolerance;
     if (run.error) row.error = run.error;
     if (run.stdout) row.stdout = run.stdout;
     if (run.stderr) row.stderr = run.stderr;

@@ -42,6 +42,8 @@ export interface PredictionRow {
     /** What `predict_position` returned (null entries: non-finite numbers). */
     predicted: (Vec2 | null)[] | null;
     distance: number | null;
+    /** The assert's bound: it passes when distance <= tolerance (50 in the benchmark). */
+    tolerance?: number;
     passed: boolean;
     error?: string;
     /** Seconds the assert took, or -1 when it did not complete (the reference's runtime). */
@@ -162,6 +164,7 @@ function checkPredictions(v: unknown): asserts v is Predictions {
         need(r.expected === null || isVec2List(r.expected), 'predictions.rows[].expected must be [x, y] pairs or null');
         need(r.predicted === null || (isList(r.predicted) && r.predicted.every((p) => p === null || isVec2(p))), 'predictions.rows[].predicted must be [x, y] pairs (or nulls) or null');
         need(r.distance === null || isNum(r.distance), 'predictions.rows[].distance must be a number or null');
+        need(r.tolerance === undefined || isNum(r.tolerance), 'predictions.rows[].tolerance must be a number');
         need(typeof r.passed === 'boolean', 'predictions.rows[].passed must be a boolean');
         need(r.error === undefined || isStr(r.error), 'predictions.rows[].error must be a string');
         need(r.runtime === undefined || isNum(r.runtime), 'predictions.rows[].runtime must be a number');

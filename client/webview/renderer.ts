@@ -2,8 +2,9 @@
 // arrays, unit polygons, colour strings, marker lookups) is prepared in the constructor, so drawing
 // a frame allocates nothing and ten balls stay well inside a 60 fps budget.
 
-import type { FrameData, Geometry, Marker, PredictionRow } from './protocol.js';
+import type { FrameData, Geometry, Marker, PredictionRow, Vec2 } from './protocol.js';
 import type { Palette } from './theme.js';
+import { predictedTracks, trackPointCount } from './track.js';
 import { TrailWindow } from './trail.js';
 import { fitTransform, includePoints, sceneBounds, toCanvasX, toCanvasY, toSceneX, toSceneY, type Bounds, type Transform } from './transform.js';
 
@@ -22,8 +23,14 @@ const TRAIL_SECONDS = 0.35;
 const MARGIN_PX = 16;
 const NO_DASH: number[] = [];
 const DASH: number[] = [5, 4];
+const TRACK_DASH: number[] = [7, 4];
 
-export interface DrawCounts { balls: number; containers: number }
+export interface DrawCounts {
+    balls: number;
+    containers: number;
+    /** Points of the model's predicted track drawn (0 when hidden or there is none). */
+    trackPoints: number;
+}
 
 export class Renderer {
     readonly fps: number;
@@ -44,7 +51,10 @@ export class Renderer {
     private width = 0;
     private height = 0;
     private predictions: PredictionRow[] = [];
-    readonly counts: DrawCounts = { balls: 0, containers: 0 };
+    private tracks: Vec2[][][] = [];
+    /** Whether the model's predicted track is drawn (the page's "predicted track" toggle). */
+    showTrack = true;
+    readonly counts: DrawCounts = { balls: 0, containers: 0, trackPoints: 0 };
 
     constructor(
         private readonly canvas: HTMLCanvasElement,
@@ -76,6 +86,13 @@ export class Renderer {
 
     setPredictions(rows: PredictionRow[]): void {
         this.predictions = rows;
+        this.tracks = predictedTracks(rows, this.ballCount);
+    }
+
+    /** The first point of the model's track in canvas CSS pixels (test hook), or null. */
+    firstTrackPoint(): Vec2 | null {
+        const p = this.tracks.find((lines) => lines.length)?.[0][0];
+        return p ? [toCanvasX(this.transform, p[0]), toCanvasY(this.transform, p[1])] : null;
     }
 
     /** Sizes the backing store for the CSS size and device pixel ratio; returns whether it changed. */
@@ -124,6 +141,7 @@ export class Renderer {
         ctx.fillStyle = p.background;
         ctx.fillRect(0, 0, this.width, this.height);
         ctx.lineJoin = 'round';
+        this.counts.trackPoints = this.showTrack ? this.drawTrack() : 0;
         this.drawMarkerDots(active);
         this.counts.containers = this.drawBoxes(frame);
         this.drawTrails(frame);
@@ -216,6 +234,36 @@ export class Renderer {
             ctx.stroke();
         }
         return this.ballCount;
+    }
+
+    /** The model's predicted track: a dashed line per ball through its predictions, under everything else. */
+    private drawTrack(): number {
+        const { ctx, transform: t } = this;
+        ctx.strokeStyle = this.palette.model;
+        ctx.fillStyle = this.palette.model;
+        ctx.lineWidth = 2;
+        ctx.globalAlpha = 0.9;
+        ctx.setLineDash(TRACK_DASH);
+        for (const lines of this.tracks) {
+            for (const line of lines) {
+                ctx.beginPath();
+                line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(toCanvasX(t, x), toCanvasY(t, y)) : ctx.lineTo(toCanvasX(t, x), toCanvasY(t, y))));
+                ctx.stroke();
+            }
+        }
+        ctx.setLineDash(NO_DASH);
+        // A dot per prediction, so a track of one point still shows.
+        for (const lines of this.tracks) {
+            for (const line of lines) {
+                for (const [x, y] of line) {
+                    ctx.beginPath();
+                    ctx.arc(toCanvasX(t, x), toCanvasY(t, y), 2, 0, 2 * Math.PI);
+                    ctx.fill();
+                }
+            }
+        }
+        ctx.globalAlpha = 1;
+        return trackPointCount(this.tracks);
     }
 
     /** Every ground-truth position as a small dot: the path the truth says the balls take. */

@@ -2,6 +2,7 @@
 // when the model's program ran, its prediction, check_distance and pass/fail. Rebuilt only when the
 // data changes; the per-frame work is moving the `current` class between two rows.
 
+import { verdictText } from './prediction-text.js';
 import type { Marker, PredictionRow, Predictions, Vec2 } from './protocol.js';
 
 const fmt = (n: number) => n.toFixed(2);
@@ -67,7 +68,7 @@ export class PredictionTable {
             } else {
                 cell(tr, p.predicted ? points(p.predicted) : p.error ?? '—', 'pos');
                 cell(tr, p.distance === null ? '—' : p.distance.toFixed(3), 'num');
-                const result = cell(tr, p.passed ? 'pass' : 'fail', `result ${p.passed ? 'pass' : 'fail'}`);
+                const result = cell(tr, verdictText(p), `result ${p.passed ? 'pass' : 'fail'}`);
                 if (p.error) result.title = p.error;
                 details(cell(tr, runtime(p.runtime), 'details'), p);
                 tr.classList.add(p.passed ? 'passed' : 'failed');

@@ -9,6 +9,8 @@ export interface Palette {
     truth: string;
     pass: string;
     fail: string;
+    /** The model's predicted track. */
+    model: string;
     highlight: string;
     font: string;
 }
@@ -20,6 +22,7 @@ const VARS: Record<Exclude<keyof Palette, 'font'>, [string, string]> = {
     truth: ['--vscode-charts-green', '#89d185'],
     pass: ['--vscode-testing-iconPassed', '#73c991'],
     fail: ['--vscode-testing-iconFailed', '#f14c4c'],
+    model: ['--vscode-charts-orange', '#d18616'],
     highlight: ['--vscode-focusBorder', '#007fd4'],
 };
 
@@ -34,6 +37,7 @@ export function readPalette(): Palette {
         truth: read(VARS.truth),
         pass: read(VARS.pass),
         fail: read(VARS.fail),
+        model: read(VARS.model),
         highlight: read(VARS.highlight),
         font: `11px ${family}`,
     };

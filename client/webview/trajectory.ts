@@ -5,7 +5,8 @@
 //
 // Test hooks on <body>: data-ready="true" after the first frame, data-frame (frame index),
 // data-balls / data-containers (bodies drawn in that frame), data-ball0 ("x,y" of ball 0, scene units),
-// data-ball0px (ball 0 in canvas CSS pixels), data-playing.
+// data-ball0px (ball 0 in canvas CSS pixels), data-playing, data-track-points (points of the model's
+// predicted track drawn), data-track0px (its first point in canvas CSS pixels), data-track-color.
 
 import { activeMarker, advance, DEFAULT_SPEED, durationOf, frameAt, play, SPEEDS, stepBy, type Clock } from './playback.js';
 import { checkHostMessage, checkPersistedState, sameSource, type HostMessage, type Marker, type PersistedState, type Predictions, type SourceRef, type ViewState, type WebviewMessage } from './protocol.js';
@@ -49,6 +50,7 @@ const ui = {
     programBox: byId<HTMLDetailsElement>('program-box'),
     program: byId<HTMLElement>('program'),
     runPredictions: byId<HTMLButtonElement>('run-predictions'),
+    showTrack: byId<HTMLInputElement>('show-track'),
     table: byId<HTMLTableElement>('predictions'),
 };
 
@@ -117,7 +119,10 @@ function showStatus(text: string, kind: 'busy' | 'error' | 'info' | 'none'): voi
 function init(message: Extract<HostMessage, { type: 'init' }>): void {
     let renderer: Renderer;
     try {
-        renderer = new Renderer(ui.canvas, message.geometry, message.frames, message.markers, readPalette());
+        const palette = readPalette();
+        renderer = new Renderer(ui.canvas, message.geometry, message.frames, message.markers, palette);
+        renderer.showTrack = ui.showTrack.checked;
+        document.body.dataset.trackColor = palette.model;
     } catch (error) {
         showStatus(error instanceof Error ? error.message : String(error), 'error');
         return;
@@ -232,6 +237,9 @@ function render(frame: number): void {
         body.ball0 = `${x.toFixed(2)},${y.toFixed(2)}`;
         body.ball0px = `${renderer.canvasX(x).toFixed(1)},${renderer.canvasY(y).toFixed(1)}`;
     }
+    const track = renderer.firstTrackPoint();
+    body.track0px = track ? `${track[0].toFixed(1)},${track[1].toFixed(1)}` : '';
+    body.trackPoints = String(counts.trackPoints);
     resized = false;
     body.balls = String(counts.balls);
     body.containers = String(counts.containers);
@@ -313,6 +321,10 @@ ui.speed.addEventListener('change', () => {
     if (speed > 0) clock.speed = speed;
     saveState(true);
 });
+ui.showTrack.addEventListener('change', () => {
+    if (loaded) loaded.renderer.showTrack = ui.showTrack.checked;
+    invalidate();
+});
 ui.runPredictions.addEventListener('click', () => {
     ui.runPredictions.disabled = true;
     post({ type: 'requestPredictions' });
@@ -381,7 +393,9 @@ function placeTooltip(): void {
 
 new ResizeObserver(fitCanvas).observe(ui.stage);
 watchTheme(() => {
-    loaded?.renderer.setPalette(readPalette());
+    const palette = readPalette();
+    document.body.dataset.trackColor = palette.model;
+    loaded?.renderer.setPalette(palette);
     invalidate();
 });
 showStatus('Waiting for the simulation…', 'busy');

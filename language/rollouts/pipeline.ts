@@ -5,7 +5,7 @@ import { readProblemFile } from '../dataset/problems/load.js';
 import { ProblemIndex } from './problem-index.js';
 import { readRollouts, type ReadRolloutsOptions } from './readers/index.js';
 import { scoreManufactoriaRollout, scoreRollout, taskOf, type ScoreContext, type ScoreOutcome } from './score.js';
-import type { RolloutIssue } from './types.js';
+import type { RolloutIssue, RolloutRecord } from './types.js';
 
 export interface ProblemLoad {
     index: ProblemIndex;
@@ -35,16 +35,28 @@ export interface ScoreRunOptions extends ReadRolloutsOptions, Omit<ScoreContext,
 
 /** Every rollout of the paths, scored, in input order (issues in place). */
 export async function* scoreRollouts(paths: string[], options: ScoreRunOptions = {}): AsyncGenerator<ScoreOutcome> {
+    for await (const { outcome } of scoreRolloutRecords(paths, options)) yield outcome;
+}
+
+/** One scored rollout with the record it came from (absent for a reader's issue). */
+export interface ScoredRecord {
+    record?: RolloutRecord;
+    outcome: ScoreOutcome;
+}
+
+/** As scoreRollouts, with each record beside its outcome: for callers that keep more of a row than its score line (the editor keeps a BouncingSim answer's prompt to replay its scene). */
+export async function* scoreRolloutRecords(paths: string[], options: ScoreRunOptions = {}): AsyncGenerator<ScoredRecord> {
     const ctx: ScoreContext = { ...options };
     for await (const item of readRollouts(paths, options)) {
         if ('issue' in item) {
-            yield item;
+            yield { outcome: item };
             continue;
         }
         // Manufactoria is scored synchronously; only Python answers wait on a process.
         const problem = ctx.problems?.lookup(item.key, item.prompt);
         const label = item.groundTruth !== undefined ? item.groundTruth : problem?.testCases;
-        yield taskOf(item, label) === 'manufactoria' ? scoreManufactoriaRollout(item, ctx, problem) : await scoreRollout(item, ctx);
+        const outcome = taskOf(item, label) === 'manufactoria' ? scoreManufactoriaRollout(item, ctx, problem) : await scoreRollout(item, ctx);
+        yield { record: item, outcome };
     }
 }
 

@@ -18,6 +18,8 @@ export interface ScoreContext {
     problems?: ProblemIndex;
     /** With it, `results` (per-test verdicts) are included. */
     details?: boolean;
+    /** With it, BouncingSim rollouts carry their per-assert runs in `results` even without `details` (few rows, and the editor shows them). */
+    bouncingsimDetails?: boolean;
     /** The trainer's scoring mode, when known: the logged score is compared with that reward only. */
     mode?: ScoreMode;
     /** Absent: BouncingSim rollouts are reported as issues instead of being run. */
@@ -156,6 +158,9 @@ export function bouncingSimClass(check: ProgramCheck): BouncingSimErrorClass | n
     const failing = check.results.find((r: AssertRun) => !r.passed);
     if (!failing) return check.results.length > 0 ? null : 'exception';
     if (failing.timedOut) return 'timeout';
+    // A run that got as far as check_distance and failed only its `<= tolerance` comparison raises
+    // AssertionError with a distance: that is too far, not an exception of the program.
+    if (failing.exceptionType === 'AssertionError' && typeof failing.distance === 'number') return 'too_far';
     if (failing.error) return 'exception';
     return 'too_far';
 }
@@ -168,7 +173,7 @@ function finish(out: ScoredRollout, record: RolloutRecord, ctx: ScoreContext, re
         out.logged_mismatch = mismatch;
     }
     if (record.finishReason !== undefined) out.finish_reason = record.finishReason;
-    if (ctx.details) out.results = results ?? [];
+    if (ctx.details || (ctx.bouncingsimDetails && out.task === 'bouncingsim')) out.results = results ?? [];
     return out;
 }
 

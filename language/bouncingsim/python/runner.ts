@@ -47,6 +47,8 @@ export interface AssertRun {
     /** Timestamp of the assert when it can be parsed. */
     time?: number;
     expected?: Vec2Tuple[];
+    /** The assert's `<= tolerance` bound (50 in the benchmark), when it can be parsed. */
+    tolerance?: number;
     passed: boolean;
     /** Seconds spent in the assert itself, or -1 when it did not complete (as the reference). */
     runtime: number;
@@ -88,6 +90,7 @@ function describeAssert(assert: string, index: number, timestamps?: readonly num
     try {
         const parsed = parseAssert(assert);
         run.expected = parsed.expected;
+        run.tolerance = parsed.tolerance;
         const time = assertTime(parsed, timestamps);
         if (time !== undefined) run.time = time;
     } catch {

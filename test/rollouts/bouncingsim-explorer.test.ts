@@ -1,0 +1,99 @@
+// BouncingSim answers in the editor's rollout explorer (client/rollouts): the worker runs them only
+// for a trusted workspace, keeps what the trajectory panel needs to replay one (prompt, asserts,
+// per-assert runs), and a rollout's document is a row line the trajectory panel reads.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bouncingSimRolloutText, bouncingSimRowId } from '../../client/rollouts/document-text.js';
+import { bouncingSimRollout, pythonScoring, UNTRUSTED_PYTHON } from '../../client/rollouts/score-adapter.js';
+import type { RolloutInfo } from '../../client/rollouts/worker-protocol.js';
+import { rowInput, scanJsonl } from '../../client/trajectory/source.js';
+import type { ProgramCheck } from '../../language/bouncingsim/python/runner.js';
+import { scoreRolloutRecords, type ScoredRecord } from '../../language/rollouts/pipeline.js';
+import type { ScoredRollout } from '../../language/rollouts/types.js';
+
+const RUN = join(__dirname, '../../demo/rollouts/synthetic-verl-bouncingsim');
+
+async function collect(gen: AsyncGenerator<ScoredRecord>): Promise<ScoredRecord[]> {
+    const out: ScoredRecord[] = [];
+    for await (const x of gen) out.push(x);
+    return out;
+}
+
+/** A checker that runs nothing: the first assert passes at distance 0, the others fail 80 away. */
+const fakeChecker = async (_program: string, asserts: readonly string[]): Promise<ProgramCheck> => {
+    const results = asserts.map((assert, index) => ({
+        index, assert, passed: index === 0, runtime: index === 0 ? 0.001 : -1, timedOut: false, time: 0.1 * (index + 1),
+        expected: [[1, 2]] as [number, number][], tolerance: 50, predicted: [[index === 0 ? 1 : 81, 2]], distance: index === 0 ? 0 : 80,
+        ...(index === 0 ? {} : { error: 'AssertionError', exceptionType: 'AssertionError', exceptionMessage: '' }),
+    }));
+    return { results, passed: 1, pass_rate: 1 / asserts.length, all_pass: false, refused: [], sandboxed: true, isolation: 'test' };
+};
+
+describe('BouncingSim answers in the rollout worker', () => {
+    it('in an untrusted workspace nothing runs: every answer is an issue saying why, and no checker exists', async () => {
+        const scoring = pythonScoring({ trusted: false }, () => { throw new Error('not reached'); });
+        expect(scoring.bouncingsim).toBeUndefined();
+        const all = await collect(scoreRolloutRecords([RUN], scoring));
+        expect(all).toHaveLength(48);
+        for (const { outcome, record } of all) {
+            expect(outcome).toEqual({ issue: { where: record!.source, message: UNTRUSTED_PYTHON } });
+        }
+        expect(UNTRUSTED_PYTHON).toMatch(/not trusted/);
+    });
+
+    it('in a trusted workspace answers go to the checker, with per-assert runs kept for BouncingSim rows only', () => {
+        const scoring = pythonScoring({ trusted: true, python: 'python3' }, () => undefined);
+        expect(typeof scoring.bouncingsim).toBe('function');
+        expect(scoring).toMatchObject({ bouncingsimDetails: true });
+        expect(scoring.bouncingsimUnavailable).toBeUndefined();
+    });
+
+    it('keeps the record beside each outcome, and the replay data of an answer: prompt, asserts and each run', async () => {
+        const all = await collect(scoreRolloutRecords([join(RUN, '0.jsonl')], { bouncingsim: fakeChecker, bouncingsimDetails: true }));
+        expect(all).toHaveLength(12);
+        const { record, outcome } = all[0];
+        const scored = outcome as ScoredRollout;
+        expect(scored).toMatchObject({ task: 'bouncingsim', id: 'A_0_1', step: 0, error: 'too_far', total: 15, passed: 1 });
+        expect(scored.results).toHaveLength(15);
+        const replay = bouncingSimRollout(scored, record!.prompt ?? null);
+        expect(replay.prompt).toContain('### Scene description');
+        expect(replay.asserts).toEqual(record!.groundTruth);
+        expect(replay.runs[0]).toEqual({ time: 0.1, expected: [[1, 2]], predicted: [[1, 2]], distance: 0, tolerance: 50, passed: true, runtime: 0.001 });
+        expect(replay.runs[1]).toMatchObject({ passed: false, distance: 80, tolerance: 50, error: 'AssertionError', runtime: -1 });
+    });
+
+    it('Manufactoria rows of a mixed run get no per-test results from the BouncingSim flag', async () => {
+        const all = await collect(scoreRolloutRecords([join(__dirname, '../../demo/rollouts/synthetic-verl/0.jsonl')], { bouncingsim: fakeChecker, bouncingsimDetails: true }));
+        const scored = all[0].outcome as ScoredRollout;
+        expect(scored.task).toBe('manufactoria');
+        expect(scored.results).toBeUndefined();
+    });
+});
+
+describe('a BouncingSim rollout as a document', () => {
+    it('is a row line with the answer that the trajectory panel replays: scene from the prompt, the asserts, the program', async () => {
+        const [{ record, outcome }] = await collect(scoreRolloutRecords([join(RUN, '3.jsonl')], { bouncingsim: fakeChecker, bouncingsimDetails: true }));
+        const scored = outcome as ScoredRollout;
+        const info: RolloutInfo = {
+            row: 0, source: scored.source, problem: scored.id, name: null, problemFile: null, step: scored.step, sample: scored.sample,
+            task: scored.task, program: scored.program, extraction: scored.extraction, pass_rate: scored.pass_rate, all_pass: scored.all_pass,
+            error: scored.error, bouncingsim: bouncingSimRollout(scored, record!.prompt ?? null),
+        };
+        const text = bouncingSimRolloutText(info);
+        expect(text.endsWith('\n')).toBe(true);
+        expect(text.split('\n')).toHaveLength(2);
+        const [entry] = scanJsonl(text, bouncingSimRowId(info));
+        expect(entry).toMatchObject({ line: 0, id: 'A_0_1', program: scored.program });
+        const input = rowInput(entry.row!, entry.program);
+        expect(input.title).toBe('Trajectory: A_0_1 (model answer)');
+        expect(input.model).toEqual({ program: scored.program, asserts: record!.groundTruth, timestamps: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5] });
+        expect(input.geometry.balls).toHaveLength(1);
+    });
+
+    it('without a prompt the line still parses, and replaying it says what is missing', () => {
+        const info = { row: 3, source: 'x.jsonl:4', problem: null, name: null, problemFile: null, step: 1, sample: 0, task: 'bouncingsim', program: 'def predict_position(t):\n    return [[0, 0]]\n', extraction: { blocks: 1, used: 0, wholeResponse: false, feedbackBlocks: 0 }, pass_rate: 0, all_pass: 0 as const, error: 'too_far', bouncingsim: { prompt: null, asserts: ['assert check_distance(predict_position(0.10), [[1.0, 2.0]]) <= 50.0'], runs: [] } };
+        const [entry] = scanJsonl(bouncingSimRolloutText(info), bouncingSimRowId(info));
+        expect(entry.id).toBe('rollout');
+        expect(() => rowInput(entry.row!, entry.program)).toThrow(/Scene description/);
+    });
+});
