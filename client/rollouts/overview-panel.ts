@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isFromWebview, ROLLOUTS_VIEW_TYPE, type ToWebview } from '../webview/rollouts/protocol.js';
 import { webviewPage } from '../webview/rollouts/page.js';
+import { changesSummary } from '../../language/rollouts/detail.js';
 import { compareRollouts, copyRolloutToWorkspace, openRolloutAsSolution } from './documents.js';
 import type { Run, Runs } from './runs.js';
 
@@ -39,9 +40,18 @@ export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: 
         } else if (m.type === 'group') {
             const distinctPrograms = await run.distinctPrograms(m.rows);
             void panel.webview.postMessage({ type: 'group', rows: m.rows, distinctPrograms } satisfies ToWebview);
+        } else if (m.type === 'detail') {
+            const detail = await run.detail(m.row);
+            void panel.webview.postMessage({ type: 'detail', row: m.row, detail } satisfies ToWebview);
+        } else if (m.type === 'search') {
+            // A plain array: webview messages are JSON, where a typed array would become an object.
+            const rows = Array.from(await run.search(m.text, m.field));
+            void panel.webview.postMessage({ type: 'searched', id: m.id, rows } satisfies ToWebview);
         } else if (m.type === 'row') {
             if (m.action === 'compare' && m.other !== undefined) {
-                await compareRollouts(runs, run.key, m.row, m.other);
+                const [, changes] = await Promise.all([compareRollouts(runs, run.key, m.row, m.other), run.changes(m.row, m.other)]);
+                void panel.webview.postMessage({ type: 'changes', before: m.row, after: m.other, changes } satisfies ToWebview);
+                if (changes) void vscode.window.showInformationMessage(`Rollouts compare, per test: ${changesSummary(changes)} (listed in the overview).`);
             } else if (m.action === 'copy') {
                 const editor = await openRolloutAsSolution(runs, run.key, m.row);
                 if (editor) await copyRolloutToWorkspace(runs, editor.document.uri);

@@ -4,10 +4,15 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Overview } from '../../language/rollouts/overview.js';
+import type { RolloutDetail, VerdictChanges } from '../../language/rollouts/detail.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
 import { configuredPython } from '../trajectory/panel.js';
-import type { FromWorker, RolloutInfo, ToWorker } from './worker-protocol.js';
+import type { FromWorker, RolloutInfo, SearchField, ToWorker } from './worker-protocol.js';
+
+/** A question to the worker, without the id the asking adds. */
+type Question = ToWorker extends infer Q ? (Q extends { id: number } ? Omit<Q, 'id'> : never) : never;
+type Answer = Extract<FromWorker, { id: number }>;
 
 export interface Run {
     readonly key: number;
@@ -21,6 +26,12 @@ export interface Run {
     rollout(row: number): Promise<RolloutInfo | null>;
     /** Distinct programs among these rollouts (a GRPO group), from the worker that holds them. */
     distinctPrograms(rows: number[]): Promise<number | null>;
+    /** The rollout re-scored with per-test details (the detail view). */
+    detail(row: number): Promise<RolloutDetail | null>;
+    /** Per-test verdict changes from one rollout to another. */
+    changes(before: number, after: number): Promise<VerdictChanges | null>;
+    /** Rows whose program or response contains the text (any case). */
+    search(text: string, field: SearchField): Promise<Int32Array>;
 }
 
 export class Runs implements vscode.Disposable {
@@ -52,9 +63,13 @@ export class Runs implements vscode.Disposable {
         const key = this.nextKey++;
         const started = Date.now();
         const worker = new Worker(this.workerPath, workerOptions('rollouts'));
-        const waiting = new Map<number, (info: RolloutInfo | null) => void>();
-        const waitingGroups = new Map<number, (n: number | null) => void>();
+        const waiting = new Map<number, (answer: Answer) => void>();
         let nextId = 1;
+        const ask = <T>(question: Question, read: (answer: Answer) => T): Promise<T> => new Promise((resolve) => {
+            const id = nextId++;
+            waiting.set(id, (answer) => resolve(read(answer)));
+            worker.postMessage({ ...question, id } as ToWorker);
+        });
         let lastPercent = 0;
         return new Promise((resolve) => {
             const finish = (run: Run | undefined) => {
@@ -79,25 +94,17 @@ export class Runs implements vscode.Disposable {
                     void vscode.window.showErrorMessage(`Rollouts: ${title}: ${m.message}`);
                     void worker.terminate();
                     finish(undefined);
-                } else if (m.type === 'rollout') {
-                    waiting.get(m.id)?.(m.info);
+                } else if ('id' in m) {
+                    waiting.get(m.id)?.(m);
                     waiting.delete(m.id);
-                } else if (m.type === 'group') {
-                    waitingGroups.get(m.id)?.(m.distinctPrograms);
-                    waitingGroups.delete(m.id);
                 } else if (m.type === 'done') {
                     const run: Run = {
                         key, title, paths, overview: m.overview, issues: m.issues, issueCount: m.issueCount, loadMs: Date.now() - started,
-                        rollout: (row) => new Promise((answer) => {
-                            const id = nextId++;
-                            waiting.set(id, answer);
-                            worker.postMessage({ type: 'rollout', id, row } satisfies ToWorker);
-                        }),
-                        distinctPrograms: (rows) => new Promise((answer) => {
-                            const id = nextId++;
-                            waitingGroups.set(id, answer);
-                            worker.postMessage({ type: 'group', id, rows } satisfies ToWorker);
-                        }),
+                        rollout: (row) => ask({ type: 'rollout', row }, (a) => (a.type === 'rollout' ? a.info : null)),
+                        distinctPrograms: (rows) => ask({ type: 'group', rows }, (a) => (a.type === 'group' ? a.distinctPrograms : null)),
+                        detail: (row) => ask({ type: 'detail', row }, (a) => (a.type === 'detail' ? a.detail : null)),
+                        changes: (before, after) => ask({ type: 'changes', before, after }, (a) => (a.type === 'changes' ? a.changes : null)),
+                        search: (text, field) => ask({ type: 'search', text, field }, (a) => (a.type === 'search' ? a.rows : new Int32Array(0))),
                     };
                     this.workers.set(key, worker);
                     this.runs.push(run);

@@ -1,11 +1,14 @@
-// The worker's link to the shared rollout core: read → join → score (language/rollouts/pipeline.ts)
-// and the aggregation (language/rollouts/aggregate.ts), nothing of its own.
+// The worker's link to the shared rollout core: read → join → score (language/rollouts/pipeline.ts),
+// the aggregation (language/rollouts/aggregate.ts) and one rollout's detail (language/rollouts/
+// detail.ts, from a `details` re-score by the same scorer), nothing of its own.
 import { GrpoGroups, summarize } from '../../language/rollouts/aggregate.js';
 import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
-import { loadProblemIndex, scoreRolloutRecords, type ScoredRecord } from '../../language/rollouts/pipeline.js';
+import { rolloutDetail, testVerdicts, verdictChanges, type RolloutDetail, type VerdictChanges } from '../../language/rollouts/detail.js';
+import { scoreRolloutRecords, type ScoredRecord } from '../../language/rollouts/pipeline.js';
+import type { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import type { ReadProgress } from '../../language/rollouts/readers/index.js';
-import type { ScoreContext } from '../../language/rollouts/score.js';
-import type { ScoredRollout } from '../../language/rollouts/types.js';
+import { scoreManufactoriaRollout, type ScoreContext } from '../../language/rollouts/score.js';
+import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
 import type { AssertRun } from '../../language/bouncingsim/python/runner.js';
 import { predictionRow } from '../trajectory/predictions.js';
 import type { BouncingSimRollout, PythonPolicy } from './worker-protocol.js';
@@ -28,9 +31,28 @@ export function pythonScoring(policy: PythonPolicy, onUnavailable: (message: str
     };
 }
 
-export async function* readRun(paths: string[], problemFiles: string[], python: PythonPolicy, onProgress: (p: ReadProgress) => void, onUnavailable: (message: string) => void): AsyncGenerator<ScoredRecord> {
-    const { index } = await loadProblemIndex(problemFiles);
+/** `index`: the problems of the workspace's problem files (loadProblemIndex), kept by the worker for re-scoring. */
+export async function* readRun(paths: string[], index: ProblemIndex, python: PythonPolicy, onProgress: (p: ReadProgress) => void, onUnavailable: (message: string) => void): AsyncGenerator<ScoredRecord> {
     yield* scoreRolloutRecords(paths, { problems: index, onProgress, ...pythonScoring(python, onUnavailable) });
+}
+
+/** The record re-scored with per-test details; null when it is not a Manufactoria rollout or cannot be scored. */
+export function rescore(record: RolloutRecord, scored: ScoredRollout, index: ProblemIndex): ScoredRollout | null {
+    if (scored.task !== 'manufactoria') return null;
+    const again = scoreManufactoriaRollout(record, { problems: index, details: true });
+    return 'issue' in again ? null : again;
+}
+
+export function detailOf(row: number, record: RolloutRecord, scored: ScoredRollout, index: ProblemIndex): RolloutDetail {
+    return rolloutDetail(row, record, rescore(record, scored, index) ?? scored);
+}
+
+/** The per-test verdict changes from one rollout to another (both re-scored with details). */
+export function changesBetween(a: { record: RolloutRecord; scored: ScoredRollout }, b: { record: RolloutRecord; scored: ScoredRollout }, index: ProblemIndex): VerdictChanges | null {
+    const before = rescore(a.record, a.scored, index);
+    const after = rescore(b.record, b.scored, index);
+    if (!before || !after) return null;
+    return verdictChanges(testVerdicts(before.results), testVerdicts(after.results));
 }
 
 /** Distinct programs of one GRPO group (the shared definition); null when the rows form several groups. */

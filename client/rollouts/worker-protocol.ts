@@ -2,6 +2,7 @@
 // reads, re-scores and aggregates a run off the extension host's thread and keeps the scored rows
 // for later questions about one rollout. No `vscode` import.
 import type { Overview } from '../../language/rollouts/overview.js';
+import type { RolloutDetail, VerdictChanges } from '../../language/rollouts/detail.js';
 import type { ExtractionNotes, RolloutIssue } from '../../language/rollouts/types.js';
 import type { PredictionRow } from '../webview/protocol.js';
 
@@ -19,10 +20,15 @@ export interface BouncingSimRollout {
     runs: PredictionRow[];
 }
 
+export type SearchField = 'program' | 'response';
+
 export type ToWorker =
     | { type: 'load'; paths: string[]; problemFiles: string[]; title: string; python: PythonPolicy }
     | { type: 'rollout'; id: number; row: number }
-    | { type: 'group'; id: number; rows: number[] };
+    | { type: 'group'; id: number; rows: number[] }
+    | { type: 'detail'; id: number; row: number }
+    | { type: 'changes'; id: number; before: number; after: number }
+    | { type: 'search'; id: number; text: string; field: SearchField };
 
 export interface RolloutInfo {
     row: number;
@@ -52,4 +58,8 @@ export type FromWorker =
     }
     | { type: 'failed'; message: string }
     | { type: 'rollout'; id: number; info: RolloutInfo | null }
-    | { type: 'group'; id: number; distinctPrograms: number | null };
+    | { type: 'group'; id: number; distinctPrograms: number | null }
+    | { type: 'detail'; id: number; detail: RolloutDetail | null }
+    | { type: 'changes'; id: number; changes: VerdictChanges | null }
+    /** Matching row indexes, ascending. */
+    | { type: 'search'; id: number; rows: Int32Array };

@@ -6,8 +6,11 @@ import { parentPort } from 'node:worker_threads';
 import { loadProblemFile } from '../../language/dataset/problems/load.js';
 import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 import { buildOverview } from '../../language/rollouts/overview.js';
+import { loadProblemIndex } from '../../language/rollouts/pipeline.js';
+import type { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import type { RolloutIssue, ScoredRollout } from '../../language/rollouts/types.js';
-import { bouncingSimRollout, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
+import { KeptRecords } from './kept-records.js';
+import { bouncingSimRollout, changesBetween, detailOf, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
 import type { FromWorker, PythonPolicy, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
@@ -18,6 +21,10 @@ const PROGRESS_MS = 150;
 let rows: ScoredRollout[] = [];
 /** Row → the prompt of a BouncingSim answer (its scene is rebuilt from it when the answer is replayed). */
 let prompts = new Map<number, string | null>();
+/** Row i's record, kept for details and search (rows and kept records stay index-aligned). */
+let kept = new KeptRecords();
+/** The problems rows were joined with, for re-scoring one with details. */
+let index: ProblemIndex | undefined;
 /** Problem key → the problem file that holds it (the first, in the order given). */
 const problemFileOf = new Map<string, string>();
 
@@ -48,7 +55,8 @@ async function load(paths: string[], problemFiles: string[], title: string, pyth
         if (issues.length < MAX_ISSUES) issues.push(issue);
     };
     try {
-        for await (const { record, outcome } of readRun(paths, problemFiles, python, onProgress, (message) => report({ where: 'BouncingSim', message }))) {
+        index = (await loadProblemIndex(problemFiles)).index;
+        for await (const { record, outcome } of readRun(paths, index, python, onProgress, (message) => report({ where: 'BouncingSim', message }))) {
             if ('issue' in outcome) {
                 report(outcome.issue);
                 if (outcome.issue.message === UNTRUSTED_PYTHON) heldBack++;
@@ -56,6 +64,7 @@ async function load(paths: string[], problemFiles: string[], title: string, pyth
             }
             if (outcome.task === 'bouncingsim') prompts.set(rows.length, record?.prompt ?? null);
             rows.push(outcome);
+            kept.add(record!);
         }
     } finally {
         // The run's answers are scored: let the warm sandboxes go (a replay in the trajectory panel starts its own).
@@ -70,10 +79,22 @@ port.on('message', (m: ToWorker) => {
     if (m.type === 'load') {
         rows = [];
         prompts = new Map();
+        kept = new KeptRecords();
         load(m.paths, m.problemFiles, m.title, m.python).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
     } else if (m.type === 'group') {
         const members = m.rows.map((i) => rows[i]).filter((r) => r !== undefined);
         post({ type: 'group', id: m.id, distinctPrograms: members.length ? distinctPrograms(members) : null });
+    } else if (m.type === 'detail') {
+        const r = rows[m.row];
+        const record = kept.get(m.row);
+        post({ type: 'detail', id: m.id, detail: r && record && index ? detailOf(m.row, record, r, index) : null });
+    } else if (m.type === 'changes') {
+        const pick = (i: number) => (rows[i] && kept.get(i) ? { scored: rows[i], record: kept.get(i)! } : undefined);
+        const [a, b] = [pick(m.before), pick(m.after)];
+        post({ type: 'changes', id: m.id, changes: a && b && index ? changesBetween(a, b, index) : null });
+    } else if (m.type === 'search') {
+        const hits = kept.search(m.text, m.field, (i) => rows[i].program);
+        port.postMessage({ type: 'search', id: m.id, rows: hits } satisfies FromWorker, [hits.buffer as ArrayBuffer]);
     } else if (m.type === 'rollout') {
         const r = rows[m.row];
         post({

@@ -1,9 +1,10 @@
 // Entry of the rollout overview page (out/webview/rollouts.js). In the HTML report the run is in a
 // JSON <script> element; in the editor's webview it arrives as a message. Either way the page draws
 // the charts, the pass@k table and the rollout table; a click on a chart filters the table.
-import { filterRows, NO_STEP_LABEL, type Overview, type RowFilter } from '../../../language/rollouts/overview.js';
+import { filterRows, NO_STEP_LABEL, sortRows, type Overview, type RowFilter, type RowSort } from '../../../language/rollouts/overview.js';
 import { drawCharts, type ChartClick } from './charts.js';
-import type { FromWebview, ToWebview } from './protocol.js';
+import { renderChanges, renderDetail } from './detail.js';
+import type { FromWebview, TextField, ToWebview } from './protocol.js';
 import { RolloutTable } from './table.js';
 
 interface VsCodeApi { postMessage(message: unknown): void }
@@ -13,7 +14,20 @@ const vscode: VsCodeApi | undefined = typeof acquireVsCodeApi === 'function' ? a
 const post = (m: FromWebview) => vscode?.postMessage(m);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let shown: { o: Overview; table: RolloutTable; chip?: RowFilter; marked?: number } | undefined;
+let shown: {
+    o: Overview;
+    table: RolloutTable;
+    chip?: RowFilter;
+    marked?: number;
+    sort?: RowSort;
+    /** The program/response search in effect: its text and the rows it matched (undefined while searching). */
+    search?: { field: TextField; text: string; id: number; mask?: Uint8Array };
+} | undefined;
+let searchId = 0;
+const DETAIL_DELAY_MS = 90;
+const SEARCH_DELAY_MS = 250;
+let detailTimer: ReturnType<typeof setTimeout> | undefined;
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
 function show(o: Overview): void {
     document.title = o.title;
@@ -31,8 +45,19 @@ function show(o: Overview): void {
     for (const f of o.families) family.append(new Option(f, f));
     const error = $<HTMLSelectElement>('f-error');
     o.errors.forEach((e, i) => error.append(new Option(e, String(i))));
-    const table = new RolloutTable($('table'), o, (row) => post({ type: 'row', action: 'solution', row }), (key, row) => rowKey(key, row));
+    const table = new RolloutTable($('table'), o, (row) => post({ type: 'row', action: 'solution', row }), (key, row) => rowKey(key, row),
+        (row) => select(row), (sort) => {
+            shown!.sort = sort;
+            refilter();
+        });
     shown = { o, table };
+    // The report has no worker behind it: no detail pane, and text only searches problems and sources.
+    if (!vscode) {
+        $('detail').hidden = true;
+        const textIn = $<HTMLSelectElement>('f-text-in');
+        for (const option of Array.from(textIn.options)) option.hidden = option.value !== 'problem';
+        textIn.value = 'problem';
+    }
     const withSelected = (key: string) => () => {
         const row = table.selectedRow;
         if (row !== undefined) rowKey(key, row);
@@ -41,19 +66,57 @@ function show(o: Overview): void {
     $('a-mark').addEventListener('click', withSelected('m'));
     $('a-compare').addEventListener('click', withSelected('c'));
     $('a-group').addEventListener('click', withSelected('g'));
-    for (const id of ['f-family', 'f-error', 'f-step-min', 'f-step-max', 'f-text', 'f-failing']) {
-        $(id).addEventListener(id === 'f-text' ? 'input' : 'change', () => refilter());
-    }
+    for (const id of ['f-family', 'f-error', 'f-step-min', 'f-step-max', 'f-failing']) $(id).addEventListener('change', () => refilter());
+    for (const id of ['f-text', 'f-text-in']) $(id).addEventListener(id === 'f-text' ? 'input' : 'change', () => textChanged());
     $('f-clear').addEventListener('click', () => {
         family.value = '';
         error.value = '';
         for (const id of ['f-step-min', 'f-step-max', 'f-text']) $<HTMLInputElement>(id).value = '';
         $<HTMLInputElement>('f-failing').checked = false;
         shown!.chip = undefined;
+        shown!.search = undefined;
+        shown!.sort = undefined;
         refilter();
     });
     refilter();
     document.body.dataset.ready = 'true';
+}
+
+/** The selection moved: ask for its detail once the keys stop (holding an arrow key moves fast). */
+function select(row: number): void {
+    if (!vscode) return;
+    clearTimeout(detailTimer);
+    detailTimer = setTimeout(() => {
+        $('detail').setAttribute('aria-busy', 'true');
+        post({ type: 'detail', row });
+    }, DETAIL_DELAY_MS);
+}
+
+/** Program/response text is searched by the worker (it holds them); problem text right here. */
+function textChanged(): void {
+    if (!shown) return;
+    const field = $<HTMLSelectElement>('f-text-in').value as TextField;
+    const text = $<HTMLInputElement>('f-text').value;
+    clearTimeout(searchTimer);
+    if (field === 'problem' || text.trim() === '') {
+        shown.search = undefined;
+        refilter();
+        return;
+    }
+    searchTimer = setTimeout(() => {
+        const id = ++searchId;
+        shown!.search = { field, text, id };
+        $('table-count').textContent = `searching ${field}s…`;
+        post({ type: 'search', id, text, field });
+    }, SEARCH_DELAY_MS);
+}
+
+function searched(id: number, rows: ArrayLike<number>): void {
+    if (!shown?.search || shown.search.id !== id) return;
+    const mask = new Uint8Array(shown.o.total);
+    for (let k = 0; k < rows.length; k++) mask[rows[k]] = 1;
+    shown.search.mask = mask;
+    refilter();
 }
 
 function rowLabel(o: Overview, row: number): string {
@@ -69,7 +132,11 @@ function rowKey(key: string, row: number): void {
         $('marked').textContent = `marked: ${rowLabel(shown.o, row)}`;
     } else if (key === 'c') {
         if (shown.marked === undefined) $('marked').textContent = 'mark a rollout first (m), then compare another with it (c)';
-        else post({ type: 'row', action: 'compare', row: shown.marked, other: row });
+        else {
+            $('changes-section').hidden = false;
+            $('changes').textContent = `Comparing ${rowLabel(shown.o, shown.marked)} → ${rowLabel(shown.o, row)}…`;
+            post({ type: 'row', action: 'compare', row: shown.marked, other: row });
+        }
     } else if (key === 'g') showGroup(row);
 }
 
@@ -122,7 +189,7 @@ function applyChartClick(click: ChartClick): void {
 
 function refilter(): void {
     if (!shown) return;
-    const { o, table, chip } = shown;
+    const { o, table, chip, search } = shown;
     const num = (id: string) => {
         const v = $<HTMLInputElement>(id).value.trim();
         return v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v);
@@ -133,14 +200,18 @@ function refilter(): void {
         error: errorValue === '' ? undefined : errorValue === 'none' ? 'none' : Number(errorValue),
         stepMin: num('f-step-min'),
         stepMax: num('f-step-max'),
-        text: $<HTMLInputElement>('f-text').value,
+        text: $<HTMLSelectElement>('f-text-in').value === 'problem' ? $<HTMLInputElement>('f-text').value : undefined,
         failingOnly: $<HTMLInputElement>('f-failing').checked,
+        ...(search && { mask: search.mask ?? new Uint8Array(0) }),
         ...chip,
     };
-    const order = filterRows(o, filter);
+    const filtered = filterRows(o, filter);
+    const order = shown.sort ? sortRows(o, filtered, shown.sort) : filtered;
+    table.setSort(shown.sort);
     table.show(order);
     $('filter-chip').textContent = chip ? describe(o, chip) : '';
-    $('table-count').textContent = `${order.length} of ${o.total}, failing first`;
+    const searching = search && !search.mask ? ` · searching ${search.field}s…` : search ? ` · ${search.field} contains “${search.text}”` : '';
+    $('table-count').textContent = `${order.length} of ${o.total}, ${shown.sort ? `by ${shown.sort.column}${shown.sort.descending ? ' (descending)' : ''}` : 'failing first'}${searching}`;
     post({ type: 'filtered', count: order.length });
 }
 
@@ -212,6 +283,17 @@ if (embedded?.textContent) {
             if (facts) facts.textContent = facts.textContent!.replace(/distinct programs: .*$/, `distinct programs: ${m.distinctPrograms ?? 'unknown'}`);
         }
         else if (m?.type === 'error') $('status').textContent = m.message;
+        else if (m?.type === 'detail' && shown) {
+            // Answers can arrive after the selection moved on: only the selected rollout's is shown.
+            if (m.row !== shown.table.selectedRow) return;
+            $('detail').removeAttribute('aria-busy');
+            if (m.detail) renderDetail($('detail'), rowLabel(shown.o, m.row), m.detail);
+            else $('detail').textContent = 'No detail for this rollout.';
+        } else if (m?.type === 'changes' && shown) {
+            $('changes-section').hidden = false;
+            renderChanges($('changes'), rowLabel(shown.o, m.before), rowLabel(shown.o, m.after), m.changes);
+            $('changes-section').scrollIntoView({ block: 'nearest' });
+        } else if (m?.type === 'searched') searched(m.id, m.rows);
     });
     $('status').textContent = 'Loading…';
     post({ type: 'ready' });

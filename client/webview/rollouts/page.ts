@@ -62,6 +62,24 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
 pre.program { font-family: var(--vscode-editor-font-family); font-size: 12px; padding: 6px 10px; background: var(--vscode-editorWidget-background); overflow: auto; max-height: 320px; }
 details { margin: 4px 0; }
 body[data-mode=report] #row-actions { display: none; }
+button.rt-cell { font: inherit; font-weight: 600; color: inherit; background: none; border: none; text-align: left; cursor: pointer; }
+button.rt-cell:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+.table-detail { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
+@media (min-width: 1250px) { .table-detail { grid-template-columns: minmax(0, 11fr) minmax(380px, 9fr); } }
+.detail { border: 1px solid var(--vscode-panel-border); padding: 4px 10px; max-height: 444px; overflow: auto; font-size: 12px; }
+.detail[aria-busy=true] { opacity: 0.6; }
+.detail h3 { font-size: 1.05em; margin: 4px 0; }
+.detail h4 { font-size: 1em; margin: 10px 0 4px; }
+.detail p { margin: 4px 0; }
+.banner.mismatch { border-color: var(--vscode-testing-iconFailed); }
+pre.response { font-family: var(--vscode-editor-font-family); font-size: 12px; padding: 6px 8px; background: var(--vscode-editorWidget-background); white-space: pre-wrap; word-break: break-word; margin: 4px 0; }
+mark.extracted { background: var(--vscode-editor-findMatchHighlightBackground, rgba(234, 92, 0, 0.25)); color: inherit; outline: 1px solid var(--vscode-editor-findMatchBorder, transparent); }
+table.tests { border-collapse: collapse; font-size: 12px; width: 100%; }
+table.tests th, table.tests td { padding: 1px 6px; border-bottom: 1px solid var(--vscode-panel-border); text-align: left; vertical-align: top; }
+table.tests td code { word-break: break-all; }
+table.tests tr.fail td:nth-child(2) { color: var(--vscode-testing-iconFailed); }
+table.tests tr.pass td:nth-child(2) { color: var(--vscode-testing-iconPassed); }
+table.tests td.differs { color: var(--vscode-testing-iconFailed); font-weight: 600; }
 table.group { border-collapse: collapse; font-size: 12px; }
 table.group th, table.group td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
 table.group td.pass { color: var(--vscode-testing-iconPassed); }
@@ -87,7 +105,8 @@ const BODY = `
   <label>family <select id="f-family"><option value="">all</option></select></label>
   <label>error <select id="f-error"><option value="">all</option><option value="none">none (passed)</option></select></label>
   <label>steps <input id="f-step-min" type="number" placeholder="min"> – <input id="f-step-max" type="number" placeholder="max"></label>
-  <label>text <input id="f-text" type="search" placeholder="problem, id or source"></label>
+  <label>text in <select id="f-text-in" aria-label="search in"><option value="program">program</option><option value="response">response</option><option value="problem">problem or source</option></select></label>
+  <input id="f-text" type="search" placeholder="contains… (any case)" aria-label="search text">
   <label><input id="f-failing" type="checkbox"> failing only</label>
   <span id="filter-chip"></span>
   <button id="f-clear" type="button">Clear filters</button>
@@ -99,7 +118,11 @@ const BODY = `
   <button id="a-group" type="button" title="g">GRPO group</button>
   <span id="marked" class="muted"></span>
 </div>
-<div id="table"></div>
+<div class="table-detail">
+  <div id="table"></div>
+  <aside id="detail" class="detail" aria-live="polite" aria-label="Rollout detail"><p class="muted">Select a rollout (click or arrow keys) for its response, extraction and per-test verdicts; Enter or a double click opens it as a solution.</p></aside>
+</div>
+<div id="changes-section" hidden><div id="changes"></div></div>
 <div id="group-section" hidden><h2 id="group-title"></h2><div id="group"></div></div>
 `;
 

@@ -1,5 +1,9 @@
 // Messages between the extension host and the rollout overview webview (no `vscode`, no DOM).
+import type { RolloutDetail, VerdictChanges } from '../../../language/rollouts/detail.js';
 import type { Overview } from '../../../language/rollouts/overview.js';
+
+/** Where a text search looks: problem name/id and source (in the page), or the program or response (in the worker). */
+export type TextField = 'problem' | 'program' | 'response';
 
 export const ROLLOUTS_VIEW_TYPE = 'deltaStudio.rolloutsOverview';
 
@@ -10,7 +14,13 @@ export type ToWebview =
     | { type: 'overview'; overview: Overview }
     /** Answer to a `group` request: distinct programs among those rollouts (null when unknown). */
     | { type: 'group'; rows: number[]; distinctPrograms: number | null }
-    | { type: 'error'; message: string };
+    | { type: 'error'; message: string }
+    /** Answer to a `detail` request (null: the rollout is not in the run). */
+    | { type: 'detail'; row: number; detail: RolloutDetail | null }
+    /** Per-test verdict changes of a compare, from `before` (the marked rollout) to `after`. */
+    | { type: 'changes'; before: number; after: number; changes: VerdictChanges | null }
+    /** Answer to a `search` request: the matching rows, ascending. */
+    | { type: 'searched'; id: number; rows: Int32Array | number[] };
 
 export type FromWebview =
     | { type: 'ready' }
@@ -18,7 +28,11 @@ export type FromWebview =
     /** The table's visible row count after a filter (for tests and the status line). */
     | { type: 'filtered'; count: number }
     /** Facts about a GRPO group that need the programs (which only the worker holds). */
-    | { type: 'group'; rows: number[] };
+    | { type: 'group'; rows: number[] }
+    /** The selected rollout's detail. */
+    | { type: 'detail'; row: number }
+    /** Rows whose program or response contains the text. */
+    | { type: 'search'; id: number; text: string; field: 'program' | 'response' };
 
 export function isFromWebview(value: unknown): value is FromWebview {
     if (typeof value !== 'object' || value === null) return false;
@@ -26,6 +40,8 @@ export function isFromWebview(value: unknown): value is FromWebview {
     if (m.type === 'ready') return true;
     if (m.type === 'filtered') return typeof m.count === 'number';
     if (m.type === 'group') return Array.isArray(m.rows) && m.rows.length <= 100_000 && m.rows.every((r) => Number.isInteger(r));
+    if (m.type === 'detail') return Number.isInteger(m.row);
+    if (m.type === 'search') return Number.isInteger(m.id) && typeof m.text === 'string' && m.text.length <= 10_000 && (m.field === 'program' || m.field === 'response');
     if (m.type === 'row') {
         return ['solution', 'detail', 'copy', 'group', 'compare'].includes(m.action as string)
             && Number.isInteger(m.row) && (m.other === undefined || Number.isInteger(m.other));

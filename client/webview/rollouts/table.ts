@@ -1,12 +1,14 @@
 // The rollout table: only the rows in view exist in the DOM (fixed row height, a spacer sized for
-// all rows), so 100k rows scroll like 100. Arrow keys, Page Up/Down, Home/End move the selection;
-// Enter opens the selected rollout.
-import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
+// all rows), so 100k rows scroll like 100. Arrow keys, Page Up/Down, Home/End move the selection
+// (and show its detail); Enter or a double click opens the selected rollout. Column headers are
+// buttons: a click (or Enter on the focused header) sorts by that column, again reverses, a third
+// time goes back to failing-first.
+import { NO_STEP_LABEL, SORT_COLUMNS, type Overview, type RowSort, type SortColumn } from '../../../language/rollouts/overview.js';
 
 export const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 
-const COLUMNS = ['problem', 'family', 'level', 'step', 'sample', 'pass_rate', 'all_pass', 'error', 'logged', 'finish'] as const;
+const COLUMNS = SORT_COLUMNS;
 
 export class RolloutTable {
     private order: number[] = [];
@@ -14,6 +16,8 @@ export class RolloutTable {
     private readonly viewport: HTMLElement;
     private readonly spacer: HTMLElement;
     private readonly body: HTMLElement;
+    private readonly headers = new Map<SortColumn, HTMLButtonElement>();
+    private lastSelected: number | undefined;
 
     constructor(
         private readonly root: HTMLElement,
@@ -21,16 +25,25 @@ export class RolloutTable {
         private readonly onOpen: (row: number, how: 'enter' | 'click') => void,
         /** Other keys on the selected row (m: mark for compare, c: compare, g: GRPO group). */
         private readonly onKey: (key: string, row: number) => void = () => {},
+        /** The selection moved to another rollout. */
+        private readonly onSelect: (row: number) => void = () => {},
+        /** A column header asked to sort (undefined: back to failing-first). */
+        private readonly onSort: (sort: RowSort | undefined) => void = () => {},
     ) {
         root.classList.add('rollout-table');
         const head = document.createElement('div');
         head.className = 'rt-row rt-head';
         head.setAttribute('role', 'row');
         for (const c of COLUMNS) {
-            const cell = document.createElement('span');
+            const cell = document.createElement('button');
+            cell.type = 'button';
             cell.className = `rt-cell rt-${c}`;
             cell.setAttribute('role', 'columnheader');
+            cell.setAttribute('aria-sort', 'none');
+            cell.title = `Sort by ${c} (again: reverse; a third time: failing first)`;
             cell.textContent = c;
+            cell.addEventListener('click', () => this.onSort(this.nextSort(c)));
+            this.headers.set(c, cell);
             head.append(cell);
         }
         this.viewport = document.createElement('div');
@@ -52,10 +65,31 @@ export class RolloutTable {
             if (!row) return;
             this.selected = Number(row.dataset.pos);
             this.render();
-            this.onOpen(this.order[this.selected], 'click');
             this.viewport.focus();
         });
+        this.body.addEventListener('dblclick', (e) => {
+            const row = (e.target as HTMLElement).closest<HTMLElement>('.rt-row');
+            if (row) this.onOpen(this.order[Number(row.dataset.pos)], 'click');
+        });
         new ResizeObserver(() => this.render()).observe(this.viewport);
+    }
+
+    private sort: RowSort | undefined;
+
+    /** The sort after one more click on `column`: ascending, descending, then none. */
+    private nextSort(column: SortColumn): RowSort | undefined {
+        if (this.sort?.column !== column) return { column, descending: false };
+        return this.sort.descending ? undefined : { column, descending: true };
+    }
+
+    /** Marks the sorted column's header. */
+    setSort(sort: RowSort | undefined): void {
+        this.sort = sort;
+        for (const [c, h] of this.headers) {
+            const on = sort?.column === c;
+            h.setAttribute('aria-sort', on ? (sort!.descending ? 'descending' : 'ascending') : 'none');
+            h.textContent = on ? `${c} ${sort!.descending ? '▼' : '▲'}` : c;
+        }
     }
 
     /** Shows these row indexes in this order. */
@@ -146,6 +180,11 @@ export class RolloutTable {
                 if (cell.textContent !== values[k]) cell.textContent = values[k];
             }
             (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${r.source[i]}`;
+        }
+        const chosen = this.order[this.selected];
+        if (chosen !== undefined && chosen !== this.lastSelected) {
+            this.lastSelected = chosen;
+            this.onSelect(chosen);
         }
     }
 }

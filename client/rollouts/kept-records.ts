@@ -1,0 +1,50 @@
+// What the rollout worker keeps of each record after scoring, so one rollout can be re-scored with
+// details (the detail view, compare) and responses searched: the response (the extracted program is
+// a slice of it, so keeping it costs little more) and what re-scoring reads. Labels and prompts
+// repeat across a GRPO group and across steps: one copy of each is kept. No `vscode` import.
+import type { RolloutRecord } from '../../language/rollouts/types.js';
+
+export class KeptRecords {
+    private readonly records: RolloutRecord[] = [];
+    private readonly labels = new Map<string, unknown>();
+    private readonly prompts = new Map<string, string>();
+
+    get size(): number {
+        return this.records.length;
+    }
+
+    add(record: RolloutRecord): void {
+        const kept: RolloutRecord = {
+            source: record.source, format: record.format, response: record.response, step: record.step, sample: record.sample,
+        };
+        for (const k of ['key', 'dataset', 'loggedScore', 'loggedScale', 'loggedBonus', 'finishReason', 'family', 'name', 'level', 'promptIndex'] as const) {
+            if (record[k] !== undefined) (kept as unknown as Record<string, unknown>)[k] = record[k];
+        }
+        if (record.groundTruth !== undefined) kept.groundTruth = this.intern(this.labels, record.groundTruth);
+        // The prompt is only read again to join a row without key or label to its problem.
+        else if (record.key === undefined && record.prompt !== undefined) kept.prompt = this.intern(this.prompts, record.prompt) as string;
+        this.records.push(kept);
+    }
+
+    get(row: number): RolloutRecord | undefined {
+        return this.records[row];
+    }
+
+    /** Rows whose response (or extracted program, via `program`) contains `text`, ignoring case. */
+    search(text: string, field: 'program' | 'response', program: (row: number) => string): Int32Array {
+        const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+        const hits: number[] = [];
+        for (let i = 0; i < this.records.length; i++) {
+            if (pattern.test(field === 'program' ? program(i) : this.records[i].response)) hits.push(i);
+        }
+        return Int32Array.from(hits);
+    }
+
+    private intern<T>(table: Map<string, T>, value: T): T {
+        const key = typeof value === 'string' ? value : JSON.stringify(value);
+        const found = table.get(key);
+        if (found !== undefined) return found;
+        table.set(key, value);
+        return value;
+    }
+}
