@@ -1,7 +1,10 @@
 // The rollout explorer on the synthetic demo run (copied to rollouts/ in the workspace by run.sh):
 // Open Rollouts from the Explorer's context menu, the overview's heatmap and curves draw, a click on
-// a heatmap cell filters the table, and the top (near-miss) row opens as a read-only solution whose
-// test lens runs that problem's tests and shows failures.
+// a heatmap cell filters the table, the top (near-miss) row's detail shows its failing tests, and it
+// opens as a read-only solution whose test lens runs that problem's tests and shows failures; a
+// compare lists the per-test verdict changes; program/response search and column sort.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EDITOR, runCommand, sleep, waitUntil } from './workbench.mjs';
 
 const PROBLEM = 'Ends with RB';
@@ -85,6 +88,16 @@ export const tests = [
         },
     },
     {
+        name: '(r4) program and response search, and column sort with the keyboard',
+        async fn({ page, shot, workspace }) {
+            try {
+                await r4(page, shot, workspace);
+            } finally {
+                await restoreExplorer(page, false);
+            }
+        },
+    },
+    {
         name: '(r3) two rollouts of the filtered group open in a diff editor; the GRPO group view lists the samples',
         async fn({ page, shot }) {
             try {
@@ -126,10 +139,32 @@ async function r2(page, shot) {
     if (cellsText.length !== 8 || cellsText.some(([p, s]) => p !== PROBLEM || s !== STEP)) throw new Error(`rows after the filter: ${JSON.stringify(cellsText)}`);
     await shot('rollouts-cell-filter');
 
-    // The first row is the best failing rollout (near-miss first); open it.
+    // The first row is the best failing rollout (near-miss first): selecting it shows its detail.
     const first = frame.locator('.rt-body .rt-row').first();
     const rate = await first.locator('.rt-pass_rate').textContent();
     await first.click();
+    const detail = frame.locator('#detail');
+    const selected = await first.getAttribute('data-row');
+    await waitUntil(async () => (await detail.getAttribute('data-row')) === selected, { timeout: 30_000, message: 'the detail pane to show the selected rollout' });
+    const heading = (await detail.locator('h4', { hasText: /^Tests: / }).textContent()) ?? '';
+    const counts = /^Tests: (\d+) failing of 16, failures first$/.exec(heading);
+    if (!counts || Number(counts[1]) < 1) throw new Error(`detail test heading "${heading}"`);
+    const gridRows = detail.locator('[data-testid=detail-tests] tbody tr');
+    if ((await gridRows.count()) !== 16) throw new Error(`the per-test grid lists ${await gridRows.count()} tests, expected 16`);
+    const failing = await detail.locator('[data-testid=detail-tests] tbody tr.fail').count();
+    if (failing !== Number(counts[1])) throw new Error(`${failing} failing rows in the grid, the heading says ${counts[1]}`);
+    // Failures first, each with a verdict, a rejection reason or a wrong acceptance, and a path length.
+    const top = await gridRows.first().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
+    if (top[1] !== '✗ fail' || !/^\d+$/.test(top[8]) || (top[3] === top[4] && !top[7])) throw new Error(`first grid row: ${JSON.stringify(top)}`);
+    if (((16 - failing) / 16).toFixed(3) !== rate) throw new Error(`${failing}/16 failing does not match the table's pass_rate ${rate}`);
+    const notes = (await detail.locator('[data-testid=detail-notes]').textContent()) ?? '';
+    if (!/^1 fenced block · used block 1 of 1 \(the last\), tag `manufactoria`/.test(notes)) throw new Error(`extraction notes "${notes}"`);
+    const marked = (await detail.locator('mark.extracted').textContent()) ?? '';
+    if (!marked.startsWith('START ')) throw new Error(`the highlighted program starts "${marked.slice(0, 40)}"`);
+    await shot('rollout-detail');
+
+    // Enter opens it as a solution.
+    await frame.locator('.rt-viewport').press('Enter');
     const tab = page.locator('.part.editor .tab', { hasText: /Ends-with-RB\.step3\./ }).first();
     await tab.waitFor({ timeout: 30_000 });
     const run = lensLink(page, 'Run 16 tests');
@@ -156,6 +191,16 @@ async function r3(page, shot) {
     await frame.locator('#a-compare').click();
     await page.locator('.part.editor .monaco-diff-editor').first().waitFor({ timeout: 30_000 });
     await page.locator('.part.editor .tab', { hasText: /↔/ }).first().waitFor({ timeout: 15_000 });
+    // The per-test verdict changes: in the overview beside the diff, and in a notification.
+    const summary = frame.locator('[data-testid=changes-summary]');
+    const said = await waitUntil(async () => (await summary.count()) && (await summary.textContent()), { timeout: 30_000, message: 'the per-test changes of the compare' });
+    const m = /^(\d+) fixed, (\d+) broken, (\d+) other run changes?, (\d+) unchanged$/.exec(said);
+    if (!m || Number(m[1]) + Number(m[2]) + Number(m[4]) + Number(m[3]) !== 16) throw new Error(`changes summary "${said}"`);
+    // Best near-miss → worst of the group: at least one test broke, and the listed rows say which.
+    if (Number(m[2]) < 1) throw new Error(`no test broke from the best to the worst rollout: "${said}"`);
+    const listed = await frame.locator('#changes table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.cells[1].textContent));
+    if (listed.filter((k) => k?.startsWith('✗ broken')).length !== Number(m[2])) throw new Error(`listed changes ${JSON.stringify(listed)} vs "${said}"`);
+    await page.locator('.notifications-toasts .notification-toast', { hasText: `Rollouts compare, per test: ${said}` }).first().waitFor({ timeout: 15_000 });
     await shot('rollouts-compare');
 
     await frame.locator('#a-group').click();
@@ -167,4 +212,66 @@ async function r3(page, shot) {
     if (!text.startsWith('8 samples')) throw new Error(`group facts: "${text}"`);
     if ((await frame.locator('table.group tbody tr').count()) !== 8) throw new Error('the group table does not list 8 samples');
     await shot('rollouts-grpo-group');
+}
+
+/** Rows of the demo verl run whose response contains `text` (any case): what the search must find. */
+function responsesWith(workspace, text) {
+    const dir = join(workspace, 'rollouts', 'synthetic-verl');
+    let n = 0;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl'))) {
+        for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) if (line && JSON.parse(line).output.toLowerCase().includes(text.toLowerCase())) n++;
+    }
+    return n;
+}
+
+async function r4(page, shot, workspace) {
+    const frame = await overviewFrame(page);
+    await frame.locator('#f-clear').click();
+    const count = async () => Number(await frame.locator('#table').getAttribute('data-rows'));
+    await waitUntil(async () => (await count()) === 1632, { message: 'the cleared table to list all 1632 rollouts' });
+
+    // Response search, against the count in the files themselves.
+    const expected = responsesWith(workspace, 'automaton');
+    if (expected < 1 || expected >= 1632) throw new Error(`the demo has ${expected} responses with "automaton"`);
+    await frame.locator('#f-text-in').selectOption('response');
+    await frame.locator('#f-text').fill('AUTOMATON');
+    await waitUntil(async () => (await count()) === expected, { timeout: 30_000, message: `the response search to list ${expected} rows` });
+    const said = (await frame.locator('#table-count').textContent()) ?? '';
+    if (!said.includes('response contains “AUTOMATON”')) throw new Error(`table count reads "${said}"`);
+
+    // Program search: every hit's extracted program (highlighted in the detail) contains the text.
+    await frame.locator('#f-text-in').selectOption('program');
+    await frame.locator('#f-text').fill('painter_green');
+    await waitUntil(async () => (await count()) > 0 && (await count()) < 1632 && (await frame.locator('#table-count').textContent())?.includes('program contains'), { timeout: 30_000, message: 'the program search' });
+    const hits = await count();
+    const first = frame.locator('.rt-body .rt-row').first();
+    await first.click();
+    const row = await first.getAttribute('data-row');
+    await waitUntil(async () => (await frame.locator('#detail').getAttribute('data-row')) === row, { timeout: 30_000, message: 'the detail of the first hit' });
+    const program = (await frame.locator('#detail mark.extracted').textContent()) ?? '';
+    if (!program.toLowerCase().includes('painter_green')) throw new Error(`the first hit's program lacks PAINTER_GREEN:\n${program}`);
+    await shot('rollouts-search');
+    if (hits > responsesWith(workspace, 'painter_green')) throw new Error(`${hits} program hits, more than the responses holding the text`);
+
+    // Sort by step with the keyboard: focus the header, Enter (ascending), Enter again (descending).
+    await frame.locator('#f-clear').click();
+    await waitUntil(async () => (await count()) === 1632, { message: 'the cleared table' });
+    const header = frame.locator('.rt-head .rt-step');
+    await header.focus();
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await header.getAttribute('aria-sort')) === 'ascending', { message: 'the step column sorted ascending' });
+    const steps = async () => frame.locator('.rt-body .rt-row .rt-step').evaluateAll((cells) => cells.map((c) => Number(c.textContent)));
+    const up = await steps();
+    if (up[0] !== 0 || up.some((s, i) => i > 0 && s < up[i - 1])) throw new Error(`ascending steps: ${up.join(',')}`);
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await header.getAttribute('aria-sort')) === 'descending', { message: 'the step column sorted descending' });
+    const down = await steps();
+    if (down[0] !== 11 || down.some((s, i) => i > 0 && s > down[i - 1])) throw new Error(`descending steps: ${down.join(',')}`);
+    // Within a step, the near-misses still come first (ties keep failing-first order).
+    const rates = await frame.locator('.rt-body .rt-row').evaluateAll((rows) => rows.filter((r) => r.querySelector('.rt-step')?.textContent === '11').map((r) => [r.querySelector('.rt-all_pass')?.textContent, Number(r.querySelector('.rt-pass_rate')?.textContent)]));
+    const failing = rates.filter(([a]) => a === '0').map(([, p]) => p);
+    if (failing.some((p, i) => i > 0 && p > failing[i - 1])) throw new Error(`step 11 rows not near-miss first: ${JSON.stringify(rates)}`);
+    await shot('rollouts-sorted');
+    await page.keyboard.press('Enter');
+    await waitUntil(async () => (await header.getAttribute('aria-sort')) === 'none', { message: 'the sort back to failing-first' });
 }

@@ -154,6 +154,8 @@ export class RolloutTable {
             for (const c of COLUMNS) {
                 const cell = document.createElement('span');
                 cell.className = `rt-cell rt-${c}`;
+                // One text node per cell, rewritten in place: scrolling changes text, never the tree.
+                cell.append(document.createTextNode(''));
                 row.append(cell);
             }
             this.body.append(row);
@@ -163,7 +165,8 @@ export class RolloutTable {
             const i = this.order[pos];
             const p = this.o.problems[r.problem[i]];
             const row = this.body.children[pos - first] as HTMLElement;
-            row.className = `rt-row${pos === this.selected ? ' selected' : ''}${r.allPass[i] ? ' pass' : ' fail'}`;
+            const className = `rt-row${pos === this.selected ? ' selected' : ''}${r.allPass[i] ? ' pass' : ' fail'}`;
+            if (row.className !== className) row.className = className;
             row.dataset.pos = String(pos);
             row.dataset.row = String(i);
             const finish = r.finish[i] >= 0 ? this.o.finishReasons[r.finish[i]] : '';
@@ -176,8 +179,8 @@ export class RolloutTable {
             ];
             const cells = row.children;
             for (let k = 0; k < values.length; k++) {
-                const cell = cells[k] as HTMLElement;
-                if (cell.textContent !== values[k]) cell.textContent = values[k];
+                const text = cells[k].firstChild as Text;
+                if (text.data !== values[k]) text.data = values[k];
             }
             (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${r.source[i]}`;
         }
