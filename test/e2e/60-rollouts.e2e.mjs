@@ -54,7 +54,7 @@ async function openDemoRun(page, shot) {
     await item.click();
     const opened = Date.now();
     const frame = await overviewFrame(page);
-    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+    await frame.locator('body[data-ready="true"][data-charts="drawn"]').waitFor({ timeout: 120_000 });
     console.log(`    overview drawn ${Date.now() - opened} ms after Open Rollouts (1632 rollouts read and scored; 2-core VM, noisy)`);
     return frame;
 }
@@ -88,20 +88,20 @@ export const tests = [
         },
     },
     {
-        name: '(r4) program and response search, and column sort with the keyboard',
-        async fn({ page, shot, workspace }) {
+        name: '(r3) two rollouts of the filtered group open in a diff editor; the GRPO group view lists the samples',
+        async fn({ page, shot }) {
             try {
-                await r4(page, shot, workspace);
+                await r3(page, shot);
             } finally {
                 await restoreExplorer(page, false);
             }
         },
     },
     {
-        name: '(r3) two rollouts of the filtered group open in a diff editor; the GRPO group view lists the samples',
-        async fn({ page, shot }) {
+        name: '(r4) program and response search, and column sort with the keyboard',
+        async fn({ page, shot, workspace }) {
             try {
-                await r3(page, shot);
+                await r4(page, shot, workspace);
             } finally {
                 await restoreExplorer(page, true);
             }
@@ -161,6 +161,7 @@ async function r2(page, shot) {
     if (!/^1 fenced block · used block 1 of 1 \(the last\), tag `manufactoria`/.test(notes)) throw new Error(`extraction notes "${notes}"`);
     const marked = (await detail.locator('mark.extracted').textContent()) ?? '';
     if (!marked.startsWith('START ')) throw new Error(`the highlighted program starts "${marked.slice(0, 40)}"`);
+    await detail.scrollIntoViewIfNeeded();
     await shot('rollout-detail');
 
     // Enter opens it as a solution.
@@ -201,6 +202,7 @@ async function r3(page, shot) {
     const listed = await frame.locator('#changes table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.cells[1].textContent));
     if (listed.filter((k) => k?.startsWith('✗ broken')).length !== Number(m[2])) throw new Error(`listed changes ${JSON.stringify(listed)} vs "${said}"`);
     await page.locator('.notifications-toasts .notification-toast', { hasText: `Rollouts compare, per test: ${said}` }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('#changes').scrollIntoViewIfNeeded();
     await shot('rollouts-compare');
 
     await frame.locator('#a-group').click();
@@ -250,6 +252,7 @@ async function r4(page, shot, workspace) {
     await waitUntil(async () => (await frame.locator('#detail').getAttribute('data-row')) === row, { timeout: 30_000, message: 'the detail of the first hit' });
     const program = (await frame.locator('#detail mark.extracted').textContent()) ?? '';
     if (!program.toLowerCase().includes('painter_green')) throw new Error(`the first hit's program lacks PAINTER_GREEN:\n${program}`);
+    await frame.locator('#table').scrollIntoViewIfNeeded();
     await shot('rollouts-search');
     if (hits > responsesWith(workspace, 'painter_green')) throw new Error(`${hits} program hits, more than the responses holding the text`);
 

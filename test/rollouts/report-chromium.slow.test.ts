@@ -30,7 +30,7 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
                 return route.abort();
             });
             await page.goto(pathToFileURL(out).href);
-            await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+            await page.waitForSelector('body[data-ready="true"][data-charts="drawn"]', { timeout: 30_000 });
 
             // 17 problems × 12 steps: one SVG path per heatmap cell (axes and the legend add a few more).
             expect(await page.locator('#heatmap svg path').count()).toBeGreaterThanOrEqual(17 * 12);

@@ -7,6 +7,7 @@ import { GridComponent, LegendScrollComponent, TooltipComponent, VisualMapContin
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
+import { drawCanvasHeatmap } from './heatmap-canvas.js';
 
 echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapContinuousComponent, LegendScrollComponent, SVGRenderer, CanvasRenderer]);
 
@@ -54,114 +55,134 @@ export interface Charts {
     dispose(): void;
 }
 
-export function drawCharts(o: Overview, el: { heatmap: HTMLElement; curves: HTMLElement; errors: HTMLElement }, onClick: (c: ChartClick) => void): Charts {
+export function drawCharts(
+    o: Overview, el: { heatmap: HTMLElement; curves: HTMLElement; errors: HTMLElement }, onClick: (c: ChartClick) => void,
+    later: (draw: () => void) => void = (draw) => draw(), onDrawn?: () => void,
+): Charts {
     const colors = readColors();
     const steps = o.steps.map(stepLabel);
     const charts: echarts.ECharts[] = [];
 
     // Heatmap: one row per problem, grouped by family (the label says which).
-    // SVG keeps each cell a DOM element (tests count them); thousands of cells draw faster on a canvas.
-    const heat = echarts.init(el.heatmap, undefined, { renderer: o.cells.length > SVG_CELL_LIMIT ? 'canvas' : 'svg' });
+    // SVG keeps each cell a DOM element (tests count them); thousands of cells go on a plain canvas.
     el.heatmap.dataset.cells = String(o.cells.length);
-    const yLabels = o.problems.map((p) => `${p.label}`);
-    heat.setOption({
-        textStyle: baseText(colors),
-        animation: false,
-        tooltip: {
-            formatter: (params: { data: [number, number, number, number, number, number] }) => {
-                const [s, p, rate, n, c, mean] = params.data;
-                const prob = o.problems[p];
-                return `${escape(prob.label)}<br/>${escape(prob.family)}${prob.level ? ` · ${escape(prob.level)}` : ''}<br/>step ${stepLabel(o.steps[s])}: `
-                    + `solve rate ${pct(rate)}<br/>n ${n} · c ${c} · mean pass_rate ${mean.toFixed(3)}`;
-            },
-        },
-        grid: { left: 340, right: 80, top: 10, bottom: 40 },
-        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground }, splitArea: { show: false } },
-        // Two category axes on the left: problems, and further out each family's name on its first row.
-        yAxis: [
-            { type: 'category', data: yLabels, inverse: true, axisLabel: { color: colors.foreground, width: 190, overflow: 'truncate' } },
-            {
-                type: 'category', data: yLabels, inverse: true, position: 'left', offset: 196, axisLine: { show: false }, axisTick: { show: false },
-                axisLabel: {
-                    color: colors.muted, width: 130, overflow: 'truncate', interval: 0,
-                    formatter: (_: string, i: number) => (o.problems[i]?.family === o.problems[i - 1]?.family ? '' : o.problems[i]?.family ?? ''),
+    let canvasHeat: { resize(): void; dispose(): void } | undefined;
+    if (o.cells.length > SVG_CELL_LIMIT) {
+        canvasHeat = drawCanvasHeatmap(o, el.heatmap, colors, (problem, step) => onClick({ kind: 'cell', problem, step }));
+    } else {
+        const heat = echarts.init(el.heatmap, undefined, { renderer: 'svg' });
+        const yLabels = o.problems.map((p) => `${p.label}`);
+        heat.setOption({
+            textStyle: baseText(colors),
+            animation: false,
+            tooltip: {
+                formatter: (params: { data: [number, number, number, number, number, number] }) => {
+                    const [s, p, rate, n, c, mean] = params.data;
+                    const prob = o.problems[p];
+                    return `${escape(prob.label)}<br/>${escape(prob.family)}${prob.level ? ` · ${escape(prob.level)}` : ''}<br/>step ${stepLabel(o.steps[s])}: `
+                        + `solve rate ${pct(rate)}<br/>n ${n} · c ${c} · mean pass_rate ${mean.toFixed(3)}`;
                 },
             },
-        ],
-        visualMap: {
-            type: 'continuous', min: 0, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
-            text: ['solved', '0'], textStyle: { color: colors.foreground }, dimension: 2,
-            inRange: { color: [colors.low, colors.pass] },
-        },
-        series: [{
-            type: 'heatmap',
-            data: o.cells.map((c) => [c.s, c.p, c.n ? c.c / c.n : 0, c.n, c.c, c.mean]),
-            itemStyle: { borderColor: colors.background, borderWidth: 1 },
-            emphasis: { itemStyle: { borderColor: colors.foreground, borderWidth: 1 } },
-        }],
-    });
-    heat.on('click', (e) => {
-        const d = e.data as number[] | undefined;
-        if (d) onClick({ kind: 'cell', problem: d[1], step: d[0] });
-    });
-    charts.push(heat);
-
-    // Curves: mean pass_rate (solid) and all-pass rate (dashed) by step, one colour per family.
-    const curves = echarts.init(el.curves, undefined, { renderer: 'svg' });
-    const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-    const series = o.curves.flatMap((curve, i) => {
-        const color = palette[i % palette.length];
-        // Both lines of a family share its name, so one legend entry shows or hides the pair.
-        const line = (metric: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
-            type: 'line', name: curve.family, id: `${curve.family} · ${metric}`, color, symbolSize: 6, showSymbol: true,
-            lineStyle: { type: dashed ? 'dashed' : 'solid', width: 2 },
-            data: curve.points.map((p) => [p.s, value(p)]),
+            grid: { left: 340, right: 80, top: 10, bottom: 40 },
+            xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground }, splitArea: { show: false } },
+            // Two category axes on the left: problems, and further out each family's name on its first row.
+            yAxis: [
+                { type: 'category', data: yLabels, inverse: true, axisLabel: { color: colors.foreground, width: 190, overflow: 'truncate' } },
+                {
+                    type: 'category', data: yLabels, inverse: true, position: 'left', offset: 196, axisLine: { show: false }, axisTick: { show: false },
+                    axisLabel: {
+                        color: colors.muted, width: 130, overflow: 'truncate', interval: 0,
+                        formatter: (_: string, i: number) => (o.problems[i]?.family === o.problems[i - 1]?.family ? '' : o.problems[i]?.family ?? ''),
+                    },
+                },
+            ],
+            visualMap: {
+                type: 'continuous', min: 0, max: 1, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 120,
+                text: ['solved', '0'], textStyle: { color: colors.foreground }, dimension: 2,
+                inRange: { color: [colors.low, colors.pass] },
+            },
+            series: [{
+                type: 'heatmap',
+                data: o.cells.map((c) => [c.s, c.p, c.n ? c.c / c.n : 0, c.n, c.c, c.mean]),
+                itemStyle: { borderColor: colors.background, borderWidth: 1 },
+                emphasis: { itemStyle: { borderColor: colors.foreground, borderWidth: 1 } },
+            }],
         });
-        return [
-            line(`${curve.family} · mean pass_rate`, (p) => p.mean, false),
-            line(`${curve.family} · all-pass`, (p) => (p.n ? p.c / p.n : 0), true),
-        ];
-    });
-    curves.setOption({
-        textStyle: baseText(colors),
-        animation: false,
-        tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
-        legend: { type: 'scroll', top: 0, textStyle: { color: colors.foreground } },
-        grid: { left: 50, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
-        yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
-        series,
-    });
-    curves.on('click', (e) => {
-        const d = e.data as [number, number] | undefined;
-        const family = o.curves[Math.floor((e.seriesIndex ?? 0) / 2)]?.family;
-        if (d && family !== undefined) onClick({ kind: 'curve', family, step: d[0] });
-    });
-    charts.push(curves);
+        heat.on('click', (e) => {
+            const d = e.data as number[] | undefined;
+            if (d) onClick({ kind: 'cell', problem: d[1], step: d[0] });
+        });
+        charts.push(heat);
+    }
 
-    // Error classes by step, stacked.
-    const errs = echarts.init(el.errors, undefined, { renderer: 'svg' });
-    errs.setOption({
-        textStyle: baseText(colors),
-        animation: false,
-        tooltip: { trigger: 'item' },
-        legend: { top: 0, textStyle: { color: colors.foreground } },
-        grid: { left: 50, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
-        yAxis: { type: 'value', axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
-        series: o.errors.map((error, e) => ({
-            type: 'bar', name: error, stack: 'errors', color: palette[(e + 2) % palette.length],
-            data: o.errorCounts.map((row) => row[e]),
-        })),
+    // The curves and error bars are below the heatmap: with `later` they are drawn after the first paint.
+    later(() => {
+        // Curves: mean pass_rate (solid) and all-pass rate (dashed) by step, one colour per family.
+        // SVG while small (tests count its paths); a big run's thousands of points draw faster on a canvas.
+        const renderer = o.cells.length > SVG_CELL_LIMIT ? 'canvas' : 'svg';
+        const curves = echarts.init(el.curves, undefined, { renderer });
+        const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+        const series = o.curves.flatMap((curve, i) => {
+            const color = palette[i % palette.length];
+            // Both lines of a family share its name, so one legend entry shows or hides the pair.
+            const line = (metric: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
+                type: 'line', name: curve.family, id: `${curve.family} · ${metric}`, color, symbolSize: 6, showSymbol: renderer === 'svg',
+                lineStyle: { type: dashed ? 'dashed' : 'solid', width: 2 },
+                data: curve.points.map((p) => [p.s, value(p)]),
+            });
+            return [
+                line(`${curve.family} · mean pass_rate`, (p) => p.mean, false),
+                line(`${curve.family} · all-pass`, (p) => (p.n ? p.c / p.n : 0), true),
+            ];
+        });
+        curves.setOption({
+            textStyle: baseText(colors),
+            animation: false,
+            tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
+            legend: { type: 'scroll', top: 0, textStyle: { color: colors.foreground } },
+            grid: { left: 50, right: 20, top: 40, bottom: 40 },
+            xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
+            yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
+            series,
+        });
+        curves.on('click', (e) => {
+            const d = e.data as [number, number] | undefined;
+            const family = o.curves[Math.floor((e.seriesIndex ?? 0) / 2)]?.family;
+            if (d && family !== undefined) onClick({ kind: 'curve', family, step: d[0] });
+        });
+        charts.push(curves);
+
+        // Error classes by step, stacked.
+        const errs = echarts.init(el.errors, undefined, { renderer });
+        errs.setOption({
+            textStyle: baseText(colors),
+            animation: false,
+            tooltip: { trigger: 'item' },
+            legend: { top: 0, textStyle: { color: colors.foreground } },
+            grid: { left: 50, right: 20, top: 40, bottom: 40 },
+            xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
+            yAxis: { type: 'value', axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
+            series: o.errors.map((error, e) => ({
+                type: 'bar', name: error, stack: 'errors', color: palette[(e + 2) % palette.length],
+                data: o.errorCounts.map((row) => row[e]),
+            })),
+        });
+        errs.on('click', (e) => {
+            if (typeof e.dataIndex === 'number' && typeof e.seriesIndex === 'number') onClick({ kind: 'errors', step: e.dataIndex, error: e.seriesIndex });
+        });
+        charts.push(errs);
+        onDrawn?.();
     });
-    errs.on('click', (e) => {
-        if (typeof e.dataIndex === 'number' && typeof e.seriesIndex === 'number') onClick({ kind: 'errors', step: e.dataIndex, error: e.seriesIndex });
-    });
-    charts.push(errs);
 
     return {
-        resize: () => charts.forEach((c) => c.resize()),
-        dispose: () => charts.forEach((c) => c.dispose()),
+        resize: () => {
+            charts.forEach((c) => c.resize());
+            canvasHeat?.resize();
+        },
+        dispose: () => {
+            charts.forEach((c) => c.dispose());
+            canvasHeat?.dispose();
+        },
     };
 }
 

@@ -37,7 +37,11 @@ function show(o: Overview): void {
     $('summary').textContent = `${o.total} rollouts · ${o.problems.length} problems in ${o.families.length} families · ${o.steps.length} steps · ${solved} problems solved at least once`;
     $('status').textContent = '';
 
-    drawCharts(o, { heatmap: $('heatmap'), curves: $('curves'), errors: $('errors') }, (click) => applyChartClick(click));
+    // The heatmap and the table paint first; the curves and error bars right after (body[data-charts]).
+    const afterPaint = (draw: () => void) => requestAnimationFrame(() => setTimeout(draw, 0));
+    drawCharts(o, { heatmap: $('heatmap'), curves: $('curves'), errors: $('errors') }, (click) => applyChartClick(click), afterPaint, () => {
+        document.body.dataset.charts = 'drawn';
+    });
     passAtTable(o);
     nearMisses(o);
 

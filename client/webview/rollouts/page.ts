@@ -65,7 +65,7 @@ body[data-mode=report] #row-actions { display: none; }
 button.rt-cell { font: inherit; font-weight: 600; color: inherit; background: none; border: none; text-align: left; cursor: pointer; }
 button.rt-cell:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
 .table-detail { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
-@media (min-width: 1250px) { .table-detail { grid-template-columns: minmax(0, 11fr) minmax(380px, 9fr); } }
+@media (min-width: 1000px) { .table-detail { grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr); } }
 .detail { border: 1px solid var(--vscode-panel-border); padding: 4px 10px; max-height: 444px; overflow: auto; font-size: 12px; }
 .detail[aria-busy=true] { opacity: 0.6; }
 .detail h3 { font-size: 1.05em; margin: 4px 0; }
@@ -80,6 +80,8 @@ table.tests td code { word-break: break-all; }
 table.tests tr.fail td:nth-child(2) { color: var(--vscode-testing-iconFailed); }
 table.tests tr.pass td:nth-child(2) { color: var(--vscode-testing-iconPassed); }
 table.tests td.differs { color: var(--vscode-testing-iconFailed); font-weight: 600; }
+#heatmap canvas { display: block; }
+.heat-tip { position: absolute; z-index: 2; pointer-events: none; white-space: pre; padding: 4px 8px; font-size: 12px; color: var(--vscode-editorHoverWidget-foreground, var(--vscode-editor-foreground)); background: var(--vscode-editorHoverWidget-background, var(--vscode-editorWidget-background)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-panel-border)); }
 table.group { border-collapse: collapse; font-size: 12px; }
 table.group th, table.group td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
 table.group td.pass { color: var(--vscode-testing-iconPassed); }
