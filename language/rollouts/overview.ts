@@ -57,7 +57,9 @@ export interface RowColumns {
     mismatch: (0 | 1)[];
     finish: number[];
     truncated: (0 | 1)[];
-    source: string[];
+    /** Where each row came from, split so a run's 100k `file:line` sources send each file once: see rowSource. */
+    sourceFile: number[];
+    sourceRest: (number | string)[];
 }
 
 export interface NearMiss {
@@ -81,6 +83,8 @@ export interface Overview {
     ks: number[];
     passAt: PassAtRow[];
     finishReasons: string[];
+    /** Source prefixes (a file and its `:` or `[`), indexed by rows.sourceFile. */
+    sourceFiles: string[];
     rows: RowColumns;
     nearMisses: NearMiss[];
 }
@@ -172,8 +176,10 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
     const finishIndex = new Map<string, number>();
     const errorIndex = new Map(errors.map((e, i) => [e, i]));
     const columns: RowColumns = {
-        problem: [], step: [], sample: [], passRate: [], allPass: [], error: [], logged: [], mismatch: [], finish: [], truncated: [], source: [],
+        problem: [], step: [], sample: [], passRate: [], allPass: [], error: [], logged: [], mismatch: [], finish: [], truncated: [], sourceFile: [], sourceRest: [],
     };
+    const sourceFiles: string[] = [];
+    const sourceFileIndex = new Map<string, number>();
     for (const r of rows) {
         columns.problem.push(problemIndex.get(r.id ?? '(unknown)') ?? -1);
         columns.step.push(r.step);
@@ -193,7 +199,17 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
         }
         columns.finish.push(f);
         columns.truncated.push(r.truncated ? 1 : 0);
-        columns.source.push(r.source);
+        // `file:12` → file `file:` and 12; `file:3[7]` → `file:3[` and `7]`; `file[5]` → `file[` and `5]`.
+        const cut = Math.max(r.source.lastIndexOf(':'), r.source.lastIndexOf('[')) + 1;
+        const prefix = r.source.slice(0, cut);
+        const rest = r.source.slice(cut);
+        let file = sourceFileIndex.get(prefix);
+        if (file === undefined) {
+            file = sourceFiles.push(prefix) - 1;
+            sourceFileIndex.set(prefix, file);
+        }
+        columns.sourceFile.push(file);
+        columns.sourceRest.push(/^[1-9]\d{0,14}$/.test(rest) ? Number(rest) : rest);
     }
 
     const nearMisses = rows
@@ -217,9 +233,15 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
         ks,
         passAt,
         finishReasons,
+        sourceFiles,
         rows: columns,
         nearMisses,
     };
+}
+
+/** Row i's source as the scorer wrote it (`file:line`, `file[row]`, …). */
+export function rowSource(o: Overview, i: number): string {
+    return `${o.sourceFiles[o.rows.sourceFile[i]] ?? ''}${o.rows.sourceRest[i] ?? ''}`;
 }
 
 /** A filter the table applies; every field optional. Step bounds are inclusive. */
@@ -256,7 +278,7 @@ export function filterRows(o: Overview, filter: RowFilter): number[] {
         if (filter.mask && filter.mask[i] !== 1) continue;
         if (text) {
             const prob = o.problems[p];
-            const hay = `${prob?.label ?? ''} ${prob?.id ?? ''} ${r.source[i]}`.toLowerCase();
+            const hay = `${prob?.label ?? ''} ${prob?.id ?? ''} ${rowSource(o, i)}`.toLowerCase();
             if (!hay.includes(text)) continue;
         }
         out.push(i);

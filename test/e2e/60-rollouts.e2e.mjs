@@ -154,8 +154,10 @@ async function r2(page, shot) {
     const failing = await detail.locator('[data-testid=detail-tests] tbody tr.fail').count();
     if (failing !== Number(counts[1])) throw new Error(`${failing} failing rows in the grid, the heading says ${counts[1]}`);
     // Failures first, each with a verdict, a rejection reason or a wrong acceptance, and a path length.
-    const top = await gridRows.first().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
-    if (top[1] !== '✗ fail' || !/^\d+$/.test(top[8]) || (top[3] === top[4] && !top[7])) throw new Error(`first grid row: ${JSON.stringify(top)}`);
+    const columns = await detail.locator('[data-testid=detail-tests] thead th').evaluateAll((ths) => ths.map((th) => th.textContent));
+    const cells = await gridRows.first().evaluate((tr) => [...tr.cells].map((c) => c.textContent));
+    const top = Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+    if (top.verdict !== '✗ fail' || !/^\d+$/.test(top.path) || (top.expected === top.actual && !top['rejection reason'])) throw new Error(`first grid row: ${JSON.stringify(top)}`);
     if (((16 - failing) / 16).toFixed(3) !== rate) throw new Error(`${failing}/16 failing does not match the table's pass_rate ${rate}`);
     const notes = (await detail.locator('[data-testid=detail-notes]').textContent()) ?? '';
     if (!/^1 fenced block · used block 1 of 1 \(the last\), tag `manufactoria`/.test(notes)) throw new Error(`extraction notes "${notes}"`);

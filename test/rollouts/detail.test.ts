@@ -6,7 +6,7 @@ import { changesSummary, failuresFirst, responseWindow, rolloutDetail, testVerdi
 import { scoreManufactoriaRollout } from '../../language/rollouts/score.js';
 import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
 import { KeptRecords } from '../../client/rollouts/kept-records.js';
-import { buildOverview, filterRows, sortRows } from '../../language/rollouts/overview.js';
+import { buildOverview, filterRows, rowSource, sortRows } from '../../language/rollouts/overview.js';
 import { summarize } from '../../language/rollouts/aggregate.js';
 
 // "Ends with B": accept tapes whose last symbol is B (4 tests).
@@ -134,5 +134,20 @@ describe('column sort', () => {
         const mask = new Uint8Array(5);
         mask[0] = mask[4] = 1;
         expect(filterRows(o, { mask })).toEqual([0, 4]);
+    });
+});
+
+describe('compact sources', () => {
+    it('sends each file once and gives every source back as written', () => {
+        const sources = ['run/3.jsonl:12', 'run/3.jsonl:13', 'C:\\runs\\t.jsonl:4[17]', 'table.parquet[5]', 'x.jsonl:007', 'plain', 'a:b:99'];
+        const rows = sources.map((source): ScoredRollout => ({
+            source, id: 'p', step: 1, sample: 0, task: 'manufactoria', pass_rate: 0, all_pass: 0, error: null, truncated: false, passed: 0, total: 1,
+            program: '', extraction: { blocks: 0, used: null, wholeResponse: true, feedbackBlocks: 0 },
+        }));
+        const o = buildOverview(rows, summarize, { title: 't' });
+        expect(sources.map((_, i) => rowSource(o, i))).toEqual(sources);
+        expect(o.sourceFiles.filter((f) => f === 'run/3.jsonl:')).toHaveLength(1);
+        expect(o.rows.sourceRest.slice(0, 2)).toEqual([12, 13]);
+        expect(filterRows(o, { text: 'T.JSONL:4[' })).toEqual([2]);
     });
 });

@@ -55,8 +55,12 @@ function rewardLine(d: RolloutDetail): HTMLElement {
 function testGrid(tests: TestVerdict[], omitted: number): HTMLElement {
     const table = el('table', { className: 'tests' });
     table.dataset.testid = 'detail-tests';
+    // Acceptance-only labels (no test checks the output): no expected-output column.
+    const outputs = tests.some((t) => t.checkOutput);
     const head = table.createTHead().insertRow();
-    for (const h of ['#', 'verdict', 'input', 'expected', 'actual', 'expected output', 'actual output', 'rejection reason', 'path']) head.append(el('th', { textContent: h }));
+    for (const h of ['#', 'verdict', 'input', 'expected', 'actual', 'expected output', 'actual output', 'rejection reason', 'path']) {
+        if (h !== 'expected output' || outputs) head.append(el('th', { textContent: h }));
+    }
     const body = table.createTBody();
     for (const t of tests) {
         const tr = body.insertRow();
@@ -68,6 +72,7 @@ function testGrid(tests: TestVerdict[], omitted: number): HTMLElement {
             t.rejectionReason ?? '', String(t.pathLength),
         ];
         cells.forEach((c, k) => {
+            if (k === 5 && !outputs) return;
             const td = tr.insertCell();
             td.append(c);
             if (k === 4 && t.actualAccepted !== t.expectedAccepted) td.className = 'differs';

@@ -1,7 +1,7 @@
 // Entry of the rollout overview page (out/webview/rollouts.js). In the HTML report the run is in a
 // JSON <script> element; in the editor's webview it arrives as a message. Either way the page draws
 // the charts, the pass@k table and the rollout table; a click on a chart filters the table.
-import { filterRows, NO_STEP_LABEL, sortRows, type Overview, type RowFilter, type RowSort } from '../../../language/rollouts/overview.js';
+import { filterRows, NO_STEP_LABEL, rowSource, sortRows, type Overview, type RowFilter, type RowSort } from '../../../language/rollouts/overview.js';
 import { drawCharts, type ChartClick } from './charts.js';
 import { renderChanges, renderDetail } from './detail.js';
 import type { FromWebview, TextField, ToWebview } from './protocol.js';
@@ -168,7 +168,7 @@ function showGroup(row: number): void {
     for (const i of members) {
         const tr = body.insertRow();
         tr.dataset.row = String(i);
-        const cells = [String(r.sample[i] ?? '–'), r.passRate[i].toFixed(3), String(r.allPass[i]), r.error[i] >= 0 ? o.errors[r.error[i]] : '', r.source[i]];
+        const cells = [String(r.sample[i] ?? '–'), r.passRate[i].toFixed(3), String(r.allPass[i]), r.error[i] >= 0 ? o.errors[r.error[i]] : '', rowSource(o, i)];
         cells.forEach((c, k) => {
             const td = tr.insertCell();
             td.textContent = c;
@@ -265,7 +265,7 @@ function nearMisses(o: Overview): void {
         const d = document.createElement('details');
         const s = document.createElement('summary');
         s.textContent = `${p?.label ?? '?'} · step ${r.step[m.row] ?? NO_STEP_LABEL} · sample ${r.sample[m.row] ?? '–'} · pass_rate ${r.passRate[m.row].toFixed(3)}`
-            + `${r.error[m.row] >= 0 ? ` · ${o.errors[r.error[m.row]]}` : ''} · ${r.source[m.row]}`;
+            + `${r.error[m.row] >= 0 ? ` · ${o.errors[r.error[m.row]]}` : ''} · ${rowSource(o, m.row)}`;
         const pre = document.createElement('pre');
         pre.className = 'program';
         pre.textContent = m.program;

@@ -3,7 +3,7 @@
 // (and show its detail); Enter or a double click opens the selected rollout. Column headers are
 // buttons: a click (or Enter on the focused header) sorts by that column, again reverses, a third
 // time goes back to failing-first.
-import { NO_STEP_LABEL, SORT_COLUMNS, type Overview, type RowSort, type SortColumn } from '../../../language/rollouts/overview.js';
+import { NO_STEP_LABEL, rowSource, SORT_COLUMNS, type Overview, type RowSort, type SortColumn } from '../../../language/rollouts/overview.js';
 
 export const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
@@ -182,7 +182,7 @@ export class RolloutTable {
                 const text = cells[k].firstChild as Text;
                 if (text.data !== values[k]) text.data = values[k];
             }
-            (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${r.source[i]}`;
+            (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${rowSource(this.o, i)}`;
         }
         const chosen = this.order[this.selected];
         if (chosen !== undefined && chosen !== this.lastSelected) {
