@@ -95,7 +95,8 @@ export function responseWindow(response: string, span: [number, number] | undefi
 
 /** The detail of a rollout re-scored with `details` (its `results` hold the verifier's per-test answers). */
 export function rolloutDetail(row: number, record: RolloutRecord, scored: ScoredRollout, limit = TEST_LIMIT): RolloutDetail {
-    const ordered = failuresFirst(testVerdicts(scored.results));
+    // BouncingSim results are per-assert runs (shown with the predicted track in the trajectory panel), not tests.
+    const ordered = scored.task === 'manufactoria' ? failuresFirst(testVerdicts(scored.results)) : [];
     const window = responseWindow(record.response, scored.extraction.span);
     const detail: RolloutDetail = {
         row, source: scored.source, problem: scored.id, name: scored.name ?? null, step: scored.step, sample: scored.sample, task: scored.task,

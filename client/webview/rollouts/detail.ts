@@ -91,7 +91,10 @@ export function renderDetail(root: HTMLElement, label: string, d: RolloutDetail)
         `${d.source}${d.finishReason ? ` · finish ${d.finishReason}` : ''}${d.truncated ? ' (truncated)' : ''}${d.error ? ` · ${d.error}` : ''}`);
     const parts: HTMLElement[] = [title, facts, rewardLine(d)];
     if (d.reason) parts.push(el('p', { className: 'reason' }, el('code', { textContent: d.reason })));
-    parts.push(el('h4', { textContent: d.total ? `Tests: ${failed} failing of ${d.total}, failures first` : 'Tests: none ran' }));
+    if (d.task === 'bouncingsim') {
+        parts.push(el('h4', { textContent: `Asserts: ${failed} failing of ${d.total}` }),
+            el('p', { className: 'muted', textContent: 'Enter (or a double click) opens the trajectory panel: predicted vs simulated positions per timestamp, with the distances.' }));
+    } else parts.push(el('h4', { textContent: d.total ? `Tests: ${failed} failing of ${d.total}, failures first` : 'Tests: none ran' }));
     if (d.tests.length) parts.push(testGrid(d.tests, d.testsOmitted));
     const notes = el('p', { className: 'notes' }, extractionText(d));
     notes.dataset.testid = 'detail-notes';
