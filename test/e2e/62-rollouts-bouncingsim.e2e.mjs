@@ -83,7 +83,8 @@ export const tests = [
             const rate = Number(await first.locator('.rt-pass_rate').textContent());
             if (!(rate > 0 && rate < 1)) throw new Error(`the first row's pass_rate is ${rate}, expected a near miss`);
             await shot('rollouts-bouncingsim-overview');
-            await first.click();
+            // A click selects (and shows the detail); a double click or Enter opens.
+            await first.dblclick();
 
             const frame = await trajectoryFrame(page, /\(model answer\)$/);
             await frame.locator('body[data-ready="true"]').waitFor({ timeout: 90_000 });
@@ -128,7 +129,7 @@ export const tests = [
         async fn({ page, shot }) {
             const overview = await openRun(page, 'synthetic-verl');
             // The top row is the best near miss: some tests pass, some fail.
-            await overview.locator('.rt-body .rt-row').first().click();
+            await overview.locator('.rt-body .rt-row').first().dblclick();
             const tab = page.locator('.part.editor .tab', { hasText: /\.step\w+\.sample\w+\.manufactoria/ }).first();
             await tab.waitFor({ timeout: 30_000 });
             const fileName = /[^\s]+\.step\w+\.sample\w+\.manufactoria/.exec((await tab.textContent()) ?? '')?.[0];
