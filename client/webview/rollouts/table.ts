@@ -96,6 +96,7 @@ export class RolloutTable {
     show(order: number[]): void {
         this.order = order;
         this.rendered = '';
+        this.generation++;
         this.selected = 0;
         this.spacer.style.height = `${order.length * ROW_HEIGHT}px`;
         this.viewport.scrollTop = 0;
@@ -135,19 +136,28 @@ export class RolloutTable {
     }
 
     private rendered = '';
+    /** Bumped when the order changes: rows filled for an older order are filled again. */
+    private generation = 0;
+    private sliceFirst = 0;
 
     private render(): void {
         const height = this.viewport.clientHeight || 400;
         const first = Math.max(0, Math.floor(this.viewport.scrollTop / ROW_HEIGHT) - OVERSCAN);
         const last = Math.min(this.order.length, Math.ceil((this.viewport.scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
         // Scroll events come faster than rows change: rebuild only when the visible slice moved.
-        const key = `${first}:${last}:${this.selected}:${this.order.length}`;
+        const key = `${first}:${last}:${this.selected}:${this.order.length}:${this.generation}`;
         if (key === this.rendered) return;
         this.rendered = key;
-        const r = this.o.rows;
-        // The visible slice is one block moved into place; its row elements are reused, only their text changes.
+        // The visible slice is one block moved into place. When it moves by a few rows, the rows that
+        // left at one end are moved to the other and refilled; the rest keep their text (a wheel step
+        // rewrites 3 rows, not 35), and the DOM order stays the visual order.
         this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
         const count = last - first;
+        const shift = first - this.sliceFirst;
+        const rows = this.body.children;
+        if (shift > 0 && shift < rows.length) for (let k = 0; k < shift; k++) this.body.append(rows[0]);
+        else if (shift < 0 && -shift < rows.length) for (let k = 0; k < -shift; k++) this.body.prepend(rows[rows.length - 1]);
+        this.sliceFirst = first;
         while (this.body.childElementCount < count) {
             const row = document.createElement('div');
             row.setAttribute('role', 'row');
@@ -161,14 +171,18 @@ export class RolloutTable {
             this.body.append(row);
         }
         while (this.body.childElementCount > count) this.body.lastElementChild!.remove();
+        const r = this.o.rows;
         for (let pos = first; pos < last; pos++) {
             const i = this.order[pos];
-            const p = this.o.problems[r.problem[i]];
-            const row = this.body.children[pos - first] as HTMLElement;
+            const row = rows[pos - first] as HTMLElement;
             const className = `rt-row${pos === this.selected ? ' selected' : ''}${r.allPass[i] ? ' pass' : ' fail'}`;
             if (row.className !== className) row.className = className;
+            if (row.dataset.pos === String(pos) && row.dataset.gen === String(this.generation)) continue;
             row.dataset.pos = String(pos);
+            row.dataset.gen = String(this.generation);
             row.dataset.row = String(i);
+            row.setAttribute('aria-rowindex', String(pos + 2));
+            const p = this.o.problems[r.problem[i]];
             const finish = r.finish[i] >= 0 ? this.o.finishReasons[r.finish[i]] : '';
             const logged = r.logged[i];
             const values = [
