@@ -125,7 +125,9 @@ function searched(id: number, rows: ArrayLike<number>): void {
 
 function rowLabel(o: Overview, row: number): string {
     const r = o.rows;
-    return `${o.problems[r.problem[row]]?.label ?? '?'} · step ${r.step[row] ?? NO_STEP_LABEL} · sample ${r.sample[row] ?? '–'}`;
+    // Without a sample number (verl dumps), the source line tells rollouts of one group apart.
+    const which = r.sample[row] !== null ? `sample ${r.sample[row]}` : rowSource(o, row).split(/[\\/]/).pop();
+    return `${o.problems[r.problem[row]]?.label ?? '?'} · step ${r.step[row] ?? NO_STEP_LABEL} · ${which}`;
 }
 
 function rowKey(key: string, row: number): void {
