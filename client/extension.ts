@@ -6,6 +6,7 @@ import { registerBouncingSimProblems } from './bouncingsim-problems/index.js';
 import { registerFactoryGraph } from './graph/index.js';
 import { registerProblems } from './problems/index.js';
 import { registerRollouts } from './rollouts/index.js';
+import type { RolloutsTree } from './rollouts/rollouts-view.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
 import { registerTesting, type TestingApi } from './testing/index.js';
@@ -29,7 +30,7 @@ const FEATURES: Feature[] = [
     registerProblems,
     registerBouncingSimProblems,
     registerFactoryGraph,
-    registerRollouts,
+    (ctx) => { rollouts = registerRollouts(ctx); },
 ];
 
 /** Returned from activate(); in-host tests use it to wait for the server. */
@@ -39,10 +40,13 @@ export interface ManufactoriaApi {
     readonly ready: Promise<void>;
     /** Test Explorer's controller and the states it shows. */
     readonly testing: TestingApi | undefined;
+    /** The Rollouts view's tree (open runs → families → problems). */
+    readonly rollouts: RolloutsTree | undefined;
 }
 
 let server: ManufactoriaServer | undefined;
 let testing: TestingApi | undefined;
+let rollouts: RolloutsTree | undefined;
 
 export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     const log = vscode.window.createOutputChannel('Manufactoria', { log: true });
@@ -64,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
 
     // Not awaited: activation returns at once and the status bar shows progress.
     const ready = server.start();
-    return { server, ready, testing };
+    return { server, ready, testing, rollouts };
 }
 
 export async function deactivate(): Promise<void> {

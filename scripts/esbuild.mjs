@@ -1,10 +1,39 @@
 // Bundles every runtime entry point; the extension ships these bundles only.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 // Minified always (what ships is what is tested); the source maps, not shipped, keep stack traces readable.
 const node = { platform: 'node', format: 'cjs', target: 'node20', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
+// The extension host loads out/extension.cjs at activation. The modules named here are bundled apart
+// and loaded on first use: in client code, `await import('./x.js')` of one of them becomes
+// `require('./<chunk>')` of its own bundle next to out/extension.cjs. A module that both bundles
+// import is copied into each, so a chunk must hold the only copy of any state it keeps (each LAZY
+// module is only ever imported dynamically).
+const LAZY = {
+    'client/trajectory/panel.ts': 'extension-trajectory.cjs',
+    'client/bouncingsim-problems/generate-command.ts': 'extension-generate.cjs',
+    'client/graph/panel.ts': 'extension-graph.cjs',
+    'client/trace/drawing.ts': 'extension-trace.cjs',
+    'client/problems/open-solution.ts': 'extension-solution.cjs',
+    'client/problems/open-row.ts': 'extension-row.cjs',
+    'client/rollouts/overview-panel.ts': 'extension-overview.cjs',
+    'language/manufactoria/format/canonical-layout.ts': 'extension-layout.cjs',
+};
+const lazyChunks = {
+    name: 'lazy-chunks',
+    setup(build) {
+        build.onResolve({ filter: /^\./ }, (args) => {
+            if (args.kind !== 'dynamic-import') return undefined;
+            const file = relative(process.cwd(), resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+            if (!LAZY[file]) return { errors: [{ text: `${file} is imported dynamically by the extension host: list it in LAZY (scripts/esbuild.mjs)` }] };
+            return { path: `./${LAZY[file]}`, external: true };
+        });
+    },
+};
+// `import()` of a chunk becomes require(), which VS Code's extension host resolves (and gives `vscode` to).
+const host = { ...node, external: ['vscode'], plugins: [lazyChunks], supported: { 'dynamic-import': false }, charset: 'utf8' };
 // Webview pages: minified too; their source maps stay in out/ for debugging but are not shipped (.vscodeignore).
 const web = { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
 const entries = [
@@ -13,7 +42,8 @@ const entries = [
     { ...node, entryPoints: ['language/verifier/verdict-worker.ts'], outfile: 'out/verifier-worker.cjs' },
     // The language server and the threads that share its code (server/bundle-entry.ts): one bundle, Langium once.
     { ...node, entryPoints: ['server/bundle-entry.ts'], outfile: 'out/server.cjs' },
-    { ...node, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
+    { ...host, entryPoints: ['client/extension.ts'], outfile: 'out/extension.cjs' },
+    ...Object.entries(LAZY).map(([entry, chunk]) => ({ ...host, entryPoints: [entry], outfile: `out/${chunk}` })),
     // The simulation thread and, as a process, `delta bouncingsim` (cli/bouncingsim-entry.ts): planck once.
     { ...node, entryPoints: ['cli/bouncingsim-entry.ts'], outfile: 'out/bouncingsim.cjs' },
     { ...node, entryPoints: ['language/dataset/problems/parquet-child.ts'], outfile: 'out/parquet-reader.cjs' },

@@ -5,7 +5,6 @@ import { fork } from 'node:child_process';
 import * as vscode from 'vscode';
 import { countProblem, defaultOutFolder, difficultyChoices, FAMILY_CHOICES, familyProblem, generateArgs, seedProblem, type GenerateForm } from './generate-form.js';
 
-export const COMMAND_GENERATE = 'deltaStudio.generateBouncingSimProblems';
 const TITLE = 'Generate BouncingSim Problems';
 
 async function askForm(): Promise<GenerateForm | undefined> {

@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../extension.js';
 import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
-import { COMMAND_GENERATE, generateProblems } from './generate-command.js';
 import type { BsNode } from './row-tree.js';
 import { BouncingSimRows, BS_PROBLEMS_VIEW, COMMAND_ROW_TRAJECTORY } from './rows-view.js';
 
 export const COMMAND_REFRESH_BS_PROBLEMS = 'deltaStudio.bouncingsimProblems.refresh';
+export const COMMAND_GENERATE = 'deltaStudio.generateBouncingSimProblems';
 
 export function registerBouncingSimProblems({ context, log }: FeatureContext): void {
     const rows = new BouncingSimRows(log);
@@ -27,6 +27,7 @@ export function registerBouncingSimProblems({ context, log }: FeatureContext): v
             if (node?.kind === 'row') return vscode.commands.executeCommand(COMMAND_SHOW_TRAJECTORY, node.source);
             return undefined;
         }),
-        vscode.commands.registerCommand(COMMAND_GENERATE, () => generateProblems(context, log, () => void rows.rescan())),
+        // The form and the generator's driver load on first use (scripts/esbuild.mjs LAZY).
+        vscode.commands.registerCommand(COMMAND_GENERATE, async () => (await import('./generate-command.js')).generateProblems(context, log, () => void rows.rescan())),
     );
 }

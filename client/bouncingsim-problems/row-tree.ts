@@ -1,7 +1,7 @@
 // The BouncingSim Problems view as plain data: family → difficulty → row, over every BouncingSim
 // dataset row found in the workspace's JSONL files. Pure, so grouping and texts are unit-tested.
 import { familyOf, parseRows } from '../../language/bouncingsim/rows.js';
-import { isBouncingSimRow } from '../trajectory/source.js';
+import { isBouncingSimRow } from '../trajectory/scan.js';
 import type { SourceRef } from '../webview/protocol.js';
 
 const DIFFICULTIES = ['basic', 'easy', 'medium', 'hard', 'extreme'];

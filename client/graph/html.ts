@@ -1,7 +1,5 @@
-// The factory graph page: our bundled script and a nonce'd style only (same CSP as the trajectory).
-import { contentSecurityPolicy } from '../trajectory/html.js';
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+// The factory graph page (its script: out/webview/factory-graph.js) on the shared CSP head (../webview-html.ts).
+import { webviewHtml } from '../webview-html.js';
 
 const STYLE = `
 :root { color-scheme: light dark; }
@@ -60,18 +58,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 `;
 
 export function graphHtml(options: { cspSource: string; scriptUri: string; nonce: string }): string {
-    const { cspSource, scriptUri, nonce } = options;
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(cspSource, nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Factory Graph</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
-<body>
-<header>
+    return webviewHtml({ ...options, title: 'Factory Graph', style: STYLE, body: `<header>
   <span id="title"></span><span id="status">Drawing…</span><span class="spacer"></span>
   <span class="legend">dashed: implicit route to NONE · faded: unreachable · amber: no path to end</span>
   <button id="fit" title="Fit the whole graph into view">Fit</button>
@@ -87,8 +74,5 @@ export function graphHtml(options: { cspSource: string; scriptUri: string; nonce
   <div id="tape" aria-label="Tape"></div>
   <input id="scrubber" type="range" min="0" max="0" value="0" aria-label="Trace step">
   <span id="step-text"></span>
-</footer>
-<script nonce="${nonce}" src="${escapeHtml(scriptUri)}"></script>
-</body>
-</html>`;
+</footer>` });
 }

@@ -2,14 +2,14 @@
 // colour mode, with Open Solution on each problem.
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../extension.js';
-import { openRow, ParquetRows, ROW_SCHEME } from './open-row.js';
-import { COMMAND_OPEN_SOLUTION, openSolution } from './open-solution.js';
+import { ParquetRows, ROW_SCHEME } from './parquet-rows.js';
 import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
 import { ProblemFiles } from './problem-files.js';
 import type { ProblemNode } from './problem-tree.js';
 import { COMMAND_OPEN_PROBLEM_ROW, PROBLEMS_VIEW, ProblemsTree } from './problems-view.js';
 
 export const COMMAND_REFRESH_PROBLEMS = 'manufactoria.problems.refresh';
+export const COMMAND_OPEN_SOLUTION = 'manufactoria.openSolution';
 /** Set once the first scan is done: the welcome text ("no problem files") waits for it. */
 const SCANNED_KEY = 'manufactoria.problems.scanned';
 const WATCH_DEBOUNCE_MS = 500;
@@ -49,7 +49,8 @@ export function registerProblems({ context, server }: FeatureContext): void {
         { dispose: () => pending.forEach((t) => clearTimeout(t)) },
         vscode.workspace.registerTextDocumentContentProvider(ROW_SCHEME, parquet),
         vscode.commands.registerCommand(COMMAND_REFRESH_PROBLEMS, () => files.rescan()),
-        vscode.commands.registerCommand(COMMAND_OPEN_PROBLEM_ROW, (node: ProblemNode) => openRow(node, parquet)),
-        vscode.commands.registerCommand(COMMAND_OPEN_SOLUTION, (node?: ProblemNode) => openSolution(node)),
+        vscode.commands.registerCommand(COMMAND_OPEN_PROBLEM_ROW, async (node: ProblemNode) => (await import('./open-row.js')).openRow(node, parquet)),
+        // The solution-file code loads on first use (scripts/esbuild.mjs LAZY).
+        vscode.commands.registerCommand(COMMAND_OPEN_SOLUTION, async (node?: ProblemNode) => (await import('./open-solution.js')).openSolution(node)),
     );
 }

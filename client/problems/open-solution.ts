@@ -6,8 +6,6 @@ import * as vscode from 'vscode';
 import type { ProblemNode } from './problem-tree.js';
 import { bindsProblem, solutionFileNames, solutionText } from './solution-file.js';
 
-export const COMMAND_OPEN_SOLUTION = 'manufactoria.openSolution';
-
 export async function openSolution(node: ProblemNode | undefined): Promise<void> {
     if (node?.kind !== 'problem') {
         return void vscode.window.showInformationMessage('Manufactoria: choose a problem in the Manufactoria Problems view, then "Open Solution".');

@@ -5,7 +5,6 @@
 // solution files: diagnostics, hover, the test lens and traces work on them.
 import { basename, dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
-import { canonicalLayout } from '../../language/manufactoria/format/canonical-layout.js';
 import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
 import type { SourceRef } from '../webview/protocol.js';
 import { bouncingSimRolloutText, bouncingSimRowId, rolloutDocumentText } from './document-text.js';
@@ -35,8 +34,11 @@ export class RolloutDocuments implements vscode.TextDocumentContentProvider {
         const info = await run.rollout(Number(query.get('row')));
         if (!info) return '# No such rollout in this run.\n';
         if (info.task === 'bouncingsim') return bouncingSimRolloutText(info);
-        // Compared programs are laid out canonically, so the diff shows changes, not spacing.
-        return rolloutDocumentText(query.get('canonical') === '1' ? { ...info, program: canonicalLayout(info.program) } : info);
+        // Compared programs are laid out canonically, so the diff shows changes, not spacing. The
+        // layout code (the DSL's lexing and Unicode tables) loads on first use (scripts/esbuild.mjs LAZY).
+        if (query.get('canonical') !== '1') return rolloutDocumentText(info);
+        const { canonicalLayout } = await import('../../language/manufactoria/format/canonical-layout.js');
+        return rolloutDocumentText({ ...info, program: canonicalLayout(info.program) });
     }
 }
 

@@ -7,7 +7,6 @@ import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
 import type { FeatureContext } from '../extension.js';
 import { looksLikeManufactoriaRollouts } from './detect.js';
 import { copyRolloutToWorkspace, openRolloutAsSolution, ROLLOUT_SCHEME, RolloutDocuments } from './documents.js';
-import { showOverview } from './overview-panel.js';
 import { ROLLOUTS_VIEW, RolloutsTree, type RolloutNode } from './rollouts-view.js';
 import { Runs } from './runs.js';
 
@@ -27,13 +26,18 @@ export function runsIn(path: string): string[] {
     return runs.length ? runs : [path];
 }
 
+/** The overview webview and its page load on first use (scripts/esbuild.mjs LAZY). */
+async function showOverview(...args: Parameters<typeof import('./overview-panel.js').showOverview>): Promise<void> {
+    (await import('./overview-panel.js')).showOverview(...args);
+}
+
 async function problemFiles(runPaths: string[]): Promise<string[]> {
     const inRun = (file: string) => runPaths.some((p) => file === p || file.startsWith(p + sep));
     const found = await vscode.workspace.findFiles(PROBLEM_FILE_GLOB, PROBLEM_EXCLUDE, 500);
     return found.map((u) => u.fsPath).filter((f) => !inRun(f) && existsSync(f) && statSync(f).size <= MAX_PROBLEM_FILE_BYTES).sort();
 }
 
-export function registerRollouts({ context, log }: FeatureContext): void {
+export function registerRollouts({ context, log }: FeatureContext): RolloutsTree {
     const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'out', 'server.cjs').fsPath, log);
     const tree = new RolloutsTree(runs);
     const view = vscode.window.createTreeView(ROLLOUTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
@@ -55,7 +59,7 @@ export function registerRollouts({ context, log }: FeatureContext): void {
             const run = await runs.open(paths, await problemFiles(paths), title);
             if (!run) continue;
             await vscode.commands.executeCommand(`${ROLLOUTS_VIEW}.focus`);
-            if (paths === groups[0]) showOverview(context, runs, run, log);
+            if (paths === groups[0]) await showOverview(context, runs, run, log);
         }
     };
 
@@ -64,9 +68,9 @@ export function registerRollouts({ context, log }: FeatureContext): void {
         view,
         vscode.workspace.registerTextDocumentContentProvider(ROLLOUT_SCHEME, new RolloutDocuments(runs)),
         vscode.commands.registerCommand(COMMAND_OPEN_ROLLOUTS, open),
-        vscode.commands.registerCommand('deltaStudio.rollouts.showOverview', (node?: RolloutNode) => {
+        vscode.commands.registerCommand('deltaStudio.rollouts.showOverview', async (node?: RolloutNode) => {
             const run = node ? node.run : runs.all[0];
-            if (run) showOverview(context, runs, run, log);
+            if (run) await showOverview(context, runs, run, log);
         }),
         vscode.commands.registerCommand('deltaStudio.rollouts.close', (node?: RolloutNode) => {
             if (node) runs.close(node.run.key);
@@ -79,4 +83,5 @@ export function registerRollouts({ context, log }: FeatureContext): void {
         }),
         vscode.commands.registerCommand('deltaStudio.rollouts.openRollout', (runKey: number, row: number) => openRolloutAsSolution(runs, runKey, row)),
     );
+    return tree;
 }

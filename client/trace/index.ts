@@ -4,11 +4,9 @@ import * as vscode from 'vscode';
 import { Commands, TraceRequest, type TraceResult } from '../../server/protocol.js';
 import type { FeatureContext } from '../extension.js';
 import { runningClient } from '../testing/connection.js';
-import { GutterBadges } from './gutter-icons.js';
-import { TRACE_ACTIVE_KEY, TRACE_COMMANDS } from './trace-commands.js';
-import { TRACE_GO_TO, traceChanged } from './trace-events.js';
-import { TraceStatus } from './trace-status.js';
-import { TraceView } from './trace-view.js';
+import type { TraceDrawing } from './drawing.js';
+import { TRACE_ACTIVE_KEY, TRACE_COMMANDS, TRACE_GO_TO } from './trace-commands.js';
+import { traceChanged } from './trace-events.js';
 
 interface Shown {
     uri: vscode.Uri;
@@ -17,32 +15,31 @@ interface Shown {
 }
 
 export function registerTrace({ context, log, server }: FeatureContext): void {
-    const badges = new GutterBadges(context.globalStorageUri);
-    const view = new TraceView(badges);
-    const status = new TraceStatus();
+    // Created with the first trace shown; while there is none, nothing is shown either.
+    let drawing: TraceDrawing | undefined;
     let shown: Shown | undefined;
 
     const editorsOf = (uri: vscode.Uri) => vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri.toString());
     const render = () => {
-        if (!shown) return;
-        for (const editor of editorsOf(shown.uri)) view.draw(editor, shown.trace, shown.current);
-        status.show(shown.trace, shown.current);
+        if (!shown || !drawing) return;
+        for (const editor of editorsOf(shown.uri)) drawing.view.draw(editor, shown.trace, shown.current);
+        drawing.status.show(shown.trace, shown.current);
         traceChanged({ uri: shown.uri.toString(), trace: shown.trace, current: shown.current });
     };
     const close = () => {
-        if (!shown) return;
-        for (const editor of editorsOf(shown.uri)) view.clear(editor);
+        if (!shown || !drawing) return;
+        for (const editor of editorsOf(shown.uri)) drawing.view.clear(editor);
         shown = undefined;
         traceChanged(undefined);
-        status.hide();
+        drawing.status.hide();
         void vscode.commands.executeCommand('setContext', TRACE_ACTIVE_KEY, false);
     };
     const go = (index: (s: Shown) => number) => {
-        if (!shown) return;
+        if (!shown || !drawing) return;
         shown.current = Math.max(0, Math.min(shown.trace.steps.length - 1, index(shown)));
         render();
         const editor = editorsOf(shown.uri)[0];
-        if (editor) view.reveal(editor, shown.trace, shown.current);
+        if (editor) drawing.view.reveal(editor, shown.trace, shown.current);
     };
 
     const show = async (uriArg?: unknown, testId?: unknown) => {
@@ -61,16 +58,15 @@ export function registerTrace({ context, log, server }: FeatureContext): void {
         const uri = vscode.Uri.parse(uriArg);
         const doc = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(doc, { viewColumn: editorsOf(uri)[0]?.viewColumn, preview: false });
-        await view.prepare(trace);
+        drawing ??= new (await import('./drawing.js')).TraceDrawing(context.globalStorageUri);
+        await drawing.view.prepare(trace);
         shown = { uri, trace, current: 0 };
         void vscode.commands.executeCommand('setContext', TRACE_ACTIVE_KEY, true);
         go(() => 0);
     };
 
     context.subscriptions.push(
-        view,
-        badges,
-        status,
+        { dispose: () => drawing?.dispose() },
         vscode.commands.registerCommand(Commands.showTrace, show),
         vscode.commands.registerCommand(TRACE_COMMANDS.next, () => go((s) => s.current + 1)),
         vscode.commands.registerCommand(TRACE_COMMANDS.previous, () => go((s) => s.current - 1)),

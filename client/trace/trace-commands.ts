@@ -8,5 +8,8 @@ export const TRACE_COMMANDS = {
     close: 'manufactoria.trace.close',
 } as const;
 
+/** Internal command: move the trace to a step (the graph's scrubber). */
+export const TRACE_GO_TO = 'manufactoria.trace.goTo';
+
 /** True while a trace is shown; keybindings and the command palette use it. */
 export const TRACE_ACTIVE_KEY = 'manufactoria.traceActive';

@@ -18,6 +18,3 @@ export function traceChanged(shown: ShownTrace | undefined): void {
     last = shown;
     emitter.fire(shown);
 }
-
-/** Internal command: move the trace to a step (the graph's scrubber). */
-export const TRACE_GO_TO = 'manufactoria.trace.goTo';

@@ -4,15 +4,12 @@
 
 import * as vscode from 'vscode';
 import type { SourceRef } from '../webview/protocol.js';
-import { rowInput, scanJsonl, sceneInput, type JsonlLine, type TrajectoryInput } from './source.js';
+import { isJsonl, scanJsonl, type JsonlLine } from './scan.js';
+import { rowInput, sceneInput, type TrajectoryInput } from './source.js';
 
 /** Sibling files bigger than this are not searched for a row. */
 const MAX_SIBLING_BYTES = 64 * 1024 * 1024;
 const MAX_SIBLINGS = 20;
-
-export function isJsonl(doc: vscode.TextDocument): boolean {
-    return doc.languageId === 'jsonl' || doc.uri.path.endsWith('.jsonl');
-}
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
     const key = uri.toString();

@@ -1,27 +1,6 @@
-// The trajectory page. Nothing remote and nothing inline without the nonce: the CSP allows only
-// our bundled script (out/webview/trajectory.js, via asWebviewUri) and the nonce'd <style> below.
-// No `vscode` import, so the CSP is unit-tested.
+// The trajectory page (its script: out/webview/trajectory.js) on the shared CSP head (../webview-html.ts).
 
-import { randomBytes } from 'node:crypto';
-
-export function makeNonce(): string {
-    return randomBytes(18).toString('base64url');
-}
-
-export interface PageOptions {
-    /** `webview.cspSource` */
-    cspSource: string;
-    /** `webview.asWebviewUri(out/webview/trajectory.js)` as a string. */
-    scriptUri: string;
-    nonce: string;
-    title: string;
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-    return `default-src 'none'; img-src ${cspSource}; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
-}
+import { escapeHtml, webviewHtml, type PageOptions } from '../webview-html.js';
 
 const STYLE = `
 :root { color-scheme: light dark; }
@@ -96,18 +75,7 @@ footer button svg { width: 12px; height: 12px; fill: currentColor; vertical-alig
 `;
 
 export function trajectoryHtml(o: PageOptions): string {
-    const title = escapeHtml(o.title);
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o.cspSource, o.nonce)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${title}</title>
-<style nonce="${o.nonce}">${STYLE}</style>
-</head>
-<body>
-<header><h1 id="title">${title}</h1><span id="truth-label"></span></header>
+    return webviewHtml({ ...o, style: STYLE, body: `<header><h1 id="title">${escapeHtml(o.title)}</h1><span id="truth-label"></span></header>
 <div id="status" class="busy" role="status">Loading…</div>
 <main>
   <section id="stage">
@@ -143,8 +111,5 @@ export function trajectoryHtml(o: PageOptions): string {
   </div>
   <select id="speed" aria-label="Playback speed" title="Playback speed" disabled></select>
   <span id="time-label"></span>
-</footer>
-<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
-</body>
-</html>`;
+</footer>` });
 }

@@ -3,10 +3,12 @@
 
 import * as vscode from 'vscode';
 import { VIEW_TYPE, checkPersistedState, isSourceRef, type SourceRef } from '../webview/protocol.js';
-import { isJsonl } from './documents.js';
 import { COMMAND_SHOW_TRAJECTORY, LENS_SELECTOR, TrajectoryLensProvider } from './lens.js';
-import { TrajectoryPanel, type PanelHost } from './panel.js';
-import { looksLikeScene, scanJsonl } from './source.js';
+import type { PanelHost } from './panel.js';
+import { isJsonl, looksLikeScene, scanJsonl } from './scan.js';
+
+/** The panel and all it needs (scene code, the Python runner, the page) load on its first use (scripts/esbuild.mjs LAZY). */
+const panelModule = () => import('./panel.js');
 
 /** What the command shows when run from the palette or the Explorer: the scene, or the row at the cursor. */
 async function sourceFromEditor(uri?: vscode.Uri): Promise<SourceRef | undefined> {
@@ -36,7 +38,7 @@ export function registerTrajectory(context: vscode.ExtensionContext): void {
                 void vscode.window.showErrorMessage('Show Trajectory needs a BouncingSim scene (a .json with "boxes" and "balls") or a dataset row or model answer line in a .jsonl file.');
                 return;
             }
-            TrajectoryPanel.show(host, source);
+            (await panelModule()).TrajectoryPanel.show(host, source);
         }),
         vscode.languages.registerCodeLensProvider(LENS_SELECTOR, new TrajectoryLensProvider()),
         vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
@@ -48,7 +50,7 @@ export function registerTrajectory(context: vscode.ExtensionContext): void {
                     panel.dispose();
                     return;
                 }
-                TrajectoryPanel.revive(host, panel, checked.value.source, checked.value.view);
+                (await panelModule()).TrajectoryPanel.revive(host, panel, checked.value.source, checked.value.view);
             },
         }),
         vscode.workspace.onDidGrantWorkspaceTrust(() => {

@@ -4,8 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { SourceRef } from '../webview/protocol.js';
-import { isJsonl } from './documents.js';
-import { looksLikeScene, scanJsonl } from './source.js';
+import { isJsonl, looksLikeScene, scanJsonl } from './scan.js';
 
 export const COMMAND_SHOW_TRAJECTORY = 'deltaStudio.showTrajectory';
 

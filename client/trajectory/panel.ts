@@ -9,7 +9,8 @@ import {
 } from '../webview/protocol.js';
 import { resolveInput } from './documents.js';
 import { frameRequest, markersFromFrames, packFrames } from './frames.js';
-import { makeNonce, trajectoryHtml } from './html.js';
+import { makeNonce } from '../webview-html.js';
+import { trajectoryHtml } from './html.js';
 import { NO_MODEL, UNTRUSTED, predict, running } from './predictions.js';
 import { simulateInWorker } from './sim-client.js';
 import type { TrajectoryInput } from './source.js';

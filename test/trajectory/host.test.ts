@@ -7,9 +7,11 @@ import { parseScene, parseSceneText } from '../../language/bouncingsim/scene-loa
 import { simulate, simulateFrames } from '../../language/bouncingsim/simulate.js';
 import { STANDARD_TIMESTAMPS } from '../../language/bouncingsim/step-count.js';
 import { FPS, frameRequest, geometryOf, markersFromFrames, packFrames } from '../../client/trajectory/frames.js';
-import { contentSecurityPolicy, makeNonce, trajectoryHtml } from '../../client/trajectory/html.js';
+import { trajectoryHtml } from '../../client/trajectory/html.js';
+import { contentSecurityPolicy, makeNonce } from '../../client/webview-html.js';
 import { finished, NO_MODEL, predict, predictionRow } from '../../client/trajectory/predictions.js';
-import { isBouncingSimRow, looksLikeScene, readJsonlValue, rowInput, scanJsonl, sceneInput } from '../../client/trajectory/source.js';
+import { isBouncingSimRow, looksLikeScene, readJsonlValue, scanJsonl } from '../../client/trajectory/scan.js';
+import { rowInput, sceneInput } from '../../client/trajectory/source.js';
 import { checkHostMessage } from '../../client/webview/protocol.js';
 import { FIXTURES, loadScene } from '../bouncingsim/fixtures.js';
 

@@ -1,0 +1,40 @@
+// The rollout and graph commands through the `vscode` API: Open Rollouts on the synthetic demo run
+// fills the Rollouts view's tree, and Show Factory Graph opens its webview panel. Both load parts
+// of the extension bundled apart (scripts/esbuild.mjs LAZY), so these also check that those load.
+const path = require('node:path');
+const { assert, vscode, extensionApi, openDocument, waitFor } = require('./helpers.cjs');
+
+/** Every open tab whose webview has this view type (VS Code prefixes the type). */
+const webviewTabs = (viewType) => vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+
+describe('rollout and graph commands (in the extension host)', function () {
+    let api;
+    before(async () => {
+        api = await extensionApi();
+    });
+
+    it('deltaStudio.openRollouts on the demo run: the Rollouts view lists the run, its families and problems, and the overview opens', async () => {
+        const extension = vscode.extensions.getExtension('delta-studio.delta-studio');
+        const run = vscode.Uri.file(path.join(extension.extensionPath, 'demo', 'rollouts', 'synthetic-verl'));
+        await vscode.commands.executeCommand('deltaStudio.openRollouts', run);
+        const tree = api.rollouts;
+        assert.ok(tree, 'the API exposes the Rollouts tree');
+        const [runNode] = await waitFor(() => (tree.getChildren().length ? tree.getChildren() : undefined), 'a run in the Rollouts view', 120_000);
+        const item = tree.getTreeItem(runNode);
+        assert.equal(item.label, 'synthetic-verl');
+        assert.match(String(item.description), /^\d+ rollouts · \d+\.\d % solved · \d+\/\d+$/);
+        const families = tree.getChildren(runNode);
+        assert.ok(families.length > 0, 'the run has families');
+        assert.ok(tree.getChildren(families[0]).length > 0, 'a family has problems');
+        await waitFor(() => (webviewTabs('deltaStudio.rolloutsOverview').length ? true : undefined), 'the run overview panel');
+    });
+
+    it('manufactoria.showFactoryGraph opens the graph panel beside the solution', async () => {
+        const document = await openDocument('starts-with-bb.manufactoria');
+        await vscode.commands.executeCommand('manufactoria.showFactoryGraph', document.uri);
+        const [tab] = await waitFor(() => { const tabs = webviewTabs('manufactoria.factoryGraph'); return tabs.length ? tabs : undefined; }, 'the factory graph panel');
+        assert.equal(tab.label, 'Graph: starts-with-bb.manufactoria');
+    });
+});
