@@ -6,6 +6,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parquetMetadata } from 'hyparquet';
+import { deserializeTCompactProtocol } from 'hyparquet/src/thrift.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { loadProblemFile } from '../../language/dataset/problems/load.js';
@@ -14,16 +16,25 @@ import { PQ_HF_SCHEMA, writeParquet } from './parquet-writer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-bad-files-'));
 
+/** Where the definition levels of `column` start in the first row group's data page (a v2 page: header, repetition levels, definition levels, values). */
+function definitionLevelsOffset(bytes: Buffer, column: string): number {
+    const buffer = new Uint8Array(bytes).buffer;
+    const chunk = parquetMetadata(buffer).row_groups[0].columns.find((c) => c.meta_data?.path_in_schema.at(-1) === column)!.meta_data!;
+    const reader = { view: new DataView(buffer), offset: Number(chunk.data_page_offset) };
+    const header = deserializeTCompactProtocol(reader) as { field_8: { field_6: number } };
+    return reader.offset + header.field_8.field_6;
+}
+
 /**
- * Two HF rows; then 4 bytes of the `role` column's definition levels become an RLE run of 2^27-1
- * values for a 2-value array: hyparquet writes past the array's end until V8 gives up with
- * "Fatal JavaScript invalid size error" (found by mutating this file; byte 528 of this writer's output).
+ * Two HF rows; then the first 4 bytes of the `role` column's definition levels become an RLE run of
+ * 2^27-1 values for a 2-value array: hyparquet writes past the array's end until V8 gives up with
+ * "Fatal JavaScript invalid size error" (found by mutating such a file).
  */
 function craftedParquet(): string {
     const good = join(dir, 'good.parquet');
     writeParquet(good, PQ_HF_SCHEMA, sampleHfRows().slice(0, 2) as unknown as Record<string, unknown>[], 5);
     const bytes = readFileSync(good);
-    bytes.set([0xfe, 0xff, 0xff, 0x7f], 528);
+    bytes.set([0xfe, 0xff, 0xff, 0x7f], definitionLevelsOffset(bytes, 'role'));
     const crafted = join(dir, 'crafted.parquet');
     writeFileSync(crafted, bytes);
     return crafted;
