@@ -25,15 +25,22 @@ const lazyChunks = {
     name: 'lazy-chunks',
     setup(build) {
         build.onResolve({ filter: /^\./ }, (args) => {
-            if (args.kind !== 'dynamic-import') return undefined;
             const file = relative(process.cwd(), resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')));
+            if (args.kind === 'entry-point') return undefined;
+            if (args.kind !== 'dynamic-import') {
+                // A static import would copy the whole part into the importing bundle.
+                return LAZY[file] ? { errors: [{ text: `${file} is loaded on first use (LAZY): import it with import(), not from ${relative(process.cwd(), args.importer)}` }] } : undefined;
+            }
             if (!LAZY[file]) return { errors: [{ text: `${file} is imported dynamically by the extension host: list it in LAZY (scripts/esbuild.mjs)` }] };
             return { path: `./${LAZY[file]}`, external: true };
         });
     },
 };
 // `import()` of a chunk becomes require(), which VS Code's extension host resolves (and gives `vscode` to).
-const host = { ...node, external: ['vscode'], plugins: [lazyChunks], supported: { 'dynamic-import': false }, charset: 'utf8' };
+// vscode-languageclient's one use of semver (a version check engines.vscode already guarantees) goes to
+// a small exact shim: client/shims/semver.cjs.
+const semverShim = { 'semver/functions/parse': './client/shims/semver-parse.cjs', 'semver/functions/satisfies': './client/shims/semver-satisfies.cjs' };
+const host = { ...node, external: ['vscode'], plugins: [lazyChunks], supported: { 'dynamic-import': false }, charset: 'utf8', alias: semverShim };
 // Webview pages: minified too; their source maps stay in out/ for debugging but are not shipped (.vscodeignore).
 const web = { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
 const entries = [

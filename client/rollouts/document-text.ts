@@ -18,7 +18,7 @@ export function rolloutDocumentText(info: RolloutInfo): string {
 
 /**
  * A BouncingSim rollout as one dataset-row JSON line that also carries the answer: the shape the
- * trajectory panel reads (client/trajectory/source.ts), so a rollout replays like an answer line
+ * trajectory panel reads (client/trajectory/scan.ts), so a rollout replays like an answer line
  * next to its row. The prompt is the row's `messages[0].content`, as in the dataset.
  */
 export function bouncingSimRolloutText(info: RolloutInfo): string {

@@ -7,7 +7,7 @@ import type { Overview } from '../../language/rollouts/overview.js';
 import type { RolloutDetail, VerdictChanges } from '../../language/rollouts/detail.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
-import { configuredPython } from '../trajectory/panel.js';
+import { configuredPython } from '../trajectory/python-path.js';
 import type { FromWorker, RolloutInfo, SearchField, ToWorker } from './worker-protocol.js';
 
 /** A question to the worker, without the id the asking adds. */

@@ -11,6 +11,7 @@ import { resolveInput } from './documents.js';
 import { frameRequest, markersFromFrames, packFrames } from './frames.js';
 import { makeNonce } from '../webview-html.js';
 import { trajectoryHtml } from './html.js';
+import { configuredPython } from './python-path.js';
 import { NO_MODEL, UNTRUSTED, predict, running } from './predictions.js';
 import { simulateInWorker } from './sim-client.js';
 import type { TrajectoryInput } from './source.js';
@@ -28,10 +29,6 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
 }
 
 /** deltaStudio.python.path: machine-scoped and restricted in untrusted workspaces (package.json), so a workspace cannot pick the binary. */
-export function configuredPython(): string | undefined {
-    return vscode.workspace.getConfiguration('deltaStudio').get<string>('python.path')?.trim() || undefined;
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class TrajectoryPanel {
