@@ -4,27 +4,21 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/capture-output.js';
 import { bouncingsim } from '../../cli/commands/bouncingsim.js';
 import { sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
 import { parseSceneText } from '../../language/bouncingsim/scene-load.js';
 import type { Scene } from '../../language/bouncingsim/scene-types.js';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-    stdout = stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 const NAMES = ['basic', 'easy', 'medium', 'hard', 'extreme'];
 const tmp = () => mkdtempSync(join(tmpdir(), 'bsgen-'));
 
 async function generate(family: string, difficulty: number, count: number, extra: string[] = [], out = tmp()) {
     const code = await bouncingsim.main(['generate', '--family', family, '--difficulty', String(difficulty), '--count', String(count), '--seed', 'rows-test', '--out', out, ...extra]);
-    expect(code, stderr).toBe(0);
+    expect(code, output.stderr).toBe(0);
     const letters = [...family].sort().join('');
     return { out, rowsFile: join(out, `dataset_${letters}_${NAMES[difficulty]}.jsonl`) };
 }
@@ -56,9 +50,9 @@ async function expectRowsCheckAndRoundTrip(out: string, rowsFile: string, family
         expect(rebuilt.setting).toBe(row.prompt_setting);
         expect(physics(rebuilt.scene)).toEqual(physics(fromFile.scene));
     });
-    stdout = '';
-    expect(await bouncingsim.main(['check', rowsFile]), stdout + stderr).toBe(0);
-    const ok = stdout.split('\n').filter((l) => / 15\/15 {2}max /.test(l));
+    output.stdout = '';
+    expect(await bouncingsim.main(['check', rowsFile]), output.stdout + output.stderr).toBe(0);
+    const ok = output.stdout.split('\n').filter((l) => / 15\/15 {2}max /.test(l));
     expect(ok).toHaveLength(count);
 }
 
@@ -116,10 +110,10 @@ describe('prompt templates and usage errors', () => {
         const dir = tmp();
         writeFileSync(join(dir, 'bad.txt'), 'line one\n{{scene_descriptoin}}\n');
         expect(await bouncingsim.main(['generate', '--family', 'A', '--difficulty', '0', '--count', '1', '--seed', 's', '--out', dir, '--prompt-template', join(dir, 'bad.txt')])).toBe(2);
-        expect(stderr).toContain(`${join(dir, 'bad.txt')}:2: unknown placeholder {{scene_descriptoin}}`);
+        expect(output.stderr).toContain(`${join(dir, 'bad.txt')}:2: unknown placeholder {{scene_descriptoin}}`);
         writeFileSync(join(dir, 'empty.txt'), 'no scene here {{family}}');
         expect(await bouncingsim.main(['generate', '--family', 'A', '--difficulty', '0', '--count', '1', '--seed', 's', '--out', dir, '--prompt-template', join(dir, 'empty.txt')])).toBe(2);
-        expect(stderr).toContain('must contain {{scene_description}}');
+        expect(output.stderr).toContain('must contain {{scene_description}}');
     });
     it.each([
         [['--family', 'E'], 'unknown family letter(s) E'],
@@ -133,6 +127,6 @@ describe('prompt templates and usage errors', () => {
         const base: Record<string, string> = { '--family': 'A', '--difficulty': '0', '--count': '1', '--seed': 's', '--out': tmp() };
         for (let i = 0; i < args.length; i += 2) base[args[i]] = args[i + 1];
         expect(await bouncingsim.main(['generate', ...Object.entries(base).flat()])).toBe(2);
-        expect(stderr).toContain(message);
+        expect(output.stderr).toContain(message);
     });
 });

@@ -2,20 +2,14 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/capture-output.js';
 import { bouncingsim } from '../../cli/commands/bouncingsim.js';
 import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 import { BWRAP_ENV } from '../../language/bouncingsim/python/sandbox.js';
 import { FIXTURES } from './fixtures.js';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-    stdout = stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 afterAll(() => closePythonRunners());
 
 const tmp = mkdtempSync(join(tmpdir(), 'bouncingsim-cli-'));
@@ -29,24 +23,24 @@ describe('bouncingsim check --responses', () => {
         const responses = join(tmp, 'responses.jsonl');
         writeFileSync(responses, [answer, JSON.stringify({ id: 'B_0_2' })].join('\n'));
         expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--json', '--timeout', '10'])).toBe(1);
-        const [line] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+        const [line] = output.stdout.trim().split('\n').map((l) => JSON.parse(l));
         expect(line).toMatchObject({ id: 'B_0_1', truth: 'truth', all_pass: true, pass_rate: 1, refused: [], sandboxed: true });
         expect(line.predicted[3]).toEqual(truth[3]);
         expect(line.runtimes.every((r: number) => r >= 0)).toBe(true);
         expect(line.program).toBe(`\ndef predict_position():\n    return ${JSON.stringify(truth)}\n`);
         expect(line.stdout).toEqual(Array(15).fill(''));
-        expect(stderr).toContain(`${responses}:2: response B_0_2: missing field "response" or "program" (string)`);
-        expect(stderr).toContain('1 row(s) without a response were not checked');
-        expect(stderr).toContain('model code ran sandboxed (bubblewrap)');
+        expect(output.stderr).toContain(`${responses}:2: response B_0_2: missing field "response" or "program" (string)`);
+        expect(output.stderr).toContain('1 row(s) without a response were not checked');
+        expect(output.stderr).toContain('model code ran sandboxed (bubblewrap)');
     });
 
     it('runs unsandboxed only with --no-sandbox, and says "not sandboxed"', async () => {
         const responses = join(tmp, 'one.jsonl');
         writeFileSync(responses, answer);
         expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--no-sandbox', '--timeout', '10'])).toBe(0);
-        expect(stdout).toMatch(/^B_0_1 +15\/15$/m);
-        expect(stderr).toContain('delta: model code runs not sandboxed (--no-sandbox)');
-        expect(stdout).toContain('model code ran not sandboxed (--no-sandbox): rlimits, process-group kill and a clean environment only');
+        expect(output.stdout).toMatch(/^B_0_1 +15\/15$/m);
+        expect(output.stderr).toContain('delta: model code runs not sandboxed (--no-sandbox)');
+        expect(output.stdout).toContain('model code ran not sandboxed (--no-sandbox): rlimits, process-group kill and a clean environment only');
     });
 
     it('refuses to run without the sandbox unless --no-sandbox is given', async () => {
@@ -58,20 +52,20 @@ describe('bouncingsim check --responses', () => {
         } finally {
             delete process.env[BWRAP_ENV];
         }
-        expect(stderr).toMatch(/delta: the sandbox for model code is unavailable: DELTA_STUDIO_BWRAP is set empty\. Install bubblewrap .* or run without it \(--no-sandbox in the CLI/);
-        expect(stdout).not.toMatch(/B_0_1/);
+        expect(output.stderr).toMatch(/delta: the sandbox for model code is unavailable: DELTA_STUDIO_BWRAP is set empty\. Install bubblewrap .* or run without it \(--no-sandbox in the CLI/);
+        expect(output.stdout).not.toMatch(/B_0_1/);
     });
 
     it('names a missing or too old --python', async () => {
         const responses = join(tmp, 'one.jsonl');
         writeFileSync(responses, answer);
         expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--python', '/nonexistent/python3'])).toBe(2);
-        expect(stderr).toMatch(/cannot start '\/nonexistent\/python3': Python 3 is needed .* --python \(CLI\)/);
+        expect(output.stderr).toMatch(/cannot start '\/nonexistent\/python3': Python 3 is needed .* --python \(CLI\)/);
         const old = join(tmp, 'python3.6');
         writeFileSync(old, '#!/bin/sh\necho \'{"version": [3, 6, 15], "executable": "/bin/false", "folders": []}\'\n');
         chmodSync(old, 0o755);
-        stderr = '';
+        output.stderr = '';
         expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--python', old])).toBe(2);
-        expect(stderr).toContain(`cannot start '${old}' (it is Python 3.6.15, 3.8 or newer is needed)`);
+        expect(output.stderr).toContain(`cannot start '${old}' (it is Python 3.6.15, 3.8 or newer is needed)`);
     });
 });

@@ -2,19 +2,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/capture-output.js';
 import { bouncingsim } from '../../cli/commands/bouncingsim.js';
 import { simulate } from '../../language/bouncingsim/simulate.js';
 import { FIXTURES, loadScene } from './fixtures.js';
 
-let stdout = '';
-let stderr = '';
-beforeEach(() => {
-    stdout = stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 const tmp = mkdtempSync(join(tmpdir(), 'bouncingsim-cli-'));
 const SCENE = `${FIXTURES}scenes/sample/scenes_G/basic/scene_G_basic_1.json`;
@@ -23,11 +17,11 @@ const LIST_ROWS = `${FIXTURES}rows/dataset_sample_list.jsonl`;
 describe('bouncingsim simulate', () => {
     it('prints {"times", "positions"} with --json', async () => {
         expect(await bouncingsim.main(['simulate', SCENE, '--times', '0.1, 0.3', '--json'])).toBe(0);
-        expect(JSON.parse(stdout)).toEqual({ times: [0.1, 0.3], positions: simulate(loadScene(SCENE), [0.1, 0.3]) });
+        expect(JSON.parse(output.stdout)).toEqual({ times: [0.1, 0.3], positions: simulate(loadScene(SCENE), [0.1, 0.3]) });
     });
     it('prints one line per time by default (15 standard timestamps)', async () => {
         expect(await bouncingsim.main(['simulate', SCENE])).toBe(0);
-        const lines = stdout.trim().split('\n');
+        const lines = output.stdout.trim().split('\n');
         expect(lines).toHaveLength(15);
         expect(lines[0]).toMatch(/^t=0\.10 {2}ball 1 \(\d+\.\d\d, \d+\.\d\d\) {2}ball 2 /);
     });
@@ -35,7 +29,7 @@ describe('bouncingsim simulate', () => {
         const bad = join(tmp, 'bad.json');
         writeFileSync(bad, JSON.stringify({ boxes: [{ center: [0, 0], diameter: 10, sides: 1 }], balls: [] }));
         expect(await bouncingsim.main(['simulate', bad])).toBe(1);
-        expect(stderr).toContain(`${bad}: boxes[0].sides: must be an integer ≥ 3 (got 1)`);
+        expect(output.stderr).toContain(`${bad}: boxes[0].sides: must be an integer ≥ 3 (got 1)`);
         expect(await bouncingsim.main(['simulate', SCENE, '--times', 'soon'])).toBe(2);
         expect(await bouncingsim.main(['simulate'])).toBe(2);
         expect(await bouncingsim.main(['simulate', join(tmp, 'missing.json')])).toBe(2);
@@ -50,19 +44,19 @@ describe('bouncingsim check (simulator)', () => {
         const file = join(tmp, 'rows.jsonl');
         writeFileSync(file, [rows[0], '{not json', JSON.stringify({ id: 'X_0_1' }), rows[1]].join('\n'));
         expect(await bouncingsim.main(['check', file, '--json'])).toBe(1);
-        const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+        const out = output.stdout.trim().split('\n').map((l) => JSON.parse(l));
         expect(out.map((o) => o.id)).toEqual(['B_0_1', 'B_0_2']);
         expect(Object.keys(out[0])).toEqual(['id', 'family', 'timestamps', 'expected', 'simulated', 'distances', 'passed', 'pass_rate', 'all_pass']);
         expect(out[0].simulated).toHaveLength(15);
         expect(out[0].simulated[0]).toHaveLength(1);
         expect(out.every((o) => o.all_pass)).toBe(true);
-        expect(stderr).toContain(`${file}:2: malformed JSON`);
-        expect(stderr).toContain(`${file}:3: row X_0_1: missing field "messages[0].content" (string)`);
-        expect(stderr).toMatch(/\nB +2\/2 +30\/30 /);
+        expect(output.stderr).toContain(`${file}:2: malformed JSON`);
+        expect(output.stderr).toContain(`${file}:3: row X_0_1: missing field "messages[0].content" (string)`);
+        expect(output.stderr).toMatch(/\nB +2\/2 +30\/30 /);
     });
     it('exits 0 when every assert passes and prints a per-family summary', async () => {
         expect(await bouncingsim.main(['check', LIST_ROWS])).toBe(0);
-        expect(stdout).toMatch(/^B_0_1 +15\/15 {2}max 0\.\d\d$/m);
-        expect(stdout).toMatch(/^all +2\/2 +30\/30 /m);
+        expect(output.stdout).toMatch(/^B_0_1 +15\/15 {2}max 0\.\d\d$/m);
+        expect(output.stdout).toMatch(/^all +2\/2 +30\/30 /m);
     });
 });

@@ -24,6 +24,26 @@ async function one(program: string, options: PythonRunOptions = SANDBOX): Promis
     return check.results[0];
 }
 
+/** A passing answer that leaves a grandchild `sleep <marker>` behind in a session of its own. */
+function orphanProgram(marker: string): string {
+    return [
+        'import posix',
+        'def predict_position(t):',
+        '    if posix.fork() == 0:',
+        '        posix.setsid()',
+        '        if posix.fork() == 0:',
+        `            posix.execv('/bin/sleep', ['sleep', '${marker}'])`,
+        '        posix._exit(0)',
+        '    return [[100.0, 200.0]]',
+    ].join('\n');
+}
+
+/** Starts three `sleep <marker>` children (each in its own session with `setsid`) at import, then loops forever. */
+function loopWithSleepers(marker: string, setsid: boolean): string {
+    const child = `${setsid ? '        posix.setsid()\n' : ''}        posix.execv('/bin/sleep', ['sleep', '${marker}'])`;
+    return `import posix\nfor _ in range(3):\n    if posix.fork() == 0:\n${child}\ndef predict_position(t):\n    while True:\n        pass\n`;
+}
+
 /** The escape failed the way the program intended: its own wrong answer, not a crash. */
 function expectContained(run: AssertRun): void {
     expect(run.passed).toBe(false);
@@ -127,16 +147,7 @@ describe('the sandbox contains model code', () => {
 
     it('leaves no orphan behind once the test ends', async () => {
         const marker = '31.4159';
-        const program = [
-            'import posix',
-            'def predict_position(t):',
-            '    if posix.fork() == 0:',
-            '        posix.setsid()',
-            '        if posix.fork() == 0:',
-            `            posix.execv('/bin/sleep', ['sleep', '${marker}'])`,
-            '        posix._exit(0)',
-            '    return [[100.0, 200.0]]',
-        ].join('\n');
+        const program = orphanProgram(marker);
         const run = await one(program);
         expect(run.passed).toBe(true);
         expect(hostProcesses(marker)).toEqual([]);
@@ -200,7 +211,7 @@ describe('the sandbox contains model code', () => {
 
     it('ends an infinite loop at the budget with its whole process tree', async () => {
         const marker = '16.1803';
-        const program = `import posix\nfor _ in range(3):\n    if posix.fork() == 0:\n        posix.execv('/bin/sleep', ['sleep', '${marker}'])\ndef predict_position(t):\n    while True:\n        pass\n`;
+        const program = loopWithSleepers(marker, false);
         const started = Date.now();
         const run = await one(program, { ...SANDBOX, timeoutMs: 1000 });
         const took = Date.now() - started;
@@ -214,16 +225,7 @@ describe('the sandbox contains model code', () => {
 describe('the fallback (not sandboxed) still ends every test with its process tree', () => {
     it('kills orphans, even in their own session', async () => {
         const marker = '14.1421';
-        const program = [
-            'import posix',
-            'def predict_position(t):',
-            '    if posix.fork() == 0:',
-            '        posix.setsid()',
-            '        if posix.fork() == 0:',
-            `            posix.execv('/bin/sleep', ['sleep', '${marker}'])`,
-            '        posix._exit(0)',
-            '    return [[100.0, 200.0]]',
-        ].join('\n');
+        const program = orphanProgram(marker);
         const check = await runProgramChecks(program, [ASSERT], UNSANDBOXED);
         expect(check).toMatchObject({ sandboxed: false, all_pass: true });
         expect(check.isolation).toMatch(/^not sandboxed/);
@@ -232,7 +234,7 @@ describe('the fallback (not sandboxed) still ends every test with its process tr
 
     it('ends an infinite loop at the budget with its children', async () => {
         const marker = '17.3205';
-        const program = `import posix\nfor _ in range(3):\n    if posix.fork() == 0:\n        posix.setsid()\n        posix.execv('/bin/sleep', ['sleep', '${marker}'])\ndef predict_position(t):\n    while True:\n        pass\n`;
+        const program = loopWithSleepers(marker, true);
         const run = await one(program, { ...UNSANDBOXED, timeoutMs: 1000 });
         expect(run).toMatchObject({ passed: false, timedOut: true, runtime: -1 });
         expect(hostProcesses(marker)).toEqual([]);
