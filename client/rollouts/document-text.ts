@@ -4,6 +4,9 @@
 // line numbers as `delta check` on the extracted program).
 import type { RolloutInfo } from './worker-protocol.js';
 
+/** The URI scheme of rollouts opened as read-only documents (client/rollouts/documents.ts). */
+export const ROLLOUT_SCHEME = 'delta-rollout';
+
 /** The document text: the program as extracted, then the binding and where the rollout came from. */
 export function rolloutDocumentText(info: RolloutInfo): string {
     const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
@@ -25,6 +28,7 @@ export function bouncingSimRolloutText(info: RolloutInfo): string {
     const bs = info.bouncingsim;
     const line = {
         id: bouncingSimRowId(info),
+        title: `${bouncingSimRowId(info)} · step ${info.step ?? '–'} · sample ${info.sample ?? '–'} · row ${info.row + 1}`,
         messages: [{ role: 'user', content: bs?.prompt ?? '' }],
         ground_truth: bs?.asserts ?? [],
         program: info.program,

@@ -7,11 +7,11 @@ import { basename, dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
 import type { SourceRef } from '../webview/protocol.js';
-import { bouncingSimRolloutText, bouncingSimRowId, rolloutDocumentText } from './document-text.js';
+import { bouncingSimRolloutText, bouncingSimRowId, ROLLOUT_SCHEME, rolloutDocumentText } from './document-text.js';
 import type { RolloutInfo } from './worker-protocol.js';
 import type { Runs } from './runs.js';
 
-export const ROLLOUT_SCHEME = 'delta-rollout';
+export { ROLLOUT_SCHEME };
 
 const safe = (s: string) => s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'rollout';
 

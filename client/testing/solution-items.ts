@@ -2,11 +2,12 @@
 // Kept in sync with files on disk, open editors (debounced) and the server's TestsChanged pushes.
 import * as vscode from 'vscode';
 import { DescribeTestsRequest, TestsChangedNotification, type DescribeTestsResult, type TestDescription } from '../../server/protocol.js';
-import { ROLLOUT_SCHEME } from '../rollouts/documents.js';
+import { ROLLOUT_SCHEME } from '../rollouts/document-text.js';
 import type { ManufactoriaServer } from '../server.js';
 import { onServerNotification, runningClient } from './connection.js';
 import { toRange } from './ranges.js';
 import { fileItemLabel } from './run-text.js';
+import { isSolutionLocation } from './solution-uri.js';
 
 export const SOLUTION_GLOB = '**/*.{manufactoria,mfy}';
 const SOLUTION_EXCLUDE = '**/node_modules/**';
@@ -14,13 +15,9 @@ const EDIT_DEBOUNCE_MS = 300;
 /** Describe requests in flight during a workspace scan; the server has two cores to share. */
 const SCAN_CONCURRENCY = 4;
 
-const SOLUTION_FILE = /\.(manufactoria|mfy)$/i;
-
 /** A solution file, or a Manufactoria rollout opened as a read-only solution (not its canonical copy in a diff). */
 export function isSolutionUri(uri: vscode.Uri): boolean {
-    if (!SOLUTION_FILE.test(uri.path)) return false;
-    if (uri.scheme === 'file') return true;
-    return uri.scheme === ROLLOUT_SCHEME && new URLSearchParams(uri.query).get('canonical') !== '1';
+    return isSolutionLocation(uri);
 }
 
 export class SolutionItems implements vscode.Disposable {

@@ -77,5 +77,5 @@ export async function resolveInput(source: SourceRef): Promise<TrajectoryInput> 
     if (!row) {
         throw new Error(`No dataset row with id "${source.id}" was found. Open the dataset JSONL that has this row (or put it next to ${basename(uri)}) and try again.`);
     }
-    return rowInput(row, answer.program);
+    return rowInput(row, answer.program, answer.title);
 }

@@ -47,6 +47,8 @@ export interface JsonlLine {
     id: string;
     row?: DatasetRow;
     program?: string;
+    /** The line's own `title`, when it has one (a rollout names its step and sample). */
+    title?: string;
 }
 
 /** Reads one parsed JSONL value; undefined when it is neither a BouncingSim row nor an answer. */
@@ -64,6 +66,7 @@ export function readJsonlValue(value: unknown, line: number): JsonlLine | undefi
     const answer = program !== undefined && !MANUFACTORIA_START.test(program)
         && (out.row !== undefined || typeof value.program === 'string' || /\bpredict_position\b/.test(program));
     if (answer) out.program = program;
+    if (typeof value.title === 'string') out.title = value.title;
     return out.row || out.program !== undefined ? out : undefined;
 }
 

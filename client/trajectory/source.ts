@@ -44,12 +44,12 @@ export function sceneInput(text: string, file: string, name: string): Trajectory
     return input;
 }
 
-/** Builds the input for a dataset row; `program` is a model answer to check against the row. */
-export function rowInput(row: DatasetRow, program?: string): TrajectoryInput {
+/** Builds the input for a dataset row; `program` is a model answer to check against the row; `name` replaces the id in the title. */
+export function rowInput(row: DatasetRow, program?: string, name = row.id): TrajectoryInput {
     const rebuilt = sceneFromPrompt(row.prompt);
     const asserts = rowAsserts(row, rebuilt.timestamps);
     const input: TrajectoryInput = {
-        title: `Trajectory: ${row.id}${program !== undefined ? ' (model answer)' : ''}`,
+        title: `Trajectory: ${name}${program !== undefined ? ' (model answer)' : ''}`,
         scene: rebuilt.scene,
         file: `row ${row.id}`,
         geometry: geometryOf(rebuilt.scene),

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { scoreResponse } from '../dataset/scoring/score.js';
 import type { Problem } from '../dataset/problems/problem.js';
 import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
+import { familyOf } from '../bouncingsim/rows.js';
 import type { AssertRun, ProgramCheck } from '../bouncingsim/python/runner.js';
 import type { ProblemIndex } from './problem-index.js';
 import type { BouncingSimErrorClass, ExtractionNotes, RolloutIssue, RolloutRecord, RolloutTask, ScoredRollout } from './types.js';
@@ -141,6 +142,7 @@ async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: Scor
     const out: ScoredRollout = {
         ...base(record, undefined, 'bouncingsim'),
         id: record.key ?? promptKey(record.prompt),
+        family: record.family ?? bouncingSimFamily(record.key),
         pass_rate: check.pass_rate,
         all_pass: check.all_pass ? 1 : 0,
         error: bouncingSimClass(check),
@@ -150,6 +152,11 @@ async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: Scor
         extraction: notes(extraction),
     };
     return finish(out, record, ctx, check.results);
+}
+
+/** A BouncingSim row's family from an id in the benchmark's `<letters>_<difficulty>_<n>` naming (`AB_3_1` → `AB`), else null. */
+function bouncingSimFamily(key: string | undefined): string | null {
+    return key !== undefined && /^[A-Z]+_\d+_/.test(key) ? familyOf(key) : null;
 }
 
 /** refused (safety filter), else the first failing assert's kind: timeout, exception or too_far. */

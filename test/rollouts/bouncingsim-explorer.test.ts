@@ -1,15 +1,18 @@
 // BouncingSim answers in the editor's rollout explorer (client/rollouts): the worker runs them only
 // for a trusted workspace, keeps what the trajectory panel needs to replay one (prompt, asserts,
-// per-assert runs), and a rollout's document is a row line the trajectory panel reads.
+// per-assert runs), and a rollout's document is a row line the trajectory panel reads. Manufactoria
+// rollouts opened as solutions get Test Explorer items.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bouncingSimRolloutText, bouncingSimRowId } from '../../client/rollouts/document-text.js';
+import { bouncingSimRolloutText, bouncingSimRowId, ROLLOUT_SCHEME } from '../../client/rollouts/document-text.js';
+import { isSolutionLocation } from '../../client/testing/solution-uri.js';
 import { bouncingSimRollout, pythonScoring, UNTRUSTED_PYTHON } from '../../client/rollouts/score-adapter.js';
 import type { RolloutInfo } from '../../client/rollouts/worker-protocol.js';
 import { scanJsonl } from '../../client/trajectory/scan.js';
 import { rowInput } from '../../client/trajectory/source.js';
 import type { ProgramCheck } from '../../language/bouncingsim/python/runner.js';
 import { scoreRolloutRecords, type ScoredRecord } from '../../language/rollouts/pipeline.js';
+import { scoreRollout } from '../../language/rollouts/score.js';
 import type { ScoredRollout } from '../../language/rollouts/types.js';
 
 const RUN = join(__dirname, '../../demo/rollouts/synthetic-verl-bouncingsim');
@@ -54,13 +57,24 @@ describe('BouncingSim answers in the rollout worker', () => {
         expect(all).toHaveLength(12);
         const { record, outcome } = all[0];
         const scored = outcome as ScoredRollout;
-        expect(scored).toMatchObject({ task: 'bouncingsim', id: 'A_0_1', step: 0, error: 'too_far', total: 15, passed: 1 });
+        expect(scored).toMatchObject({ task: 'bouncingsim', id: 'A_0_1', family: 'A', step: 0, error: 'too_far', total: 15, passed: 1 });
+        expect(new Set(all.map((x) => (x.outcome as ScoredRollout).family))).toEqual(new Set(['A', 'B', 'C']));
         expect(scored.results).toHaveLength(15);
         const replay = bouncingSimRollout(scored, record!.prompt ?? null);
         expect(replay.prompt).toContain('### Scene description');
         expect(replay.asserts).toEqual(record!.groundTruth);
         expect(replay.runs[0]).toEqual({ time: 0.1, expected: [[1, 2]], predicted: [[1, 2]], distance: 0, tolerance: 50, passed: true, runtime: 0.001 });
         expect(replay.runs[1]).toMatchObject({ passed: false, distance: 80, tolerance: 50, error: 'AssertionError', runtime: -1 });
+    });
+
+    it('a BouncingSim family comes from a benchmark-style id only, or from the row itself', async () => {
+        const asserts = ['assert check_distance(predict_position(0.10), [[1.0, 2.0]]) <= 50.0'];
+        const record = { source: 'x.jsonl:1', format: 'jsonl', response: 'def predict_position(t):\n    return [[1, 2]]\n', groundTruth: asserts, step: 0, sample: 0, dataset: 'ballsim' };
+        const family = async (extra: object) => ((await scoreRollout({ ...record, ...extra }, { bouncingsim: fakeChecker })) as ScoredRollout).family;
+        expect(await family({ key: 'AB_3_1' })).toBe('AB');
+        expect(await family({ key: 'my-scene' })).toBeNull();
+        expect(await family({ key: 'AB_3_1', family: 'custom' })).toBe('custom');
+        expect(await family({ prompt: 'no key' })).toBeNull();
     });
 
     it('Manufactoria rows of a mixed run get no per-test results from the BouncingSim flag', async () => {
@@ -84,9 +98,9 @@ describe('a BouncingSim rollout as a document', () => {
         expect(text.endsWith('\n')).toBe(true);
         expect(text.split('\n')).toHaveLength(2);
         const [entry] = scanJsonl(text, bouncingSimRowId(info));
-        expect(entry).toMatchObject({ line: 0, id: 'A_0_1', program: scored.program });
-        const input = rowInput(entry.row!, entry.program);
-        expect(input.title).toBe('Trajectory: A_0_1 (model answer)');
+        expect(entry).toMatchObject({ line: 0, id: 'A_0_1', program: scored.program, title: 'A_0_1 · step 3 · sample – · row 1' });
+        const input = rowInput(entry.row!, entry.program, entry.title);
+        expect(input.title).toBe('Trajectory: A_0_1 · step 3 · sample – · row 1 (model answer)');
         expect(input.model).toEqual({ program: scored.program, asserts: record!.groundTruth, timestamps: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5] });
         expect(input.geometry.balls).toHaveLength(1);
     });
@@ -96,5 +110,21 @@ describe('a BouncingSim rollout as a document', () => {
         const [entry] = scanJsonl(bouncingSimRolloutText(info), bouncingSimRowId(info));
         expect(entry.id).toBe('rollout');
         expect(() => rowInput(entry.row!, entry.program)).toThrow(/Scene description/);
+    });
+});
+
+describe('which documents Test Explorer lists', () => {
+    const at = (scheme: string, path: string, query = '') => isSolutionLocation({ scheme, path, query });
+    it('solution files, and Manufactoria rollouts opened as solutions', () => {
+        expect(at('file', '/w/a.manufactoria')).toBe(true);
+        expect(at('file', '/w/a.MFY')).toBe(true);
+        expect(at(ROLLOUT_SCHEME, '/w/run/Ends-with-RB.step3.sample1.manufactoria', 'run=1&row=5')).toBe(true);
+    });
+    it('not a rollout\'s canonical copy in a diff, a BouncingSim rollout, other schemes or other files', () => {
+        expect(at(ROLLOUT_SCHEME, '/w/run/x.step3.samplex.canonical.manufactoria', 'run=1&row=5&canonical=1')).toBe(false);
+        expect(at(ROLLOUT_SCHEME, '/w/run/A_0_1.step0.samplex.jsonl', 'run=2&row=0')).toBe(false);
+        expect(at('untitled', 'Untitled-1.manufactoria')).toBe(false);
+        expect(at('git', '/w/a.manufactoria')).toBe(false);
+        expect(at('file', '/w/a.jsonl')).toBe(false);
     });
 });
