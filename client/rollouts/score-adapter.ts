@@ -63,8 +63,41 @@ export function distinctPrograms(rows: ScoredRollout[]): number | null {
     return result.length === 1 ? result[0].distinct_programs : null;
 }
 
-/** What the trajectory panel needs to replay a BouncingSim answer, and its per-assert verdicts as scored. */
-export function bouncingSimRollout(row: ScoredRollout, prompt: string | null): BouncingSimRollout {
-    const runs = (row.results ?? []) as AssertRun[];
-    return { prompt, asserts: runs.map((r) => r.assert), runs: runs.map(predictionRow) };
+/** Longest exception text kept per assert (a model's exception message can be anything). */
+const MAX_ERROR_CHARS = 2000;
+
+/**
+ * Keeps BouncingSim replay data for a whole run in bounded memory: per answer its per-assert runs
+ * without what the test printed (the panel's own run shows that), errors cut to 2000 characters,
+ * and one copy of each distinct prompt and assert text (the samples of a prompt share them).
+ */
+export class BouncingSimStore {
+    private readonly answers = new Map<number, BouncingSimRollout>();
+    private readonly texts = new Map<string, string>();
+
+    private intern(text: string): string {
+        const known = this.texts.get(text);
+        if (known !== undefined) return known;
+        this.texts.set(text, text);
+        return text;
+    }
+
+    /** Takes the answer's runs out of `row.results` (so the row stays small) and keeps them with the prompt. */
+    add(index: number, row: ScoredRollout, prompt: string | null): void {
+        const runs = (row.results ?? []) as AssertRun[];
+        delete row.results;
+        this.answers.set(index, {
+            prompt: prompt === null ? null : this.intern(prompt),
+            asserts: runs.map((r) => this.intern(r.assert)),
+            runs: runs.map((r) => {
+                const { stdout: _out, stderr: _err, ...kept } = predictionRow(r);
+                if (kept.error && kept.error.length > MAX_ERROR_CHARS) kept.error = `${kept.error.slice(0, MAX_ERROR_CHARS)}…`;
+                return kept;
+            }),
+        });
+    }
+
+    get(index: number): BouncingSimRollout | undefined {
+        return this.answers.get(index);
+    }
 }

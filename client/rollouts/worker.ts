@@ -10,7 +10,7 @@ import { loadProblemIndex } from '../../language/rollouts/pipeline.js';
 import type { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import type { RolloutIssue, ScoredRollout } from '../../language/rollouts/types.js';
 import { KeptRecords } from './kept-records.js';
-import { bouncingSimRollout, changesBetween, detailOf, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
+import { BouncingSimStore, changesBetween, detailOf, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
 import type { FromWorker, PythonPolicy, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
@@ -19,12 +19,12 @@ const MAX_ISSUES = 200;
 const PROGRESS_MS = 150;
 
 let rows: ScoredRollout[] = [];
-/** Row → the prompt of a BouncingSim answer (its scene is rebuilt from it when the answer is replayed). */
-let prompts = new Map<number, string | null>();
 /** Row i's record, kept for details and search (rows and kept records stay index-aligned). */
 let kept = new KeptRecords();
 /** The problems rows were joined with, for re-scoring one with details. */
 let index: ProblemIndex | undefined;
+/** Row → a BouncingSim answer's replay data (the prompt its scene is rebuilt from, its asserts and runs). */
+let bouncing = new BouncingSimStore();
 /** Problem key → the problem file that holds it (the first, in the order given). */
 const problemFileOf = new Map<string, string>();
 
@@ -62,7 +62,7 @@ async function load(paths: string[], problemFiles: string[], title: string, pyth
                 if (outcome.issue.message === UNTRUSTED_PYTHON) heldBack++;
                 continue;
             }
-            if (outcome.task === 'bouncingsim') prompts.set(rows.length, record?.prompt ?? null);
+            if (outcome.task === 'bouncingsim') bouncing.add(rows.length, outcome, record?.prompt ?? null);
             rows.push(outcome);
             kept.add(record!);
         }
@@ -78,8 +78,8 @@ async function load(paths: string[], problemFiles: string[], title: string, pyth
 port.on('message', (m: ToWorker) => {
     if (m.type === 'load') {
         rows = [];
-        prompts = new Map();
         kept = new KeptRecords();
+        bouncing = new BouncingSimStore();
         load(m.paths, m.problemFiles, m.title, m.python).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
     } else if (m.type === 'group') {
         const members = m.rows.map((i) => rows[i]).filter((r) => r !== undefined);
@@ -103,7 +103,7 @@ port.on('message', (m: ToWorker) => {
                 problemFile: r.id === null ? null : problemFileOf.get(r.id) ?? (r.name ? problemFileOf.get(r.name) ?? null : null),
                 step: r.step, sample: r.sample, task: r.task, program: r.program, extraction: r.extraction,
                 pass_rate: r.pass_rate, all_pass: r.all_pass, error: r.error,
-                ...(r.task === 'bouncingsim' ? { bouncingsim: bouncingSimRollout(r, prompts.get(m.row) ?? null) } : {}),
+                ...(r.task === 'bouncingsim' ? { bouncingsim: bouncing.get(m.row) } : {}),
             } : null,
         });
     }

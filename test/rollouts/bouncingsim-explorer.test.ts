@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bouncingSimRolloutText, bouncingSimRowId, ROLLOUT_SCHEME } from '../../client/rollouts/document-text.js';
 import { isSolutionLocation } from '../../client/testing/solution-uri.js';
-import { bouncingSimRollout, pythonScoring, UNTRUSTED_PYTHON } from '../../client/rollouts/score-adapter.js';
+import { BouncingSimStore, pythonScoring, UNTRUSTED_PYTHON } from '../../client/rollouts/score-adapter.js';
 import type { RolloutInfo } from '../../client/rollouts/worker-protocol.js';
 import { scanJsonl } from '../../client/trajectory/scan.js';
 import { rowInput } from '../../client/trajectory/source.js';
@@ -21,6 +21,13 @@ async function collect(gen: AsyncGenerator<ScoredRecord>): Promise<ScoredRecord[
     const out: ScoredRecord[] = [];
     for await (const x of gen) out.push(x);
     return out;
+}
+
+/** The replay data the worker keeps for one scored answer. */
+function replayOf(scored: ScoredRollout, prompt: string | null) {
+    const store = new BouncingSimStore();
+    store.add(7, scored, prompt);
+    return store.get(7)!;
 }
 
 /** A checker that runs nothing: the first assert passes at distance 0, the others fail 80 away. */
@@ -60,7 +67,9 @@ describe('BouncingSim answers in the rollout worker', () => {
         expect(scored).toMatchObject({ task: 'bouncingsim', id: 'A_0_1', family: 'A', step: 0, error: 'too_far', total: 15, passed: 1 });
         expect(new Set(all.map((x) => (x.outcome as ScoredRollout).family))).toEqual(new Set(['A', 'B', 'C']));
         expect(scored.results).toHaveLength(15);
-        const replay = bouncingSimRollout(scored, record!.prompt ?? null);
+        const replay = replayOf(scored, record!.prompt ?? null);
+        // The runs move out of the row into the store.
+        expect(scored.results).toBeUndefined();
         expect(replay.prompt).toContain('### Scene description');
         expect(replay.asserts).toEqual(record!.groundTruth);
         expect(replay.runs[0]).toEqual({ time: 0.1, expected: [[1, 2]], predicted: [[1, 2]], distance: 0, tolerance: 50, passed: true, runtime: 0.001 });
@@ -75,6 +84,24 @@ describe('BouncingSim answers in the rollout worker', () => {
         expect(await family({ key: 'my-scene' })).toBeNull();
         expect(await family({ key: 'AB_3_1', family: 'custom' })).toBe('custom');
         expect(await family({ prompt: 'no key' })).toBeNull();
+    });
+
+    it('keeps a whole run in bounded memory: no printed output, long errors cut', () => {
+        const store = new BouncingSimStore();
+        const row = (error: string): ScoredRollout => ({
+            source: 's', id: 'A_0_1', step: 0, sample: 0, task: 'bouncingsim', pass_rate: 0, all_pass: 0, error: 'exception', truncated: false, passed: 0, total: 1, program: '',
+            extraction: { blocks: 0, used: null, wholeResponse: true, feedbackBlocks: 0 },
+            results: [{ index: 0, assert: 'assert x', passed: false, runtime: -1, timedOut: false, error, stdout: 'o'.repeat(8000), stderr: 'e'.repeat(8000) }],
+        });
+        store.add(0, row('ValueError: ' + 'v'.repeat(1_000_000)), 'prompt');
+        store.add(1, row('short'), null);
+        const [a, b] = [store.get(0)!, store.get(1)!];
+        expect(a.runs[0].stdout).toBeUndefined();
+        expect(a.runs[0].stderr).toBeUndefined();
+        expect(a.runs[0].error).toHaveLength(2001);
+        expect(b.runs[0].error).toBe('short');
+        expect([a.prompt, b.prompt]).toEqual(['prompt', null]);
+        expect(store.get(2)).toBeUndefined();
     });
 
     it('Manufactoria rows of a mixed run get no per-test results from the BouncingSim flag', async () => {
@@ -92,7 +119,7 @@ describe('a BouncingSim rollout as a document', () => {
         const info: RolloutInfo = {
             row: 0, source: scored.source, problem: scored.id, name: null, problemFile: null, step: scored.step, sample: scored.sample,
             task: scored.task, program: scored.program, extraction: scored.extraction, pass_rate: scored.pass_rate, all_pass: scored.all_pass,
-            error: scored.error, bouncingsim: bouncingSimRollout(scored, record!.prompt ?? null),
+            error: scored.error, bouncingsim: replayOf(scored, record!.prompt ?? null),
         };
         const text = bouncingSimRolloutText(info);
         expect(text.endsWith('\n')).toBe(true);
