@@ -4,7 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { Overview } from '../../language/rollouts/overview.js';
-import type { RolloutDetail, VerdictChanges } from '../../language/rollouts/detail.js';
+import type { VerdictChanges } from '../../language/rollouts/detail.js';
+import type { DetailView } from '../webview/rollouts/protocol.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
 import { configuredPython } from '../trajectory/python-path.js';
@@ -27,7 +28,7 @@ export interface Run {
     /** Distinct programs among these rollouts (a GRPO group), from the worker that holds them. */
     distinctPrograms(rows: number[]): Promise<number | null>;
     /** The rollout re-scored with per-test details (the detail view). */
-    detail(row: number): Promise<RolloutDetail | null>;
+    detail(row: number): Promise<DetailView | null>;
     /** Per-test verdict changes from one rollout to another. */
     changes(before: number, after: number): Promise<VerdictChanges | null>;
     /** Rows whose program or response contains the text (any case). */

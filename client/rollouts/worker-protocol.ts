@@ -2,9 +2,10 @@
 // reads, re-scores and aggregates a run off the extension host's thread and keeps the scored rows
 // for later questions about one rollout. No `vscode` import.
 import type { Overview } from '../../language/rollouts/overview.js';
-import type { RolloutDetail, VerdictChanges } from '../../language/rollouts/detail.js';
+import type { VerdictChanges } from '../../language/rollouts/detail.js';
 import type { ExtractionNotes, RolloutIssue } from '../../language/rollouts/types.js';
 import type { PredictionRow } from '../webview/protocol.js';
+import type { DetailView } from '../webview/rollouts/protocol.js';
 
 /** Whether the worker may run BouncingSim answers (model-written Python): only for a trusted workspace, and then sandboxed. */
 export interface PythonPolicy {
@@ -59,7 +60,7 @@ export type FromWorker =
     | { type: 'failed'; message: string }
     | { type: 'rollout'; id: number; info: RolloutInfo | null }
     | { type: 'group'; id: number; distinctPrograms: number | null }
-    | { type: 'detail'; id: number; detail: RolloutDetail | null }
+    | { type: 'detail'; id: number; detail: DetailView | null }
     | { type: 'changes'; id: number; changes: VerdictChanges | null }
     /** Matching row indexes, ascending. */
     | { type: 'search'; id: number; rows: Int32Array };

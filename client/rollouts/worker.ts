@@ -87,7 +87,9 @@ port.on('message', (m: ToWorker) => {
     } else if (m.type === 'detail') {
         const r = rows[m.row];
         const record = kept.get(m.row);
-        post({ type: 'detail', id: m.id, detail: r && record && index ? detailOf(m.row, record, r, index) : null });
+        const runs = r?.task === 'bouncingsim' ? bouncing.get(m.row)?.runs : undefined;
+        const detail = r && record && index ? detailOf(m.row, record, r, index) : null;
+        post({ type: 'detail', id: m.id, detail: detail && runs ? { ...detail, asserts: runs } : detail });
     } else if (m.type === 'changes') {
         const pick = (i: number) => (rows[i] && kept.get(i) ? { scored: rows[i], record: kept.get(i)! } : undefined);
         const [a, b] = [pick(m.before), pick(m.after)];

@@ -2,13 +2,8 @@
 // when the model's program ran, its prediction, check_distance and pass/fail. Rebuilt only when the
 // data changes; the per-frame work is moving the `current` class between two rows.
 
-import { verdictText } from './prediction-text.js';
-import type { Marker, PredictionRow, Predictions, Vec2 } from './protocol.js';
-
-const fmt = (n: number) => n.toFixed(2);
-const point = (p: Vec2 | null) => (p ? `(${fmt(p[0])}, ${fmt(p[1])})` : '(not a number)');
-// One ball per line keeps the column narrow for multi-ball scenes.
-const points = (list: readonly (Vec2 | null)[]) => list.map(point).join('\n');
+import { pointsText as points, verdictText } from './prediction-text.js';
+import type { Marker, PredictionRow, Predictions } from './protocol.js';
 
 function cell(row: HTMLTableRowElement, text: string, className?: string): HTMLTableCellElement {
     const td = row.insertCell();

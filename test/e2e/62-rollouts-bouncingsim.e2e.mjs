@@ -1,5 +1,6 @@
 // The rollout explorer beyond Manufactoria's overview (demo runs copied to rollouts/ by run.sh):
-// (b1) a BouncingSim answer of the synthetic BouncingSim run opens the trajectory panel with the
+// (b1) a BouncingSim answer of the synthetic BouncingSim run shows its per-timestamp verdicts in the
+// detail and opens the trajectory panel with the
 // model's predicted track drawn over the animation (counted in canvas pixels, on and off) and
 // per-timestamp verdicts against the 50 px tolerance; (b2) a Manufactoria rollout opened as a
 // solution gets Test Explorer items whose tests show failed and passed after a run.
@@ -82,8 +83,19 @@ export const tests = [
             const first = overview.locator('.rt-body .rt-row').first();
             const rate = Number(await first.locator('.rt-pass_rate').textContent());
             if (!(rate > 0 && rate < 1)) throw new Error(`the first row's pass_rate is ${rate}, expected a near miss`);
-            await shot('rollouts-bouncingsim-overview');
-            // A click selects (and shows the detail); a double click or Enter opens.
+            // A click selects and shows the detail: per test timestamp the truth, the prediction, the distance and the 50 px verdict.
+            await first.click();
+            const grid = overview.locator('[data-testid="detail-asserts"] tbody tr');
+            await waitUntil(async () => (await grid.count()) === 15, { timeout: 30_000, message: 'the detail to list the 15 asserts' });
+            const verdicts = await grid.locator('td:nth-child(2)').allTextContents();
+            const passing = verdicts.filter((v) => v === 'pass ≤ 50').length;
+            if (Math.abs(passing / 15 - rate) > 0.0006 || !verdicts.every((v) => v === 'pass ≤ 50' || v === 'fail > 50')) {
+                throw new Error(`the detail's verdicts ${JSON.stringify(verdicts)} do not match pass_rate ${rate}`);
+            }
+            const predicted = (await grid.first().locator('td:nth-child(4)').textContent()) ?? '';
+            if (!/^\(\d+\.\d\d, \d+\.\d\d\)/.test(predicted)) throw new Error(`the first assert's prediction reads "${predicted}"`);
+            await shot('rollouts-bouncingsim-detail');
+            // A double click (or Enter) opens the trajectory panel.
             await first.dblclick();
 
             const frame = await trajectoryFrame(page, /\(model answer\)$/);

@@ -3,6 +3,9 @@
 // (failures first) of the rollout re-scored with details. Also the per-test verdict changes of a
 // compare. Renders what the worker computed (language/rollouts/detail.ts); decides nothing.
 import { changesSummary, type RolloutDetail, type TestVerdict, type VerdictChanges } from '../../../language/rollouts/detail.js';
+import { pointsText, verdictText } from '../prediction-text.js';
+import type { PredictionRow } from '../protocol.js';
+import type { DetailView } from './protocol.js';
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
     const node = Object.assign(document.createElement(tag), props);
@@ -83,8 +86,27 @@ function testGrid(tests: TestVerdict[], omitted: number): HTMLElement {
     return table;
 }
 
+/** A BouncingSim answer per test timestamp: ground truth, the model's prediction, distance, verdict against the tolerance. */
+function assertGrid(runs: PredictionRow[]): HTMLElement {
+    const table = el('table', { className: 'tests' });
+    table.dataset.testid = 'detail-asserts';
+    const head = table.createTHead().insertRow();
+    for (const h of ['t (s)', 'verdict', 'ground truth', 'model', 'distance', 'error']) head.append(el('th', { textContent: h }));
+    const body = table.createTBody();
+    for (const r of runs) {
+        const tr = body.insertRow();
+        tr.className = r.passed ? 'pass' : 'fail';
+        const cells = [
+            r.time === null ? '—' : r.time.toFixed(2), verdictText(r), r.expected ? pointsText(r.expected) : '—',
+            r.predicted ? pointsText(r.predicted) : '—', r.distance === null ? '—' : r.distance.toFixed(3), r.error ?? '',
+        ];
+        for (const c of cells) tr.insertCell().append(el('code', { textContent: c }));
+    }
+    return table;
+}
+
 /** The whole pane for one rollout. `label` names it (problem · step · sample). */
-export function renderDetail(root: HTMLElement, label: string, d: RolloutDetail): void {
+export function renderDetail(root: HTMLElement, label: string, d: DetailView): void {
     const failed = d.total - d.passed;
     const title = el('h3', { textContent: label });
     const facts = el('p', { className: 'muted' },
@@ -93,7 +115,8 @@ export function renderDetail(root: HTMLElement, label: string, d: RolloutDetail)
     if (d.reason) parts.push(el('p', { className: 'reason' }, el('code', { textContent: d.reason })));
     if (d.task === 'bouncingsim') {
         parts.push(el('h4', { textContent: `Asserts: ${failed} failing of ${d.total}` }),
-            el('p', { className: 'muted', textContent: 'Enter (or a double click) opens the trajectory panel: predicted vs simulated positions per timestamp, with the distances.' }));
+            el('p', { className: 'muted', textContent: 'Enter (or a double click) opens the trajectory panel: the model\'s predicted track over the simulated animation.' }));
+        if (d.asserts?.length) parts.push(assertGrid(d.asserts));
     } else parts.push(el('h4', { textContent: d.total ? `Tests: ${failed} failing of ${d.total}, failures first` : 'Tests: none ran' }));
     if (d.tests.length) parts.push(testGrid(d.tests, d.testsOmitted));
     const notes = el('p', { className: 'notes' }, extractionText(d));

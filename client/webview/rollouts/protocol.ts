@@ -1,6 +1,10 @@
 // Messages between the extension host and the rollout overview webview (no `vscode`, no DOM).
 import type { RolloutDetail, VerdictChanges } from '../../../language/rollouts/detail.js';
 import type { Overview } from '../../../language/rollouts/overview.js';
+import type { PredictionRow } from '../protocol.js';
+
+/** A rollout's detail as the page shows it: with a BouncingSim answer's per-assert runs as scored. */
+export type DetailView = RolloutDetail & { asserts?: PredictionRow[] };
 
 /** Where a text search looks: problem name/id and source (in the page), or the program or response (in the worker). */
 export type TextField = 'problem' | 'program' | 'response';
@@ -16,7 +20,7 @@ export type ToWebview =
     | { type: 'group'; rows: number[]; distinctPrograms: number | null }
     | { type: 'error'; message: string }
     /** Answer to a `detail` request (null: the rollout is not in the run). */
-    | { type: 'detail'; row: number; detail: RolloutDetail | null }
+    | { type: 'detail'; row: number; detail: DetailView | null }
     /** Per-test verdict changes of a compare, from `before` (the marked rollout) to `after`. */
     | { type: 'changes'; before: number; after: number; changes: VerdictChanges | null }
     /** Answer to a `search` request: the matching rows, ascending. */
