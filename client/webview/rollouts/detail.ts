@@ -100,7 +100,12 @@ function assertGrid(runs: PredictionRow[]): HTMLElement {
             r.time === null ? '—' : r.time.toFixed(2), verdictText(r), r.expected ? pointsText(r.expected) : '—',
             r.predicted ? pointsText(r.predicted) : '—', r.distance === null ? '—' : r.distance.toFixed(3), r.error ?? '',
         ];
-        for (const c of cells) tr.insertCell().append(el('code', { textContent: c }));
+        cells.forEach((c, k) => {
+            const td = tr.insertCell();
+            // Positions (one ball per line) and numbers stay unbroken; the error text may wrap.
+            if (k < 5) td.style.whiteSpace = 'pre';
+            td.append(k === 2 || k === 3 ? el('code', { textContent: c }) : c);
+        });
     }
     return table;
 }
