@@ -16,6 +16,7 @@ export const ManufactoriaLanguageMetaData = {
 
 export const parserConfig: IParserConfig = {
     maxLookahead: 2,
+    recoveryEnabled: false,
 };
 
 export const ManufactoriaGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
