@@ -69,8 +69,9 @@ function start(command, args, ready) {
 const serve = (args) => start(process.execPath, ['out/cli.cjs', 'serve', '--port', '0', ...args], /listening on http:\/\/[^:]+:(\d+)/);
 const lean = (processes) => start('python3', ['scripts/bench/lean_server.py', '0', String(processes)], /listening (\d+)/);
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-const row = (name, r) => console.log(`${name.padEnd(30)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
-    + `  | server ${(1000 * r.serverCpu / r.requests).toFixed(2)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s  | client ${(100 * r.clientCpu / r.seconds).toFixed(0)}% of a core`);
+const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
+    + (r.serverCpu > 0 ? `  | server ${(1000 * r.serverCpu / r.requests).toFixed(2)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s` : '')
+    + (r.clientCpu >= 0 ? `  | client ${(100 * r.clientCpu / r.seconds).toFixed(0)}% of a core` : ''));
 
 /** One load run against a fresh server: warm-up requests first, then `total` requests of the mix. */
 async function measure(server, file) {
@@ -83,7 +84,7 @@ async function measure(server, file) {
         await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: 300, concurrency });
         const before = treeCpuSeconds(server.child.pid);
         const r = await runLoad({ port: server.port, bodies, total, concurrency });
-        return { ...r, serverCpu: treeCpuSeconds(server.child.pid) - before, clientCpu: NaN };
+        return { ...r, serverCpu: treeCpuSeconds(server.child.pid) - before };
     } finally {
         await server.stop();
     }
@@ -116,10 +117,12 @@ try {
     const backends = [await serve(['--workers', '1']), await serve(['--workers', '1'])];
     const front = await startNginx(backends.map((b) => b.port));
     try {
-        row('nginx + 2 instances', await runLoad({ port: front.port, bodies, total, concurrency }));
+        row(`nginx + 2 instances (${wrk ? 'wrk' : 'Node client'})`, wrk
+            ? await runWrk({ port: front.port, bodiesFile: MIXES[0].file, total, connections: concurrency })
+            : await runLoad({ port: front.port, bodies, total, concurrency }));
         let killed = false;
         const r = await runLoad({ port: front.port, bodies, total, concurrency, onProgress: (i) => { if (i >= total / 3 && !killed) { killed = true; backends[0].child.kill('SIGKILL'); } } });
-        row('nginx, one instance killed mid-run', r);
+        row('nginx, one killed mid-run (Node client)', r);
     } finally {
         await front.stop();
         await Promise.all(backends.map((b) => b.stop()));
