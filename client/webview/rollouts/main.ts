@@ -144,6 +144,7 @@ function rowKey(key: string, row: number): void {
             post({ type: 'row', action: 'compare', row: shown.marked, other: row });
         }
     } else if (key === 'g') showGroup(row);
+    else if (key === '/') $('f-text').focus();
 }
 
 /** The samples of one prompt at one step (same problem and step), side by side. */

@@ -108,7 +108,7 @@ const BODY = `
   <label>error <select id="f-error"><option value="">all</option><option value="none">none (passed)</option></select></label>
   <label>steps <input id="f-step-min" type="number" placeholder="min"> – <input id="f-step-max" type="number" placeholder="max"></label>
   <label>text in <select id="f-text-in" aria-label="search in"><option value="program">program</option><option value="response">response</option><option value="problem">problem or source</option></select></label>
-  <input id="f-text" type="search" placeholder="contains… (any case)" aria-label="search text">
+  <input id="f-text" type="search" placeholder="contains… (any case; / from the table)" aria-label="search text">
   <label><input id="f-failing" type="checkbox"> failing only</label>
   <span id="filter-chip"></span>
   <button id="f-clear" type="button">Clear filters</button>

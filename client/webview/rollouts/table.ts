@@ -130,7 +130,9 @@ export class RolloutTable {
         } else if (e.key === 'Enter' && this.order.length) {
             e.preventDefault();
             this.onOpen(this.order[this.selected], 'enter');
-        } else if (this.order.length && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1) {
+        } else if (this.order.length && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.key !== ' ') {
+            // Keys are commands here (m, c, g, /): none should type into what they focus.
+            e.preventDefault();
             this.onKey(e.key, this.order[this.selected]);
         }
     }
