@@ -248,7 +248,11 @@ async function r4(page, shot, workspace) {
     const expected = responsesWith(workspace, 'automaton');
     if (expected < 1 || expected >= 1632) throw new Error(`the demo has ${expected} responses with "automaton"`);
     await frame.locator('#f-text-in').selectOption('response');
-    await frame.locator('#f-text').fill('AUTOMATON');
+    // From the table, / goes to the search box.
+    await frame.locator('.rt-viewport').focus();
+    await frame.locator('.rt-viewport').press('/');
+    await waitUntil(async () => (await frame.locator('#f-text').evaluate((el) => el === document.activeElement)), { message: '/ to focus the search box' });
+    await page.keyboard.type('AUTOMATON');
     await waitUntil(async () => (await count()) === expected, { timeout: 30_000, message: `the response search to list ${expected} rows` });
     const said = (await frame.locator('#table-count').textContent()) ?? '';
     if (!said.includes('response contains “AUTOMATON”')) throw new Error(`table count reads "${said}"`);
