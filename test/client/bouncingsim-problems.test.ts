@@ -56,3 +56,12 @@ describe('Generate BouncingSim Problems form', () => {
             .toEqual(['bouncingsim', 'generate', '--family', 'AB', '--difficulty', '1', '--count', '5', '--seed', 's', '--out', '/w/x']);
     });
 });
+
+describe('where the view lives', () => {
+    it('is contributed to the DELTA view container, beside the Manufactoria Problems view', () => {
+        const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { contributes: { views: Record<string, { id: string }[]> } };
+        const containerOf = (id: string): string[] => Object.entries(manifest.contributes.views).filter(([, views]) => views.some((v) => v.id === id)).map(([c]) => c);
+        expect(containerOf('deltaStudio.bouncingsimProblems')).toEqual(['deltaStudio']);
+        expect(containerOf('manufactoria.problems')).toEqual(['deltaStudio']);
+    });
+});
