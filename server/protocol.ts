@@ -127,6 +127,8 @@ export interface TraceResult {
     finished: boolean;
     finalTape: string;
     rejection: string | null;
+    /** Why the test failed (`expected reject, got accepted`), the wording of the lenses; absent when it passed. */
+    failure?: string;
     steps: TraceStep[];
     /** Visits per declared node, with the declaration range for gutter counts. */
     visits: { node: string; count: number; range: Range }[];

@@ -124,9 +124,13 @@ export class SolutionRunner {
         const test: TestDescription | undefined = this.items.testOf(child);
         const text = test ? failureMessage(test, outcome) : `failed: ${outcomeText(outcome)}`;
         const message = test?.check_output ? vscode.TestMessage.diff(text, test.expected_output, outcome.actual_output) : new vscode.TestMessage(text);
-        // Point at the node where the run stopped: that is where the fix usually goes.
-        const range = outcome.endRange ? toRange(outcome.endRange) : child.range;
-        if (range) message.location = new vscode.Location(uri, range);
+        // The message sits on the test's own line: VS Code draws its inline failure badge at the end
+        // of that line, and on a node line the badge would cover the trace's text there. The node
+        // where the run stopped (where the fix usually goes) is the message's one stack frame.
+        if (child.range) message.location = new vscode.Location(uri, child.range);
+        if (outcome.endRange) {
+            message.stackTrace = [new vscode.TestMessageStackFrame(`run ended at ${outcome.endNode ?? 'this node'}`, uri, toRange(outcome.endRange).start)];
+        }
         return message;
     }
 }

@@ -38,8 +38,14 @@ export function endReason(trace: Pick<TraceResult, 'finished' | 'rejection'>): s
     return trace.finished ? 'accepted' : (trace.rejection ?? 'rejected');
 }
 
-export function endText(trace: Pick<TraceResult, 'finished' | 'rejection'>): string {
-    return `◀ run ended here: ${endReason(trace)}`;
+/**
+ * `◀ run ended here: accepted · ✗ expected reject, got accepted`. The failure is part of the trace's
+ * own line text: Test Explorer's inline failure badge sits on the test's line, never on a node line
+ * where it would cover this (see client/testing/runner.ts).
+ */
+export function endText(trace: Pick<TraceResult, 'finished' | 'rejection' | 'failure'>): string {
+    const ended = `◀ run ended here: ${endReason(trace)}`;
+    return trace.failure ? `${ended} · ✗ ${trace.failure}` : ended;
 }
 
 export function visitsText(count: number): string {

@@ -9,6 +9,7 @@ import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { ProblemFileCache, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
 import { hasProblemDirective } from '../../language/dataset/solutions/directives.js';
+import { failureText } from '../../language/dataset/solutions/failure-text.js';
 import { slotKindName } from '../../language/dataset/solutions/trace.js';
 import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
 import { ProgramGraph } from '../../language/manufactoria/model/program-graph.js';
@@ -166,11 +167,13 @@ export class SolutionTestService {
         if (!verdict.ok) return { ...empty, error: `DSL Parse Error: ${verdict.error}` };
         // Pass/fail may involve a regex, which only ever runs in the worker.
         const check = await this.services.tests.Runner.run(snap.text, [{ id: test.id, testCase: test.testCase }], (await this.settings()).timeout);
+        const checked = check.state === 'ran' ? check.results[0].result : undefined;
         const trace = traceRun(verdict.program, test.testCase.input);
         const ranges = declarationRanges(verdict.ast, TextDocument.create(uri, 'manufactoria', snap.version, snap.text));
         return {
             ...empty,
-            passed: check.state === 'ran' && check.results[0].result.passed,
+            passed: checked?.passed === true,
+            ...(checked && !checked.passed ? { failure: failureText(test.testCase, checked) } : {}),
             finished: trace.finished, finalTape: trace.finalTape, rejection: trace.rejection,
             steps: trace.steps.map((step, index) => {
                 const range = ranges.get(step.sourceIndex);

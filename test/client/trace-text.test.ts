@@ -40,6 +40,7 @@ describe('step texts', () => {
     it('end and visit texts', () => {
         expect(endText(trace)).toBe('◀ run ended here: Routed to NONE');
         expect(endText({ finished: true, rejection: null })).toBe('◀ run ended here: accepted');
+        expect(endText({ finished: true, rejection: null, failure: 'expected reject, got accepted' })).toBe('◀ run ended here: accepted · ✗ expected reject, got accepted');
         expect(visitsText(3)).toBe('visited 3×');
         expect(traceHeading(trace)).toBe('Trace of #3 RBB → accept (failed): input RBB, Routed to NONE, final tape B, 4 steps');
     });

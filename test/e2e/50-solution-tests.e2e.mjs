@@ -83,6 +83,35 @@ async function problemsAndOpenSolution(page, shot) {
     await shot('open-solution');
 }
 
+/**
+ * The END line carries the trace's text with the failure in it, and Test Explorer's inline failure
+ * badges (content widgets drawn over the line end) cover no trace text: both are on screen, apart.
+ */
+async function endLineShowsTraceAndFailure(page) {
+    const wanted = 'step 3/3 · END end · accept · tape RB → RB — ◀ run ended here: accepted · ✗ expected reject, got accepted — visited 1×';
+    // Leaf spans of the view lines (the trace's text is one injected span per line), spaces normalised.
+    const traceBoxes = () => page.locator(`${EDITOR} .view-lines .view-line span`).evaluateAll((spans) => spans
+        .filter((s) => s.children.length === 0)
+        .map((s) => { const r = s.getBoundingClientRect(); return { text: (s.textContent ?? '').replace(/\u00a0/g, ' '), left: r.left, right: r.right, top: r.top, bottom: r.bottom }; })
+        .filter((s) => /visited \d+×|◀ run ended here|^step \d+\/\d+/.test(s.text)));
+    const traced = await waitUntil(async () => {
+        const boxes = await traceBoxes();
+        return boxes.some((b) => b.text === wanted) ? boxes : undefined;
+    }, { message: `the END line to read "${wanted}"` }).catch(async (error) => {
+        throw new Error(`${error.message}; trace texts: ${JSON.stringify((await traceBoxes()).map((b) => b.text))}`);
+    });
+    const badges = page.locator(`${EDITOR} .test-error-content-widget .inner`);
+    await waitUntil(async () => (await badges.count()) > 0, { message: 'a Test Explorer failure badge in the editor' });
+    const badgeBoxes = await badges.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width }; }));
+    if (!badgeBoxes.some((b) => b.width > 0)) throw new Error('no failure badge is drawn');
+    const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const badge of badgeBoxes) {
+        const hidden = traced.find((t) => overlaps(t, badge));
+        if (hidden) throw new Error(`the failure badge "${badge.text}" covers the trace text "${hidden.text}"`);
+    }
+    if (traced.length < 3) throw new Error(`expected trace text on three node lines, found ${JSON.stringify(traced.map((t) => t.text))}`);
+}
+
 export const tests = [
     {
         name: '(f) the Problems view groups the workspace problems by family; Open Solution creates a bound solution',
@@ -169,6 +198,7 @@ export const tests = [
                 return label?.includes('step 3/3') ? label : undefined;
             }, { message: 'the trace to move to step 3/3' });
             if (!third.includes('END end · accept · tape RB → RB')) throw new Error(`step 3 reads "${third}"`);
+            await endLineShowsTraceAndFailure(page);
             await shot('trace');
             await runCommand(page, 'Manufactoria: Trace: Close');
             await waitUntil(async () => (await traceStatus(page).count()) === 0, { message: 'the trace to close' });

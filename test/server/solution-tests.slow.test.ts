@@ -147,7 +147,7 @@ describe('traces and the run worker', () => {
     test('a trace has every step with its tape and node range, visit counts and the pass verdict', async () => {
         const { uri } = await open(`# test: BR -> reject\n${PROGRAM}`);
         const trace = await Manufactoria.tests.Solutions.trace(uri, 'l1');
-        expect(trace).toMatchObject({ passed: false, finished: true, finalTape: 'R', rejection: null, input: 'BR' });
+        expect(trace).toMatchObject({ passed: false, finished: true, finalTape: 'R', rejection: null, input: 'BR', failure: 'expected reject, got accepted' });
         expect(trace.steps.map((s) => [s.node, s.kind, s.tapeBefore, s.tapeAfter, s.action, s.range?.start.line])).toEqual([
             ['start', 'START', 'BR', 'BR', 'start → a', 1],
             ['a', 'PULLER_RB', 'BR', 'R', 'read B → end', 4],
