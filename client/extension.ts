@@ -7,6 +7,7 @@ import { registerFactoryGraph } from './graph/index.js';
 import { registerProblems } from './problems/index.js';
 import { registerRollouts } from './rollouts/index.js';
 import type { RolloutsTree } from './rollouts/rollouts-view.js';
+import { SolutionResults } from './problems/problem-status.js';
 import { ManufactoriaServer } from './server.js';
 import { ServerStatusItem } from './status.js';
 import { registerTesting, type TestingApi } from './testing/index.js';
@@ -18,6 +19,8 @@ export interface FeatureContext {
     readonly context: vscode.ExtensionContext;
     readonly log: vscode.LogOutputChannel;
     readonly server: ManufactoriaServer;
+    /** Solution files' last results: Test Explorer runs record them, the Problems view shows them. */
+    readonly results: SolutionResults;
 }
 
 type Feature = (ctx: FeatureContext) => void;
@@ -56,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     registerTrajectory(context);
     server = new ManufactoriaServer(context, log);
     context.subscriptions.push(server);
-    const ctx: FeatureContext = { context, log, server };
+    const ctx: FeatureContext = { context, log, server, results: new SolutionResults() };
     for (const feature of FEATURES) {
         try {
             feature(ctx);

@@ -31,6 +31,8 @@ export interface ProblemSummary {
     criteria: string;
     /** Absolute path of the problem file. */
     file: string;
+    /** 0-based position of the row among the file's rows. */
+    index: number;
     /** 1-based line of the row in a JSON Lines file, when known. */
     line?: number;
     testCount: number;
@@ -135,6 +137,9 @@ export interface TraceResult {
     /** Set when no trace can be made (program invalid, unknown test). */
     error?: string;
 }
+
+/** The message of a run (state `error`) that a newer run of the same document replaced before it started. */
+export const SUPERSEDED = 'Superseded by a run of a newer version of the document';
 
 /** Server → client after the server ran a file's tests on its own (run-on-change). */
 export interface TestResultsParams {

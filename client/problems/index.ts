@@ -14,9 +14,9 @@ export const COMMAND_OPEN_SOLUTION = 'manufactoria.openSolution';
 const SCANNED_KEY = 'manufactoria.problems.scanned';
 const WATCH_DEBOUNCE_MS = 500;
 
-export function registerProblems({ context, server }: FeatureContext): void {
+export function registerProblems({ context, server, results }: FeatureContext): void {
     const files = new ProblemFiles(PROBLEMS_VIEW, server);
-    const tree = new ProblemsTree(files);
+    const tree = new ProblemsTree(files, results);
     const view = vscode.window.createTreeView(PROBLEMS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
     const parquet = new ParquetRows();
 
@@ -41,6 +41,7 @@ export function registerProblems({ context, server }: FeatureContext): void {
 
     context.subscriptions.push(
         files,
+        tree,
         view,
         watcher,
         watcher.onDidCreate(reloadSoon),

@@ -2,6 +2,7 @@
 // rows that did not load. Pure, so the grouping and the texts are unit-tested.
 import { formatIssue, type LoadIssue, type LoadResult, type Problem } from '../../language/dataset/problems/index.js';
 import { COLOR_MODES, LEVELS } from '../../language/dataset/families/types.js';
+import { problemKey } from './problem-status.js';
 
 export type ProblemNode =
     | { kind: 'file'; id: string; label: string; description: string; file: string; children: ProblemNode[] }
@@ -92,7 +93,7 @@ export function fileNode(file: string, label: string, result: LoadResult): Probl
 
 function problemNode(file: string, problem: Problem): ProblemNode {
     // Ids repeat in hand-made files; the row index keeps node ids unique.
-    return { kind: 'problem', id: `${file}|row|${problem.source.index}`, label: problem.name || problem.id, description: problem.id, tooltip: problemTooltip(problem), file, problem };
+    return { kind: 'problem', id: problemKey(file, problem.source.index), label: problem.name || problem.id, description: problem.id, tooltip: problemTooltip(problem), file, problem };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

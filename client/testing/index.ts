@@ -29,11 +29,11 @@ function recording(run: vscode.TestRun, states: Map<string, TestState>): vscode.
     return recorded;
 }
 
-export function registerTesting({ context, log, server }: FeatureContext): TestingApi {
+export function registerTesting({ context, log, server, results }: FeatureContext): TestingApi {
     const controller = vscode.tests.createTestController(CONTROLLER_ID, 'Manufactoria');
     const states = new Map<string, TestState>();
-    const items = new SolutionItems(controller, server, log);
-    const runner = new SolutionRunner(items, server);
+    const items = new SolutionItems(controller, server, log, results);
+    const runner = new SolutionRunner(items, server, results);
 
     const runRequest = async (request: vscode.TestRunRequest, token: vscode.CancellationToken, traceFirstFailure: boolean) => {
         const run = recording(controller.createTestRun(request, 'Manufactoria'), states);

@@ -1,7 +1,8 @@
 // Runs solution files' tests through the server and reports them on a TestRun.
 import * as vscode from 'vscode';
 import { outcomeText } from '../../language/dataset/solutions/failure-text.js';
-import { RunTestsRequest, type RunTestsResult, type TestDescription, type TestOutcome } from '../../server/protocol.js';
+import { RunTestsRequest, SUPERSEDED, type RunTestsResult, type TestDescription, type TestOutcome } from '../../server/protocol.js';
+import type { SolutionResults } from '../problems/problem-status.js';
 import type { ManufactoriaServer } from '../server.js';
 import { runningClient } from './connection.js';
 import { toRange } from './ranges.js';
@@ -28,6 +29,7 @@ export class SolutionRunner {
     constructor(
         private readonly items: SolutionItems,
         private readonly server: ManufactoriaServer,
+        private readonly results: SolutionResults,
     ) {}
 
     /** Groups the requested items by file; a file item stands for all its tests. */
@@ -81,8 +83,20 @@ export class SolutionRunner {
         return reports;
     }
 
-    /** Puts one file's result on `run`: outcomes on their children, or the file-wide error on each. */
+    /** Puts one file's result on `run` and records it for the Problems view. */
     async report(run: vscode.TestRun, file: FileRun, result: RunTestsResult): Promise<FileReport> {
+        const report = await this.reportOnRun(run, file, result);
+        const problem = this.items.problemOf(file.item);
+        if (problem && result.message !== SUPERSEDED) {
+            const uri = file.item.uri ?? vscode.Uri.parse(file.item.id);
+            const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+            this.results.record({ solution: file.item.id, fileName, problem, verdict: report.verdict, passed: result.passed, total: result.total }, file.testIds !== undefined);
+        }
+        return report;
+    }
+
+    /** Outcomes on their children, or the file-wide error on each. */
+    private async reportOnRun(run: vscode.TestRun, file: FileRun, result: RunTestsResult): Promise<FileReport> {
         const item = file.item;
         const uri = item.uri ?? vscode.Uri.parse(item.id);
         run.appendOutput(`${fileSummary(item.label, result)}\r\n`, undefined, item);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { DescribeTestsRequest, TestsChangedNotification, type DescribeTestsResult, type TestDescription } from '../../server/protocol.js';
 import { ROLLOUT_SCHEME } from '../rollouts/document-text.js';
+import { problemKey, type SolutionResults } from '../problems/problem-status.js';
 import type { ManufactoriaServer } from '../server.js';
 import { onServerNotification, runningClient } from './connection.js';
 import { toRange } from './ranges.js';
@@ -23,6 +24,8 @@ export function isSolutionUri(uri: vscode.Uri): boolean {
 export class SolutionItems implements vscode.Disposable {
     /** The test each child stands for; children are keyed by the server's test id. */
     private readonly tests = new WeakMap<vscode.TestItem, TestDescription>();
+    /** The problem row (problemKey) each file item is bound to. */
+    private readonly problems = new WeakMap<vscode.TestItem, string>();
     private readonly editTimers = new Map<string, NodeJS.Timeout>();
     private discovery: Promise<void> | undefined;
     private startedBefore = false;
@@ -32,6 +35,7 @@ export class SolutionItems implements vscode.Disposable {
         private readonly controller: vscode.TestController,
         private readonly server: ManufactoriaServer,
         private readonly log: vscode.LogOutputChannel,
+        private readonly results: SolutionResults,
     ) {
         // Test Explorer asks for the roots when it first shows them: the scan waits until then.
         controller.resolveHandler = async (item) => {
@@ -81,6 +85,11 @@ export class SolutionItems implements vscode.Disposable {
         return this.tests.get(item);
     }
 
+    /** The problem row a file item is bound to (see problemKey), when it binds one. */
+    problemOf(item: vscode.TestItem): string | undefined {
+        return this.problems.get(item);
+    }
+
     /** Every solution file of the workspace, described once (Refresh scans again). */
     discoverAll(): Promise<void> {
         this.discovery ??= this.scan();
@@ -110,6 +119,7 @@ export class SolutionItems implements vscode.Disposable {
 
     remove(uri: vscode.Uri): void {
         this.controller.items.delete(uri.toString());
+        this.results.rebind(uri.toString(), undefined);
     }
 
     dispose(): void {
@@ -155,6 +165,10 @@ export class SolutionItems implements vscode.Disposable {
         item.description = described.problem ? `${described.problem.family} · ${described.problem.level}` : undefined;
         item.range = described.problemRange ? toRange(described.problemRange) : undefined;
         item.error = described.bindingError;
+        const problem = described.problem && problemKey(described.problem.file, described.problem.index);
+        if (problem) this.problems.set(item, problem);
+        else this.problems.delete(item);
+        this.results.rebind(uri.toString(), problem);
         item.children.replace(
             described.tests.map((test, index) => {
                 const child = this.controller.createTestItem(test.id, test.label, uri);

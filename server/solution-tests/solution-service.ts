@@ -93,7 +93,7 @@ export class SolutionTestService {
             const p = binding.problem;
             result.problem = {
                 id: p.id, name: p.name, family: p.family, level: p.level, colorMode: p.colorMode, criteria: p.criteria,
-                file: binding.file, ...(p.source.line !== undefined ? { line: p.source.line } : {}), testCount: p.testCases.length,
+                file: binding.file, index: p.source.index, ...(p.source.line !== undefined ? { line: p.source.line } : {}), testCount: p.testCases.length,
             };
         }
         return result;

@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { runSolution, type SolutionCase, type SolutionRun } from '../../language/dataset/solutions/run-solution.js';
 import { workerOptions } from '../worker-role.js';
+import { SUPERSEDED } from '../protocol.js';
+
+export { SUPERSEDED };
 
 export interface RunJob {
     id: number;
@@ -24,8 +27,6 @@ interface Pending {
     resolve: (run: SolutionRun) => void;
 }
 
-/** The message of a queued run that a newer run of the same key replaced before it started. */
-export const SUPERSEDED = 'Superseded by a run of a newer version of the document';
 
 export class TestRunner {
     private worker: Worker | undefined;

@@ -1,8 +1,26 @@
 // Running a problem's tests inline: the Problems view and Open Solution, the lens that runs a
 // solution's tests, failures in the editor and in Test Explorer, and a failing run's trace.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { EDITOR, editorText, openFile, runCommand, sleep, waitForServer, waitUntil } from './workbench.mjs';
 
 const SOLUTION = 'starts-with-bb.manufactoria';
+const SOLVED = `# problem: problems.jsonl#Starts with BB
+START start:
+    NEXT first
+
+PULLER_RB first:
+    [B] second
+    [R] NONE
+    [EMPTY] NONE
+
+PULLER_RB second:
+    [B] end
+    [R] NONE
+    [EMPTY] NONE
+
+END end
+`;
 const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
 const traceStatus = (page) => page.locator('.part.statusbar [aria-label^="Manufactoria trace: step"]').first();
 
@@ -51,6 +69,21 @@ async function expand(row) {
     throw new Error(`could not expand "${await row.textContent()}"`);
 }
 
+/** A problem row's description and icon, after collapsing the tree and expanding file → family → level → mode. */
+async function problemStatus(pane, groups, name) {
+    await pane.hover();
+    const collapse = pane.locator('.pane-header .action-label[aria-label^="Collapse All"]').first();
+    if (await collapse.count()) await collapse.click();
+    await sleep(200);
+    for (const group of [/problems\.jsonl/, ...groups]) await expand(pane.locator('.monaco-list-row', { hasText: group }).first());
+    const problem = pane.locator('.monaco-list-row', { hasText: name }).first();
+    await problem.waitFor({ timeout: 10_000 });
+    return problem.evaluate((el) => ({
+        description: (el.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' '),
+        icon: [...el.querySelectorAll('.codicon, .custom-view-tree-node-item-icon')].map((c) => c.className).join(' '),
+    }));
+}
+
 async function problemsAndOpenSolution(page, shot) {
     const pane = await problemsView(page);
     const file = pane.locator('.monaco-list-row', { hasText: /problems\.jsonl/ }).first();
@@ -89,11 +122,17 @@ async function problemsAndOpenSolution(page, shot) {
  */
 async function endLineShowsTraceAndFailure(page) {
     const wanted = 'step 3/3 · END end · accept · tape RB → RB — ◀ run ended here: accepted · ✗ expected reject, got accepted — visited 1×';
-    // Leaf spans of the view lines (the trace's text is one injected span per line), spaces normalised.
+    // Decoration texts are CSS generated content (::after) of empty spans in the view lines; a span's
+    // box includes its ::after, so its rectangle is where the text is drawn.
     const traceBoxes = () => page.locator(`${EDITOR} .view-lines .view-line span`).evaluateAll((spans) => spans
-        .filter((s) => s.children.length === 0)
-        .map((s) => { const r = s.getBoundingClientRect(); return { text: (s.textContent ?? '').replace(/\u00a0/g, ' '), left: r.left, right: r.right, top: r.top, bottom: r.bottom }; })
-        .filter((s) => /visited \d+×|◀ run ended here|^step \d+\/\d+/.test(s.text)));
+        .map((s) => {
+            const content = getComputedStyle(s, '::after').content;
+            if (!content || content === 'none' || content === 'normal') return undefined;
+            const text = content.replace(/^"|"$/g, '').replace(/\\(.)/g, '$1').replace(/\u00a0/g, ' ');
+            const r = s.getBoundingClientRect();
+            return { text, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        })
+        .filter((s) => s && /visited \d+×|◀ run ended here|^step \d+\/\d+/.test(s.text)));
     const traced = await waitUntil(async () => {
         const boxes = await traceBoxes();
         return boxes.some((b) => b.text === wanted) ? boxes : undefined;
@@ -203,6 +242,47 @@ export const tests = [
             await runCommand(page, 'Manufactoria: Trace: Close');
             await waitUntil(async () => (await traceStatus(page).count()) === 0, { message: 'the trace to close' });
             await sleep(100);
+        },
+    },
+    {
+        name: '(k) the Problems view shows each problem solved or failing from its bound solutions\' last runs',
+        async fn({ page, workspace, shot }) {
+            // A second solution of Starts with BB, one that passes: the problem reads solved.
+            writeFileSync(path.join(workspace, 'starts-with-bb-solved.manufactoria'), SOLVED);
+            await resetLayout(page);
+            await openFile(page, 'starts-with-bb-solved.manufactoria');
+            await waitForServer(page);
+            await lensLink(page, 'Run 15 tests').click();
+            await lensLink(page, '✓ 15/15 passed · pass_rate 1.0 · all_pass 1').waitFor({ timeout: 30_000 });
+
+            let pane = await problemsView(page);
+            const solvedStatus = await waitUntil(async () => {
+                const st = await problemStatus(pane, [/^starts_with/, /^basic/, /^two_color/], /^Starts with BB/);
+                return st.description.startsWith('solved (1 of 2 solutions) · ') ? st : undefined;
+            }, { timeout: 30_000, message: 'Starts with BB to read "solved (1 of 2 solutions)"' })
+                .catch(async (e) => { throw new Error(`${e.message}; reads ${JSON.stringify(await problemStatus(pane, [/^starts_with/, /^basic/, /^two_color/], /^Starts with BB/))}`); });
+            if (!/codicon-pass/.test(solvedStatus.icon)) throw new Error(`Starts with BB shows icon "${solvedStatus.icon}", expected a pass icon`);
+            // Append RYY's solution (the rejecting starter of test f) failed in Run All Solutions (test h).
+            const failingStatus = await problemStatus(pane, [/^append_sequence/, /^basic/, /^four_color/], /^Append RYY/);
+            if (!/^failing \d+\/\d+ · /.test(failingStatus.description) || !/codicon-error/.test(failingStatus.icon)) {
+                throw new Error(`Append RYY reads ${JSON.stringify(failingStatus)}, expected "failing n/m" and an error icon`);
+            }
+            await shot('problems-status');
+
+            // The next run changes the row: the passing solution now fails an inline test.
+            await runCommand(page, 'View: Show Explorer');
+            await openFile(page, 'starts-with-bb-solved.manufactoria');
+            await page.locator(`${EDITOR} .view-lines`).first().click();
+            await page.keyboard.press('Control+Home');
+            await page.keyboard.type('# test: R -> accept\n');
+            await page.keyboard.press('Control+s');
+            await lensLink(page, 'Run 16 tests').waitFor({ timeout: 30_000 });
+            await lensLink(page, 'Run 16 tests').click();
+            await lensLink(page, '✗ 15/16 passed').waitFor({ timeout: 30_000 });
+            pane = await problemsView(page);
+            await waitUntil(async () => /^failing 15\/16 · /.test((await problemStatus(pane, [/^starts_with/, /^basic/, /^two_color/], /^Starts with BB/)).description), { timeout: 30_000, message: 'Starts with BB to read "failing 15/16" after the failing run' })
+                .catch(async (e) => { throw new Error(`${e.message}; reads ${JSON.stringify(await problemStatus(pane, [/^starts_with/, /^basic/, /^two_color/], /^Starts with BB/))}`); });
+            await shot('problems-status-after-run');
         },
     },
     {
