@@ -53,6 +53,11 @@ async function problemsView(page) {
     await page.locator('.part.activitybar .action-label[aria-label^="DELTA"]').first().click();
     const header = page.locator('.part.sidebar .pane-header', { hasText: 'Manufactoria Problems' }).first();
     await setExpanded(header, true);
+    // The container's other views collapsed leave this one the height to render its rows (the tree draws only what fits).
+    for (const other of ['BouncingSim Problems', 'Rollouts']) {
+        const otherHeader = page.locator('.part.sidebar .pane-header', { hasText: other }).first();
+        if (await otherHeader.count()) await setExpanded(otherHeader, false);
+    }
     const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Manufactoria Problems' }) }).first();
     await pane.locator('.pane-body').waitFor({ timeout: 15_000 });
     return pane;
