@@ -11,6 +11,7 @@ import { ManufactoriaCodeActionProvider } from './code-actions.js';
 import { ManufactoriaCompletionProvider } from './completion-provider.js';
 import { ManufactoriaDefinitionProvider } from './definition-provider.js';
 import { ManufactoriaDocumentSymbolProvider } from './document-symbols.js';
+import { CoalescingDocumentUpdateHandler, EditAwareDocumentBuilder } from './document-updates.js';
 import { ManufactoriaFoldingRangeProvider } from './folding.js';
 import { registerFactoryGraphRequest } from './factory-graph-request.js';
 import { ManufactoriaFormatter } from './formatter.js';
@@ -62,9 +63,19 @@ export const ManufactoriaLspModule: Module<ManufactoriaLspServices, PartialLangi
     },
 };
 
-/** Workspace symbols from every loaded program (ids are local, so the index has none). */
-export const ManufactoriaLspSharedModule: Module<LangiumSharedServices, { lsp: { WorkspaceSymbolProvider: ManufactoriaWorkspaceSymbolProvider } }> = {
-    lsp: { WorkspaceSymbolProvider: (shared) => new ManufactoriaWorkspaceSymbolProvider(shared) },
+/**
+ * Workspace symbols from every loaded program (ids are local, so the index has none); bursts of
+ * edits rebuilt once, at their latest version (server/document-updates.ts).
+ */
+export const ManufactoriaLspSharedModule: Module<LangiumSharedServices, {
+    lsp: { WorkspaceSymbolProvider: ManufactoriaWorkspaceSymbolProvider; DocumentUpdateHandler: CoalescingDocumentUpdateHandler };
+    workspace: { DocumentBuilder: EditAwareDocumentBuilder };
+}> = {
+    lsp: {
+        WorkspaceSymbolProvider: (shared) => new ManufactoriaWorkspaceSymbolProvider(shared),
+        DocumentUpdateHandler: (shared) => new CoalescingDocumentUpdateHandler(shared),
+    },
+    workspace: { DocumentBuilder: (shared) => new EditAwareDocumentBuilder(shared) },
 };
 
 export function createManufactoriaServices(context: DefaultSharedModuleContext, options: ServerOptions = {}): { shared: LangiumSharedServices; Manufactoria: ManufactoriaLspServices } {

@@ -1,6 +1,6 @@
 // Diagnostics for `# problem:` / `# test:` directives: malformed ones, and a problem reference
 // that points nowhere. Warnings, not errors: the reference verifier ignores comments entirely.
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, OperationCancelled, type Cancellation, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ManufactoriaAstType, Program } from '../../language/manufactoria/generated/ast.js';
 import { propertyRange } from '../../language/manufactoria/validation/property-range.js';
@@ -9,15 +9,17 @@ import type { SolutionTestService } from './solution-service.js';
 
 export function registerDirectiveChecks(services: LangiumServices, solutions: SolutionTestService): void {
     const checks: ValidationChecks<ManufactoriaAstType> = {
-        Program: (program: Program, accept: ValidationAcceptor) => checkDirectives(program, accept, solutions),
+        Program: (program: Program, accept: ValidationAcceptor, cancel: Cancellation.CancellationToken) => checkDirectives(program, accept, solutions, cancel),
     };
     services.validation.ValidationRegistry.register(checks);
 }
 
-async function checkDirectives(program: Program, accept: ValidationAcceptor, solutions: SolutionTestService): Promise<void> {
+async function checkDirectives(program: Program, accept: ValidationAcceptor, solutions: SolutionTestService, cancel: Cancellation.CancellationToken): Promise<void> {
     const document = AstUtils.getDocument(program);
     if (!document.textDocument.getText().includes('#')) return;
     const { directives, binding } = await solutions.testsOf(document);
+    // Binding a problem can wait for its file to load; an edit meanwhile made these results stale.
+    if (cancel.isCancellationRequested) throw OperationCancelled;
     for (const issue of directives.issues) {
         accept('warning', issue.message, { node: program, range: spanRange(issue.span), code: 'malformed-directive' });
     }

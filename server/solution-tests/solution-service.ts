@@ -77,8 +77,10 @@ export class SolutionTestService {
     async snapshot(uri: string): Promise<Snapshot> {
         const parsed = URI.parse(uri);
         const document = this.services.shared.workspace.LangiumDocuments.getDocument(parsed);
-        const text = document ? document.textDocument.getText() : await fs.readFile(parsed.fsPath, 'utf8');
-        const version = document?.textDocument.version ?? 0;
+        // The open text, even before the server has (re)built its document (edits are coalesced).
+        const open = this.services.shared.workspace.TextDocuments?.get(uri) ?? document?.textDocument;
+        const text = open ? open.getText() : await fs.readFile(parsed.fsPath, 'utf8');
+        const version = open?.version ?? 0;
         const file = parsed.fsPath;
         return { uri, text, version, file, document, solution: await solutionTests(text, file, this.problems) };
     }
@@ -199,7 +201,8 @@ export class SolutionTestService {
 
     /** Node ranges and error lines for the text a run used (the open document's AST when it is that text). */
     private programOf(snap: Snapshot) {
-        const program = snap.document && snap.document.textDocument.getText() === snap.text
+        // An edited document is marked Changed until it is parsed again: its old AST does not fit the text.
+        const program = snap.document && snap.document.state >= DocumentState.Parsed && snap.document.textDocument.getText() === snap.text
             ? snap.document.parseResult.value as Program
             : parseProgram(snap.text);
         const textDocument = TextDocument.create(snap.uri, 'manufactoria', snap.version, snap.text);
