@@ -87,8 +87,9 @@ export class SolutionRunner {
     async report(run: vscode.TestRun, file: FileRun, result: RunTestsResult): Promise<FileReport> {
         const report = await this.reportOnRun(run, file, result);
         const problem = this.items.problemOf(file.item);
-        if (problem && result.message !== SUPERSEDED) {
-            const uri = file.item.uri ?? vscode.Uri.parse(file.item.id);
+        const uri = file.item.uri ?? vscode.Uri.parse(file.item.id);
+        // Solution files only: a rollout opened as a solution is a model's answer, not the user's.
+        if (problem && uri.scheme === 'file' && result.message !== SUPERSEDED) {
             const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
             this.results.record({ solution: file.item.id, fileName, problem, verdict: report.verdict, passed: result.passed, total: result.total }, file.testIds !== undefined);
         }
