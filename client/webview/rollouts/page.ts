@@ -34,6 +34,9 @@ h2 { font-size: 1.05em; margin: 18px 0 6px; font-weight: 600; }
 #heatmap { height: 420px; grid-column: 1 / span 2; }
 #curves, #errors { height: 300px; }
 @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } #heatmap { grid-column: 1; } }
+/* A run of hundreds of problems: the pass@k table scrolls in its own box (and repaints apart from the rollout table). */
+#passat { max-height: 360px; overflow: auto; contain: content; width: fit-content; max-width: 100%; }
+table.passat thead th { position: sticky; top: 0; background: var(--vscode-editor-background); }
 table.passat { border-collapse: collapse; font-size: 12px; }
 table.passat th, table.passat td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
 table.passat th:first-child, table.passat td:first-child, table.passat td:nth-child(2) { text-align: left; }
