@@ -72,8 +72,13 @@ export async function resolveInput(source: SourceRef): Promise<TrajectoryInput> 
         return rowInput(entry.row);
     }
     const answer = pick(entries, source.line, (e) => e.program !== undefined);
+    // A provided document (a rollout, client/rollouts/documents.ts) that cannot be shown any more is a `# ` note saying why (its run was closed, say).
+    const provided = uri.scheme !== 'file';
+    if (answer?.program === undefined && provided && text.startsWith('# ')) throw new Error(text.slice(2).trim());
     if (answer?.program === undefined) throw new Error(`${basename(uri)} has no model answer with id "${source.id}" any more.`);
-    const row = answer.row ?? (await findRow(source.id, uri))?.row;
+    // A provided document carries its row or has none: there are no files next to it to search.
+    const row = answer.row ?? (provided ? undefined : (await findRow(source.id, uri))?.row);
+    if (!row && provided) throw new Error(`${basename(uri)}: this answer has no BouncingSim asserts (check_distance on predict_position) to replay.`);
     if (!row) {
         throw new Error(`No dataset row with id "${source.id}" was found. Open the dataset JSONL that has this row (or put it next to ${basename(uri)}) and try again.`);
     }
