@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: `fast` runs in-process tests; `slow` holds tests that start processes, worker threads
 // or python3 (file name `*.slow.test.ts`). `npx vitest run --project fast` for a quick loop.
+// Two test files at a time: vitest's default (CPUs − 1) runs files one by one on a 2-core machine,
+// while many of them wait on a subprocess, python3 or a timer for much of their run.
 export default defineConfig({
     test: {
         testTimeout: 60_000,
+        maxWorkers: 2,
         projects: [
             { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], globalSetup: ['test/helpers/parquet-reader.ts'], exclude: ['test/**/*.slow.test.ts', 'test/e2e/**', 'node_modules/**'] } },
             { extends: true, test: { name: 'slow', include: ['test/**/*.slow.test.ts'], globalSetup: ['test/helpers/fresh-bundles.ts', 'test/helpers/parquet-reader.ts'], exclude: ['test/e2e/**', 'node_modules/**'] } },
