@@ -4,20 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generate } from '../../cli/commands/generate.js';
+import { runCaptured } from '../helpers/capture-output.js';
 import { HF_ROW_KEYS, PROBLEM_ROW_KEYS } from '../../language/dataset/problems/rows.js';
 
-async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-    try {
-        const code = await generate.main(args);
-        return { code, stdout, stderr };
-    } finally {
-        vi.restoreAllMocks();
-    }
-}
+const run = (args: string[]) => runCaptured(generate, args);
 
 const BASE = ['--family', 'contains_count', '--level', 'easy', '--colors', 'four', '--count', '3', '--seed', '9', '--created-at', '2026-01-02T03:04:05.000006'];
 

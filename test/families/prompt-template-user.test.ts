@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generate } from '../../cli/commands/generate.js';
+import { runCaptured } from '../helpers/capture-output.js';
 import { toHfRow } from '../../language/dataset/families/hf-row.js';
 import { pyJsonDumps } from '../../language/python/json-dumps.js';
 import { FIXTURE_DIR, fixtureLines, sampleProblems } from './fixtures.js';
@@ -12,17 +13,7 @@ import { FIXTURE_DIR, fixtureLines, sampleProblems } from './fixtures.js';
 const TEMPLATE_FILE = `${FIXTURE_DIR}hf-prompt-template.mustache`;
 const TEMPLATE = readFileSync(TEMPLATE_FILE, 'utf8');
 
-async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-    try {
-        return { code: await generate.main(args), stdout, stderr };
-    } finally {
-        vi.restoreAllMocks();
-    }
-}
+const run = (args: string[]) => runCaptured(generate, args);
 
 describe('user prompt template', () => {
     const lines = fixtureLines('hf_rows_sample.jsonl');
