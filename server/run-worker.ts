@@ -3,7 +3,7 @@
 import '../language/node-compat.cjs';
 import { parentPort } from 'node:worker_threads';
 import { runSolution } from '../language/dataset/solutions/run-solution.js';
-import type { RunJob, RunJobReply } from './solution-tests/test-runner.js';
+import { WORKER_READY, type RunJob, type RunJobReply } from './solution-tests/test-runner.js';
 
 parentPort?.on('message', (job: RunJob) => {
     let reply: RunJobReply;
@@ -14,3 +14,4 @@ parentPort?.on('message', (job: RunJob) => {
     }
     parentPort!.postMessage(reply);
 });
+parentPort?.postMessage(WORKER_READY);

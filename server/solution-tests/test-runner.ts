@@ -1,5 +1,7 @@
 // Runs test jobs in one worker thread, one job at a time, each with a time limit. A job over the
 // limit terminates the worker (the only way to stop a runaway regex); the next job starts a new one.
+// The limit counts from when the worker says it is ready: loading a worker on a busy machine is not
+// the program's time.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { runSolution, type SolutionCase, type SolutionRun } from '../../language/dataset/solutions/run-solution.js';
@@ -19,6 +21,9 @@ export interface RunJobReply {
     run: SolutionRun;
 }
 
+/** What a run worker posts once, when it can take jobs. */
+export const WORKER_READY = 'ready';
+
 interface Pending {
     job: RunJob;
     timeoutMs: number;
@@ -31,7 +36,9 @@ interface Pending {
 export class TestRunner {
     private worker: Worker | undefined;
     private readonly queue: Pending[] = [];
-    private active: (Pending & { timer: NodeJS.Timeout }) | undefined;
+    private active: (Pending & { timer?: NodeJS.Timeout }) | undefined;
+    /** Set while the current worker has not said it is ready: starts the active job when it does. */
+    private onReady: (() => void) | undefined;
     private nextId = 1;
 
     /** Without a worker file (unit tests, missing bundle) jobs run in-process, without a time limit. */
@@ -66,15 +73,22 @@ export class TestRunner {
     private pump(): void {
         if (this.active || this.queue.length === 0) return;
         const next = this.queue.shift()!;
+        const fresh = !this.worker;
         const worker = this.ensureWorker();
-        const timer = setTimeout(() => {
-            // Terminating is the only way to stop synchronous work in the worker.
-            void worker.terminate();
-            if (this.worker === worker) this.worker = undefined;
-            this.finish({ state: 'error', message: `Stopped after ${next.timeoutMs} ms: the run did not finish (an expected output that is a pathological regex can backtrack for very long). Raise manufactoria.tests.timeout to wait longer.` });
-        }, next.timeoutMs);
-        this.active = { ...next, timer };
-        worker.postMessage(next.job);
+        const active: Pending & { timer?: NodeJS.Timeout } = { ...next };
+        this.active = active;
+        const start = () => {
+            if (this.active !== active) return;
+            active.timer = setTimeout(() => {
+                // Terminating is the only way to stop synchronous work in the worker.
+                void worker.terminate();
+                if (this.worker === worker) this.worker = undefined;
+                this.finish({ state: 'error', message: `Stopped after ${next.timeoutMs} ms: the run did not finish (an expected output that is a pathological regex can backtrack for very long). Raise manufactoria.tests.timeout to wait longer.` });
+            }, next.timeoutMs);
+            worker.postMessage(next.job);
+        };
+        if (fresh) this.onReady = start;
+        else start();
     }
 
     private finish(run: SolutionRun, id?: number): void {
@@ -89,11 +103,17 @@ export class TestRunner {
     private ensureWorker(): Worker {
         if (this.worker) return this.worker;
         const worker = new Worker(this.workerFile!, workerOptions('run-tests'));
-        worker.on('message', (reply: RunJobReply) => this.finish(reply.run, reply.id));
+        worker.on('message', (reply: RunJobReply | typeof WORKER_READY) => {
+            if (reply !== WORKER_READY) return this.finish(reply.run, reply.id);
+            const start = this.onReady;
+            this.onReady = undefined;
+            start?.();
+        });
         // A terminated (timed-out) worker is no longer current; its late exit must not end the next job.
         const failed = (message: string) => {
             if (this.worker !== worker) return;
             this.worker = undefined;
+            this.onReady = undefined;
             this.finish({ state: 'error', message });
         };
         worker.on('error', (error) => failed(`Test worker failed: ${error.message}`));

@@ -88,7 +88,7 @@ describe('determinism', () => {
         const c = tmp();
         expect(await bouncingsim.main(['generate', '--family', 'G', '--difficulty', '2', '--count', '2', '--seed', 'other', '--out', c])).toBe(0);
         expect(files(c)).not.toEqual(files(a.out));
-    });
+    }, 180_000); // three validated generations: over a minute on a loaded 2-core machine
     it('a row does not depend on the count asked for; family letters may come in any order', async () => {
         const one = await generate('BF', 0, 1, ['--no-validate']);
         const two = await generate('FB', 0, 2, ['--no-validate']);
