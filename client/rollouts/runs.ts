@@ -8,7 +8,7 @@ import type { VerdictChanges } from '../../language/rollouts/detail.js';
 import type { DetailView } from '../webview/rollouts/protocol.js';
 import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
-import { configuredPython } from '../trajectory/python-path.js';
+import { configuredPython, configuredSandbox } from '../trajectory/python-path.js';
 import type { FromWorker, RolloutInfo, SearchField, ToWorker } from './worker-protocol.js';
 
 /** A question to the worker, without the id the asking adds. */
@@ -119,7 +119,7 @@ export class Runs implements vscode.Disposable {
                 }
             });
             // Model-written Python (BouncingSim answers) is scored only for a trusted workspace, sandboxed.
-            worker.postMessage({ type: 'load', paths, problemFiles, title, python: { trusted: vscode.workspace.isTrusted, python: configuredPython() } } satisfies ToWorker);
+            worker.postMessage({ type: 'load', paths, problemFiles, title, python: { trusted: vscode.workspace.isTrusted, python: configuredPython(), sandbox: configuredSandbox() } } satisfies ToWorker);
         });
     }
 

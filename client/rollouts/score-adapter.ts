@@ -20,13 +20,13 @@ export const UNTRUSTED_PYTHON = 'BouncingSim answer not run: this workspace is n
 
 /**
  * How BouncingSim answers are scored: in a trusted workspace through the shared checker with the
- * sandbox required (a whole run executes unattended, so there is no unsandboxed fallback here); in
- * an untrusted one not at all. `onUnavailable` hears once why the sandbox or python3 cannot run.
+ * sandbox required unless the user opted out (deltaStudio.python.sandbox); in an untrusted one not
+ * at all. `onUnavailable` hears once why the sandbox or python3 cannot run.
  */
 export function pythonScoring(policy: PythonPolicy, onUnavailable: (message: string) => void): Pick<ScoreContext, 'bouncingsim' | 'bouncingsimUnavailable' | 'bouncingsimDetails'> {
     if (!policy.trusted) return { bouncingsimUnavailable: UNTRUSTED_PYTHON };
     return {
-        bouncingsim: bouncingSimChecker({ python: policy.python, sandbox: 'require', onUnavailable, notRun: 'BouncingSim answer not run (the sandbox or python3 is unavailable: see the first message)' }),
+        bouncingsim: bouncingSimChecker({ python: policy.python, sandbox: policy.sandbox ?? 'require', onUnavailable, notRun: 'BouncingSim answer not run (the sandbox or python3 is unavailable: see the first message)' }),
         bouncingsimDetails: true,
     };
 }

@@ -12,6 +12,8 @@ export interface PythonPolicy {
     trusted: boolean;
     /** deltaStudio.python.path (machine-scoped), when set. */
     python?: string;
+    /** deltaStudio.python.sandbox: 'off' only when the user opted out. Default 'require'. */
+    sandbox?: 'require' | 'off';
 }
 
 /** A BouncingSim answer's replay data: the prompt its scene is rebuilt from, its asserts, and each assert's run as scored. */

@@ -85,7 +85,7 @@ export function trajectoryHtml(o: PageOptions): string {
   <aside>
     <h2>Test timestamps</h2>
     <p id="predictions-status" class="muted"></p>
-    <p id="sandbox-warning" hidden>Not sandboxed: bubblewrap is unavailable, so this answer ran with only rlimits, a process-group kill and a clean environment.</p>
+    <p id="sandbox-warning" hidden>Not sandboxed (deltaStudio.python.sandbox is off): this answer ran with only rlimits, a process-group kill and a clean environment.</p>
     <details id="program-box" hidden><summary>Extracted program</summary><pre id="program"></pre></details>
     <button id="run-predictions" hidden>Run the model answer</button>
     <table id="predictions">

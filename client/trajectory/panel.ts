@@ -11,7 +11,7 @@ import { resolveInput } from './documents.js';
 import { frameRequest, markersFromFrames, packFrames } from './frames.js';
 import { makeNonce } from '../webview-html.js';
 import { trajectoryHtml } from './html.js';
-import { configuredPython } from './python-path.js';
+import { configuredPython, configuredSandbox } from './python-path.js';
 import { NO_MODEL, UNTRUSTED, predict, running } from './predictions.js';
 import { simulateInWorker } from './sim-client.js';
 import type { TrajectoryInput } from './source.js';
@@ -179,6 +179,7 @@ export class TrajectoryPanel {
         try {
             const result = await predict(model.program, model.asserts, model.timestamps, {
                 python: configuredPython(),
+                sandbox: configuredSandbox(),
                 signal: abort.signal,
                 onUpdate: (p) => { if (!abort.signal.aborted) this.setPredictions(p); },
             });

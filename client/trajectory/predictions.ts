@@ -1,9 +1,10 @@
 // Model predictions for the panel: runs the model's program like the benchmark (each assert in a
 // fresh sandboxed process, 1 s each; bouncingsim/python/runner.ts) and turns the verdicts into
 // table rows. Trust gating is the caller's job; this file has no `vscode` so it is unit-tested.
-// Without bubblewrap the answer still runs (the workspace is trusted) and says "not sandboxed".
+// Without bubblewrap nothing runs (a status says how to install it) unless the user opted out of the
+// sandbox (deltaStudio.python.sandbox: false); then the answer runs and says "not sandboxed".
 
-import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, type AssertRun, type ProgramCheck } from '../../language/bouncingsim/python/runner.js';
+import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnavailableError, type AssertRun, type ProgramCheck } from '../../language/bouncingsim/python/runner.js';
 import type { PredictionRow, Predictions, Vec2 } from '../webview/protocol.js';
 
 export const NO_MODEL: Predictions = { status: 'none', message: 'No model answer. "Show trajectory" on a model response line (JSONL with "id" and "response") compares one.', rows: [], canRun: false };
@@ -17,6 +18,13 @@ export const UNTRUSTED: Predictions = {
 
 export function noPython(detail: string): Predictions {
     return { status: 'no-python', message: `The model answer cannot be run: ${detail}`, rows: [], canRun: true };
+}
+
+export function noSandbox(reason: string): Predictions {
+    return {
+        status: 'no-python', rows: [], canRun: true,
+        message: `The model answer is not run: the sandbox for model code is unavailable (${reason}). Install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap), or turn off the setting deltaStudio.python.sandbox to run answers without it.`,
+    };
 }
 
 export function running(rows: PredictionRow[], total: number, program?: string): Predictions {
@@ -59,6 +67,8 @@ export function finished(check: ProgramCheck, program?: string): Predictions {
 
 export interface PredictOptions {
     python?: string;
+    /** 'require' (default): sandboxed or not at all; 'off' only when the user opted out. */
+    sandbox?: 'require' | 'off';
     /** Per assert; the benchmark's 1 s unless a test needs slack. */
     timeoutMs?: number;
     signal?: AbortSignal;
@@ -73,7 +83,7 @@ export async function predict(program: string, asserts: readonly string[], times
     try {
         const check = await runProgramChecks(program, asserts, {
             python: options.python,
-            sandbox: 'prefer',
+            sandbox: options.sandbox ?? 'require',
             timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             timestamps,
             signal: options.signal,
@@ -85,6 +95,7 @@ export async function predict(program: string, asserts: readonly string[], times
         return finished(check, program);
     } catch (error) {
         if (error instanceof PythonNotFoundError) return noPython(error.message);
+        if (error instanceof SandboxUnavailableError) return noSandbox(error.reason);
         if (options.signal?.aborted) throw error;
         return { status: 'error', message: `The model answer could not be run: ${error instanceof Error ? error.message : String(error)}`, rows, canRun: true };
     }
