@@ -23,16 +23,13 @@ export interface PageOptions {
     title: string;
 }
 
-/**
- * A whole page: the CSP head with `style`, then `body` (trusted HTML), then the page's script.
- * `workers: true` also lets the page start web workers from blob: URLs (the factory graph's layout).
- */
-export function webviewHtml(o: PageOptions & { style: string; body: string; workers?: boolean }): string {
+/** A whole page: the CSP head with `style`, then `body` (trusted HTML), then the page's script. */
+export function webviewHtml(o: PageOptions & { style: string; body: string }): string {
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o.cspSource, o.nonce)}${o.workers ? '; worker-src blob:' : ''}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(o.cspSource, o.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(o.title)}</title>
 <style nonce="${o.nonce}">${o.style}</style>

@@ -1,6 +1,6 @@
 // Bundles every runtime entry point; the extension ships these bundles only.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -59,10 +59,6 @@ const entries = [
     // The rollout overview (editor webview and `delta rollouts report`): ECharts is most of it.
     { ...web, legalComments: 'none', sourcemap: false, entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
-
-// The factory graph's layout worker for large graphs is ELK's own worker script, shipped as it is.
-mkdirSync('out/webview', { recursive: true });
-copyFileSync('node_modules/elkjs/lib/elk-worker.min.js', 'out/webview/elk-worker.js');
 
 if (watch) {
     for (const e of entries) await (await esbuild.context(e)).watch();

@@ -58,7 +58,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 `;
 
 export function graphHtml(options: { cspSource: string; scriptUri: string; nonce: string }): string {
-    return webviewHtml({ ...options, title: 'Factory Graph', style: STYLE, workers: true, body: `<header>
+    return webviewHtml({ ...options, title: 'Factory Graph', style: STYLE, body: `<header>
   <span id="title"></span><span id="status">Drawing…</span><span class="spacer"></span>
   <span class="legend">dashed: implicit route to NONE · faded: unreachable · amber: no path to end</span>
   <button id="fit" title="Fit the whole graph into view">Fit</button>

@@ -23,9 +23,6 @@ export interface GraphHost {
     currentTrace(): ShownTrace | undefined;
 }
 
-/** ELK's worker script, copied from elkjs by scripts/esbuild.mjs. */
-const ELK_WORKER = 'elk-worker.js';
-
 export class GraphPanel {
     readonly panel: vscode.WebviewPanel;
     private graph?: FactoryGraphResult;
@@ -33,7 +30,6 @@ export class GraphPanel {
     private timer?: NodeJS.Timeout;
     private requested = 0;
     private readonly disposables: vscode.Disposable[] = [];
-    private readonly scripts: vscode.Uri;
 
     constructor(
         private readonly host: GraphHost,
@@ -41,7 +37,6 @@ export class GraphPanel {
         onDispose: () => void,
     ) {
         const scripts = vscode.Uri.joinPath(host.context.extensionUri, 'out', 'webview');
-        this.scripts = scripts;
         this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Graph: ${basename(document.uri.path)}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
             enableScripts: true, localResourceRoots: [scripts], retainContextWhenHidden: true,
         });
@@ -126,12 +121,6 @@ export class GraphPanel {
                 if (!target) return;
                 await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(message.svg));
                 void vscode.window.showInformationMessage(`Manufactoria: factory graph saved to ${target.fsPath || target.toString()}`);
-                break;
-            }
-            case 'layoutWorker': {
-                // The page makes a blob worker of this text: a webview cannot start one from a resource URL.
-                const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.scripts, ELK_WORKER)));
-                void this.panel.webview.postMessage({ type: 'layoutWorker', source } satisfies HostToPage);
                 break;
             }
             case 'layout':

@@ -1,18 +1,6 @@
 // The factory graph beside a solution: drawn nodes and labelled routes, redrawn after an edit,
 // the node under the cursor highlighted, a click revealing a declaration, trace steps highlighted.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { EDITOR, editorText, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
-
-/** A generated solution of `n` pullers: a chain with forward jumps and loops back (scripts/bench-graph.mjs draws the same). */
-function largeProgram(n) {
-    const lines = ['START start:', '    NEXT p0'];
-    for (let i = 0; i < n; i++) {
-        lines.push(`PULLER_RB p${i}:`, `    [R] ${i + 1 < n ? `p${i + 1}` : 'end'}`, `    [B] ${i % 7 === 6 ? `p${Math.max(0, i - 5)}` : i + 2 < n ? `p${i + 2}` : 'end'}`, '    [EMPTY] NONE');
-    }
-    lines.push('END end', '');
-    return lines.join('\n');
-}
 
 const SOLUTION = 'starts-with-bb.manufactoria';
 const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
@@ -34,43 +22,6 @@ const drawn = (frame) => frame.locator('body').evaluate(() => ({
     nodes: [...document.querySelectorAll('#nodes g.node')].map((g) => `${g.getAttribute('data-name')}:${[...g.classList].filter((c) => c.startsWith('kind-')).join('')}`).sort(),
     edges: [...document.querySelectorAll('#edges g.edge')].map((g) => `${g.getAttribute('data-from')}-${g.getAttribute('data-label')}->${g.getAttribute('data-to')}`).sort(),
 }));
-
-/** Opens large-factory.manufactoria's graph: the quick drawing at once, then ELK's from the worker. */
-async function drawLarge(page, shot, N) {
-    await openFile(page, 'large-factory.manufactoria');
-    await waitForServer(page);
-    await runCommand(page, 'Manufactoria: Show Factory Graph');
-    const frame = await graphFrame(page);
-    // The first drawing comes at once (the quick layout), with every node and route.
-    const quick = await dataset(frame);
-    // 1,000 pullers, their NONE sinks, start and end; three routes per puller and start's NEXT.
-    const nodes = 2 * N + 2;
-    const edges = 3 * N + 1;
-    if (quick.nodes !== String(nodes) || quick.edges !== String(edges)) throw new Error(`first drawing: ${quick.nodes} nodes, ${quick.edges} edges; expected ${nodes} and ${edges}`);
-    // While the worker lays out, the page's frames keep coming (measured, printed: the machine is shared).
-    const gaps = await frame.locator('body').evaluate(async (body) => {
-        const worst = { gap: 0, frames: 0 };
-        let last = performance.now();
-        const started = last;
-        while (body.dataset.layered === 'pending' && performance.now() - started < 200_000) {
-            await new Promise((r) => requestAnimationFrame(r));
-            const now = performance.now();
-            worst.gap = Math.max(worst.gap, now - last);
-            worst.frames++;
-            last = now;
-        }
-        return { ...worst, waited: performance.now() - started, layered: body.dataset.layered };
-    });
-    const done = await dataset(frame);
-    console.log(`    [large graph] ${nodes} graph nodes: first drawing by ${quick.engine}; layered by ${done.engine} in ${Number(done.layoutMs).toFixed(0)} ms; ${gaps.frames} frames meanwhile, longest gap ${gaps.gap.toFixed(0)} ms (shared machine)`);
-    if (done.layered !== 'done' || done.engine !== 'elk') throw new Error(`the layered layout did not arrive: layered=${done.layered}, engine=${done.engine}`);
-    const placed = await frame.locator('body').evaluate(() => {
-        const spots = new Set([...document.querySelectorAll('#nodes g.node')].map((g) => g.getAttribute('transform')));
-        return { nodes: document.querySelectorAll('#nodes g.node').length, edges: document.querySelectorAll('#edges g.edge path').length, distinct: spots.size };
-    });
-    if (placed.nodes !== nodes || placed.edges !== edges || placed.distinct !== nodes) throw new Error(`layered drawing: ${JSON.stringify(placed)}`);
-    await shot('graph-1000-nodes');
-}
 
 export const tests = [
     {
@@ -141,23 +92,6 @@ export const tests = [
             await shot('graph-trace');
             await runCommand(page, 'Manufactoria: Trace: Close');
             await sleep(200);
-        },
-    },
-    {
-        name: '(o) a graph of 1,000 nodes draws at once, then in ELK\'s layered layout from the worker; the page keeps answering',
-        timeout: 240_000,
-        async fn({ page, workspace, shot }) {
-            const N = 1000;
-            writeFileSync(path.join(workspace, 'large-factory.manufactoria'), largeProgram(N));
-            await page.keyboard.press('Escape');
-            await runCommand(page, 'View: Close All Editors');
-            try {
-                await drawLarge(page, shot, N);
-            } finally {
-                // The big drawing goes away with its panel: the next tests get a light workbench.
-                await page.keyboard.press('Escape');
-                await runCommand(page, 'View: Close All Editors');
-            }
         },
     },
     {

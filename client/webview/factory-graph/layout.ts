@@ -1,50 +1,44 @@
-// Positions for the factory graph. Up to DAGRE_LIMIT nodes (sinks included) the layered layout of
-// @dagrejs/dagre, synchronous; larger graphs get ELK's layered layout in a web worker
-// (elk-layout.ts), and until it answers a linear layout by distance from `start` (`ranks`), with the
-// nodes of the previous drawing kept where they were. docs/editor.md says why two engines.
+// Positions for the factory graph. Up to DAGRE_LIMIT nodes (sinks included) the layered layout of @dagrejs/dagre
+// (docs/editor.md says why dagre); larger graphs, where a layered layout's crossing minimisation
+// takes seconds, get ranks by distance from `start` and declaration order inside a rank, which is
+// linear. Pure (no DOM), so `npm run bench` times it in Node.
 import dagre from '@dagrejs/dagre';
 import type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../../../language/manufactoria/model/factory-graph.js';
-import { middle, NODE_GAP, NODE_HEIGHT, nodeWidth, RANK_GAP, straight, structureKey, type GraphLayout, type PlacedEdge, type PlacedNode, type Point } from './layout-shared.js';
-
-export { nodeWidth, structureKey, type GraphLayout } from './layout-shared.js';
 
 /** Nodes (sinks included) up to which dagre lays out; its crossing minimisation grows steeply beyond. */
 export const DAGRE_LIMIT = 150;
-/** Whether `model` is laid out by ELK in the worker (true) or by dagre here. */
-export function needsWorker(model: FactoryGraphModel): boolean {
-    return model.nodes.length > DAGRE_LIMIT;
+export const NODE_HEIGHT = 40;
+const RANK_GAP = 56;
+const NODE_GAP = 28;
+
+export interface Point { x: number; y: number }
+export interface PlacedNode { id: string; x: number; y: number; width: number; height: number }
+export interface PlacedEdge { index: number; points: Point[]; labelAt: Point }
+
+export interface GraphLayout {
+    /** Same graph structure ⇒ same key: such edits keep the layout as it is. */
+    key: string;
+    engine: 'dagre' | 'ranks';
+    nodes: Map<string, PlacedNode>;
+    edges: PlacedEdge[];
+    width: number;
+    height: number;
 }
 
-/**
- * The layout to draw now: `previous` when the structure did not change, dagre's for small graphs,
- * and for large ones the quick `ranks` layout with the previous drawing's nodes kept in place (the
- * caller then asks the worker for ELK's).
- */
+export function nodeWidth(node: FactoryNode): number {
+    const text = Math.max(node.name.length, node.kind === 'UNDEFINED' ? 9 : node.kind.length);
+    return Math.max(72, Math.round(text * 7.2) + 24);
+}
+
+export function structureKey(model: FactoryGraphModel): string {
+    return `${model.nodes.map((n) => `${n.id}|${n.kind}`).join(',')}#${model.edges.map((e) => `${e.from}>${e.to}:${e.label}`).join(',')}`;
+}
+
+/** The layout for `model`; `previous` is returned as it is when the structure did not change. */
 export function layoutGraph(model: FactoryGraphModel, previous?: GraphLayout): GraphLayout {
     const key = structureKey(model);
     if (previous && previous.key === key) return previous;
-    return needsWorker(model) ? provisional(model, key, previous) : layered(model, key);
-}
-
-function provisional(model: FactoryGraphModel, key: string, previous?: GraphLayout): GraphLayout {
-    const ranks = ranked(model, key);
-    if (!previous) return ranks;
-    const nodes = new Map<string, PlacedNode>();
-    let width = 0;
-    let height = 0;
-    for (const [id, node] of ranks.nodes) {
-        const was = previous.nodes.get(id);
-        // New nodes go below the old drawing, in their rank order.
-        const placed = was ? { ...node, x: was.x, y: was.y } : { ...node, y: node.y + previous.height };
-        nodes.set(id, placed);
-        width = Math.max(width, placed.x + placed.width / 2 + 16);
-        height = Math.max(height, placed.y + placed.height / 2 + 16);
-    }
-    const edges = model.edges.map((edge: FactoryEdge, index): PlacedEdge => {
-        const points = straight(nodes.get(edge.from)!, nodes.get(edge.to)!);
-        return { index, points, labelAt: middle(points) };
-    });
-    return { key, engine: 'ranks', nodes, edges, width, height };
+    return model.nodes.length <= DAGRE_LIMIT ? layered(model, key) : ranked(model, key);
 }
 
 function layered(model: FactoryGraphModel, key: string): GraphLayout {
@@ -103,4 +97,14 @@ function ranked(model: FactoryGraphModel, key: string): GraphLayout {
     return { key, engine: 'ranks', nodes, edges, width, height: 32 + rows.length * (NODE_HEIGHT + RANK_GAP) };
 }
 
+function straight(a: PlacedNode, b: PlacedNode): Point[] {
+    if (a === b) return [{ x: a.x + a.width / 2, y: a.y }, { x: a.x + a.width / 2 + 24, y: a.y - 16 }, { x: a.x + a.width / 2 + 24, y: a.y + 16 }, { x: a.x + a.width / 2, y: a.y + 4 }];
+    const down = b.y >= a.y;
+    return [{ x: a.x, y: a.y + (down ? a.height / 2 : -a.height / 2) }, { x: b.x, y: b.y + (down ? -b.height / 2 : b.height / 2) }];
+}
 
+function middle(points: Point[]): Point {
+    const a = points[Math.floor((points.length - 1) / 2)];
+    const b = points[Math.ceil((points.length - 1) / 2)];
+    return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+}

@@ -15,14 +15,11 @@ export type HostToPage =
     | { type: 'graph'; graph: FactoryGraphResult; title: string }
     | { type: 'highlight'; node: string | null }
     | { type: 'trace'; trace: GraphTrace | null }
-    | { type: 'exportSvg' }
-    /** The ELK layout worker's script (out/webview/elk-worker.js), sent once when a large graph needs it. */
-    | { type: 'layoutWorker'; source: string };
+    | { type: 'exportSvg' };
 
 export type PageToHost =
     | { type: 'ready' }
     | { type: 'reveal'; node: string }
     | { type: 'traceStep'; index: number }
     | { type: 'svg'; svg: string }
-    | { type: 'layout'; engine: string; ms: number; nodes: number }
-    | { type: 'layoutWorker' };
+    | { type: 'layout'; engine: string; ms: number; nodes: number };

@@ -3,9 +3,7 @@
 // trace being stepped (current node, the path so far, visit counts, the tape as coloured cells and
 // a scrubber). Colours are theme variables; the export inlines them.
 import { isPainter, isPuller, PAINTER_COLOUR, PULLER_READS } from '../../../language/manufactoria/model/vocabulary.js';
-import ELK from 'elkjs/lib/elk-api.js';
-import { elkGraph, fromElk } from './elk-layout.js';
-import { layoutGraph, needsWorker, structureKey, type GraphLayout } from './layout.js';
+import { layoutGraph, type GraphLayout } from './layout.js';
 import type { GraphTrace, HostToPage, PageToHost } from './messages.js';
 import type { FactoryGraphResult, FactoryNode } from '../../../server/protocol.js';
 
@@ -29,8 +27,6 @@ let highlighted: string | null = null;
 let trace: GraphTrace | null = null;
 let view = { x: 0, y: 0, w: 100, h: 100 };
 let fitted = false;
-/** The user panned or zoomed since the last fit: a new layout keeps their view. */
-let viewMoved = false;
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** The drawn node of a trace step's node name; NONE is the sink of the node the step came from. */
@@ -39,63 +35,8 @@ const idOf = (name: string, from?: string) => (graph?.nodes.some((n) => n.id ===
 function draw(): void {
     if (!graph) return;
     const started = performance.now();
-    const previous = layout;
     layout = layoutGraph(graph, layout);
     const ms = performance.now() - started;
-    // A large graph whose structure changed: this drawing is provisional until ELK's layout is back.
-    if (layout !== previous && needsWorker(graph)) requestLayered(graph, layout.key, previous);
-    render(ms);
-}
-
-// ELK runs in a web worker made from the script the host sends (a webview cannot start a worker
-// from its resource URLs); one layout at a time, and only the newest waiting graph is laid out next.
-let elk: Promise<InstanceType<typeof ELK>> | undefined;
-let receiveWorkerSource: ((source: string) => void) | undefined;
-let layeredBusy = false;
-let layeredNext: { model: FactoryGraphResult; key: string; previous?: GraphLayout } | undefined;
-
-function layoutWorker(): Promise<InstanceType<typeof ELK>> {
-    elk ??= new Promise<string>((resolve) => {
-        receiveWorkerSource = resolve;
-        post({ type: 'layoutWorker' });
-    }).then((source) => {
-        const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-        return new ELK({ workerFactory: () => new Worker(url) });
-    });
-    return elk;
-}
-
-function requestLayered(model: FactoryGraphResult, key: string, previous?: GraphLayout): void {
-    layeredNext = { model, key, previous };
-    document.body.dataset.layered = 'pending';
-    if (!layeredBusy) void runLayered();
-}
-
-async function runLayered(): Promise<void> {
-    layeredBusy = true;
-    while (layeredNext) {
-        const { model, key, previous } = layeredNext;
-        layeredNext = undefined;
-        const started = performance.now();
-        try {
-            const out = await (await layoutWorker()).layout(elkGraph(model, previous?.engine === 'elk' ? previous : undefined));
-            // Drawn only if it is still the graph on screen (a newer one may be waiting already).
-            if (!layeredNext && graph && structureKey(graph) === key) {
-                layout = fromElk(out, graph, key);
-                if (!viewMoved) fitted = false;
-                render(performance.now() - started);
-                document.body.dataset.layered = 'done';
-            }
-        } catch (error) {
-            document.body.dataset.layered = 'failed';
-            statusEl.textContent = `The layered layout failed (${error instanceof Error ? error.message : String(error)}); a simple one is shown.`;
-        }
-    }
-    layeredBusy = false;
-}
-
-function render(ms: number): void {
-    if (!graph || !layout) return;
     const placed = layout.nodes;
     const edgeHtml: string[] = [];
     graph.edges.forEach((edge, i) => {
@@ -223,7 +164,6 @@ function fit(): void {
     if (w / h < aspect) w = h * aspect; else h = w / aspect;
     view = { x: (layout.width - w) / 2, y: (layout.height - h) / 2, w, h };
     fitted = true;
-    viewMoved = false;
     applyView();
 }
 
@@ -234,7 +174,6 @@ svg.addEventListener('wheel', (event) => {
     const px = view.x + ((event.clientX - box.left) / box.width) * view.w;
     const py = view.y + ((event.clientY - box.top) / box.height) * view.h;
     view = { x: px - (px - view.x) * factor, y: py - (py - view.y) * factor, w: view.w * factor, h: view.h * factor };
-    viewMoved = true;
     applyView();
 }, { passive: false });
 
@@ -250,7 +189,6 @@ svg.addEventListener('pointermove', (event) => {
     if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
     if (!drag.moved) return;
     view = { ...view, x: view.x - (dx / box.width) * view.w, y: view.y - (dy / box.height) * view.h };
-    viewMoved = true;
     drag.x = event.clientX;
     drag.y = event.clientY;
     applyView();
@@ -309,9 +247,6 @@ window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
             break;
         case 'exportSvg':
             post({ type: 'svg', svg: exportSvg() });
-            break;
-        case 'layoutWorker':
-            receiveWorkerSource?.(message.source);
             break;
     }
 });
