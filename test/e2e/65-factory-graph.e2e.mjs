@@ -1,6 +1,18 @@
 // The factory graph beside a solution: drawn nodes and labelled routes, redrawn after an edit,
 // the node under the cursor highlighted, a click revealing a declaration, trace steps highlighted.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { EDITOR, editorText, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+
+/** A generated solution of `n` pullers: a chain with forward jumps and loops back (scripts/bench-graph.mjs draws the same). */
+function largeProgram(n) {
+    const lines = ['START start:', '    NEXT p0'];
+    for (let i = 0; i < n; i++) {
+        lines.push(`PULLER_RB p${i}:`, `    [R] ${i + 1 < n ? `p${i + 1}` : 'end'}`, `    [B] ${i % 7 === 6 ? `p${Math.max(0, i - 5)}` : i + 2 < n ? `p${i + 2}` : 'end'}`, '    [EMPTY] NONE');
+    }
+    lines.push('END end', '');
+    return lines.join('\n');
+}
 
 const SOLUTION = 'starts-with-bb.manufactoria';
 const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
@@ -22,6 +34,27 @@ const drawn = (frame) => frame.locator('body').evaluate(() => ({
     nodes: [...document.querySelectorAll('#nodes g.node')].map((g) => `${g.getAttribute('data-name')}:${[...g.classList].filter((c) => c.startsWith('kind-')).join('')}`).sort(),
     edges: [...document.querySelectorAll('#edges g.edge')].map((g) => `${g.getAttribute('data-from')}-${g.getAttribute('data-label')}->${g.getAttribute('data-to')}`).sort(),
 }));
+
+/** Opens large-factory.manufactoria's graph: above DAGRE_LIMIT nodes it is laid out by rank, at once. */
+async function drawLarge(page, shot, N) {
+    await openFile(page, 'large-factory.manufactoria');
+    await waitForServer(page);
+    await runCommand(page, 'Manufactoria: Show Factory Graph');
+    const frame = await graphFrame(page);
+    const done = await dataset(frame);
+    // 1,000 pullers, their NONE sinks, start and end; three routes per puller and start's NEXT.
+    const nodes = 2 * N + 2;
+    const edges = 3 * N + 1;
+    if (done.nodes !== String(nodes) || done.edges !== String(edges)) throw new Error(`drawing: ${done.nodes} nodes, ${done.edges} edges; expected ${nodes} and ${edges}`);
+    if (done.engine !== 'ranks') throw new Error(`laid out by ${done.engine}, expected the rank layout above 150 nodes`);
+    const placed = await frame.locator('body').evaluate(() => {
+        const spots = new Set([...document.querySelectorAll('#nodes g.node')].map((g) => g.getAttribute('transform')));
+        return { nodes: document.querySelectorAll('#nodes g.node').length, edges: document.querySelectorAll('#edges g.edge path').length, distinct: spots.size };
+    });
+    if (placed.nodes !== nodes || placed.edges !== edges || placed.distinct !== nodes) throw new Error(`drawing: ${JSON.stringify(placed)}`);
+    console.log(`    [large graph] ${nodes} graph nodes laid out by ${done.engine} in ${Number(done.layoutMs).toFixed(0)} ms (shared machine)`);
+    await shot('graph-1000-nodes');
+}
 
 export const tests = [
     {
@@ -92,6 +125,23 @@ export const tests = [
             await shot('graph-trace');
             await runCommand(page, 'Manufactoria: Trace: Close');
             await sleep(200);
+        },
+    },
+    {
+        name: '(o) a graph of 1,000 nodes draws every node and route, laid out by rank',
+        timeout: 180_000,
+        async fn({ page, workspace, shot }) {
+            const N = 1000;
+            writeFileSync(path.join(workspace, 'large-factory.manufactoria'), largeProgram(N));
+            await page.keyboard.press('Escape');
+            await runCommand(page, 'View: Close All Editors');
+            try {
+                await drawLarge(page, shot, N);
+            } finally {
+                // The big drawing goes away with its panel: the next tests get a light workbench.
+                await page.keyboard.press('Escape');
+                await runCommand(page, 'View: Close All Editors');
+            }
         },
     },
     {

@@ -84,7 +84,7 @@ for (const t of suites) {
     try {
         await Promise.race([
             t.fn({ page, workspace, shot }),
-            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`test timed out after ${TEST_TIMEOUT} ms`)), TEST_TIMEOUT))),
+            new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`test timed out after ${t.timeout ?? TEST_TIMEOUT} ms`)), t.timeout ?? TEST_TIMEOUT))),
         ]);
         report(true, name, Date.now() - t0);
     } catch (error) {
