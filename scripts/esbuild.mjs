@@ -1,6 +1,6 @@
 // Bundles every runtime entry point; the extension ships these bundles only.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -60,6 +60,8 @@ const entries = [
     { ...web, legalComments: 'none', sourcemap: false, entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+// The .vsix ships out/webview/** whole: a file left there by an older build would ship too.
+rmSync('out/webview', { recursive: true, force: true });
 if (watch) {
     for (const e of entries) await (await esbuild.context(e)).watch();
 } else {
