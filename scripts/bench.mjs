@@ -7,6 +7,12 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { measureLsp } from './bench/lsp-latency.mjs';
 
+// `npm run bench -- --big`: only the 2 GB rollout dump (scripts/bench/big-dump.mjs), minutes on its own.
+if (process.argv.includes('--big')) {
+    spawnSync(process.execPath, ['scripts/bench/rollouts-bench.mjs', '--big'], { stdio: 'inherit' });
+    process.exit(0);
+}
+
 const OUT = 'bench-results';
 mkdirSync(OUT, { recursive: true });
 const count = Number(process.env.BENCH_REQUESTS ?? 10000);

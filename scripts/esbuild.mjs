@@ -46,6 +46,7 @@ const web = { platform: 'browser', format: 'iife', target: 'es2022', bundle: tru
 const entries = [
     { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
     { ...node, entryPoints: ['cli/verify-worker.ts'], outfile: 'out/verify-worker.cjs' },
+    { ...node, entryPoints: ['cli/rollouts/score-worker.ts'], outfile: 'out/rollouts-score-worker.cjs' },
     { ...node, entryPoints: ['language/verifier/verdict-worker.ts'], outfile: 'out/verifier-worker.cjs' },
     // The language server and the threads that share its code (server/bundle-entry.ts): one bundle, Langium once.
     { ...node, entryPoints: ['server/bundle-entry.ts'], outfile: 'out/server.cjs' },

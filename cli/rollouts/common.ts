@@ -1,8 +1,13 @@
 // Options shared by `delta rollouts score|summary|report`, and the scored stream they all consume.
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
 import { issueText, loadProblemIndex, scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
-import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
-import type { ScoreOutcome } from '../../language/rollouts/score.js';
+import { expandPaths, ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
+import type { BlockOutput } from '../../language/rollouts/block.js';
+import { VerdictMemo } from '../../language/rollouts/verdict-memo.js';
+import { isLineJob, scoreOnThreads, type MemoCount, type PoolItem } from './pool.js';
 import { parseOptions, UsageError } from '../command.js';
 import { Progress } from './progress.js';
 
@@ -18,12 +23,20 @@ export const COMMON_OPTIONS = {
     python: { type: 'string' },
     timeout: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    jobs: { type: 'string' },
+    'chunk-bytes': { type: 'string' },
+    'no-memo': { type: 'boolean' },
+    stats: { type: 'boolean' },
 } as const;
 
 /** Options of one sub-command only (e.g. --details) also reach startRun. */
 
 export const COMMON_USAGE = `[--problems FILE]… [--format F] [--tokenizer T] [--step N] [--mode pass_rate|all_pass]
-             [--verification-reward X] [--max-line-bytes N] [--no-sandbox] [--python CMD] [--timeout S] [-q]`;
+             [--verification-reward X] [--max-line-bytes N] [--no-sandbox] [--python CMD] [--timeout S]
+             [--jobs N] [--chunk-bytes N] [--no-memo] [--stats] [-q]`;
+
+/** JSON Lines input below this many bytes is scored on the main thread (starting workers costs more). */
+const THREADED_BYTES = 8 * 1024 * 1024;
 
 type Values = Partial<Record<keyof typeof COMMON_OPTIONS | 'details', string | string[] | boolean>>;
 
@@ -35,21 +48,31 @@ function number(text: unknown, option: string, check: (n: number) => boolean): n
 }
 
 export interface Run {
-    outcomes: AsyncGenerator<ScoreOutcome>;
+    /** Outcomes in input order; with output `json`, scored rows may come as their lines already written. */
+    outcomes: AsyncGenerator<PoolItem>;
     progress: Progress;
     /** Prints an issue on stderr (clearing the progress bar first) and counts it. */
     report(issue: { where: string; field?: string; message: string }): void;
     issues(): number;
+    /** With --stats: prints rows, time, threads and the verdict memo's hits on stderr. */
+    finish(rows: number): void;
 }
 
-/** Validates the shared options, loads --problems and starts the scored stream. */
-export async function startRun(files: string[], values: Values): Promise<Run> {
+/**
+ * Validates the shared options, loads --problems and starts the scored stream: JSON Lines input of
+ * 8 MB or more on worker threads (cli/rollouts/pool.ts; --jobs decides), the rest on this thread.
+ * `output` says what the command consumes (see language/rollouts/block.ts).
+ */
+export async function startRun(files: string[], values: Values, output: BlockOutput): Promise<Run> {
+    const started = Date.now();
     if (files.length === 0) throw new UsageError('expected at least one rollout FILE or folder');
     const format = values.format as string | undefined;
     if (format !== undefined && !ROLLOUT_FORMATS.includes(format as RolloutFormat)) throw new UsageError(`--format must be one of ${ROLLOUT_FORMATS.join(', ')}`);
     const mode = values.mode as string | undefined;
     if (mode !== undefined && mode !== 'pass_rate' && mode !== 'all_pass') throw new UsageError('--mode must be pass_rate or all_pass');
     const timeout = number(values.timeout, '--timeout', (n) => n > 0);
+    const jobs = number(values.jobs, '--jobs', (n) => Number.isInteger(n) && n >= 1);
+    const chunkBytes = number(values['chunk-bytes'], '--chunk-bytes', (n) => Number.isInteger(n) && n >= 1);
     const progress = new Progress(!values.quiet);
     let issues = 0;
     const report = (issue: { where: string; field?: string; message: string }) => {
@@ -77,7 +100,38 @@ export async function startRun(files: string[], values: Values): Promise<Run> {
         timeoutMs: timeout !== undefined ? timeout * 1000 : undefined,
         onUnavailable: (message) => report({ where: 'delta rollouts', message }),
     });
-    return { outcomes: scoreRollouts(files, options), progress, report, issues: () => issues };
+    const lineBytes = expandPaths(files, options.format).filter(isLineJob).reduce((sum, job) => sum + sizeOf(job.path), 0);
+    const threads = jobs ?? (lineBytes >= THREADED_BYTES ? Math.min(Math.max(availableParallelism(), 2), 4) : 1);
+    const useMemo = !values['no-memo'];
+    let counts: () => MemoCount;
+    let outcomes: AsyncGenerator<PoolItem>;
+    if (threads > 1) {
+        const stats = { hits: 0, misses: 0 };
+        counts = () => stats;
+        outcomes = scoreOnThreads(files, options, { threads, workerFile: join(__dirname, 'rollouts-score-worker.cjs'), output, memo: useMemo, stats, blockBytes: chunkBytes });
+    } else {
+        const memo = new VerdictMemo(useMemo);
+        options.memo = memo;
+        counts = () => memo;
+        outcomes = scoreRollouts(files, options);
+    }
+    const finish = (rows: number) => {
+        if (!values.stats) return;
+        const seconds = (Date.now() - started) / 1000;
+        const { hits, misses } = counts();
+        const lookups = hits + misses;
+        process.stderr.write(`rollouts: ${rows} scored in ${seconds.toFixed(2)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s) on ${threads > 1 ? `${threads} worker threads` : 'the main thread'}; `
+            + `verdict memo ${useMemo ? `${hits} hits of ${lookups} lookups (${lookups ? ((100 * hits) / lookups).toFixed(1) : '0.0'} %)` : 'off'}\n`);
+    };
+    return { outcomes, progress, report, issues: () => issues, finish };
+}
+
+function sizeOf(path: string): number {
+    try {
+        return statSync(path).size;
+    } catch {
+        return 0;
+    }
 }
 
 export function parseRolloutArgs<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>(args: string[], extra: T) {

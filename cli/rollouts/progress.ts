@@ -10,8 +10,8 @@ export class Progress {
 
     constructor(private readonly enabled: boolean, private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-    row(): void {
-        this.rows++;
+    row(count = 1): void {
+        this.rows += count;
     }
 
     update(p: ReadProgress): void {

@@ -21,17 +21,19 @@ export const reportCommand: CommandModule = {
         const nearMisses = Number((values['near-misses'] as string | undefined) ?? 20);
         if (!Number.isInteger(nearMisses) || nearMisses < 0) throw new UsageError('--near-misses expects a whole number');
         const script = overviewScript();
-        const run = await startRun(positionals, { ...values });
+        const run = await startRun(positionals, { ...values }, 'rows');
         const rows: ScoredRollout[] = [];
         for await (const item of run.outcomes) {
             if ('issue' in item) {
                 run.report(item.issue);
                 continue;
             }
+            if ('text' in item) throw new Error('rollouts report: scored rows came as text');
             run.progress.row();
             rows.push(item);
         }
         run.progress.clear();
+        run.finish(rows.length);
         const title = (values.title as string | undefined) ?? positionals.map((p) => basename(resolve(p))).join(', ');
         // Data whose paths say "synthetic" (like demo/rollouts/) is labelled so in the report; --synthetic forces it.
         const synthetic = !!values.synthetic || positionals.some((p) => /synthetic/i.test(resolve(p)));

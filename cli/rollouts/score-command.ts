@@ -10,20 +10,30 @@ const USAGE = `delta rollouts score FILE… ${COMMON_USAGE} [--details] [-o OUT]
 export const scoreCommand: CommandModule = {
     main: (args) => withUsage(USAGE, async () => {
         const { positionals, values } = parseRolloutArgs(args, { details: { type: 'boolean' }, output: { type: 'string', short: 'o' } });
-        const run = await startRun(positionals, { ...values });
+        const run = await startRun(positionals, { ...values }, 'json');
         const out = new Output(values.output as string | undefined);
         const details = !!values.details;
+        let rows = 0;
         for await (const item of run.outcomes) {
             if ('issue' in item) {
                 run.report(item.issue);
                 continue;
             }
+            if ('text' in item) {
+                // Rows a worker thread scored, already written as their lines.
+                rows += item.rows;
+                run.progress.row(item.rows);
+                await out.write(item.text);
+                continue;
+            }
+            rows++;
             run.progress.row();
             if (!details) delete item.results;
             await out.write(`${JSON.stringify(item)}\n`);
         }
         await out.close();
         run.progress.clear();
+        run.finish(rows);
         closePythonRunners();
         return run.issues() > 0 ? 1 : 0;
     }),

@@ -17,19 +17,23 @@ export const summaryCommand: CommandModule = {
         if (!GROUP_KEYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_KEYS.join(', ')}`);
         const ks = ((values.k as string | undefined) ?? '1,8,64').split(',').map((k) => Number(k.trim()));
         if (ks.some((k) => !Number.isInteger(k) || k < 1)) throw new UsageError('--k expects a comma-separated list of positive integers, e.g. 1,8,64');
-        const run = await startRun(positionals, { ...values });
+        const run = await startRun(positionals, { ...values }, 'summary');
         const summarizer = new Summarizer(by, ks);
         const groups = new GrpoGroups((values.mode as 'pass_rate' | 'all_pass' | undefined) ?? 'all_pass');
+        let rows = 0;
         for await (const item of run.outcomes) {
             if ('issue' in item) {
                 run.report(item.issue);
                 continue;
             }
+            if ('text' in item) throw new Error('rollouts summary: scored rows came as text');
+            rows++;
             run.progress.row();
             summarizer.add(item);
             groups.add(item);
         }
         run.progress.clear();
+        run.finish(rows);
         closePythonRunners();
         const out = new Output(values.output as string | undefined);
         const summaries = summarizer.result();

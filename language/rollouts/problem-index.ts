@@ -10,6 +10,8 @@ export class ProblemIndex {
     /** Criteria longest first, for prompts with text after the criteria (a chat template's tail). */
     private criteriaList: string[] | undefined;
     private promptCache = new Map<string, Problem | null>();
+    /** Every problem added, in order: an index rebuilt from them is this one (e.g. in a worker thread). */
+    readonly problems: Problem[] = [];
 
     constructor(problems: Iterable<Problem> = []) {
         for (const p of problems) this.add(p);
@@ -20,6 +22,7 @@ export class ProblemIndex {
     }
 
     add(problem: Problem): void {
+        this.problems.push(problem);
         // First definition wins, as in a problem file read top to bottom.
         if (!this.byKey.has(problem.id)) this.byKey.set(problem.id, problem);
         if (!this.byKey.has(problem.name)) this.byKey.set(problem.name, problem);

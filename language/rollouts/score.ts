@@ -2,12 +2,14 @@
 // the ONE verdict path (dataset/scoring scoreResponse → verifier respond) for Manufactoria, the
 // BouncingSim checker for Python answers, the error class, and the logged score set beside it.
 import { createHash } from 'node:crypto';
-import { scoreResponse } from '../dataset/scoring/score.js';
+import { scoreProgram } from '../dataset/scoring/score.js';
+import { extractDslProgramWithNotes } from '../dataset/scoring/extract.js';
 import type { Problem } from '../dataset/problems/problem.js';
 import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
 import { familyOf } from '../bouncingsim/rows.js';
 import type { AssertRun, ProgramCheck } from '../bouncingsim/python/runner.js';
 import type { ProblemIndex } from './problem-index.js';
+import { VerdictMemo } from './verdict-memo.js';
 import type { BouncingSimErrorClass, ExtractionNotes, RolloutIssue, RolloutRecord, RolloutTask, ScoredRollout } from './types.js';
 
 export type ScoreMode = 'pass_rate' | 'all_pass';
@@ -29,7 +31,12 @@ export interface ScoreContext {
     bouncingsimUnavailable?: string;
     /** The multiplier tried for logged scores of dumps that do not state one (default 10). */
     verificationReward?: number;
+    /** Verdicts of (program, test set) pairs already scored (verdict-memo.ts); the shared one when absent. */
+    memo?: VerdictMemo;
 }
+
+/** The memo of runs that do not bring their own (one per thread). */
+export const sharedMemo = new VerdictMemo();
 
 export type ScoreOutcome = ScoredRollout | { issue: RolloutIssue };
 
@@ -81,22 +88,40 @@ function base(record: RolloutRecord, problem: Problem | undefined, task: Rollout
 export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt)): ScoreOutcome {
     const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
     if (label === undefined) return noLabel(record, ctx);
-    const score = scoreResponse(record.response, label, { paths: !!ctx.details });
-    const passed = score.response?.valid ? score.response.results.filter((r) => r.passed).length : 0;
-    const total = score.response?.valid ? score.response.results.length : 0;
+    const extraction = extractDslProgramWithNotes(record.response);
+    const program = extraction.program;
+    // Per-test results (--details) are never memoised; the verdict's summary is.
+    const memo = ctx.details ? undefined : ctx.memo ?? sharedMemo;
+    const labelId = memo?.labelId(label);
+    let verdict = memo?.get(labelId, program);
+    let results: unknown[] | undefined;
+    if (!verdict) {
+        const score = scoreProgram(program, label, { paths: !!ctx.details });
+        const valid = score.response?.valid === true;
+        verdict = {
+            pass_rate: score.pass_rate,
+            all_pass: score.all_pass ? 1 : 0,
+            error: score.error,
+            passed: valid ? score.response!.results.filter((r) => r.passed).length : 0,
+            total: valid ? score.response!.results.length : 0,
+        };
+        const reason = score.reason ? score.reason : score.response && !score.response.valid ? score.response.message : undefined;
+        if (reason !== undefined) verdict.reason = reason;
+        results = score.response?.results;
+        memo?.set(labelId, program, verdict);
+    }
     const out: ScoredRollout = {
         ...base(record, problem, 'manufactoria'),
-        pass_rate: score.pass_rate,
-        all_pass: score.all_pass ? 1 : 0,
-        error: score.error,
-        passed,
-        total,
-        program: score.program,
-        extraction: notes(score.extraction),
+        pass_rate: verdict.pass_rate,
+        all_pass: verdict.all_pass,
+        error: verdict.error,
+        passed: verdict.passed,
+        total: verdict.total,
+        program,
+        extraction: notes(extraction),
     };
-    if (score.reason) out.reason = score.reason;
-    else if (score.response && !score.response.valid) out.reason = score.response.message;
-    return finish(out, record, ctx, score.response?.results);
+    if (verdict.reason !== undefined) out.reason = verdict.reason;
+    return finish(out, record, ctx, results);
 }
 
 export async function scoreRollout(record: RolloutRecord, ctx: ScoreContext): Promise<ScoreOutcome> {

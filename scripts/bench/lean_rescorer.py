@@ -8,6 +8,8 @@ semantics written in docs/rollouts.md: extraction (last ```manufactoria fence, s
 response when none), label handling (JSON string decoded; non-list, empty or rejected labels score
 0 as invalid_label), the verdict of lean_verifier.py (same directory), and the error class of the
 first failing test. With --summary it prints per-step aggregates instead (what the bench times).
+With --memo it keeps the verdict of each (program, test set) pair as `delta rollouts` does (its
+verdict memo), so the bench can also compare like with like.
 """
 import json
 import os
@@ -39,11 +41,25 @@ def failure_kind(result):
     return 'max_iterations'
 
 
-def rescore(row):
+MEMO = {}
+
+
+def rescore(row, memo=False):
     program = extract(row['response'])
-    out = {'pass_rate': 0.0, 'all_pass': 0, 'error': 'invalid_label', 'passed': 0, 'total': 0, 'program': program,
-           'truncated': row.get('finish_reason') in CUT}
+    truncated = row.get('finish_reason') in CUT
     label = row.get('ground_truth')
+    if not memo:
+        return verdict_of(program, label, truncated)
+    key = (program, label if isinstance(label, str) else json.dumps(label))
+    hit = MEMO.get(key)
+    if hit is None:
+        hit = MEMO[key] = verdict_of(program, label, False)
+    return dict(hit, truncated=truncated)
+
+
+def verdict_of(program, label, truncated):
+    out = {'pass_rate': 0.0, 'all_pass': 0, 'error': 'invalid_label', 'passed': 0, 'total': 0, 'program': program,
+           'truncated': truncated}
     if isinstance(label, str):
         try:
             label = json.loads(label)
@@ -74,6 +90,7 @@ def rescore(row):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith('--')]
     summary = '--summary' in sys.argv
+    memo = '--memo' in sys.argv
     source = open(args[0], 'rb') if args else sys.stdin.buffer
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(',', ':')).encode
     steps = {}
@@ -82,7 +99,7 @@ def main():
         if not line.strip():
             continue
         row = json.loads(line)
-        scored = rescore(row)
+        scored = rescore(row, memo)
         if summary:
             s = steps.setdefault(row.get('step'), [0, 0, 0.0, {}])
             s[0] += 1

@@ -1,10 +1,18 @@
 // `npm run bench`, rollouts part: BENCH_ROLLOUTS (default 100000) generated Manufactoria rollouts
 // (responses of 1–3 KB, 14–35 tests each) scored and summarised by `delta rollouts summary`, and by
-// the lean Python re-scorer on the same file. Prints time, rows/s, peak RSS and the ratio; asserts
-// nothing. BENCH_ROLLOUTS=5000 for a quick run.
+// the lean Python re-scorer on the same file, in the same run. Prints time, rows/s, peak RSS, the
+// verdict memo's hits, the ratios and the load average; asserts nothing. BENCH_ROLLOUTS=5000 for a
+// quick run. `node scripts/bench/rollouts-bench.mjs --big` (or `npm run bench -- --big`) instead
+// streams a ~2 GB open-instruct traces dump through `delta rollouts summary` (see big-dump.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, closeSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+
+if (process.argv.includes('--big')) {
+    await import('./big-dump.mjs');
+    process.exit(0);
+}
 
 const OUT = 'bench-results';
 mkdirSync(OUT, { recursive: true });
@@ -20,16 +28,34 @@ function timed(command, args) {
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
     const rss = /bench-maxrss-kb=(\d+)/.exec(r.stderr ?? '');
-    return { seconds, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined };
+    const memo = /verdict memo (\d+) hits of (\d+) lookups/.exec(r.stderr ?? '');
+    const threads = / on ([^;]+);/.exec(r.stderr ?? '');
+    return { seconds, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, memo: memo ? [Number(memo[1]), Number(memo[2])] : undefined, threads: threads?.[1] };
 }
 
-const ours = timed(process.execPath, ['-r', './scripts/bench/report-rss.cjs', 'out/cli.cjs', 'rollouts', 'summary', file, '--by', 'step', '--json', '-q']);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
+const loadBefore = load();
+const delta = (...extra) => timed(process.execPath, ['-r', './scripts/bench/report-rss.cjs', 'out/cli.cjs', 'rollouts', 'summary', file, '--by', 'step', '--json', '--stats', '-q', ...extra]);
+// Turns, so that a slow spell of the shared machine does not fall on one side only.
+const ours = delta();
 const lean = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary']);
+const oursNoMemo = delta('--no-memo');
+const leanMemo = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary', '--memo']);
 const key = (text) => text.trim().split('\n').map((l) => JSON.parse(l)).map((g) => `${g.group?.step ?? g.step}:${g.n}:${g.c}`).join(' ');
 const mb = statSync(file).size / 2 ** 20;
+const rate = (r) => `${(count / r.seconds).toFixed(0)} rollouts/s`;
 
 console.log(`\n## delta rollouts: ${count} Manufactoria rollouts (${mb.toFixed(0)} MiB of JSON Lines), scored and summarised by step`);
-console.log(`delta rollouts     ${ours.seconds.toFixed(2)} s  ${(count / ours.seconds).toFixed(0)} rollouts/s  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  (goals < 20 s, < 1024 MiB)`);
-console.log(`lean Python        ${lean.seconds.toFixed(2)} s  ${(count / lean.seconds).toFixed(0)} rollouts/s`);
-console.log(`speed-up           ${(lean.seconds / ours.seconds).toFixed(2)}x  (goal ≥ 10x)`);
-console.log(`same n, c per step ${key(ours.stdout) === key(lean.stdout) ? 'yes' : 'NO'}`);
+console.log(`load average before: ${loadBefore}; after: ${load()} (${os.cpus().length} cores; shared machine: absolute times are noisy, ratios less so)`);
+console.log(`delta rollouts               ${ours.seconds.toFixed(2)} s  ${rate(ours)}  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  on ${ours.threads ?? '?'}  (goals < 20 s, < 1024 MiB)`);
+console.log(`lean Python                  ${lean.seconds.toFixed(2)} s  ${rate(lean)}`);
+console.log(`speed-up                     ${(lean.seconds / ours.seconds).toFixed(2)}x  (goal ≥ 10x)`);
+if (ours.memo) {
+    const [hits, lookups] = ours.memo;
+    console.log(`verdict memo                 ${hits} of ${lookups} verdicts reused (${((100 * hits) / lookups).toFixed(1)} %): a (program, test set) pair scored before is not run again;`);
+    console.log('                             this generator draws programs from 4 solutions and 12 mutations, so pairs repeat more than in most real dumps');
+}
+console.log(`delta rollouts --no-memo     ${oursNoMemo.seconds.toFixed(2)} s  ${rate(oursNoMemo)}  peak RSS ${oursNoMemo.rssMiB?.toFixed(0) ?? '?'} MiB  → ${(lean.seconds / oursNoMemo.seconds).toFixed(2)}x the lean Python re-scorer`);
+console.log(`lean Python --memo           ${leanMemo.seconds.toFixed(2)} s  ${rate(leanMemo)}  → like for like (both memoise): ${(leanMemo.seconds / ours.seconds).toFixed(2)}x`);
+const same = [oursNoMemo, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
+console.log(`same n, c per step           ${same ? 'yes' : 'NO'}`);

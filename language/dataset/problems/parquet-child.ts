@@ -25,7 +25,7 @@ async function main(path: string): Promise<void> {
 function plain(value: unknown): unknown {
     if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
     if (Array.isArray(value)) return value.map(plain);
-    if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
     }
     return value;

@@ -1,7 +1,8 @@
 // Parquet rows, read in a child process (out/parquet-reader.cjs, see parquet-child.ts) so that a
 // crafted file that kills its reader (a V8 fatal error, running out of memory, never finishing)
 // becomes an issue naming the file while the process that asked (language server, `delta test`,
-// extension host) keeps running.
+// `delta rollouts`, extension host, a worker thread) keeps running. This is the only way parquet is
+// read: problem files (streamParquet) and rollout dumps (rollouts/readers/tables.ts) alike.
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,29 @@ export function parquetReaderFile(): string | undefined {
 
 type Event = { message: ParquetChildMessage } | { ended: string };
 
+/** One row group's rows, as plain JSON-like values (safe int64 as numbers). */
+export interface ParquetRowBatch {
+    rowStart: number;
+    rows: unknown[];
+    totalRows: number;
+    totalBytes: number;
+}
+
+export type ParquetReadOptions = Pick<LoadOptions, 'signal' | 'timeoutMs'>;
+
+/** Problem rows of a parquet file (each a problem or an issue). */
 export async function* streamParquet(path: string, file: string, options: LoadOptions = {}): AsyncGenerator<RowResult> {
+    for await (const batch of parquetRowBatches(path, options)) {
+        for (let i = 0; i < batch.rows.length; i++) yield problemFromRow(batch.rows[i], { file, index: batch.rowStart + i });
+        options.onProgress?.({ rows: batch.rowStart + batch.rows.length, totalRows: batch.totalRows, bytesRead: batch.totalBytes, totalBytes: batch.totalBytes });
+    }
+}
+
+/**
+ * The rows of a parquet file, one row group at a time, read by the child. Its death, its error or
+ * its running out of time is thrown as an Error whose message says what happened to the file.
+ */
+export async function* parquetRowBatches(path: string, options: ParquetReadOptions = {}): AsyncGenerator<ParquetRowBatch> {
     const reader = parquetReaderFile();
     if (!reader || !existsSync(reader)) throw new Error(`the parquet reader (${reader ?? 'out/parquet-reader.cjs'}) is missing: run \`npm run build\``);
     options.signal?.throwIfAborted();
@@ -67,9 +90,7 @@ export async function* streamParquet(path: string, file: string, options: LoadOp
                 finished = true;
                 continue;
             }
-            for (let i = 0; i < message.rows.length; i++) yield problemFromRow(message.rows[i], { file, index: message.rowStart + i });
-            const rows = message.rowStart + message.rows.length;
-            options.onProgress?.({ rows, totalRows: message.totalRows, bytesRead: message.totalBytes, totalBytes: message.totalBytes });
+            yield { rowStart: message.rowStart, rows: message.rows, totalRows: message.totalRows, totalBytes: message.totalBytes };
         }
     } finally {
         clearTimeout(timer);

@@ -21,8 +21,15 @@ export interface Score {
 /** `paths: false` leaves the results' paths empty (bulk re-scoring; the verdicts are the same). */
 export function scoreResponse(response: string, label: unknown, options: { paths?: boolean } = {}): Score {
     const extraction = extractDslProgramWithNotes(response);
-    const program = extraction.program;
-    const zero = (reason: string): Score => ({ pass_rate: 0, all_pass: 0, reason, program, extraction, error: 'invalid_label' });
+    return { ...scoreProgram(extraction.program, label, options), program: extraction.program, extraction };
+}
+
+/** What scoring decides from the extracted program and the label alone (a pure function of the two). */
+export type ProgramScore = Omit<Score, 'program' | 'extraction'>;
+
+/** The verdict part of scoreResponse, for a program already extracted. */
+export function scoreProgram(program: string, label: unknown, options: { paths?: boolean } = {}): ProgramScore {
+    const zero = (reason: string): ProgramScore => ({ pass_rate: 0, all_pass: 0, reason, error: 'invalid_label' });
     let cases = label;
     if (typeof cases === 'string') {
         try {
@@ -48,9 +55,7 @@ export function scoreResponse(response: string, label: unknown, options: { paths
     return {
         pass_rate: verdict.results.length === 0 ? 0 : passed / verdict.results.length,
         all_pass: verdict.all_passed ? 1 : 0,
-        program,
         response: verdict,
-        extraction,
         error: errorClassOf(verdict),
     };
 }

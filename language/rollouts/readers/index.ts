@@ -18,14 +18,19 @@ export { loadTokenDecoder, resolveTokenizerFile, TokenizerNotFoundError, type To
 export { DEFAULT_MAX_LINE_BYTES } from './lines.js';
 
 /** A failure that ends one file (its remaining rows cannot be read); reported once, the next file goes on. */
-class FileError extends Error {}
+export class FileError extends Error {}
+
+/** How a file-ending failure is reported. */
+export function fileErrorText(error: FileError): string {
+    return `${error.message}; the rest of this file is skipped`;
+}
 
 const DEFAULT_MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
 const ROLLOUT_SHARD = /_rollouts_\d+\.jsonl$/;
 const METADATA = /_metadata\.jsonl$/;
 const KNOWN = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.parquet']);
 
-interface Job { path: string; format?: RolloutFormat; dataset?: string }
+export interface Job { path: string; format?: RolloutFormat; dataset?: string }
 
 /** Files (and eval_code runs) a list of paths stands for, in a stable order. */
 export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
@@ -86,28 +91,43 @@ function metadataModel(shard: string): string | undefined {
     }
 }
 
+/** The tokenizer for a file's token ids: --tokenizer, else the model its open-instruct metadata names. */
+export function tokenizerHint(job: Job, options: ReadRolloutsOptions): string | undefined {
+    if (typeof options.tokenizer === 'string') return options.tokenizer;
+    return job.format === 'open-instruct-rollouts' || ROLLOUT_SHARD.test(job.path) ? metadataModel(job.path) : undefined;
+}
+
+/** The decoder a run loads once, on the first token ids it meets (or why it could not). */
+export interface DecoderState {
+    decoder?: TokenDecoder;
+    error?: string;
+}
+
+/** Decodes token ids with the run's decoder, loading it from `hint` the first time. */
+export function tokenDecode(hint: string | undefined, state: DecoderState): Decode {
+    return (ids, field) => {
+        if (!state.decoder && !state.error) {
+            if (!hint) throw new RowError(field, 'holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them');
+            try {
+                state.decoder = loadTokenDecoder(hint);
+            } catch (error) {
+                state.error = (error as Error).message;
+            }
+        }
+        if (!state.decoder) throw new FileError(`${field}: cannot decode token ids: ${state.error}`);
+        return state.decoder.decode(ids);
+    };
+}
+
 export async function* readRollouts(paths: string[], options: ReadRolloutsOptions = {}): AsyncGenerator<RolloutItem> {
-    let decoder: TokenDecoder | undefined = typeof options.tokenizer === 'object' ? options.tokenizer : undefined;
-    let decoderError: string | undefined;
+    const decoding: DecoderState = { decoder: typeof options.tokenizer === 'object' ? options.tokenizer : undefined };
     for (const job of expandPaths(paths, options.format)) {
         const file = job.path;
         if (!existsSync(file)) {
             yield issue(file, 'no such file or folder');
             continue;
         }
-        const hint = typeof options.tokenizer === 'string' ? options.tokenizer : job.format === 'open-instruct-rollouts' || ROLLOUT_SHARD.test(file) ? metadataModel(file) : undefined;
-        const decode: Decode = (ids, field) => {
-            if (!decoder && !decoderError) {
-                if (!hint) throw new RowError(field, 'holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them');
-                try {
-                    decoder = loadTokenDecoder(hint);
-                } catch (error) {
-                    decoderError = (error as Error).message;
-                }
-            }
-            if (!decoder) throw new FileError(`${field}: cannot decode token ids: ${decoderError}`);
-            return decoder.decode(ids);
-        };
+        const decode = tokenDecode(tokenizerHint(job, options), decoding);
         const fileStep = stepFromFileName(basename(file));
         let records = 0;
         const report = (bytesRead: number) => options.onProgress?.({ file, bytesRead, totalBytes: statSync(file).size, records });
@@ -117,7 +137,7 @@ export async function* readRollouts(paths: string[], options: ReadRolloutsOption
                 yield item;
             }
         } catch (error) {
-            if (error instanceof FileError) yield issue(file, `${error.message}; the rest of this file is skipped`);
+            if (error instanceof FileError) yield issue(file, fileErrorText(error));
             else if (options.signal?.aborted) throw error;
             else yield issue(file, error instanceof Error ? error.message : String(error));
         }

@@ -21,40 +21,47 @@ export interface JsonlContext {
     format: LineFormat | undefined;
     fileStep: number | null;
     decode: Decode | undefined;
-    options: ReadRolloutsOptions;
+    options: Pick<ReadRolloutsOptions, 'step' | 'verificationReward' | 'maxLineBytes' | 'signal'>;
     onBytes?: (bytesRead: number) => void;
 }
 
 export async function* readJsonlRollouts(path: string, ctx: JsonlContext): AsyncGenerator<RolloutItem> {
-    let format = ctx.format;
+    const state: LineState = { format: ctx.format };
     const max = ctx.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes })) {
         const where = `${ctx.file}:${l.line}`;
-        if ('tooLong' in l) {
-            yield issue(where, tooLongMessage(l.tooLong, max));
-            continue;
-        }
-        if (l.text.trim() === '') continue;
-        let row: unknown;
-        try {
-            row = JSON.parse(l.text);
-        } catch (error) {
-            yield issue(where, `invalid JSON: ${(error as Error).message}`);
-            continue;
-        }
-        if (!isRow(row)) {
-            yield issue(where, `expected a JSON object, got ${describe(row)}`);
-            continue;
-        }
-        format ??= lineFormatOf(row);
-        try {
-            if (format === 'open-instruct-traces') yield* traceStep(row, where, ctx);
-            else if (format === 'open-instruct-rollouts') yield rolloutShardRecord(row, where, ctx);
-            else yield recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
-        } catch (error) {
-            if (!(error instanceof RowError)) throw error;
-            yield issue(where, error.message, error.field);
-        }
+        if ('tooLong' in l) yield issue(where, tooLongMessage(l.tooLong, max));
+        else yield* lineItems(l.text, where, state, ctx);
+    }
+}
+
+/** What one file's lines share: its format, once the first row has decided it. */
+export interface LineState {
+    format: LineFormat | undefined;
+}
+
+/** The rollouts (or issues) of one line of text (a trace line holds a whole step). */
+export function* lineItems(text: string, where: string, state: LineState, ctx: JsonlContext): Generator<RolloutItem> {
+    if (text.trim() === '') return;
+    let row: unknown;
+    try {
+        row = JSON.parse(text);
+    } catch (error) {
+        yield issue(where, `invalid JSON: ${(error as Error).message}`);
+        return;
+    }
+    if (!isRow(row)) {
+        yield issue(where, `expected a JSON object, got ${describe(row)}`);
+        return;
+    }
+    const format = (state.format ??= lineFormatOf(row));
+    try {
+        if (format === 'open-instruct-traces') yield* traceStep(row, where, ctx);
+        else if (format === 'open-instruct-rollouts') yield rolloutShardRecord(row, where, ctx);
+        else yield recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
+    } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        yield issue(where, error.message, error.field);
     }
 }
 

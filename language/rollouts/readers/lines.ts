@@ -81,3 +81,97 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
 export function tooLongMessage(bytes: number, max = DEFAULT_MAX_LINE_BYTES): string {
     return `line of ${bytes} bytes is longer than the limit of ${max} bytes (--max-line-bytes); skipped`;
 }
+
+/** Whole lines of a file in blocks (for threads that each take a block), or a line over the bound. */
+export type LineBlock = { bytes: Uint8Array; firstLine: number } | { line: number; tooLong: number };
+
+/**
+ * The file's bytes in blocks of about `blockBytes` that end just after a `\n` (the last may end
+ * anywhere), each with the number of its first line, so that splitting a block into lines
+ * (blockLines) gives the lines readLines gives. A line that outgrows `maxLineBytes` across reads is
+ * not held: it comes as `{ line, tooLong }` in its place. (Shorter over-long lines inside a block are
+ * found by blockLines.)
+ */
+export async function* readLineBlocks(path: string, options: LineOptions & { blockBytes?: number } = {}): AsyncGenerator<LineBlock> {
+    const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    const size = options.blockBytes ?? 1 << 20;
+    const stream = createReadStream(path, { highWaterMark: size, signal: options.signal });
+    let carry: Buffer[] = [];
+    let carried = 0;
+    let skipping = false;
+    let line = 1;
+    let bytes = 0;
+    try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+            bytes += chunk.length;
+            let from = 0;
+            if (skipping) {
+                const nl = chunk.indexOf(0x0a);
+                if (nl < 0) {
+                    carried += chunk.length;
+                    options.onBytes?.(bytes);
+                    continue;
+                }
+                yield { line: line++, tooLong: carried + nl };
+                skipping = false;
+                carried = 0;
+                from = nl + 1;
+            }
+            const last = chunk.lastIndexOf(0x0a);
+            if (last < from) {
+                const rest = chunk.length - from;
+                if (carried + rest > max) {
+                    skipping = true;
+                    carry = [];
+                } else carry.push(chunk.subarray(from));
+                carried += rest;
+                options.onBytes?.(bytes);
+                continue;
+            }
+            const head = chunk.subarray(from, last + 1);
+            // A fresh buffer per block: it can be handed to another thread (transferred) as a whole.
+            const block = Buffer.allocUnsafeSlow(carried + head.length);
+            let at = 0;
+            for (const part of carry) at += part.copy(block, at);
+            head.copy(block, at);
+            const firstLine = line;
+            line += countNewlines(block); // before it is yielded: the consumer may hand the bytes away
+            yield { bytes: block, firstLine };
+            const tail = chunk.subarray(last + 1);
+            carry = tail.length > 0 ? [tail] : [];
+            carried = tail.length;
+            options.onBytes?.(bytes);
+        }
+        if (skipping) yield { line, tooLong: carried };
+        else if (carried > 0) yield { bytes: Buffer.concat(carry, carried), firstLine: line };
+    } finally {
+        stream.destroy();
+    }
+}
+
+function countNewlines(bytes: Uint8Array): number {
+    let n = 0;
+    for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+    return n;
+}
+
+/** The lines of a block from readLineBlocks, numbered, as readLines gives them (bounded likewise). */
+export function* blockLines(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<Line> {
+    let line = firstLine;
+    let from = 0;
+    while (from < bytes.length) {
+        let nl = bytes.indexOf(0x0a, from);
+        if (nl < 0) nl = bytes.length;
+        const length = nl - from;
+        if (length > maxLineBytes) yield { line, tooLong: length };
+        else {
+            let end = nl;
+            if (end > from && bytes[end - 1] === 0x0d) end--;
+            let text = decoder.decode(bytes.subarray(from, end));
+            if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+            yield { line, text };
+        }
+        line++;
+        from = nl + 1;
+    }
+}

@@ -1,8 +1,9 @@
 // Row formats that are not line based: parquet (TRL `completions_<step>.parquet` and plain rows,
-// one row group at a time), W&B `*.table.json` exports (`columns` + `data`) and `.json` documents
+// one row group at a time, read by the same child process as parquet problem files, so a crafted
+// file that kills its reader is an issue naming the file, never the death of this process), W&B `*.table.json` exports (`columns` + `data`) and `.json` documents
 // (a list of rows, or one row). Whole documents are size-bounded before they are read.
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { promises as fs } from 'node:fs';
+import { parquetRowBatches } from '../../dataset/problems/parquet-rows.js';
 import { describe, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
 import { issue, type RolloutFormat, type RolloutItem } from './options.js';
 
@@ -27,26 +28,9 @@ function rowItem(row: unknown, where: string, ctx: TableContext): RolloutItem {
 }
 
 export async function* readParquetRollouts(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
-    const buffer = await asyncBufferFromFile(path);
-    const metadata = await parquetMetadataAsync(buffer);
-    let rowStart = 0;
-    for (const group of metadata.row_groups) {
-        ctx.signal?.throwIfAborted();
-        const rowEnd = rowStart + Number(group.num_rows);
-        const rows = await parquetReadObjects({ file: buffer, metadata, rowStart, rowEnd, rowFormat: 'object' });
-        for (let i = 0; i < rows.length; i++) yield rowItem(plain(rows[i]), `${ctx.file}[${rowStart + i}]`, ctx);
-        rowStart = rowEnd;
+    for await (const batch of parquetRowBatches(path, { signal: ctx.signal })) {
+        for (let i = 0; i < batch.rows.length; i++) yield rowItem(batch.rows[i], `${ctx.file}[${batch.rowStart + i}]`, ctx);
     }
-}
-
-/** int64 columns arrive as BigInt: bring safe integers back to numbers (rows are JSON-like). */
-function plain(value: unknown): unknown {
-    if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-    if (Array.isArray(value)) return value.map(plain);
-    if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof Date)) {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
-    }
-    return value;
 }
 
 async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
