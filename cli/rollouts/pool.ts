@@ -59,7 +59,7 @@ export function isLineJob(job: Job): boolean {
 
 /** A piece of the run in input order: a block for a worker, or a file (or file end) for this thread. */
 type Unit =
-    | { kind: 'block'; block: Block; assigned: boolean; reply?: BlockReply }
+    | { kind: 'block'; block: Block; assigned: boolean; reply?: BlockReply; /** Kept here: the bytes are transferred to a worker. */ size: number }
     | { kind: 'here'; job: Job }
     | { kind: 'issue'; file: string; item: ScoreOutcome }
     | { kind: 'end'; file: string; size: number };
@@ -161,7 +161,7 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                         } else yield item;
                     }
                     records.set(file, count);
-                    const done = (bytesDone.get(file) ?? 0) + head.block.bytes.byteLength;
+                    const done = (bytesDone.get(file) ?? 0) + head.size;
                     bytesDone.set(file, done);
                     if (!dead.has(file)) options.onProgress?.({ file, bytesRead: done, totalBytes: sizeOf(file), records: count });
                 }
@@ -223,7 +223,7 @@ async function* produce(paths: string[], options: ScoreRunOptions, blockBytes: n
                 format ??= formatOfBlock(piece.bytes, piece.firstLine, options.maxLineBytes);
                 if (!format) break;
                 yield* held.splice(0);
-                yield { kind: 'block', assigned: false, block: { seq: 0, file, format, fileStep, firstLine: piece.firstLine, bytes: piece.bytes, tokenizer } };
+                yield { kind: 'block', assigned: false, size: piece.bytes.byteLength, block: { seq: 0, file, format, fileStep, firstLine: piece.firstLine, bytes: piece.bytes, tokenizer } };
             }
         } catch (error) {
             if (options.signal?.aborted) throw error;

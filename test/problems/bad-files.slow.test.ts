@@ -1,7 +1,7 @@
 // Problem files crafted to kill their reader: a parquet file that makes hyparquet hit a V8 fatal
 // error is read in a child process whose death is an issue naming the file; an over-long JSON Lines
 // line is skipped with an issue naming its line; the language server keeps answering after both.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,16 @@ describe('crafted problem files', () => {
         expect(r.issues).toHaveLength(1);
         expect(r.issues[0].file).toBe('crafted.parquet');
         expect(r.issues[0].message).toMatch(/^the parquet reader (was killed by SIG\w+|exited with code \d+) \((Fatal JavaScript invalid size error \d+|JavaScript heap out of memory)\): the file is damaged/);
+    });
+
+    it('the same file given to `delta rollouts score` (it is a valid rollouts parquet) is an issue naming it; the next file is scored', () => {
+        const plain = 'test/fixtures/rollouts/plain/rollouts.jsonl';
+        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'score', join(dir, 'crafted.parquet'), plain, '--problems', 'test/fixtures/rollouts/problems.jsonl', '-q'], { encoding: 'utf8', timeout: 120_000 });
+        expect(r.stderr).toMatch(/crafted\.parquet: the parquet reader (was killed by SIG\w+|exited with code \d+) \((Fatal JavaScript invalid size error \d+|JavaScript heap out of memory)\)/);
+        const scored = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string });
+        expect(scored.length).toBeGreaterThan(0);
+        expect(scored.every((s) => s.source.startsWith(`${plain}:`))).toBe(true);
+        expect(r.status).toBe(1);
     });
 
     it('a parquet read that does not finish in time is stopped and reported', async () => {

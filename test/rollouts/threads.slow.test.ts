@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { scoreOnThreads } from '../../cli/rollouts/pool.js';
 import { beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain .mjs script shared with the bench
 import { generateRollouts } from '../../scripts/bench/gen-rollouts.mjs';
@@ -71,5 +73,15 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
     test('--stats names the threads and the verdict memo', () => {
         const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '2', '--stats', '-q'], { encoding: 'utf8' });
         expect(r.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on 2 worker threads; verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
+    });
+
+    test('progress counts the bytes of every block, though the bytes went to a worker', async () => {
+        const seen: number[] = [];
+        const items = scoreOnThreads([generated], { maxLineBytes: 200_000, onProgress: (p) => seen.push(p.bytesRead) },
+            { threads: 2, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo: false, blockBytes: 65_536 });
+        for await (const _ of items) { /* drain */ }
+        expect(seen.length).toBeGreaterThan(10);
+        expect(seen.every((b, i) => i === 0 || b > seen[i - 1])).toBe(true);
+        expect(seen.at(-1)).toBe(statSync(generated).size);
     });
 });
