@@ -39,7 +39,7 @@ const delta = (...extra) => timed(process.execPath, ['-r', './scripts/bench/repo
 // Turns, so that a slow spell of the shared machine does not fall on one side only.
 const ours = delta();
 const lean = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary']);
-const oursNoMemo = delta('--no-memo');
+const oursMemo = delta('--memo');
 const leanMemo = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary', '--memo']);
 const key = (text) => text.trim().split('\n').map((l) => JSON.parse(l)).map((g) => `${g.group?.step ?? g.step}:${g.n}:${g.c}`).join(' ');
 const mb = statSync(file).size / 2 ** 20;
@@ -50,12 +50,12 @@ console.log(`load average before: ${loadBefore}; after: ${load()} (${os.cpus().l
 console.log(`delta rollouts               ${ours.seconds.toFixed(2)} s  ${rate(ours)}  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  on ${ours.threads ?? '?'}  (goals < 20 s, < 1024 MiB)`);
 console.log(`lean Python                  ${lean.seconds.toFixed(2)} s  ${rate(lean)}`);
 console.log(`speed-up                     ${(lean.seconds / ours.seconds).toFixed(2)}x  (goal ≥ 10x)`);
-if (ours.memo) {
-    const [hits, lookups] = ours.memo;
+if (oursMemo.memo) {
+    const [hits, lookups] = oursMemo.memo;
     console.log(`verdict memo                 ${hits} of ${lookups} verdicts reused (${((100 * hits) / lookups).toFixed(1)} %): a (program, test set) pair scored before is not run again;`);
     console.log('                             this generator draws programs from 4 solutions and 12 mutations, so pairs repeat more than in most real dumps');
 }
-console.log(`delta rollouts --no-memo     ${oursNoMemo.seconds.toFixed(2)} s  ${rate(oursNoMemo)}  peak RSS ${oursNoMemo.rssMiB?.toFixed(0) ?? '?'} MiB  → ${(lean.seconds / oursNoMemo.seconds).toFixed(2)}x the lean Python re-scorer`);
-console.log(`lean Python --memo           ${leanMemo.seconds.toFixed(2)} s  ${rate(leanMemo)}  → like for like (both memoise): ${(leanMemo.seconds / ours.seconds).toFixed(2)}x`);
-const same = [oursNoMemo, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
+console.log(`delta rollouts --memo        ${oursMemo.seconds.toFixed(2)} s  ${rate(oursMemo)}  peak RSS ${oursMemo.rssMiB?.toFixed(0) ?? '?'} MiB  → ${(lean.seconds / oursMemo.seconds).toFixed(2)}x the lean Python re-scorer`);
+console.log(`lean Python --memo           ${leanMemo.seconds.toFixed(2)} s  ${rate(leanMemo)}  → like for like (both memoise): ${(leanMemo.seconds / oursMemo.seconds).toFixed(2)}x`);
+const same = [oursMemo, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
 console.log(`same n, c per step           ${same ? 'yes' : 'NO'}`);

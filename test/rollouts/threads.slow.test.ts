@@ -46,8 +46,8 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
             expect(many.stderr).toBe(one.stderr);
             expect(many.status).toBe(one.status);
         }
-        const noMemo = delta(['score', generated, '--jobs', '2', '--chunk-bytes', '100000', '--no-memo', '--max-line-bytes', '200000']);
-        expect(noMemo.stdout).toBe(one.stdout);
+        const withMemo = delta(['score', generated, '--jobs', '2', '--chunk-bytes', '100000', '--memo', '--max-line-bytes', '200000']);
+        expect(withMemo.stdout).toBe(one.stdout);
     });
 
     test('summary and GRPO groups: the same as one thread', () => {
@@ -71,8 +71,13 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
     });
 
     test('--stats names the threads and the verdict memo', () => {
-        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '2', '--stats', '-q'], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '2', '--stats', '--memo', '-q'], { encoding: 'utf8' });
         expect(r.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on 2 worker threads; verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
+        const off = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--stats', '-q'], { encoding: 'utf8' });
+        expect(off.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on the main thread; verdict memo off$/m);
+        const oneThread = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--memo', '--json', '-q'], { encoding: 'utf8' });
+        const plain = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--json', '-q'], { encoding: 'utf8' });
+        expect(oneThread.stdout).toBe(plain.stdout);
     });
 
     test('progress counts the bytes of every block, though the bytes went to a worker', async () => {
