@@ -29,6 +29,10 @@ async function openRun(page, folder) {
         return false;
     }, { timeout: 45_000, message: `the Explorer context menu on ${folder} to offer "Open Rollouts…"` });
     await menuItem.click();
+    // A click that lands while the menu is still settling can leave it open with the item
+    // highlighted (seen once in CI): the item has the focus then, so Enter chooses it.
+    await sleep(700);
+    if (await menuItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
     const opened = Date.now();
     const frame = await waitUntil(async () => {
         const n = await page.locator('iframe.webview.ready').count();
