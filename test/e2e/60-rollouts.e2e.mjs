@@ -52,6 +52,10 @@ async function openDemoRun(page, shot) {
         return false;
     }, { timeout: 45_000, message: 'the Explorer context menu to offer "Open Rollouts…"' });
     await item.click();
+    // A click that lands while the menu is still settling can leave it open with the item
+    // highlighted (seen in CI): the item has the focus then, so Enter chooses it.
+    await sleep(700);
+    if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
     const opened = Date.now();
     const frame = await overviewFrame(page);
     await frame.locator('body[data-ready="true"][data-charts="drawn"]').waitFor({ timeout: 120_000 });
