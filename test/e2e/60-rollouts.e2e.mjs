@@ -5,7 +5,7 @@
 // compare lists the per-test verdict changes; program/response search and column sort.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITOR, runCommand, sleep, waitUntil } from './workbench.mjs';
+import { EDITOR, openRolloutsFromExplorer, runCommand, sleep, waitUntil } from './workbench.mjs';
 
 const PROBLEM = 'Ends with RB';
 const STEP = '3';
@@ -42,20 +42,7 @@ async function openDemoRun(page, shot) {
     await runCommand(page, 'View: Show Explorer');
     const folder = page.getByRole('treeitem', { name: /^rollouts$/ }).first();
     await folder.waitFor({ timeout: 15_000 });
-    // Right after the workbench loads, the extension's menu items may not be registered yet: retry.
-    const item = page.locator('.context-view .action-item', { hasText: 'Open Rollouts…' }).first();
-    await waitUntil(async () => {
-        await folder.click({ button: 'right' });
-        if (await item.isVisible({ timeout: 1_000 }).catch(() => false)) return true;
-        await page.keyboard.press('Escape');
-        await sleep(1_000);
-        return false;
-    }, { timeout: 45_000, message: 'the Explorer context menu to offer "Open Rollouts…"' });
-    await item.click();
-    // A click that lands while the menu is still settling can leave it open with the item
-    // highlighted (seen in CI): the item has the focus then, so Enter chooses it.
-    await sleep(700);
-    if (await item.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+    await openRolloutsFromExplorer(page, folder, 'rollouts');
     const opened = Date.now();
     const frame = await overviewFrame(page);
     await frame.locator('body[data-ready="true"][data-charts="drawn"]').waitFor({ timeout: 120_000 });

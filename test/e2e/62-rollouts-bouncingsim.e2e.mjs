@@ -5,7 +5,7 @@
 // per-timestamp verdicts against the 50 px tolerance; (b2) a Manufactoria rollout opened as a
 // solution gets Test Explorer items whose tests show failed and passed after a run.
 import path from 'node:path';
-import { EDITOR, runCommand, sleep, waitUntil } from './workbench.mjs';
+import { EDITOR, openRolloutsFromExplorer, runCommand, sleep, waitUntil } from './workbench.mjs';
 
 const results = path.resolve(process.env.E2E_RESULTS ?? 'test-results/e2e');
 
@@ -19,20 +19,7 @@ async function openRun(page, folder) {
     if ((await parent.getAttribute('aria-expanded')) !== 'true') await parent.click();
     const item = page.getByRole('treeitem', { name: new RegExp(`^${folder}$`) }).first();
     await item.waitFor({ timeout: 15_000 });
-    const menuItem = page.locator('.context-view .action-item', { hasText: 'Open Rollouts…' }).first();
-    // Right after the workbench loads, the extension's menu items may not be registered yet: retry.
-    await waitUntil(async () => {
-        await item.click({ button: 'right' });
-        if (await menuItem.isVisible({ timeout: 1_000 }).catch(() => false)) return true;
-        await page.keyboard.press('Escape');
-        await sleep(1_000);
-        return false;
-    }, { timeout: 45_000, message: `the Explorer context menu on ${folder} to offer "Open Rollouts…"` });
-    await menuItem.click();
-    // A click that lands while the menu is still settling can leave it open with the item
-    // highlighted (seen once in CI): the item has the focus then, so Enter chooses it.
-    await sleep(700);
-    if (await menuItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+    await openRolloutsFromExplorer(page, item, folder);
     const opened = Date.now();
     const frame = await waitUntil(async () => {
         const n = await page.locator('iframe.webview.ready').count();

@@ -114,3 +114,23 @@ export async function hasSquiggleOnLineOf(page, locator) {
     const middle = box.y + box.height / 2;
     return squiggles.some((r) => r.top <= middle && middle <= r.bottom);
 }
+
+/**
+ * Right-clicks an Explorer tree item and chooses "Open Rollouts…". Right after the workbench loads
+ * the extension's menu items may not be registered yet, so the menu is reopened until they are. A
+ * click that lands while the menu is still settling can leave it open with the item highlighted
+ * (seen in CI): the item has the focus then, so Enter chooses it.
+ */
+export async function openRolloutsFromExplorer(page, treeItem, label) {
+    const menuItem = page.locator('.context-view .action-item', { hasText: 'Open Rollouts…' }).first();
+    await waitUntil(async () => {
+        await treeItem.click({ button: 'right' });
+        if (await menuItem.isVisible({ timeout: 1_000 }).catch(() => false)) return true;
+        await page.keyboard.press('Escape');
+        await sleep(1_000);
+        return false;
+    }, { timeout: 45_000, message: `the Explorer context menu on ${label} to offer "Open Rollouts…"` });
+    await menuItem.click();
+    await sleep(700);
+    if (await menuItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+}
