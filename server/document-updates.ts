@@ -5,13 +5,15 @@
 // changed, so requests wait for the new text instead of answering from the old parse, and (2) starts
 // the rebuild only once the edits pause (BURST_QUIET_MS), or at the latest BURST_MAX_MS after the
 // first of them: a burst ends in one build, of its latest version. See docs/editor.md.
-import { DefaultDocumentBuilder, DocumentState, URI, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const BURST_QUIET_MS = 20;
 export const BURST_MAX_MS = 150;
+/** How long a request waits for an open document's first build before it fails as Langium's would. */
+export const OPEN_BUILD_WAIT_MS = 20_000;
 
 /** Langium's builder, able to mark one document changed ahead of the update that rebuilds it. */
 export class EditAwareDocumentBuilder extends DefaultDocumentBuilder {
@@ -22,6 +24,39 @@ export class EditAwareDocumentBuilder extends DefaultDocumentBuilder {
     markChanged(document: LangiumDocument): void {
         this.resetToState(document, DocumentState.Changed);
         this.currentState = Math.min(this.currentState, DocumentState.Changed);
+    }
+
+    /**
+     * A request for a document the client has just opened can arrive before the build that creates
+     * it has the workspace lock. Langium fails it at once ("No document found", ServerCancelled), and
+     * VS Code does not ask again: the editor showed no code lens until the next edit. An open
+     * document is always built, so the request waits for that build instead (bounded, cancellable).
+     */
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        const document = this.langiumDocuments.getDocument(uri);
+        const pendingOpen = !document && this.textDocuments?.get(uri.toString()) !== undefined;
+        const pendingBuild = document !== undefined && document.state < state && this.currentState >= state && this.textDocuments?.get(uri.toString()) !== undefined;
+        if (!(pendingOpen || pendingBuild) || cancelToken.isCancellationRequested) return super.awaitDocumentState(state, uri, cancelToken);
+        return new Promise<URI>((resolve, reject) => {
+            const done = () => {
+                clearTimeout(timer);
+                phase.dispose();
+                cancelled.dispose();
+            };
+            const phase = this.onDocumentPhase(state, (built) => {
+                if (!UriUtils.equals(built.uri, uri)) return;
+                done();
+                resolve(built.uri);
+            });
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
+            const timer = setTimeout(() => {
+                done();
+                super.awaitDocumentState(state, uri, cancelToken).then(resolve, reject);
+            }, OPEN_BUILD_WAIT_MS);
+        });
     }
 }
 
