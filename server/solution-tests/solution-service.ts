@@ -249,7 +249,9 @@ export class SolutionTestService {
         const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => hasProblemDirective(d.textDocument.getText())).toArray();
         if (documents.length === 0) return;
         // Re-validate so directive diagnostics follow the problem file; tell the client its tests may differ.
-        await this.services.shared.workspace.DocumentBuilder.update(documents.map((d) => d.uri), []);
+        // Through the workspace lock, like every build: a build beside a running one would interleave.
+        const { WorkspaceLock, DocumentBuilder } = this.services.shared.workspace;
+        await WorkspaceLock.write((token) => DocumentBuilder.update(documents.map((d) => d.uri), [], token));
         for (const d of documents) void this.services.shared.lsp.Connection?.sendNotification(TestsChangedNotification, { uri: d.uri.toString() });
         this.refreshLenses();
     }
