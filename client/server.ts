@@ -174,5 +174,28 @@ function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSy
         // The status bar item reports failures; popping the Output view would steal focus.
         revealOutputChannelOn: RevealOutputChannelOn.Never,
         synchronize: { configurationSection: CLIENT_ID, fileEvents: problemFiles },
+        middleware: {
+            // A lens request that fails or takes long leaves the editor without any lens (VS Code
+            // waits for every provider and does not ask again): say so in the log.
+            provideCodeLenses: (document, token, next) => logSlow(log, 'code lenses', document.uri, () => next(document, token)),
+        },
     };
 }
+
+/** Logs a request that failed or took longer than SLOW_MS, with its time, and passes its result on. */
+async function logSlow<T>(log: vscode.LogOutputChannel, what: string, uri: vscode.Uri, request: () => vscode.ProviderResult<T>): Promise<T | null | undefined> {
+    const started = Date.now();
+    const slow = setTimeout(() => log.warn(`${what} of ${uri.toString(true)}: no answer after ${SLOW_MS} ms`), SLOW_MS);
+    try {
+        const result = await request();
+        if (Date.now() - started >= SLOW_MS) log.warn(`${what} of ${uri.toString(true)}: answered after ${Date.now() - started} ms`);
+        return result;
+    } catch (error) {
+        log.warn(`${what} of ${uri.toString(true)} failed after ${Date.now() - started} ms: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        throw error;
+    } finally {
+        clearTimeout(slow);
+    }
+}
+
+const SLOW_MS = 3000;
