@@ -201,29 +201,36 @@ def output_matches(expected, actual):
     return compiled.fullmatch(actual) is not None
 
 
+def check(program, tape, expected_output, expected_accepted, check_output, description):
+    """One test case's result dict, keys in the reference's order (spec section 7.2)."""
+    finished, final_tape, path, reason = run(program, tape)
+    if check_output:
+        passed = (output_matches(expected_output, final_tape) and finished) == expected_accepted
+    else:
+        passed = finished == expected_accepted
+    return {
+        'input': tape, 'expected_output': expected_output, 'actual_output': final_tape,
+        'expected_accepted': expected_accepted, 'actual_accepted': finished, 'check_output': check_output,
+        'passed': passed, 'path': path, 'rejection_reason': reason, 'description': description,
+    }
+
+
+def parse_error_answer(error):
+    return {'valid': False, 'all_passed': False, 'message': f'DSL Parse Error: {error}', 'results': []}
+
+
+def unexpected_error_answer(error):
+    return {'valid': False, 'all_passed': False, 'message': f'Unexpected error: {error}', 'results': []}
+
+
 def respond(request):
     try:
         program = parse(request['dsl'])
     except ParseError as error:
-        return {'valid': False, 'all_passed': False, 'message': f'DSL Parse Error: {error}', 'results': []}
-    results = []
-    all_passed = True
-    for case in request['test_cases']:
-        finished, final_tape, path, reason = run(program, case['input'])
-        expected_output = case['expected_output']
-        expected_accepted = case['expected_accepted']
-        check_output = case['check_output']
-        if check_output:
-            passed = (output_matches(expected_output, final_tape) and finished) == expected_accepted
-        else:
-            passed = finished == expected_accepted
-        all_passed = all_passed and passed
-        results.append({
-            'input': case['input'], 'expected_output': expected_output, 'actual_output': final_tape,
-            'expected_accepted': expected_accepted, 'actual_accepted': finished, 'check_output': check_output,
-            'passed': passed, 'path': path, 'rejection_reason': reason, 'description': case['description'],
-        })
-    return {'valid': True, 'all_passed': all_passed, 'results': results}
+        return parse_error_answer(error)
+    results = [check(program, case['input'], case['expected_output'], case['expected_accepted'], case['check_output'], case['description'])
+               for case in request['test_cases']]
+    return {'valid': True, 'all_passed': all(result['passed'] for result in results), 'results': results}
 
 
 # ---- lax validation (a stand-in for pydantic v2 lax mode) --------------------------------------
@@ -321,7 +328,7 @@ def answer(line):
     try:
         return respond(request)
     except Exception as error:  # the reference reports any other failure in the body
-        return {'valid': False, 'all_passed': False, 'message': f'Unexpected error: {error}', 'results': []}
+        return unexpected_error_answer(error)
 
 
 def main():

@@ -21,7 +21,7 @@ export function hasWrk() {
 export function runWrk({ port, bodiesFile, total, connections = 8, serverPid }) {
     return new Promise((resolve, reject) => {
         const serverBefore = serverPid ? treeCpuSeconds(serverPid) : 0;
-        const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
+        const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '--timeout', '30s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
             { env: { ...process.env, WRK_REQUESTS: String(total) }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let stopped = false;
