@@ -78,8 +78,9 @@ cp "$RUN/server.log" "$RUN/install.log" "$RESULTS/logs/" 2>/dev/null || true
 find "$RUN/ud/logs" -name '*.log' \( -path '*exthost*' -o -name 'remoteagent.log' \) -print0 2>/dev/null |
     while IFS= read -r -d '' f; do
         # Named after the extension host too: a window reload starts exthost2, with its own logs.
-        host=$(echo "$f" | grep -o 'exthost[0-9]*' | head -1)
-        cp "$f" "$RESULTS/logs/${host:+$host-}$(basename "$(dirname "$f")")-$(basename "$f")"
+        dir=$(basename "$(dirname "$f")")
+        case "$f" in */exthost[0-9]*/*/*) host=$(basename "$(dirname "$(dirname "$f")")")-;; *) host=;; esac
+        cp "$f" "$RESULTS/logs/$host$dir-$(basename "$f")"
     done
 log "timings: provisioning ${T_PROVISION}s, build+package ${T_PACKAGE}s, server+tests ${T_TESTS}s, total $((SECONDS - T0))s"
 exit $RC

@@ -120,6 +120,22 @@ async function r1(page, shot) {
     const summary = await frame.locator('#summary').textContent();
     if (!summary?.startsWith('1632 rollouts')) throw new Error(`summary reads "${summary}"`);
     if (await frame.locator('#synthetic').isHidden()) throw new Error('the SYNTHETIC banner is not shown');
+    // Labels as drawn must not run into each other: the heatmap's family and problem names, the legends.
+    for (const chart of ['#heatmap', '#curves', '#errors']) {
+        const clash = await frame.locator(`${chart} svg`).first().evaluate((svg) => {
+            const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent?.trim()).map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+            for (let i = 0; i < boxes.length; i++) {
+                for (let j = i + 1; j < boxes.length; j++) {
+                    const a = boxes[i].r;
+                    const b = boxes[j].r;
+                    const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+                    if (overlap) return `"${boxes[i].text}" and "${boxes[j].text}"`;
+                }
+            }
+            return null;
+        });
+        if (clash) throw new Error(`${chart}: labels ${clash} overlap`);
+    }
     await shot('rollouts-overview');
     const view = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Rollouts' }) }).first();
     await view.locator('.monaco-list-row', { hasText: 'synthetic-verl' }).first().waitFor({ timeout: 30_000 });

@@ -19,6 +19,8 @@ export interface ChartColors {
     fail: string;
     low: string;
     background: string;
+    /** The page's font family, resolved: ECharts measures text on a canvas, which knows no `inherit` or CSS variables. */
+    fontFamily: string;
 }
 
 export function readColors(): ChartColors {
@@ -32,6 +34,7 @@ export function readColors(): ChartColors {
         fail: v('--vscode-testing-iconFailed', '#e51400'),
         low: v('--vscode-editorWidget-background', '#f3f3f3'),
         background: v('--vscode-editor-background', '#ffffff'),
+        fontFamily: getComputedStyle(document.body).fontFamily || 'sans-serif',
     };
 }
 
@@ -47,7 +50,9 @@ const stepLabel = (s: number | null) => (s === null ? NO_STEP_LABEL : String(s))
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 function baseText(colors: ChartColors) {
-    return { color: colors.foreground, fontFamily: 'inherit', fontSize: 11 };
+    // A family the canvas cannot resolve was measured in its default font, narrower than the text
+    // drawn: truncated labels ran into their neighbours and legend entries overlapped.
+    return { color: colors.foreground, fontFamily: colors.fontFamily, fontSize: 11 };
 }
 
 export interface Charts {
@@ -87,11 +92,11 @@ export function drawCharts(
             xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground }, splitArea: { show: false } },
             // Two category axes on the left: problems, and further out each family's name on its first row.
             yAxis: [
-                { type: 'category', data: yLabels, inverse: true, axisLabel: { color: colors.foreground, width: 190, overflow: 'truncate' } },
+                { type: 'category', data: yLabels, inverse: true, axisLabel: { ...baseText(colors), width: 190, overflow: 'truncate' } },
                 {
-                    type: 'category', data: yLabels, inverse: true, position: 'left', offset: 196, axisLine: { show: false }, axisTick: { show: false },
+                    type: 'category', data: yLabels, inverse: true, position: 'left', offset: 204, axisLine: { show: false }, axisTick: { show: false },
                     axisLabel: {
-                        color: colors.muted, width: 130, overflow: 'truncate', interval: 0,
+                        ...baseText(colors), color: colors.muted, width: 126, overflow: 'truncate', interval: 0,
                         formatter: (_: string, i: number) => (o.problems[i]?.family === o.problems[i - 1]?.family ? '' : o.problems[i]?.family ?? ''),
                     },
                 },
@@ -139,7 +144,7 @@ export function drawCharts(
             textStyle: baseText(colors),
             animation: false,
             tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
-            legend: { type: 'scroll', top: 0, textStyle: { color: colors.foreground } },
+            legend: { type: 'scroll', top: 0, textStyle: baseText(colors) },
             grid: { left: 50, right: 20, top: 40, bottom: 40 },
             xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
             yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
@@ -158,7 +163,7 @@ export function drawCharts(
             textStyle: baseText(colors),
             animation: false,
             tooltip: { trigger: 'item' },
-            legend: { top: 0, textStyle: { color: colors.foreground } },
+            legend: { type: 'scroll', top: 0, textStyle: baseText(colors) },
             grid: { left: 50, right: 20, top: 40, bottom: 40 },
             xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
             yAxis: { type: 'value', axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
