@@ -144,8 +144,10 @@ export function drawCharts(
             textStyle: baseText(colors),
             animation: false,
             tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
-            legend: { type: 'scroll', top: 0, textStyle: baseText(colors) },
-            grid: { left: 50, right: 20, top: 40, bottom: 40 },
+            // A column on the right, as in the curves: every class readable, none behind a pager.
+            // A column on the right: a family per line, paged only when there are more than fit.
+            legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: baseText(colors) },
+            grid: { left: 50, right: 175, top: 20, bottom: 40 },
             xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
             yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
             series,
@@ -163,8 +165,9 @@ export function drawCharts(
             textStyle: baseText(colors),
             animation: false,
             tooltip: { trigger: 'item' },
-            legend: { type: 'scroll', top: 0, textStyle: baseText(colors) },
-            grid: { left: 50, right: 20, top: 40, bottom: 40 },
+            // A column on the right, as in the curves: every class readable, none behind a pager.
+            legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: baseText(colors) },
+            grid: { left: 50, right: 130, top: 20, bottom: 40 },
             xAxis: { type: 'category', data: steps, name: 'step', nameLocation: 'middle', nameGap: 24, axisLabel: { color: colors.foreground } },
             yAxis: { type: 'value', axisLabel: { color: colors.foreground }, splitLine: { lineStyle: { color: colors.border } } },
             series: o.errors.map((error, e) => ({
