@@ -14,6 +14,9 @@ import { registerTesting, type TestingApi } from './testing/index.js';
 import { registerTrace } from './trace/index.js';
 import { registerTrajectory } from './trajectory/index.js';
 
+/** The workspace-state key of the Problems view's statuses (the last result of each bound solution). */
+const SOLUTION_RESULTS_KEY = 'deltaStudio.solutionResults';
+
 /** What a feature gets: register disposables on `context.subscriptions`. */
 export interface FeatureContext {
     readonly context: vscode.ExtensionContext;
@@ -59,7 +62,12 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     registerTrajectory(context);
     server = new ManufactoriaServer(context, log);
     context.subscriptions.push(server);
-    const ctx: FeatureContext = { context, log, server, results: new SolutionResults() };
+    // Problem statuses survive a reload: the last result of each bound solution is kept per workspace.
+    const results = new SolutionResults({
+        load: () => context.workspaceState.get(SOLUTION_RESULTS_KEY),
+        save: (records) => void context.workspaceState.update(SOLUTION_RESULTS_KEY, records),
+    });
+    const ctx: FeatureContext = { context, log, server, results };
     for (const feature of FEATURES) {
         try {
             feature(ctx);

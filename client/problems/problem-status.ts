@@ -62,10 +62,33 @@ export function problemStatus(records: readonly SolutionRecord[]): StatusView {
 
 type Listener = (problems: ReadonlySet<string>) => void;
 
-/** The last result of each solution file this window ran, by solution; tells listeners which problems changed. */
+/** Where the records outlive the window (the workspace's state in VS Code). */
+export interface RecordStore {
+    load(): unknown;
+    save(records: readonly SolutionRecord[]): void;
+}
+
+const VERDICTS: readonly FileVerdict[] = ['pass', 'fail', 'invalid', 'error', 'no-tests'];
+
+/** A stored record as this version writes it; anything else (an older shape, junk) is dropped. */
+function isRecord(value: unknown): value is SolutionRecord {
+    const r = value as Partial<SolutionRecord> | null;
+    return typeof r === 'object' && r !== null && typeof r.solution === 'string' && typeof r.fileName === 'string' && typeof r.problem === 'string'
+        && VERDICTS.includes(r.verdict as FileVerdict) && Number.isInteger(r.passed) && Number.isInteger(r.total);
+}
+
+/**
+ * The last result of each solution file run in this workspace, by solution; tells listeners which
+ * problems changed. With a store, the statuses are still there after a reload.
+ */
 export class SolutionResults {
     private readonly records = new Map<string, SolutionRecord>();
     private readonly listeners = new Set<Listener>();
+
+    constructor(private readonly store?: RecordStore) {
+        const stored = store?.load();
+        if (Array.isArray(stored)) for (const r of stored) if (isRecord(r)) this.records.set(r.solution, r);
+    }
 
     /**
      * A run of some tests only (one test from Test Explorer) cannot show the problem solved; its
@@ -96,6 +119,7 @@ export class SolutionResults {
     }
 
     private changed(...problems: (string | undefined)[]): void {
+        this.store?.save([...this.records.values()]);
         const set = new Set(problems.filter((p): p is string => p !== undefined));
         for (const listener of this.listeners) listener(set);
     }

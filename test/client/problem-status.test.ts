@@ -64,4 +64,20 @@ describe('SolutionResults', () => {
         results.rebind('file:///ws/a.manufactoria', undefined);
         expect(heard).toHaveLength(1);
     });
+
+    it('with a store, keeps the records across a reload and drops stored junk', () => {
+        let stored: unknown;
+        const store = { load: () => stored, save: (records: readonly SolutionRecord[]) => { stored = JSON.parse(JSON.stringify(records)); } };
+        const first = new SolutionResults(store);
+        first.record(rec('a.manufactoria', 'fail', 15), false);
+        first.record(rec('b.manufactoria', 'pass', 18), false);
+        // The window reloads: a new recorder reads what the last one saved.
+        const second = new SolutionResults(store);
+        expect(second.statusOf(P)).toMatchObject({ status: 'solved', text: 'solved (1 of 2 solutions)' });
+        // Records of another shape (an older version, a hand-edited state) are ignored, not trusted.
+        stored = [...(stored as unknown[]), { solution: 'file:///ws/c.manufactoria', problem: P, verdict: 'maybe' }, null, 42];
+        expect(new SolutionResults(store).statusOf(P).details).toHaveLength(2);
+        stored = 'not a list';
+        expect(new SolutionResults(store).statusOf(P).status).toBe('none');
+    });
 });
