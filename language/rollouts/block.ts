@@ -5,6 +5,7 @@
 // the sandbox, from the thread that owns it).
 import { FileError, fileErrorText, tokenDecode, type DecoderState } from './readers/index.js';
 import { lineItems, type LineFormat } from './readers/jsonl.js';
+import { RowParser } from './readers/row-parse.js';
 import { blockLines, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
 import { scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
@@ -45,6 +46,8 @@ export interface BlockContext {
     output: BlockOutput;
     /** Token decoders by tokenizer, loaded on first use. */
     decoders: Map<string, DecoderState>;
+    /** The thread's row parser: labels seen in earlier blocks are not parsed again (readers/row-parse.ts). */
+    rows?: RowParser;
 }
 
 export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
@@ -63,7 +66,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     let decoding = ctx.decoders.get(block.tokenizer ?? '');
     if (!decoding) ctx.decoders.set(block.tokenizer ?? '', (decoding = {}));
     const lines = { file: block.file, format: block.format, fileStep: block.fileStep, decode: tokenDecode(block.tokenizer, decoding), options: ctx };
-    const state = { format: block.format };
+    const state = { format: block.format, rows: (ctx.rows ??= new RowParser()) };
     try {
         for (const l of blockLines(block.bytes, block.firstLine, ctx.maxLineBytes)) {
             const where = `${block.file}:${l.line}`;

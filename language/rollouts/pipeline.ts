@@ -2,6 +2,7 @@
 // editor's explorer) run over a set of dump files. Issues (bad rows, rows that cannot be scored)
 // come out in place, so a caller can print them as `file:line: field: what` and go on.
 import { readProblemFile } from '../dataset/problems/load.js';
+import { LabelPlans } from './label-plans.js';
 import { ProblemIndex } from './problem-index.js';
 import { readRollouts, type ReadRolloutsOptions } from './readers/index.js';
 import { scoreManufactoriaRollout, scoreRollout, taskOf, type ScoreContext, type ScoreOutcome } from './score.js';
@@ -46,7 +47,7 @@ export interface ScoredRecord {
 
 /** As scoreRollouts, with each record beside its outcome: for callers that keep more of a row than its score line (the editor keeps a BouncingSim answer's prompt to replay its scene). */
 export async function* scoreRolloutRecords(paths: string[], options: ScoreRunOptions = {}): AsyncGenerator<ScoredRecord> {
-    const ctx: ScoreContext = { ...options };
+    const ctx: ScoreContext = { ...options, plans: options.plans ?? new LabelPlans() };
     for await (const item of readRollouts(paths, options)) {
         if ('issue' in item) {
             yield { outcome: item };

@@ -2,12 +2,13 @@
 // the ONE verdict path (dataset/scoring scoreResponse → verifier respond) for Manufactoria, the
 // BouncingSim checker for Python answers, the error class, and the logged score set beside it.
 import { createHash } from 'node:crypto';
-import { scoreProgram } from '../dataset/scoring/score.js';
+import { labelPlan, scorePlan } from '../dataset/scoring/score.js';
 import { extractDslProgramWithNotes } from '../dataset/scoring/extract.js';
 import type { Problem } from '../dataset/problems/problem.js';
 import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
 import { familyOf } from '../bouncingsim/rows.js';
 import type { AssertRun, ProgramCheck } from '../bouncingsim/python/runner.js';
+import type { LabelPlans } from './label-plans.js';
 import type { ProblemIndex } from './problem-index.js';
 import { VerdictMemo } from './verdict-memo.js';
 import type { BouncingSimErrorClass, ExtractionNotes, RolloutIssue, RolloutRecord, RolloutTask, ScoredRollout } from './types.js';
@@ -33,6 +34,8 @@ export interface ScoreContext {
     verificationReward?: number;
     /** Verdicts of (program, test set) pairs already scored (verdict-memo.ts); the shared one when absent. */
     memo?: VerdictMemo;
+    /** Test plans of the labels met so far (label-plans.ts); each label is validated anew when absent. */
+    plans?: LabelPlans;
 }
 
 /** The memo of runs that do not bring their own (one per thread). */
@@ -69,18 +72,33 @@ export function promptKey(prompt: string | undefined): string | null {
     return prompt === undefined ? null : `prompt:${createHash('sha1').update(prompt).digest('hex').slice(0, 12)}`;
 }
 
-function base(record: RolloutRecord, problem: Problem | undefined, task: RolloutTask): Omit<ScoredRollout, 'pass_rate' | 'all_pass' | 'error' | 'passed' | 'total' | 'program' | 'extraction'> {
+/** What a row's verdict adds to its identity (scoredRow). */
+type VerdictPart = Pick<ScoredRollout, 'pass_rate' | 'all_pass' | 'error' | 'passed' | 'total' | 'program' | 'extraction'>;
+
+/**
+ * A scored row, keys in output order, written as ONE object literal: spreading an identity part
+ * into a literal and adding the verdict's keys after it cost about 20 µs a row in V8, more than
+ * the rest of its scoring (docs/rollouts.md, "Speed").
+ */
+function scoredRow(record: RolloutRecord, task: RolloutTask, id: string | null, family: string | null, problem: Problem | undefined, v: VerdictPart): ScoredRollout {
     return {
         source: record.source,
-        id: problem?.id ?? record.key ?? promptKey(record.prompt),
+        id,
         step: record.step,
         sample: record.sample,
         task,
         name: problem?.name ?? record.name ?? null,
-        family: problem?.family ?? record.family ?? null,
+        family,
         level: problem?.level ?? record.level ?? null,
         prompt_index: record.promptIndex ?? null,
         truncated: isTruncated(record.finishReason),
+        pass_rate: v.pass_rate,
+        all_pass: v.all_pass,
+        error: v.error,
+        passed: v.passed,
+        total: v.total,
+        program: v.program,
+        extraction: v.extraction,
     };
 }
 
@@ -96,7 +114,7 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
     let verdict = memo?.get(labelId, program);
     let results: unknown[] | undefined;
     if (!verdict) {
-        const score = scoreProgram(program, label, { paths: !!ctx.details });
+        const score = scorePlan(program, ctx.plans ? ctx.plans.get(label) : labelPlan(label), { paths: !!ctx.details });
         const valid = score.response?.valid === true;
         verdict = {
             pass_rate: score.pass_rate,
@@ -110,8 +128,7 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
         results = score.response?.results;
         memo?.set(labelId, program, verdict);
     }
-    const out: ScoredRollout = {
-        ...base(record, problem, 'manufactoria'),
+    const out = scoredRow(record, 'manufactoria', problem?.id ?? record.key ?? promptKey(record.prompt), problem?.family ?? record.family ?? null, problem, {
         pass_rate: verdict.pass_rate,
         all_pass: verdict.all_pass,
         error: verdict.error,
@@ -119,7 +136,7 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
         total: verdict.total,
         program,
         extraction: notes(extraction),
-    };
+    });
     if (verdict.reason !== undefined) out.reason = verdict.reason;
     return finish(out, record, ctx, results);
 }
@@ -164,10 +181,7 @@ async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: Scor
     } catch (error) {
         return { issue: { where: record.source, message: (error as Error).message } };
     }
-    const out: ScoredRollout = {
-        ...base(record, undefined, 'bouncingsim'),
-        id: record.key ?? promptKey(record.prompt),
-        family: record.family ?? bouncingSimFamily(record.key),
+    const out = scoredRow(record, 'bouncingsim', record.key ?? promptKey(record.prompt), record.family ?? bouncingSimFamily(record.key), undefined, {
         pass_rate: check.pass_rate,
         all_pass: check.all_pass ? 1 : 0,
         error: bouncingSimClass(check),
@@ -175,7 +189,7 @@ async function scoreBouncingSim(record: RolloutRecord, label: unknown, ctx: Scor
         total: check.results.length,
         program: extraction.program,
         extraction: notes(extraction),
-    };
+    });
     return finish(out, record, ctx, check.results);
 }
 

@@ -1,7 +1,7 @@
 // Training-side scoring of one model response against a row's label (docs/manufactoria.md §8–§8.3), with the
 // extraction notes and the error class `delta rollouts` reports (docs/rollouts.md, "Error classes").
 import type { ManufactoriaErrorClass } from '../../rollouts/types.js';
-import { checkRequest, wellTypedRequest } from '../../verifier/request.js';
+import { checkRequest, wellTypedRequest, type VerifierTestCase } from '../../verifier/request.js';
 import { respond, type VerifierResponse, type VerifierResult } from '../../verifier/respond.js';
 import { extractDslProgramWithNotes, type Extraction } from './extract.js';
 
@@ -29,27 +29,41 @@ export type ProgramScore = Omit<Score, 'program' | 'extraction'>;
 
 /** The verdict part of scoreResponse, for a program already extracted. */
 export function scoreProgram(program: string, label: unknown, options: { paths?: boolean } = {}): ProgramScore {
-    const zero = (reason: string): ProgramScore => ({ pass_rate: 0, all_pass: 0, reason, error: 'invalid_label' });
+    return scorePlan(program, labelPlan(label), options);
+}
+
+/**
+ * What a label gives to score against: its test cases as the verifier reads them, or the reason it
+ * scores 0 without a run. A pure function of the label (the program never makes a request invalid),
+ * so callers scoring many programs against one label may keep it.
+ */
+export type LabelPlan = { cases: VerifierTestCase[] } | { zero: string };
+
+export function labelPlan(label: unknown): LabelPlan {
     let cases = label;
     if (typeof cases === 'string') {
         try {
             cases = JSON.parse(cases);
         } catch (error) {
-            return zero(`Label is not valid JSON: ${(error as Error).message}`);
+            return { zero: `Label is not valid JSON: ${(error as Error).message}` };
         }
     }
-    if (!Array.isArray(cases)) return zero(`Label must be a list of test cases, got: ${typeof cases}`);
-    if (cases.length === 0) return zero('No test cases provided');
+    if (!Array.isArray(cases)) return { zero: `Label must be a list of test cases, got: ${typeof cases}` };
+    if (cases.length === 0) return { zero: 'No test cases provided' };
     // The label is forwarded to the verifier as is, so its validation decides like the server would.
     // Well-typed labels (nearly all) skip the lax validation, whose answer is the same for them.
-    const body = { dsl: program, test_cases: cases, max_execution_time: 1.0 };
-    let request = wellTypedRequest(body);
-    if (!request) {
-        const checked = checkRequest(body);
-        if (!checked.ok) return zero(`Verifier rejected the request: ${checked.errors.map((e) => `${e.loc.slice(1).join('.')}: ${e.msg}`).join('; ')}`);
-        request = checked.request;
-    }
-    const verdict = respond(request, options);
+    const body = { dsl: '', test_cases: cases, max_execution_time: 1.0 };
+    const request = wellTypedRequest(body);
+    if (request) return { cases: request.test_cases };
+    const checked = checkRequest(body);
+    if (!checked.ok) return { zero: `Verifier rejected the request: ${checked.errors.map((e) => `${e.loc.slice(1).join('.')}: ${e.msg}`).join('; ')}` };
+    return { cases: checked.request.test_cases };
+}
+
+/** scoreProgram with the label's plan at hand. */
+export function scorePlan(program: string, plan: LabelPlan, options: { paths?: boolean } = {}): ProgramScore {
+    if ('zero' in plan) return { pass_rate: 0, all_pass: 0, reason: plan.zero, error: 'invalid_label' };
+    const verdict = respond({ dsl: program, test_cases: plan.cases, max_execution_time: 1.0 }, options);
     let passed = 0;
     for (const r of verdict.results) if (r.passed) passed++;
     return {

@@ -5,6 +5,7 @@ import type { RolloutRecord } from '../types.js';
 import { describe, intOrNull, isRow, num, recordFromRow, RowError, text, type Decode, type Row } from './fields.js';
 import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
+import { RowParser } from './row-parse.js';
 
 export type LineFormat = Extract<RolloutFormat, 'open-instruct-traces' | 'open-instruct-rollouts' | 'verl' | 'jsonl'>;
 
@@ -26,7 +27,7 @@ export interface JsonlContext {
 }
 
 export async function* readJsonlRollouts(path: string, ctx: JsonlContext): AsyncGenerator<RolloutItem> {
-    const state: LineState = { format: ctx.format };
+    const state: LineState = { format: ctx.format, rows: new RowParser() };
     const max = ctx.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes })) {
         const where = `${ctx.file}:${l.line}`;
@@ -35,9 +36,10 @@ export async function* readJsonlRollouts(path: string, ctx: JsonlContext): Async
     }
 }
 
-/** What one file's lines share: its format, once the first row has decided it. */
+/** What one file's lines share: its format, once the first row has decided it; the row parser (labels seen). */
 export interface LineState {
     format: LineFormat | undefined;
+    rows?: RowParser;
 }
 
 /** The rollouts (or issues) of one line of text (a trace line holds a whole step). */
@@ -45,7 +47,7 @@ export function* lineItems(text: string, where: string, state: LineState, ctx: J
     if (text.trim() === '') return;
     let row: unknown;
     try {
-        row = JSON.parse(text);
+        row = state.rows ? state.rows.parse(text) : JSON.parse(text);
     } catch (error) {
         yield issue(where, `invalid JSON: ${(error as Error).message}`);
         return;
