@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { BURST_MAX_MS } from '../../server/document-updates.js';
 import { fixturePath } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-lsp-burst-'));
@@ -76,8 +77,11 @@ describe('a burst of edits', () => {
         expect(JSON.stringify(answered.h)).toContain('PULLER_RB');
         expect(validated.at(-1)).toBe(EDITS + 1);
         expect(validated.filter((v) => v === EDITS + 1)).toHaveLength(1);
-        // Versions a newer one replaced are not validated one after another.
-        expect(validated.length).toBe(1);
+        // Versions a newer one replaced are not validated one after another: at most one build per
+        // BURST_MAX_MS while the burst lasts (on a loaded machine reading 1,000 edits can outlast
+        // that deadline, and a build between two edits may finish before the next is read).
+        expect(validated.length).toBeLessThanOrEqual(1 + Math.floor(lastMs / BURST_MAX_MS));
+        expect(validated.length).toBeLessThan(EDITS / 20);
     });
 
     test('a request sent right after an edit waits for the new text and answers from it', async () => {
