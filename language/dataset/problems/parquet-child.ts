@@ -3,6 +3,7 @@
 // a V8 fatal error (an "invalid size error" that no try/catch sees and that ends a worker thread's
 // whole process), so parquet is only ever read here, where such a death ends this child alone.
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
+import { endWithParent } from './orphan-watchdog.js';
 import type { ParquetChildMessage } from './parquet-protocol.js';
 
 const send = (message: ParquetChildMessage) => new Promise<void>((done, fail) => process.send!(message, undefined, {}, (error) => (error ? fail(error) : done())));
@@ -32,6 +33,8 @@ function plain(value: unknown): unknown {
 }
 
 if (!process.send) throw new Error('parquet-reader must be started with an IPC channel (child_process.fork)');
+// If the parent dies while a crafted file keeps this process busy, nothing else would end it.
+endWithParent();
 main(process.argv[2])
     .catch((error: unknown) => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) }))
     .finally(() => process.disconnect());
