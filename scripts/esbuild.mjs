@@ -2,8 +2,11 @@
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { MANIFEST, staleReason, writeManifest } from './build-manifest.mjs';
 
 const watch = process.argv.includes('--watch');
+// Without --force an unchanged tree is not rebuilt (scripts/build-manifest.mjs decides).
+const force = process.argv.includes('--force');
 // Minified always (what ships is what is tested); the source maps, not shipped, keep stack traces readable.
 const node = { platform: 'node', format: 'cjs', target: 'node20', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
 // The extension host loads out/extension.cjs at activation. The modules named here are bundled apart
@@ -61,10 +64,19 @@ const entries = [
     { ...web, legalComments: 'none', sourcemap: false, entryPoints: ['client/webview/rollouts/main.ts'], outfile: 'out/webview/rollouts.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
+const stale = force || watch ? 'asked for' : staleReason();
+if (!stale) {
+    console.log('out/ is up to date: no input of the last build changed (node scripts/esbuild.mjs --force rebuilds)');
+    process.exit(0);
+}
+rmSync(MANIFEST, { force: true });
 // The .vsix ships out/webview/** whole: a file left there by an older build would ship too.
 rmSync('out/webview', { recursive: true, force: true });
 if (watch) {
     for (const e of entries) await (await esbuild.context(e)).watch();
 } else {
-    await Promise.all(entries.map((e) => esbuild.build(e)));
+    const started = Date.now();
+    const results = await Promise.all(entries.map((e) => esbuild.build({ ...e, metafile: true })));
+    const inputs = results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => existsSync(f));
+    writeManifest(started, inputs, results.flatMap((r) => Object.keys(r.metafile.outputs)));
 }
