@@ -67,6 +67,15 @@ export class RolloutTable {
             this.render();
             this.viewport.focus();
         });
+        // The problem cell's tooltip (problem id and source) is written when the pointer gets there,
+        // not for every row a scroll refills.
+        this.body.addEventListener('mouseover', (e) => {
+            const cell = (e.target as HTMLElement).closest<HTMLElement>('.rt-problem');
+            const row = cell?.closest<HTMLElement>('.rt-row');
+            if (!cell || !row) return;
+            const i = Number(row.dataset.row);
+            cell.title = `${this.o.problems[this.o.rows.problem[i]]?.id ?? ''}\n${rowSource(this.o, i)}`;
+        });
         this.body.addEventListener('dblclick', (e) => {
             const row = (e.target as HTMLElement).closest<HTMLElement>('.rt-row');
             if (row) this.onOpen(this.order[Number(row.dataset.pos)], 'click');
@@ -198,7 +207,6 @@ export class RolloutTable {
                 const text = cells[k].firstChild as Text;
                 if (text.data !== values[k]) text.data = values[k];
             }
-            (cells[0] as HTMLElement).title = `${p?.id ?? ''}\n${rowSource(this.o, i)}`;
         }
         const chosen = this.order[this.selected];
         if (chosen !== undefined && chosen !== this.lastSelected) {
