@@ -4,6 +4,7 @@ import type { Program } from './generated/ast.js';
 import { compileProgram, type CompiledProgram } from './interpreter/compile.js';
 import { layoutOf } from './lexing/reference-layout.js';
 import { createManufactoriaCoreServices, type ManufactoriaServices } from './manufactoria-module.js';
+import type { ManufactoriaParser } from './services/parser.js';
 import { firstReferenceError, formatReferenceError, referenceErrors } from './validation/reference-errors.js';
 
 export type Verdict =
@@ -11,10 +12,11 @@ export type Verdict =
     | { ok: false; error: string; message: string; line: number | null; ast: Program };
 
 let services: ManufactoriaServices | undefined;
+/** The services' parser: ManufactoriaParser (manufactoria-module.ts). */
+const parser = () => (services ??= createManufactoriaCoreServices().Manufactoria).parser.LangiumParser as ManufactoriaParser;
 
 export function parseProgram(text: string): Program {
-    services ??= createManufactoriaCoreServices().Manufactoria;
-    return services.parser.LangiumParser.parse<Program>(text).value;
+    return parser().parse<Program>(text).value;
 }
 
 export function verdictOf(text: string): Verdict {
@@ -22,4 +24,19 @@ export function verdictOf(text: string): Verdict {
     const first = firstReferenceError(referenceErrors(ast, text, layoutOf(text)));
     if (first) return { ok: false, error: formatReferenceError(first), message: first.message, line: first.line, ast };
     return { ok: true, program: compileProgram(ast), ast };
+}
+
+/** A verdict without the AST: what the verifier and `delta verify` keep of it. */
+export type ProgramVerdict = { ok: true; program: CompiledProgram } | { ok: false; error: string; message: string; line: number | null };
+
+/**
+ * verdictOf(text) without its AST, cheaper: the parse builds no CST when the program has no error
+ * (the CST only serves error lines, and the editor). Whether there is an error does not depend on the
+ * CST; when there is one, the program is parsed again with it, through verdictOf, for the line.
+ */
+export function programVerdictOf(text: string): ProgramVerdict {
+    const ast = parser().parseAst(text);
+    if (ast && !referenceErrors(ast, text).length) return { ok: true, program: compileProgram(ast) };
+    const { ast: _, ...verdict } = verdictOf(text);
+    return verdict;
 }

@@ -2,7 +2,7 @@
 // many responses to one prompt, often with the same program. The cache is bounded in bytes, not
 // only in entries, so a few huge programs cannot pin gigabytes (docs/verifier-http.md).
 import type { CompiledProgram } from '../manufactoria/interpreter/compile.js';
-import { verdictOf } from '../manufactoria/verdict.js';
+import { programVerdictOf } from '../manufactoria/verdict.js';
 
 /**
  * A DSL text's part of the answer: its compiled program, the whole parse-error body, or the message
@@ -39,7 +39,7 @@ export function compileDsl(dsl: string): CompiledDsl {
     }
     let entry: CompiledDsl;
     try {
-        const verdict = verdictOf(dsl);
+        const verdict = programVerdictOf(dsl);
         entry = verdict.ok
             ? { program: verdict.program }
             : { invalid: JSON.stringify({ valid: false, all_passed: false, message: `DSL Parse Error: ${verdict.error}`, results: [] }) };

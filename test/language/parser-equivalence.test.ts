@@ -7,6 +7,7 @@ import { createLangiumParser, isAstNode, isCompositeCstNode, isLeafCstNode, isRe
 import { describe, expect, test } from 'vitest';
 import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
 import { DEFAULTS, ManufactoriaParser } from '../../language/manufactoria/services/parser.js';
+import { programVerdictOf, verdictOf } from '../../language/manufactoria/verdict.js';
 import { readJson, readJsonLines } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaCoreServices();
@@ -50,8 +51,32 @@ function keyOrder(node: AstNode): string[] {
     return [Object.keys(node).join(','), ...children.flatMap(keyOrder)];
 }
 
+/** The AST alone: values, references by text, containers, property order; no CST. */
+function describeAst(node: AstNode): unknown {
+    const described: Record<string, unknown> = {
+        container: node.$container?.$type ?? null, property: node.$containerProperty ?? null, index: node.$containerIndex ?? null,
+        keys: Object.keys(node).filter((key) => !key.startsWith('$') || key === '$type').join(','),
+    };
+    for (const [key, item] of Object.entries(node)) {
+        if (key.startsWith('$') && key !== '$type') continue;
+        if (Array.isArray(item)) described[key] = item.map((x) => (isAstNode(x) ? describeAst(x) : x));
+        else if (isAstNode(item)) described[key] = describeAst(item);
+        else if (isReference(item)) described[key] = { ref: item.$refText };
+        else described[key] = item;
+    }
+    return described;
+}
+
 function expectSameParse(text: string): void {
     expect(describeParse(text, ours)).toEqual(describeParse(text, stock));
+    // The CST-less parse of the verdict path: the same AST without CST nodes, and the same verdict.
+    const withoutCst = ours.parseAst(text);
+    if (withoutCst) {
+        expect(withoutCst.$cstNode).toBeUndefined();
+        expect(describeAst(withoutCst)).toEqual(describeAst(stock.parse(text).value));
+    }
+    const { ast: _, ...verdict } = verdictOf(text);
+    expect(programVerdictOf(text)).toEqual(verdict);
 }
 
 const PIECES = [
@@ -69,6 +94,10 @@ const program = fc.array(line, { maxLength: 30 }).map((lines) => lines.join('\n'
 
 describe('ManufactoriaParser builds what Langium\'s LangiumParser builds', () => {
     test('it is the parser the services use', () => expect(ours).toBeInstanceOf(ManufactoriaParser));
+    test('its CST-less parse handles every program of the fixtures', () => {
+        const texts = readJsonLines<{ dsl: string }>('manufactoria/random_programs.jsonl').map((r) => r.dsl);
+        expect(texts.filter((text) => ours.parseAst(text) === undefined)).toEqual([]);
+    });
     test('its written-out default values are the reflection\'s, property for property and in order', () => {
         const reflection = Manufactoria.shared.AstReflection;
         for (const type of reflection.getAllTypes()) {

@@ -3,12 +3,15 @@
 // built once for this grammar. The verifier parses every request it answers and that bookkeeping was
 // over a third of a parse. The grammar-driven Chevrotain parse and the CST stay Langium's own, and
 // test/language/parser-equivalence.test.ts pins the AST and CST equal to the stock parser's.
+// parseAst() is the same parse without the CST, for the verdict of a program with no error (the CST
+// is read only for error lines and the editor; see verdict.ts): about a third less work.
 import {
     AstUtils, createParser, GrammarAST, LangiumParser,
     type AstNode, type CstNodeBuilder, type Linker, type ValueConverter, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions,
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { isProgram, type Program } from '../generated/ast.js';
+import { terminalValue } from './value-converter.js';
 
 /** The members of Langium 4.4's LangiumParser used below (private there). */
 interface LangiumParserInternals {
@@ -17,6 +20,13 @@ interface LangiumParserInternals {
     doParse(rule: unknown): AstNode;
     construct(): unknown;
 }
+
+/** Thrown inside parseAst() when the parse leaves what it handles without a CST. */
+class NeedsCst extends Error {}
+
+/** Langium's (unexported) types of a rule method and its arguments. */
+type Args = Record<string, boolean>;
+type RuleResult = (args: Args) => unknown;
 
 /** What consuming a token under one grammar element does to the current AST node. */
 interface TokenPlan {
@@ -31,6 +41,8 @@ export class ManufactoriaParser extends LangiumParser {
     /** The token stream being parsed, and how many of its hidden tokens are in the CST already. */
     private lexed: LexerResult | undefined;
     private hiddenDone = 0;
+    /** False during parseAst(): no CST nodes are built. */
+    private withCst = true;
     private readonly values: ValueConverter;
     private readonly references: Linker;
 
@@ -64,7 +76,48 @@ export class ManufactoriaParser extends LangiumParser {
         }
     }
 
+    /**
+     * The AST of `input` as parse() builds it (same values, references by text, containers) but with
+     * no CST: no `$cstNode`, references without `$refNode`. Undefined when the parse reports an error
+     * or meets a token or rule this mode does not handle: then use parse().
+     */
+    parseAst(input: string): Program | undefined {
+        const lexed = this.lexed = this.lexer.tokenize(input);
+        this.withCst = false;
+        this.wrapper.input = lexed.tokens;
+        try {
+            const root = this.internals.doParse(this.mainRule);
+            if (!isProgram(root) || this.wrapper.errors.length > 0 || lexed.errors.length > 0) return undefined;
+            linkContainers(root);
+            return root;
+        } catch (error) {
+            if (error instanceof NeedsCst) return undefined;
+            throw error;
+        } finally {
+            this.internals.stack.length = 0;
+            this.withCst = true;
+            this.unorderedGroups.clear();
+            this.lexed = undefined;
+        }
+    }
+
+    override subrule(idx: number, rule: RuleResult, fragment: boolean, feature: GrammarAST.AbstractElement, args: Args): void {
+        if (this.withCst) return super.subrule(idx, rule, fragment, feature, args);
+        if (this.isRecording()) {
+            this.wrapper.wrapSubrule(idx, rule, args);
+            return;
+        }
+        const target = this.planOf(feature).target;
+        // This grammar's rule calls all add a node to a list (nodes+=Node, routes+=Route).
+        if (fragment || !target || target.operator !== '+=' || target.crossReference) throw new NeedsCst();
+        const result = this.wrapper.wrapSubrule(idx, rule, args);
+        if (result === undefined) throw new NeedsCst();
+        const node = this.internals.stack[this.internals.stack.length - 1];
+        ((node[target.property] ??= []) as unknown[]).push(result);
+    }
+
     override consume(idx: number, tokenType: TokenType, feature: GrammarAST.AbstractElement): void {
+        if (!this.withCst) return this.consumeWithoutCst(idx, tokenType, feature);
         if (!this.lexed) return super.consume(idx, tokenType, feature);
         const token = this.wrapper.wrapConsume(idx, tokenType);
         if (this.isRecording() || token.isInsertedInRecovery || !Number.isFinite(token.startOffset) || !Number.isFinite(token.endOffset)) return;
@@ -99,6 +152,31 @@ export class ManufactoriaParser extends LangiumParser {
         }
     }
 
+    private consumeWithoutCst(idx: number, tokenType: TokenType, feature: GrammarAST.AbstractElement): void {
+        const token = this.wrapper.wrapConsume(idx, tokenType);
+        if (this.isRecording()) return;
+        if (token.isInsertedInRecovery || !Number.isFinite(token.startOffset)) throw new NeedsCst();
+        const plan = this.planOf(feature);
+        const target = plan.target;
+        if (!target) return;
+        const stack = this.internals.stack;
+        const node = stack[stack.length - 1];
+        if (typeof node.$type !== 'string') throw new NeedsCst();
+        let value: unknown = token.image;
+        if (!plan.keyword) {
+            value = terminalValue(token.tokenType.name, token.image);
+            if (value === undefined) throw new NeedsCst();
+        }
+        const item = target.crossReference && typeof value === 'string'
+            ? this.references.buildReference(node, target.property, undefined, value)
+            : value;
+        switch (target.operator) {
+            case '?=': node[target.property] = true; break;
+            case '=': node[target.property] = item; break;
+            case '+=': ((node[target.property] ??= []) as unknown[]).push(item); break;
+        }
+    }
+
     private planOf(feature: GrammarAST.AbstractElement): TokenPlan {
         let plan = this.plans.get(feature);
         if (!plan) {
@@ -119,9 +197,12 @@ export class ManufactoriaParser extends LangiumParser {
         if (this.isRecording()) return undefined;
         const stack = this.internals.stack;
         // Data type and infix rule results are Langium's to build (this grammar has neither today).
-        if (typeof stack[stack.length - 1].$type !== 'string' || '$infixName' in stack[stack.length - 1]) return stockConstruct.call(this);
+        if (typeof stack[stack.length - 1].$type !== 'string' || '$infixName' in stack[stack.length - 1]) {
+            if (!this.withCst) throw new NeedsCst();
+            return stockConstruct.call(this);
+        }
         const node = stack.pop()!;
-        this.internals.nodeBuilder.construct(node as Parameters<CstNodeBuilder['construct']>[0]);
+        if (this.withCst) this.internals.nodeBuilder.construct(node as Parameters<CstNodeBuilder['construct']>[0]);
         const fill = DEFAULTS[node.$type];
         if (fill) fill(node);
         else AstUtils.assignMandatoryProperties(this.services.shared.AstReflection, node);

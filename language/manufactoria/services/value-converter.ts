@@ -1,15 +1,26 @@
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 
-/** `[EMPTY]` is one token; the AST keeps just the condition name. */
+/**
+ * A token's value by its terminal's name (each value of this grammar is one token), or undefined
+ * for a terminal left to Langium's default. `[EMPTY]` is one token; the AST keeps just the condition
+ * name. The parser's CST-less mode (services/parser.ts) converts with this too.
+ */
+export function terminalValue(terminal: string, image: string): ValueType | undefined {
+    switch (terminal) {
+        case 'COND': return image.slice(1, -1);
+        case 'NODE_KIND':
+        case 'INVALID_LINE': return image;
+        case 'ID': return ValueConverter.convertID(image);
+    }
+    return undefined;
+}
+
 export class ManufactoriaValueConverter extends DefaultValueConverter {
     override convert(input: string, cstNode: CstNode): ValueType {
-        // Each value of this grammar is one token, so its type names the terminal: no grammar lookup.
+        // The token's type names the terminal: no grammar lookup.
         if ('tokenType' in cstNode) {
-            switch ((cstNode.tokenType as { name: string }).name) {
-                case 'COND': return input.slice(1, -1);
-                case 'NODE_KIND': return input;
-                case 'ID': return ValueConverter.convertID(input);
-            }
+            const value = terminalValue((cstNode.tokenType as { name: string }).name, input);
+            if (value !== undefined) return value;
         }
         return super.convert(input, cstNode);
     }

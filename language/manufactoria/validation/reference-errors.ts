@@ -32,8 +32,9 @@ export interface ReferenceError {
 const STAGE = { declaration: 0, colon: 1, duplicate: 2, reservedId: 3, route: 4, startCount: 5, condition: 6, painterCount: 7 } as const;
 const PROGRAM_PHASE = 1;
 
-export function referenceErrors(program: Program, text: string, layout: ReferenceLayout = layoutOf(text)): ReferenceError[] {
-    const lines = new LineIndex(layout);
+/** `layout` is layoutOf(text), computed only when an error needs a line if not given. */
+export function referenceErrors(program: Program, text: string, layout?: ReferenceLayout): ReferenceError[] {
+    const lines = new LineIndex(layout, text);
     const errors: ReferenceError[] = [];
     const declared = new Map<string, Node>();
     const emit = (code: ReferenceErrorCode, message: string, node: AstNode, line: LayoutLine | null, order: number[]) =>
@@ -172,10 +173,10 @@ function lineOffsetOf(node: AstNode): number {
 
 /** Finds the layout line that holds an offset. */
 class LineIndex {
-    constructor(private readonly layout: ReferenceLayout) {}
+    constructor(private layout: ReferenceLayout | undefined, private readonly text: string) {}
 
     at(offset: number): LayoutLine {
-        const lines = this.layout.lines;
+        const lines = (this.layout ??= layoutOf(this.text)).lines;
         let low = 0;
         let high = lines.length - 1;
         while (low < high) {
