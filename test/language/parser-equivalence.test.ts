@@ -6,12 +6,14 @@ import fc from 'fast-check';
 import { createLangiumParser, isAstNode, isCompositeCstNode, isLeafCstNode, isReference, type AstNode, type CstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createManufactoriaCoreServices } from '../../language/manufactoria/manufactoria-module.js';
+import type { TokenTypeDictionary } from 'chevrotain';
+import { planGrammar } from '../../language/manufactoria/services/grammar-plan.js';
 import { DEFAULTS, ManufactoriaParser } from '../../language/manufactoria/services/parser.js';
 import { programVerdictOf, verdictOf } from '../../language/manufactoria/verdict.js';
 import { readJson, readJsonLines } from '../helpers/fixtures.js';
 
 const { Manufactoria } = createManufactoriaCoreServices();
-const ours = Manufactoria.parser.LangiumParser;
+const ours = Manufactoria.parser.LangiumParser as ManufactoriaParser;
 const stock = createLangiumParser(Manufactoria);
 
 /** A plain description of a parse: the AST with references and containers, then the CST. */
@@ -94,6 +96,9 @@ const program = fc.array(line, { maxLength: 30 }).map((lines) => lines.join('\n'
 
 describe('ManufactoriaParser builds what Langium\'s LangiumParser builds', () => {
     test('it is the parser the services use', () => expect(ours).toBeInstanceOf(ManufactoriaParser));
+    test('the grammar has a one-token walk plan', () => {
+        expect(planGrammar(Manufactoria.Grammar, Manufactoria.parser.Lexer.definition as TokenTypeDictionary)).toBeDefined();
+    });
     test('its CST-less parse handles every program of the fixtures', () => {
         const texts = readJsonLines<{ dsl: string }>('manufactoria/random_programs.jsonl').map((r) => r.dsl);
         expect(texts.filter((text) => ours.parseAst(text) === undefined)).toEqual([]);
@@ -115,7 +120,10 @@ describe('ManufactoriaParser builds what Langium\'s LangiumParser builds', () =>
             ...readJson<Array<{ request?: { dsl?: unknown } | null }>>('manufactoria/api_cases.json').map((c) => c.request?.dsl).filter((d): d is string => typeof d === 'string'),
         ];
         expect(texts.length).toBeGreaterThan(200);
+        const before = ours.chevrotainParses;
         for (const text of texts) expectSameParse(text);
+        // The grammar walk built them all (Chevrotain's walk is only the fallback).
+        expect(ours.chevrotainParses).toBe(before);
     });
     test('comments before, between and after tokens', () => {
         expectSameParse('# lead\n```\nSTART start: # s\n    # inside\n    NEXT end # r\n# between\nEND end # e\n```\n# tail');
@@ -126,6 +134,8 @@ describe('ManufactoriaParser builds what Langium\'s LangiumParser builds', () =>
         fc.assert(fc.property(program, (text) => { expectSameParse(text); }), { numRuns: 800, seed: 7 });
     });
     test('random texts', () => {
+        const before = ours.chevrotainParses;
         fc.assert(fc.property(fc.array(fragment, { maxLength: 60 }).map((p) => p.join('')), (text) => { expectSameParse(text); }), { numRuns: 800, seed: 8 });
+        expect(ours.chevrotainParses).toBe(before);
     });
 });

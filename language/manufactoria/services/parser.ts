@@ -1,15 +1,20 @@
-// Langium's LangiumParser, with the per-token and per-node bookkeeping that it does generically
-// (grammar lookups through reflection, an Object.entries walk to set containers) done from tables
-// built once for this grammar. The verifier parses every request it answers and that bookkeeping was
-// over a third of a parse. The grammar-driven Chevrotain parse and the CST stay Langium's own, and
-// test/language/parser-equivalence.test.ts pins the AST and CST equal to the stock parser's.
-// parseAst() is the same parse without the CST, for the verdict of a program with no error (the CST
-// is read only for error lines and the editor; see verdict.ts): about a third less work.
+// Langium's LangiumParser for this grammar, cheaper where the verifier parses every request it answers:
+// - the rule decisions are a one-token-lookahead walk of a plan made from the grammar itself
+//   (grammar-plan.ts) instead of Chevrotain's generic rule machinery (about half of a parse); a
+//   grammar the plan cannot decide, or a token stream the walk does not expect, goes through the
+//   stock Chevrotain walk as before;
+// - the per-token and per-node bookkeeping Langium does generically (grammar lookups through
+//   reflection, an Object.entries walk to set containers) comes from tables built once;
+// - parseAst() builds the AST without the CST, for the verdict of a program with no error (the CST is
+//   read only for error lines and the editor; see verdict.ts).
+// test/language/parser-equivalence.test.ts pins the AST and CST equal to the stock parser's, and the
+// CST-less AST equal to the AST.
 import {
     AstUtils, createParser, GrammarAST, LangiumParser,
-    type AstNode, type CstNodeBuilder, type Linker, type ValueConverter, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions,
+    type AstNode, type CstNode, type CstNodeBuilder, type Linker, type ValueConverter, type LangiumCoreServices, type LexerResult, type ParseResult, type ParserOptions,
 } from 'langium';
-import type { TokenType } from 'chevrotain';
+import type { IToken, TokenType, TokenTypeDictionary } from 'chevrotain';
+import { planGrammar, type RulePlan, type Step } from './grammar-plan.js';
 import { isProgram, type Program } from '../generated/ast.js';
 import { terminalValue } from './value-converter.js';
 
@@ -21,12 +26,8 @@ interface LangiumParserInternals {
     construct(): unknown;
 }
 
-/** Thrown inside parseAst() when the parse leaves what it handles without a CST. */
-class NeedsCst extends Error {}
-
-/** Langium's (unexported) types of a rule method and its arguments. */
-type Args = Record<string, boolean>;
-type RuleResult = (args: Args) => unknown;
+/** Thrown by the walk when the token stream is not what the plan expects: Chevrotain's walk takes over. */
+class WalkMismatch extends Error {}
 
 /** What consuming a token under one grammar element does to the current AST node. */
 interface TokenPlan {
@@ -43,6 +44,12 @@ export class ManufactoriaParser extends LangiumParser {
     private hiddenDone = 0;
     /** False during parseAst(): no CST nodes are built. */
     private withCst = true;
+    /** The grammar's walk plan (undefined: not decidable with one token), made on first use. */
+    private plan: RulePlan | undefined | null = null;
+    /** The walk's position in the token stream. */
+    private position = 0;
+    /** How many parses went through Chevrotain's walk (the grammar walk could not take them): for tests. */
+    chevrotainParses = 0;
     private readonly values: ValueConverter;
     private readonly references: Linker;
 
@@ -64,9 +71,16 @@ export class ManufactoriaParser extends LangiumParser {
         builder.buildRootNode(input);
         const lexed = this.lexed = this.lexer.tokenize(input);
         this.hiddenDone = 0;
-        this.wrapper.input = lexed.tokens;
         try {
-            const root = this.internals.doParse(this.mainRule);
+            let root: AstNode | undefined = this.walk(lexed);
+            if (!root) {
+                // Chevrotain's walk, from a clean state.
+                this.chevrotainParses++;
+                builder.buildRootNode(input);
+                this.hiddenDone = 0;
+                this.wrapper.input = lexed.tokens;
+                root = this.internals.doParse(this.mainRule);
+            }
             builder.addHiddenNodes(lexed.hidden.slice(this.hiddenDone));
             if (isProgram(root)) linkContainers(root);
             return { value: root as T, lexerErrors: lexed.errors, lexerReport: lexed.report, parserErrors: this.wrapper.errors };
@@ -78,64 +92,136 @@ export class ManufactoriaParser extends LangiumParser {
 
     /**
      * The AST of `input` as parse() builds it (same values, references by text, containers) but with
-     * no CST: no `$cstNode`, references without `$refNode`. Undefined when the parse reports an error
-     * or meets a token or rule this mode does not handle: then use parse().
+     * no CST: no `$cstNode`, references without `$refNode`. Undefined when the walk cannot build it
+     * (see walk()): then use parse().
      */
     parseAst(input: string): Program | undefined {
         const lexed = this.lexed = this.lexer.tokenize(input);
         this.withCst = false;
-        this.wrapper.input = lexed.tokens;
         try {
-            const root = this.internals.doParse(this.mainRule);
-            if (!isProgram(root) || this.wrapper.errors.length > 0 || lexed.errors.length > 0) return undefined;
+            const root = lexed.errors.length === 0 ? this.walk(lexed) : undefined;
+            if (!root || !isProgram(root)) return undefined;
             linkContainers(root);
             return root;
-        } catch (error) {
-            if (error instanceof NeedsCst) return undefined;
-            throw error;
         } finally {
-            this.internals.stack.length = 0;
             this.withCst = true;
-            this.unorderedGroups.clear();
             this.lexed = undefined;
         }
     }
 
-    override subrule(idx: number, rule: RuleResult, fragment: boolean, feature: GrammarAST.AbstractElement, args: Args): void {
-        if (this.withCst) return super.subrule(idx, rule, fragment, feature, args);
-        if (this.isRecording()) {
-            this.wrapper.wrapSubrule(idx, rule, args);
-            return;
+    /**
+     * The root AST node by the grammar plan's walk over the tokens, with its CST unless parseAst()
+     * runs; undefined when the grammar has no plan or the tokens leave it (Chevrotain would then
+     * report an error, or decide with more lookahead): the caller resets the CST and walks again with
+     * Chevrotain. On success Chevrotain's recognizer is reset, so the parse reports no error.
+     */
+    private walk(lexed: LexerResult): AstNode | undefined {
+        if (this.plan === null) this.plan = planGrammar(this.services.Grammar, this.services.parser.Lexer.definition as TokenTypeDictionary);
+        if (!this.plan) return undefined;
+        this.position = 0;
+        try {
+            const root = this.walkRule(this.plan);
+            if (this.position !== lexed.tokens.length) return undefined;
+            if (root.$cstNode) (root.$cstNode as { astNode: AstNode }).astNode = root;
+            this.wrapper.input = [];
+            return root;
+        } catch (error) {
+            if (error instanceof WalkMismatch) return undefined;
+            throw error;
+        } finally {
+            this.internals.stack.length = 0;
         }
-        const target = this.planOf(feature).target;
-        // This grammar's rule calls all add a node to a list (nodes+=Node, routes+=Route).
-        if (fragment || !target || target.operator !== '+=' || target.crossReference) throw new NeedsCst();
-        const result = this.wrapper.wrapSubrule(idx, rule, args);
-        if (result === undefined) throw new NeedsCst();
-        const node = this.internals.stack[this.internals.stack.length - 1];
-        ((node[target.property] ??= []) as unknown[]).push(result);
+    }
+
+    /** A rule's AST node: pushed, filled by the rule's body, then closed (constructNode). */
+    private walkRule(rule: RulePlan): AstNode & Record<string, unknown> {
+        this.internals.stack.push({ $type: rule.type } as AstNode & Record<string, unknown>);
+        if (rule.body) this.walkStep(rule.body);
+        return this.constructNode() as AstNode & Record<string, unknown>;
+    }
+
+    private walkStep(step: Step): void {
+        switch (step.cardinality) {
+            case undefined: this.walkOnce(step); break;
+            case '?': if (this.startsHere(step)) this.walkOnce(step); break;
+            case '*': while (this.startsHere(step)) this.walkOnce(step); break;
+            case '+': do this.walkOnce(step); while (this.startsHere(step)); break;
+        }
+    }
+
+    private startsHere(step: Step): boolean {
+        const tokens = this.lexed!.tokens;
+        return this.position < tokens.length && step.first.has(tokens[this.position].tokenType);
+    }
+
+    private walkOnce(step: Step): void {
+        switch (step.kind) {
+            case 'group':
+                for (const inner of step.steps) this.walkStep(inner);
+                return;
+            case 'alternatives': {
+                for (const alternative of step.alternatives) {
+                    if (this.startsHere(alternative)) return this.walkStep(alternative);
+                }
+                throw new WalkMismatch();
+            }
+            case 'token': {
+                const token = this.lexed!.tokens[this.position];
+                if (token?.tokenType !== step.tokenType) throw new WalkMismatch();
+                this.position++;
+                return this.take(token, step.feature);
+            }
+            case 'call': {
+                // What Langium's subrule() does: a composite CST node, the rule, then the assignment.
+                const target = this.planOf(step.feature).target;
+                if (!target || target.crossReference) throw new WalkMismatch();
+                const cst = this.withCst ? this.internals.nodeBuilder.buildCompositeNode(step.feature) : undefined;
+                const before = this.position;
+                const result = this.walkRule(step.rule);
+                if (this.position === before) return; // nothing consumed: Langium assigns nothing
+                if (cst) (cst as { astNode: AstNode }).astNode = result;
+                const node = this.internals.stack[this.internals.stack.length - 1];
+                switch (target.operator) {
+                    case '=': node[target.property] = result; break;
+                    case '?=': node[target.property] = true; break;
+                    case '+=': ((node[target.property] ??= []) as unknown[]).push(result); break;
+                }
+            }
+        }
     }
 
     override consume(idx: number, tokenType: TokenType, feature: GrammarAST.AbstractElement): void {
-        if (!this.withCst) return this.consumeWithoutCst(idx, tokenType, feature);
         if (!this.lexed) return super.consume(idx, tokenType, feature);
         const token = this.wrapper.wrapConsume(idx, tokenType);
         if (this.isRecording() || token.isInsertedInRecovery || !Number.isFinite(token.startOffset) || !Number.isFinite(token.endOffset)) return;
-        // Comments before this token go into the CST first, where Langium places them.
-        const hidden = this.lexed.hidden;
-        let next = this.hiddenDone;
-        while (next < hidden.length && hidden[next].startOffset <= token.startOffset) next++;
-        if (next > this.hiddenDone) {
-            this.internals.nodeBuilder.addHiddenNodes(hidden.slice(this.hiddenDone, next));
-            this.hiddenDone = next;
+        this.take(token, feature);
+    }
+
+    /** A consumed token into the CST (unless parseAst() runs) and, by its grammar element, into the AST node being built. */
+    private take(token: IToken, feature: GrammarAST.AbstractElement): void {
+        let leaf: CstNode | undefined;
+        if (this.withCst) {
+            // Comments before this token go into the CST first, where Langium places them.
+            const hidden = this.lexed!.hidden;
+            let next = this.hiddenDone;
+            while (next < hidden.length && hidden[next].startOffset <= token.startOffset) next++;
+            if (next > this.hiddenDone) {
+                this.internals.nodeBuilder.addHiddenNodes(hidden.slice(this.hiddenDone, next));
+                this.hiddenDone = next;
+            }
+            leaf = this.internals.nodeBuilder.buildLeafNode(token, feature);
         }
-        const leaf = this.internals.nodeBuilder.buildLeafNode(token, feature);
         const plan = this.planOf(feature);
         const stack = this.internals.stack;
         const node = stack[stack.length - 1];
         const target = plan.target;
         if (target || typeof node.$type !== 'string') {
-            const converted = plan.keyword ? token.image : this.values.convert(token.image, leaf);
+            let converted: unknown = token.image;
+            if (!plan.keyword) {
+                // Without a leaf, the value by the token's terminal (each value of this grammar is one token).
+                converted = leaf ? this.values.convert(token.image, leaf) : terminalValue(token.tokenType.name, token.image);
+                if (!leaf && converted === undefined) throw new WalkMismatch();
+            }
             // Inside a data type rule the token's text adds to the rule's value.
             if (!target) {
                 node.value += String(converted);
@@ -149,31 +235,6 @@ export class ManufactoriaParser extends LangiumParser {
                 case '=': node[target.property] = item; break;
                 case '+=': ((node[target.property] ??= []) as unknown[]).push(item); break;
             }
-        }
-    }
-
-    private consumeWithoutCst(idx: number, tokenType: TokenType, feature: GrammarAST.AbstractElement): void {
-        const token = this.wrapper.wrapConsume(idx, tokenType);
-        if (this.isRecording()) return;
-        if (token.isInsertedInRecovery || !Number.isFinite(token.startOffset)) throw new NeedsCst();
-        const plan = this.planOf(feature);
-        const target = plan.target;
-        if (!target) return;
-        const stack = this.internals.stack;
-        const node = stack[stack.length - 1];
-        if (typeof node.$type !== 'string') throw new NeedsCst();
-        let value: unknown = token.image;
-        if (!plan.keyword) {
-            value = terminalValue(token.tokenType.name, token.image);
-            if (value === undefined) throw new NeedsCst();
-        }
-        const item = target.crossReference && typeof value === 'string'
-            ? this.references.buildReference(node, target.property, undefined, value)
-            : value;
-        switch (target.operator) {
-            case '?=': node[target.property] = true; break;
-            case '=': node[target.property] = item; break;
-            case '+=': ((node[target.property] ??= []) as unknown[]).push(item); break;
         }
     }
 
@@ -198,7 +259,7 @@ export class ManufactoriaParser extends LangiumParser {
         const stack = this.internals.stack;
         // Data type and infix rule results are Langium's to build (this grammar has neither today).
         if (typeof stack[stack.length - 1].$type !== 'string' || '$infixName' in stack[stack.length - 1]) {
-            if (!this.withCst) throw new NeedsCst();
+            if (!this.withCst) throw new WalkMismatch();
             return stockConstruct.call(this);
         }
         const node = stack.pop()!;
