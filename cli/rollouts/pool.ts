@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Block, BlockItem, BlockOutput } from '../../language/rollouts/block.js';
+import { summaryRows, type Block, type BlockItem, type BlockOutput } from '../../language/rollouts/block.js';
 import type { Problem } from '../../language/dataset/problems/problem.js';
 import { scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
 import { expandPaths, tokenizerHint, type Job } from '../../language/rollouts/readers/index.js';
@@ -152,6 +152,11 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                         if ('text' in item) {
                             count += item.rows;
                             yield item;
+                        } else if ('packed' in item) {
+                            for (const row of summaryRows(item.packed)) {
+                                count++;
+                                yield row;
+                            }
                         } else if ('row' in item) {
                             count++;
                             yield item.row;

@@ -152,7 +152,8 @@ export class GrpoGroups {
 
     constructor(readonly reward: 'pass_rate' | 'all_pass' = 'all_pass') {}
 
-    add(row: ScoredRollout): void {
+    /** `program_hash`, when the row brings it, is programHash(row.program), computed where the row was scored. */
+    add(row: ScoredRollout & { program_hash?: number }): void {
         const prompt = row.prompt_index ?? row.id;
         const key = `${row.step}\u0000${typeof prompt}:${prompt}`;
         let g = this.groups.get(key);
@@ -162,7 +163,7 @@ export class GrpoGroups {
         g.sum += r;
         g.min = Math.min(g.min, r);
         g.max = Math.max(g.max, r);
-        g.programs.add(hash53(row.program.trim()));
+        g.programs.add(row.program_hash ?? programHash(row.program));
     }
 
     result(): GrpoGroup[] {
@@ -188,6 +189,11 @@ export function grpoByStep(groups: GrpoGroup[]): { step: number | null; groups: 
         mean_spread: gs.reduce((s, g) => s + g.spread, 0) / gs.length,
         mean_distinct_programs: gs.reduce((s, g) => s + g.distinct_programs, 0) / gs.length,
     }));
+}
+
+/** What GRPO groups compare programs by: a hash of the program's text, trimmed. */
+export function programHash(program: string): number {
+    return hash53(program.trim());
 }
 
 /** cyrb53: a fast, well-spread 53-bit string hash (collisions are negligible at these counts). */

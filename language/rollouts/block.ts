@@ -3,6 +3,7 @@
 // rows and scores are exactly those of the one-thread pipeline (pipeline.ts), which shares every
 // function used here; BouncingSim answers are handed back unscored (their checks run model code in
 // the sandbox, from the thread that owns it).
+import { programHash } from './aggregate.js';
 import { FileError, fileErrorText, tokenDecode, type DecoderState } from './readers/index.js';
 import { lineItems, type LineFormat } from './readers/jsonl.js';
 import { RowParser } from './readers/row-parse.js';
@@ -25,12 +26,13 @@ export interface Block {
 
 /**
  * What a block yields, in input order. `json` output: scored rows as their `delta rollouts score`
- * lines (consecutive ones joined); `rows`: the rows; `summary`: the rows less what aggregates do not
- * read (source, extraction, logged score). `record`: a BouncingSim rollout to score on the calling
- * thread. `fileError`: the rest of the file cannot be read (the block stops there).
+ * lines (consecutive ones joined); `rows`: the rows; `summary`: consecutive rows packed as only what
+ * the aggregates read (summaryRows unpacks them). `record`: a BouncingSim rollout to score on the
+ * calling thread. `fileError`: the rest of the file cannot be read (the block stops there).
  */
 export type BlockItem =
     | { text: string; rows: number }
+    | { packed: SummaryValue[] }
     | { row: ScoredRollout }
     | { issue: RolloutIssue }
     | { record: RolloutRecord }
@@ -54,10 +56,13 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     const items: BlockItem[] = [];
     let text = '';
     let rows = 0;
+    let packed: SummaryValue[] = [];
     const flush = () => {
         if (rows > 0) items.push({ text, rows });
+        if (packed.length > 0) items.push({ packed });
         text = '';
         rows = 0;
+        packed = [];
     };
     const push = (item: BlockItem) => {
         flush();
@@ -90,7 +95,8 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                 else if (ctx.output === 'json') {
                     text += `${JSON.stringify(outcome)}\n`;
                     rows++;
-                } else push({ row: ctx.output === 'summary' ? summaryRow(outcome) : outcome });
+                } else if (ctx.output === 'summary') pack(packed, outcome);
+                else push({ row: outcome });
             }
         }
     } catch (error) {
@@ -101,13 +107,29 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     return items;
 }
 
-/** What the aggregates (aggregate.ts Summarizer, GrpoGroups) read of a row; the rest stays behind. */
-function summaryRow(row: ScoredRollout): ScoredRollout {
-    return {
-        source: '', id: row.id, step: row.step, sample: row.sample, task: row.task, family: row.family, level: row.level, prompt_index: row.prompt_index,
-        pass_rate: row.pass_rate, all_pass: row.all_pass, error: row.error, truncated: row.truncated, passed: row.passed, total: row.total,
-        program: row.program.trim(), extraction: NO_EXTRACTION,
-    };
+type SummaryValue = string | number | boolean | null | undefined;
+
+/**
+ * What the aggregates (aggregate.ts Summarizer, GrpoGroups) read of a row, as FIELDS values a row in
+ * one flat list: a thread hands such a list over far more cheaply than objects (no keys copied per
+ * row), and the program goes as its hash, not its text.
+ */
+const FIELDS = 14;
+
+function pack(out: SummaryValue[], row: ScoredRollout): void {
+    out.push(row.id, row.step, row.sample, row.task, row.family, row.level, row.prompt_index, row.pass_rate, row.all_pass, row.error, row.truncated, row.passed, row.total, programHash(row.program));
+}
+
+/** The rows of a packed list, with what the aggregates read (the rest empty). */
+export function* summaryRows(values: SummaryValue[]): Generator<ScoredRollout & { program_hash: number }> {
+    for (let i = 0; i + FIELDS <= values.length; i += FIELDS) {
+        yield {
+            source: '', id: values[i] as string | null, step: values[i + 1] as number | null, sample: values[i + 2] as number | null, task: values[i + 3] as ScoredRollout['task'],
+            family: values[i + 4] as string | null | undefined, level: values[i + 5] as string | number | null | undefined, prompt_index: values[i + 6] as number | null | undefined,
+            pass_rate: values[i + 7] as number, all_pass: values[i + 8] as 0 | 1, error: values[i + 9] as ScoredRollout['error'], truncated: values[i + 10] as boolean,
+            passed: values[i + 11] as number, total: values[i + 12] as number, program: '', program_hash: values[i + 13] as number, extraction: NO_EXTRACTION,
+        };
+    }
 }
 
 const NO_EXTRACTION = { blocks: 0, used: null, wholeResponse: false, feedbackBlocks: 0 };
