@@ -122,6 +122,9 @@ for (const [index, mix] of MIXES.entries()) {
         many.forEach((r) => row(`delta serve --workers ${workers}`, r));
         const scaling = best(many).rps / best(ones).rps;
         console.log(`delta serve ${workers} workers / 1 worker  ${scaling.toFixed(2)}x  (faster runs; ${workers === 2 && cores === 2 ? goal(scaling, 1.7) : `the goal (≥ 1.7x) is for 2 workers on 2 cores; this machine has ${cores}`}; needs the cores free of other work: load average now ${load()})`);
+        // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
+        const cpuPerRequest = (runs) => Math.min(...runs.map((r) => r.serverCpu / r.requests));
+        console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);
         const leanN = await measure(await lean(workers), mix.file);
         row(`stdlib, ${workers} processes`, leanN);
         compare(`${workers} processes vs stdlib`, best(many), leanN);
