@@ -267,7 +267,9 @@ async function r4(page, shot, workspace) {
     // Program search: every hit's extracted program (highlighted in the detail) contains the text.
     await frame.locator('#f-text-in').selectOption('program');
     await frame.locator('#f-text').fill('painter_green');
-    await waitUntil(async () => (await count()) > 0 && (await count()) < 1632 && (await frame.locator('#table-count').textContent())?.includes('program contains'), { timeout: 30_000, message: 'the program search' });
+    // The count is read once the table says it filters on this text (switching to "program" first
+    // filtered the programs on the previous text, a state that also has between 0 and 1632 rows).
+    await waitUntil(async () => (await frame.locator('#table-count').textContent())?.includes('program contains “painter_green”') && (await count()) > 0 && (await count()) < 1632, { timeout: 30_000, message: 'the program search' });
     const hits = await count();
     const first = frame.locator('.rt-body .rt-row').first();
     await first.click();
