@@ -105,7 +105,7 @@ const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
 const goal = (value, target) => `goal ≥ ${target}x: ${value >= target ? 'MET' : 'not met'}`;
 /** Ours against one baseline run: per wall-clock second and per CPU-second (the "per core" figure). */
 const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)} ${ratio(ours.rps, theirs.rps)} per wall-clock second, ${ratio(theirs.serverCpu, ours.serverCpu)} per CPU-second`
-    + (target ? `  (${goal(theirs.serverCpu / ours.serverCpu, target)} per core, measured per CPU-second)` : ''));
+    + (target ? `  (${goal(theirs.serverCpu / ours.serverCpu, target)} per core, measured per CPU-second against this FastAPI-shaped indication, not the pinned reference)` : ''));
 for (const [index, mix] of MIXES.entries()) {
     console.log(`\n### ${mix.name} mix (load average ${load()})`);
     const realistic = index === 0;
