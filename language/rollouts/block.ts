@@ -5,9 +5,9 @@
 // the sandbox, from the thread that owns it).
 import { programHash } from './aggregate.js';
 import { FileError, fileErrorText, tokenDecode, type DecoderState } from './readers/index.js';
-import { lineItems, type LineFormat } from './readers/jsonl.js';
+import { lineItems, rowItems, type LineFormat } from './readers/jsonl.js';
 import { RowParser } from './readers/row-parse.js';
-import { blockLines, tooLongMessage } from './readers/lines.js';
+import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
 import { scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
 import type { RolloutIssue, RolloutRecord, ScoredRollout } from './types.js';
@@ -73,13 +73,16 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     const lines = { file: block.file, format: block.format, fileStep: block.fileStep, decode: tokenDecode(block.tokenizer, decoding), options: ctx };
     const state = { format: block.format, rows: (ctx.rows ??= new RowParser()) };
     try {
-        for (const l of blockLines(block.bytes, block.firstLine, ctx.maxLineBytes)) {
+        for (const l of blockLineBytes(block.bytes, block.firstLine, ctx.maxLineBytes)) {
             const where = `${block.file}:${l.line}`;
             if ('tooLong' in l) {
                 push(issue(where, tooLongMessage(l.tooLong, ctx.maxLineBytes)));
                 continue;
             }
-            for (const item of lineItems(l.text, where, state, lines)) {
+            // A row holding a label seen before is parsed from its bytes, the label left undecoded.
+            const row = l.line === 1 ? undefined : state.rows.parseBytes(l.bytes);
+            const found = row !== undefined ? rowItems(row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
+            for (const item of found) {
                 if ('issue' in item) {
                     push(item);
                     continue;

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain .mjs script shared with the bench
 import { generateRollouts } from '../../scripts/bench/gen-rollouts.mjs';
+import { lineText } from '../../language/rollouts/readers/lines.js';
 import { RowParser } from '../../language/rollouts/readers/row-parse.js';
 
 /** What JSON.parse makes of a line: its value, or its error message. */
@@ -20,6 +21,14 @@ function expectSame(parser: RowParser, text: string): void {
     const ours = outcome((t) => parser.parse(t), text);
     const theirs = outcome(JSON.parse, text);
     if (!isDeepStrictEqual(ours, theirs)) expect({ text, ours }).toEqual({ text, theirs });
+}
+
+/** parseBytes (falling back to parse of the decoded line, as block.ts does) against JSON.parse of the decoded line. */
+function expectSameBytes(parser: RowParser, bytes: Uint8Array): void {
+    const text = lineText(bytes, 2);
+    const ours = outcome(() => parser.parseBytes(bytes) ?? parser.parse(text), text);
+    const theirs = outcome(JSON.parse, text);
+    if (!isDeepStrictEqual(ours, theirs)) expect({ bytes: Buffer.from(bytes).toString('hex'), ours }).toEqual({ bytes: Buffer.from(bytes).toString('hex'), theirs });
 }
 
 const CASES = Array.from({ length: 20 }, (_, i) => ({ input: 'RB'.repeat(i), expected_output: '', expected_accepted: i % 3 === 0, check_output: false, description: `test ${i}` }));
@@ -79,6 +88,37 @@ describe('RowParser', () => {
             `{"ground_truth":${LABEL},"__proto__":{"a":1}}`,
         ];
         for (const line of tricky) expectSame(parser, line);
+        const fromBytes = new RowParser();
+        expectSameBytes(fromBytes, Buffer.from(`{"response":"x","ground_truth":${LABEL}}`));
+        for (const line of tricky) expectSameBytes(fromBytes, Buffer.from(line));
+    });
+
+    test('from bytes: generated rows, crafted rows and random byte edits (bad UTF-8, BOMs) give what JSON.parse of the decoded line gives', () => {
+        const parser = new RowParser();
+        const lines = (generateRollouts(1500, 12) as unknown[]).map((r) => Buffer.from(JSON.stringify(r)));
+        for (const line of lines) expectSameBytes(parser, line);
+        expect(parser.hits).toBeGreaterThan(1000);
+        const accented = JSON.stringify(CASES.map((c) => ({ ...c, description: `é ${c.description} 😀` })));
+        const base = Buffer.from(`{"id":"é","response":"\u00e9 ok","ground_truth":${accented},"x":"ü"}`);
+        expectSameBytes(parser, base);
+        expectSameBytes(parser, base);
+        const labelAt = base.indexOf(Buffer.from(accented));
+        const labelEnd = labelAt + Buffer.byteLength(accented);
+        const pieces = [[0xef, 0xbb, 0xbf], [0xff], [0xc3], [0xa9], [0xf0, 0x9f], [0x22], [0x5c], [0x5d], [0x7d], [0x2c], [0x20], [0x30], [0x2e], [0x00], [0x01], Buffer.from('\\u0001'), Buffer.from('"ground_truth":'), Buffer.from(accented)];
+        fc.assert(
+            fc.property(
+                fc.array(fc.record({ at: fc.oneof(fc.integer({ min: 0, max: base.length }), fc.integer({ min: labelAt - 8, max: labelAt + 8 }), fc.integer({ min: labelEnd - 8, max: labelEnd + 8 })), cut: fc.integer({ min: 0, max: 2 }), put: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 3 }),
+                (edits) => {
+                    let bytes = Buffer.from(base);
+                    for (const { at, cut, put } of edits) {
+                        const i = Math.min(Math.max(at, 0), bytes.length);
+                        bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(put), bytes.subarray(Math.min(i + cut, bytes.length))]);
+                    }
+                    expectSameBytes(parser, bytes);
+                },
+            ),
+            { numRuns: 3000, seed: 7 },
+        );
     });
 
     test('random edits of rows around a known label give what JSON.parse gives', () => {

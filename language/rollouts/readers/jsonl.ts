@@ -52,6 +52,11 @@ export function* lineItems(text: string, where: string, state: LineState, ctx: J
         yield issue(where, `invalid JSON: ${(error as Error).message}`);
         return;
     }
+    yield* rowItems(row, where, state, ctx);
+}
+
+/** lineItems after JSON.parse: the rollouts (or issues) of the line's value. */
+export function* rowItems(row: unknown, where: string, state: LineState, ctx: JsonlContext): Generator<RolloutItem> {
     if (!isRow(row)) {
         yield issue(where, `expected a JSON object, got ${describe(row)}`);
         return;

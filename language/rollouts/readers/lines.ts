@@ -157,6 +157,11 @@ function countNewlines(bytes: Uint8Array): number {
 
 /** The lines of a block from readLineBlocks, numbered, as readLines gives them (bounded likewise). */
 export function* blockLines(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<Line> {
+    for (const l of blockLineBytes(bytes, firstLine, maxLineBytes)) yield 'tooLong' in l ? l : { line: l.line, text: lineText(l.bytes, l.line) };
+}
+
+/** blockLines before decoding: each line's bytes (without its `\r\n` or `\n`). */
+export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<{ line: number; bytes: Uint8Array } | { line: number; tooLong: number }> {
     let line = firstLine;
     let from = 0;
     while (from < bytes.length) {
@@ -167,11 +172,15 @@ export function* blockLines(bytes: Uint8Array, firstLine: number, maxLineBytes =
         else {
             let end = nl;
             if (end > from && bytes[end - 1] === 0x0d) end--;
-            let text = decoder.decode(bytes.subarray(from, end));
-            if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-            yield { line, text };
+            yield { line, bytes: bytes.subarray(from, end) };
         }
         line++;
         from = nl + 1;
     }
+}
+
+/** A line's text as readLines gives it: UTF-8 (U+FFFD for bad bytes, a leading BOM dropped), and on line 1 one more BOM. */
+export function lineText(bytes: Uint8Array, line: number): string {
+    const text = decoder.decode(bytes);
+    return line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -27,13 +27,24 @@ const SENTINEL = '\u0001';
 interface KnownLabel {
     text: string;
     value: unknown;
+    /** Its UTF-8 bytes (for parseBytes). */
+    bytes: Buffer;
 }
+
+/** The text of a line's bytes before a label: as readers/lines.ts decodes a line (a leading BOM dropped). */
+const head = new TextDecoder('utf-8');
+/** After a label the decoder is mid-line: nothing is dropped. */
+const tail = new TextDecoder('utf-8', { ignoreBOM: true });
+const SENTINEL_SPELLING = Buffer.from('\\u0001', 'latin1');
 
 export class RowParser {
     /** The label key of the rows seen so far. */
     private key: string | undefined;
     private pattern = '';
     private labels = new Map<string, KnownLabel[]>();
+    /** The same labels, by the Latin-1 reading of their first bytes. */
+    private labelsByBytes = new Map<string, KnownLabel[]>();
+    private patternBytes = Buffer.alloc(0);
     private labelBytes = 0;
     /** Fast-path outcomes, for the learning budget and for tests. */
     hits = 0;
@@ -54,6 +65,29 @@ export class RowParser {
         return row;
     }
 
+    /**
+     * JSON.parse of the line whose UTF-8 bytes these are (not line 1, whose text readers/lines.ts
+     * lineText treats apart), when it holds a label seen before; undefined when it does not (then
+     * the caller decodes it and calls parse). The label's bytes are neither decoded nor compared as
+     * text: equal bytes decode to equal text, and a label starts and ends at an ASCII character,
+     * where decoding the line in parts gives what decoding it whole gives.
+     */
+    parseBytes(bytes: Uint8Array): unknown {
+        const key = this.key;
+        if (key === undefined) return undefined;
+        const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const at = line.indexOf(this.patternBytes);
+        if (at < 0) return undefined;
+        const p = skipSpaceBytes(line, at + this.patternBytes.length);
+        const bucket = this.labelsByBytes.get(line.toString('latin1', p, p + PREFIX_CHARS));
+        if (!bucket) return undefined;
+        const known = bucket.find((k) => p + k.bytes.length <= line.length && line.compare(k.bytes, 0, k.bytes.length, p, p + k.bytes.length) === 0);
+        if (!known || line.includes(SENTINEL_SPELLING)) return undefined;
+        const row = this.withSentinel(head.decode(line.subarray(0, p)) + SENTINEL_TEXT + tail.decode(line.subarray(p + known.bytes.length)), key, known);
+        if (row !== undefined) this.hits++;
+        return row;
+    }
+
     private fast(text: string, key: string): Record<string, unknown> | undefined {
         const at = text.indexOf(this.pattern);
         if (at < 0) return undefined;
@@ -62,9 +96,14 @@ export class RowParser {
         if (!bucket) return undefined;
         const known = bucket.find((k) => text.slice(p, p + k.text.length) === k.text);
         if (!known || text.includes('\\u0001')) return undefined;
+        return this.withSentinel(text.slice(0, p) + SENTINEL_TEXT + text.slice(p + known.text.length), key, known);
+    }
+
+    /** The row of the line with the sentinel in its label's place, if the sentinel is its key's value. */
+    private withSentinel(edited: string, key: string, known: KnownLabel): Record<string, unknown> | undefined {
         let row: unknown;
         try {
-            row = JSON.parse(text.slice(0, p) + SENTINEL_TEXT + text.slice(p + known.text.length));
+            row = JSON.parse(edited);
         } catch {
             return undefined;
         }
@@ -97,25 +136,40 @@ export class RowParser {
         if (key !== this.key) {
             this.key = key;
             this.pattern = pattern;
+            this.patternBytes = Buffer.from(pattern, 'utf8');
         }
         const prefix = labelText.slice(0, PREFIX_CHARS);
         let bucket = this.labels.get(prefix);
         if (bucket?.some((k) => k.text === labelText)) return;
-        if (this.labelBytes + 2 * labelText.length > MAX_LABEL_BYTES) {
+        if (this.labelBytes + 3 * labelText.length > MAX_LABEL_BYTES) {
             this.labels.clear();
+            this.labelsByBytes.clear();
             this.labelBytes = 0;
             bucket = undefined;
         }
         if (!bucket) this.labels.set(prefix, (bucket = []));
         if (bucket.length >= MAX_PER_PREFIX) return;
-        bucket.push({ text: labelText, value: parsed });
-        this.labelBytes += 2 * labelText.length + 64;
+        const known: KnownLabel = { text: labelText, value: parsed, bytes: Buffer.from(labelText, 'utf8') };
+        bucket.push(known);
+        const bytePrefix = known.bytes.toString('latin1', 0, PREFIX_CHARS);
+        let byBytes = this.labelsByBytes.get(bytePrefix);
+        if (!byBytes) this.labelsByBytes.set(bytePrefix, (byBytes = []));
+        if (byBytes.length < MAX_PER_PREFIX) byBytes.push(known);
+        this.labelBytes += 3 * labelText.length + 128;
         this.learned++;
     }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function skipSpaceBytes(bytes: Uint8Array, i: number): number {
+    for (;;) {
+        const c = bytes[i];
+        if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+        i++;
+    }
 }
 
 /** The index after JSON whitespace from `i`. */
