@@ -22,15 +22,17 @@ const fd = openSync(file, 'w');
 spawnSync(process.execPath, ['scripts/bench/gen-rollouts.mjs', '--count', String(count), '--seed', '3'], { stdio: ['ignore', fd, 'inherit'] });
 closeSync(fd);
 
+/** Runs a command through cpu-time.py, which reports the CPU seconds it used (all its threads). */
 function timed(command, args) {
     const t0 = performance.now();
-    const r = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync('python3', ['scripts/bench/cpu-time.py', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
     const rss = /bench-maxrss-kb=(\d+)/.exec(r.stderr ?? '');
     const memo = /verdict memo (\d+) hits of (\d+) lookups/.exec(r.stderr ?? '');
     const threads = / on ([^;]+);/.exec(r.stderr ?? '');
-    return { seconds, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, memo: memo ? [Number(memo[1]), Number(memo[2])] : undefined, threads: threads?.[1] };
+    const cpu = /bench-cpu-s=([\d.]+)/.exec(r.stderr ?? '');
+    return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : NaN, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, memo: memo ? [Number(memo[1]), Number(memo[2])] : undefined, threads: threads?.[1] };
 }
 
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
@@ -51,11 +53,12 @@ console.log(`load average before: ${loadBefore}; after: ${load()} (${os.cpus().l
 const per100k = (r) => (r.seconds * 100000) / count;
 const goal = (ok) => (ok ? 'met' : 'NOT met');
 const speedup = lean.seconds / ours.seconds;
-console.log(`delta rollouts               ${ours.seconds.toFixed(2)} s  ${rate(ours)}  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  on ${ours.threads ?? '?'}  (verdict memo off, the default)`);
-console.log(`lean Python                  ${lean.seconds.toFixed(2)} s  ${rate(lean)}`);
-console.log(`speed-up                     ${speedup.toFixed(2)}x`);
-console.log(`delta rollouts --jobs 1      ${oursOne.seconds.toFixed(2)} s  ${rate(oursOne)}  peak RSS ${oursOne.rssMiB?.toFixed(0) ?? '?'} MiB  on ${oursOne.threads ?? '?'}  → ${(lean.seconds / oursOne.seconds).toFixed(2)}x the lean Python re-scorer`);
-console.log('                             (worker threads cost ~1 s of CPU per run to start and warm up: under a heavy load one thread can be as fast)');
+const cpu = (r) => `${r.cpuSeconds.toFixed(2)} s of CPU`;
+console.log(`delta rollouts               ${ours.seconds.toFixed(2)} s  ${rate(ours)}  ${cpu(ours)}  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  on ${ours.threads ?? '?'}  (verdict memo off, the default)`);
+console.log(`lean Python                  ${lean.seconds.toFixed(2)} s  ${rate(lean)}  ${cpu(lean)}`);
+console.log(`speed-up                     ${speedup.toFixed(2)}x wall clock; ${(lean.cpuSeconds / ours.cpuSeconds).toFixed(2)}x per CPU second (steadier on a shared machine)`);
+console.log(`delta rollouts --jobs 1      ${oursOne.seconds.toFixed(2)} s  ${rate(oursOne)}  ${cpu(oursOne)}  peak RSS ${oursOne.rssMiB?.toFixed(0) ?? '?'} MiB  on ${oursOne.threads ?? '?'}  → ${(lean.seconds / oursOne.seconds).toFixed(2)}x the lean Python re-scorer`);
+console.log('                             (worker threads cost CPU to start and warm up, and wait on each other under a heavy load: there one thread can be faster)');
 console.log(`goal: 100k rollouts in < 20 s      ${per100k(ours).toFixed(1)} s per 100k: ${goal(per100k(ours) < 20)}`);
 console.log(`goal: resident memory < 1 GB       ${ours.rssMiB?.toFixed(0) ?? '?'} MiB: ${goal((ours.rssMiB ?? Infinity) < 1024)}`);
 console.log(`goal: ≥ 10x the lean Python        ${speedup.toFixed(2)}x: ${goal(speedup >= 10)} (load average above: with other work on the 2 cores, both sides get a share of them)`);
