@@ -1,7 +1,9 @@
 // The generator ranges (docs/bouncingsim-generation.md) written out independently of
 // language/bouncingsim/generate/ranges.ts, and the per-scene checks of the range tests: every
 // sampled parameter in range, no ball starting over a wall or another ball.
-import { expect } from 'vitest';
+// node:assert rather than vitest's expect: a run makes ~500k checks here, and the bookkeeping of each
+// expect() call was half of these tests' time.
+import { deepEqual, equal, notEqual, ok } from 'node:assert/strict';
 import { startOverlaps, type PlainScene } from './sample.js';
 
 export const PER_CELL = 200;
@@ -23,6 +25,9 @@ const TABLE: Record<string, Spec[]> = {
 };
 const GRAVITY = [-100, -1000, -10000];
 
+/** toMatchObject for flat objects: each listed key holds the listed value. */
+const matches = (actual: Record<string, unknown> | undefined, expected: Record<string, unknown>) =>
+    deepEqual(Object.fromEntries(Object.keys(expected).map((k) => [k, actual?.[k]])), expected);
 const within = (x: number, [lo, hi]: R, slack = 1e-9) => x >= lo - slack && x <= hi + slack;
 const speed = (v: [number, number]) => Math.hypot(v[0], v[1]);
 const is2dp = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
@@ -32,78 +37,78 @@ const incircleRoom = (box: PlainScene['boxes'][number], r: number) => (box.diame
 /** Checks shared by every scene: written types, sides, radius, speed, spin flags, containment. */
 function common(s: PlainScene, spec: { out: R; inn: R; r: number; v: R }) {
     for (const b of s.boxes) {
-        expect(Number.isInteger(b.diameter) && Number.isInteger(b.center[0]) && Number.isInteger(b.center[1])).toBe(true);
-        expect(within(b.sides, spec.out)).toBe(true);
-        expect(b.rotation).toBe(0);
-        expect(is2dp(b.rotation_speed)).toBe(true);
+        ok(Number.isInteger(b.diameter) && Number.isInteger(b.center[0]) && Number.isInteger(b.center[1]));
+        ok(within(b.sides, spec.out));
+        equal(b.rotation, 0);
+        ok(is2dp(b.rotation_speed));
     }
     for (const b of s.balls) {
-        expect(within(b.sides, spec.inn)).toBe(true);
-        expect(b.radius).toBe(spec.r);
-        expect(Number.isInteger(b.position[0]) && Number.isInteger(b.position[1])).toBe(true);
-        expect(is2dp(b.velocity[0]) && is2dp(b.velocity[1])).toBe(true);
-        expect(within(speed(b.velocity), spec.v, 0.015)).toBe(true);
-        if (b.rotation_affected) expect(b.angular_velocity).not.toBe(0);
-        else expect(b.angular_velocity ?? 0).toBe(0);
+        ok(within(b.sides, spec.inn));
+        equal(b.radius, spec.r);
+        ok(Number.isInteger(b.position[0]) && Number.isInteger(b.position[1]));
+        ok(is2dp(b.velocity[0]) && is2dp(b.velocity[1]));
+        ok(within(speed(b.velocity), spec.v, 0.015));
+        if (b.rotation_affected) notEqual(b.angular_velocity, 0);
+        else equal(b.angular_velocity ?? 0, 0);
         const near = s.boxes.reduce((p, c) => (dist(c.center, b.position) < dist(p.center, b.position) ? c : p));
-        expect(dist(near.center, b.position)).toBeLessThanOrEqual(incircleRoom(near, b.radius) + 1e-9);
+        ok(dist(near.center, b.position) <= incircleRoom(near, b.radius) + 1e-9);
     }
-    expect(startOverlaps(s)).toEqual([]);
+    deepEqual(startOverlaps(s), []);
 }
 
 export function checkSingle(letter: string, d: number, s: PlainScene) {
     const spec = TABLE[letter][d];
     common(s, spec);
-    expect(s.boxes).toHaveLength(letter === 'F' ? spec.n! : 1);
-    expect(s.boxes[0].center).toEqual([750, 750]);
-    for (const b of s.boxes) expect(b.diameter).toBe(Math.round(300 * spec.f));
-    if (letter === 'G') expect(within(s.balls.length, spec.balls!)).toBe(true);
+    equal(s.boxes.length, letter === 'F' ? spec.n! : 1);
+    deepEqual(s.boxes[0].center, [750, 750]);
+    for (const b of s.boxes) equal(b.diameter, Math.round(300 * spec.f));
+    if (letter === 'G') ok(within(s.balls.length, spec.balls!));
     else {
-        expect(s.balls).toHaveLength(1);
+        equal(s.balls.length, 1);
         const [x, y] = s.balls[0].position;
-        expect(Math.abs(x - 750)).toBeLessThanOrEqual(2 * spec.r + 0.5);
-        expect(Math.abs(y - 750)).toBeLessThanOrEqual(2 * spec.r + 0.5);
+        ok(Math.abs(x - 750) <= 2 * spec.r + 0.5);
+        ok(Math.abs(y - 750) <= 2 * spec.r + 0.5);
     }
     const ball = s.balls[0];
-    expect(ball.rotation_affected).toBe(letter === 'A');
-    if (letter === 'A') expect(within(ball.angular_velocity!, spec.w!)).toBe(true);
+    equal(ball.rotation_affected, letter === 'A');
+    if (letter === 'A') ok(within(ball.angular_velocity!, spec.w!));
     if (letter === 'B') {
-        expect(within(s.boxes[0].rotation_speed, spec.w!)).toBe(true);
+        ok(within(s.boxes[0].rotation_speed, spec.w!));
         const profile = s.meta.outer_rotation_profile;
-        if (d >= 3) expect(profile).toEqual({ omega_base: s.boxes[0].rotation_speed, omega_amp: Math.round(40 * s.boxes[0].rotation_speed) / 100 });
-        else expect(profile).toBeUndefined();
+        if (d >= 3) deepEqual(profile, { omega_base: s.boxes[0].rotation_speed, omega_amp: Math.round(40 * s.boxes[0].rotation_speed) / 100 });
+        else equal(profile, undefined);
     } else {
-        for (const b of s.boxes) expect(b.rotation_speed).toBe(0);
-        expect(s.meta.outer_rotation_profile).toBeUndefined();
+        for (const b of s.boxes) equal(b.rotation_speed, 0);
+        equal(s.meta.outer_rotation_profile, undefined);
     }
     const path = s.boxes[0].translation_path as Record<string, number | string> | undefined;
     if (letter === 'C') {
         if (d <= 2) {
-            if (path === undefined) expect(d).toBe(0); // basic: amplitude 0 means no path
+            if (path === undefined) equal(d, 0); // basic: amplitude 0 means no path
             else {
-                expect(path).toMatchObject({ type: 'sin1d', axis: 'x', freq: [0.1, 0.5, 1.0][d] });
-                expect(Number.isInteger(path.amplitude) && within(path.amplitude as number, spec.amp!)).toBe(true);
-                if (d === 0) expect(path.amplitude).toBeGreaterThan(0);
+                matches(path, { type: 'sin1d', axis: 'x', freq: [0.1, 0.5, 1.0][d] });
+                ok(Number.isInteger(path.amplitude) && within(path.amplitude as number, spec.amp!));
+                if (d === 0) ok((path.amplitude as number) > 0);
             }
         } else {
-            expect(path).toMatchObject({ type: 'lissajous', fx: 0.6, fy: 0.9 });
-            expect(path!.ax).toBe(path!.ay);
-            expect(Number.isInteger(path!.ax) && within(path!.ax as number, spec.amp!)).toBe(true);
+            matches(path, { type: 'lissajous', fx: 0.6, fy: 0.9 });
+            equal(path!.ax, path!.ay);
+            ok(Number.isInteger(path!.ax) && within(path!.ax as number, spec.amp!));
         }
-    } else expect(path).toBeUndefined();
+    } else equal(path, undefined);
     if (letter === 'D') {
-        expect(s.physics.gravity_enabled).toBe(true);
-        if (d <= 2) expect([s.physics.gravity_x, s.physics.gravity_y]).toEqual([0, GRAVITY[d]]);
+        equal(s.physics.gravity_enabled, true);
+        if (d <= 2) deepEqual([s.physics.gravity_x, s.physics.gravity_y], [0, GRAVITY[d]]);
         else {
             const a = s.meta.gravity_profile.tilt_angle_deg;
-            expect(within(a, [-120, 120])).toBe(true);
-            expect(Math.abs(s.physics.gravity_x - 10000 * Math.sin((a * Math.PI) / 180))).toBeLessThanOrEqual(0.005 + 1e-9);
-            expect(Math.abs(s.physics.gravity_y + 10000 * Math.cos((a * Math.PI) / 180))).toBeLessThanOrEqual(0.005 + 1e-9);
+            ok(within(a, [-120, 120]));
+            ok(Math.abs(s.physics.gravity_x - 10000 * Math.sin((a * Math.PI) / 180)) <= 0.005 + 1e-9);
+            ok(Math.abs(s.physics.gravity_y + 10000 * Math.cos((a * Math.PI) / 180)) <= 0.005 + 1e-9);
         }
-    } else expect(s.physics).toEqual({ gravity_enabled: false, gravity_x: 0, gravity_y: 0 });
+    } else deepEqual(s.physics, { gravity_enabled: false, gravity_x: 0, gravity_y: 0 });
     if (letter === 'F') {
         const cap = Math.min(280, 750 - s.boxes[0].diameter / 2 - 50);
-        for (const b of s.boxes.slice(1)) expect(within(dist(b.center, [750, 750]), [250, cap], 0.75)).toBe(true);
+        for (const b of s.boxes.slice(1)) ok(within(dist(b.center, [750, 750]), [250, cap], 0.75));
     }
 }
 
@@ -116,50 +121,50 @@ export function checkPair(letters: string, d: number, s: PlainScene) {
     common(s, env);
     // Containers: F keeps its own count and size; otherwise one container sized by a merged factor.
     if (has('F')) {
-        expect(s.boxes).toHaveLength(TABLE.F[d].n!);
-        for (const b of s.boxes) expect(b.diameter).toBe(Math.round(300 * TABLE.F[d].f));
+        equal(s.boxes.length, TABLE.F[d].n!);
+        for (const b of s.boxes) equal(b.diameter, Math.round(300 * TABLE.F[d].f));
     } else {
-        expect(s.boxes).toHaveLength(1);
+        equal(s.boxes.length, 1);
         const factor = s.boxes[0].diameter / 300;
-        expect(within(factor, merge(specs.map((x) => [x.f, x.f] as R)), 0.005)).toBe(true);
+        ok(within(factor, merge(specs.map((x) => [x.f, x.f] as R)), 0.005));
     }
-    expect(s.boxes[0].center).toEqual([750, 750]);
+    deepEqual(s.boxes[0].center, [750, 750]);
     const count = s.balls.length;
-    if (has('G')) expect(within(count, TABLE.G[d].balls!)).toBe(true);
-    else expect(count).toBe(1);
-    expect(s.balls[0].position).toEqual(s.boxes[0].center);
+    if (has('G')) ok(within(count, TABLE.G[d].balls!));
+    else equal(count, 1);
+    deepEqual(s.balls[0].position, s.boxes[0].center);
     s.balls.forEach((b, i) => {
         if (i === 0) return;
         const home = s.boxes[i % s.boxes.length];
         const reach = has('F') ? home.diameter / 2 : 150;
-        expect(within(dist(b.position, home.center), [0.15 * reach, 0.85 * reach], 0.75)).toBe(true);
+        ok(within(dist(b.position, home.center), [0.15 * reach, 0.85 * reach], 0.75));
     });
     const spinning = s.balls.filter((b) => b.rotation_affected);
     if (has('A')) {
-        expect(spinning).toHaveLength(has('G') ? count : 1);
-        expect(s.balls[0].rotation_affected).toBe(true);
-        for (const b of spinning) expect(within(b.angular_velocity!, TABLE.A[d].w!)).toBe(true);
-    } else expect(spinning).toHaveLength(0);
+        equal(spinning.length, has('G') ? count : 1);
+        equal(s.balls[0].rotation_affected, true);
+        for (const b of spinning) ok(within(b.angular_velocity!, TABLE.A[d].w!));
+    } else equal(spinning.length, 0);
     const omegas = new Set(s.boxes.map((b) => b.rotation_speed));
-    expect(omegas.size).toBe(1);
+    equal(omegas.size, 1);
     if (has('B')) {
-        expect(within(s.boxes[0].rotation_speed, TABLE.B[d].w!)).toBe(true);
-        expect(s.meta.outer_rotation_profile !== undefined).toBe(d >= 3);
-    } else expect(s.boxes[0].rotation_speed).toBe(0);
+        ok(within(s.boxes[0].rotation_speed, TABLE.B[d].w!));
+        equal(s.meta.outer_rotation_profile !== undefined, d >= 3);
+    } else equal(s.boxes[0].rotation_speed, 0);
     const paths = s.boxes.map((b) => JSON.stringify(b.translation_path));
-    expect(new Set(paths).size).toBe(1);
+    equal(new Set(paths).size, 1);
     const path = s.boxes[0].translation_path as Record<string, number | string> | undefined;
     if (has('C')) {
         const amp = (path!.type === 'lissajous' ? path!.ax : path!.amplitude) as number;
-        expect(within(amp, TABLE.C[d].amp!) && is2dp(amp)).toBe(true);
-        if (d === 3) expect(path).toMatchObject({ type: 'lissajous', fx: 0.6, fy: 0.9, ay: amp });
-        else expect(path).toMatchObject({ type: 'sin1d', axis: 'x', freq: d <= 1 ? 0.3 : 0.6 });
-    } else expect(path).toBeUndefined();
+        ok(within(amp, TABLE.C[d].amp!) && is2dp(amp));
+        if (d === 3) matches(path, { type: 'lissajous', fx: 0.6, fy: 0.9, ay: amp });
+        else matches(path, { type: 'sin1d', axis: 'x', freq: d <= 1 ? 0.3 : 0.6 });
+    } else equal(path, undefined);
     if (has('D')) {
-        expect(s.physics.gravity_enabled).toBe(true);
-        if (d <= 2) expect([s.physics.gravity_x, s.physics.gravity_y]).toEqual([0, GRAVITY[d]]);
-        else expect(Math.abs(Math.hypot(s.physics.gravity_x, s.physics.gravity_y) - 10000)).toBeLessThan(0.01);
-    } else expect(s.physics.gravity_enabled).toBe(false);
+        equal(s.physics.gravity_enabled, true);
+        if (d <= 2) deepEqual([s.physics.gravity_x, s.physics.gravity_y], [0, GRAVITY[d]]);
+        else ok(Math.abs(Math.hypot(s.physics.gravity_x, s.physics.gravity_y) - 10000) < 0.01);
+    } else equal(s.physics.gravity_enabled, false);
 }
 
 export const SINGLES = ['A', 'B', 'C', 'D', 'F', 'G'];
