@@ -164,15 +164,17 @@ export function* blockLines(bytes: Uint8Array, firstLine: number, maxLineBytes =
 export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<{ line: number; bytes: Uint8Array } | { line: number; tooLong: number }> {
     let line = firstLine;
     let from = 0;
-    while (from < bytes.length) {
-        let nl = bytes.indexOf(0x0a, from);
-        if (nl < 0) nl = bytes.length;
+    // A Buffer's indexOf is memchr; a plain Uint8Array's (what a worker receives) looks at each byte in turn.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    while (from < buffer.length) {
+        let nl = buffer.indexOf(0x0a, from);
+        if (nl < 0) nl = buffer.length;
         const length = nl - from;
         if (length > maxLineBytes) yield { line, tooLong: length };
         else {
             let end = nl;
-            if (end > from && bytes[end - 1] === 0x0d) end--;
-            yield { line, bytes: bytes.subarray(from, end) };
+            if (end > from && buffer[end - 1] === 0x0d) end--;
+            yield { line, bytes: buffer.subarray(from, end) };
         }
         line++;
         from = nl + 1;
