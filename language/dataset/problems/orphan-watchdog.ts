@@ -15,6 +15,7 @@ setInterval(() => {
 
 /** Ends this process within about `everyMs` of its parent's death. Does not keep it alive. */
 export function endWithParent(everyMs = 500): void {
-    const watchdog = new Worker(WATCH, { eval: true, workerData: { parent: process.ppid, everyMs } });
+    // execArgv: [] keeps the process's preloads (--require, --import) out of this small thread.
+    const watchdog = new Worker(WATCH, { eval: true, execArgv: [], workerData: { parent: process.ppid, everyMs } });
     watchdog.unref();
 }
