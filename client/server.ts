@@ -2,6 +2,7 @@
 // read `client` / listen to `onDidChangePhase` instead of holding their own LanguageClient.
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { ROLLOUT_SCHEME } from './rollouts/document-text.js';
 import { PROBLEM_FILE_GLOB } from '../language/dataset/problems/formats.js';
 import {
     LanguageClient,
@@ -168,7 +169,7 @@ function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSy
             { scheme: 'file', language: LANGUAGE_ID },
             { scheme: 'untitled', language: LANGUAGE_ID },
             // Rollouts opened as read-only solutions (client/rollouts/documents.ts).
-            { scheme: 'delta-rollout', language: LANGUAGE_ID },
+            { scheme: ROLLOUT_SCHEME, language: LANGUAGE_ID },
         ],
         outputChannel: log,
         // The status bar item reports failures; popping the Output view would steal focus.
@@ -188,7 +189,10 @@ async function logSlow<T>(log: vscode.LogOutputChannel, what: string, uri: vscod
     const slow = setTimeout(() => log.warn(`${what} of ${uri.toString(true)}: no answer after ${SLOW_MS} ms`), SLOW_MS);
     try {
         const result = await request();
-        if (Date.now() - started >= SLOW_MS) log.warn(`${what} of ${uri.toString(true)}: answered after ${Date.now() - started} ms`);
+        const ms = Date.now() - started;
+        if (ms >= SLOW_MS) log.warn(`${what} of ${uri.toString(true)}: answered after ${ms} ms`);
+        // Rollouts opened as solutions are few: each answer is logged (once an editor showed none of them).
+        else if (uri.scheme === ROLLOUT_SCHEME) log.info(`${what} of ${uri.toString(true)}: ${Array.isArray(result) ? result.length : 'no'} lenses in ${ms} ms`);
         return result;
     } catch (error) {
         log.warn(`${what} of ${uri.toString(true)} failed after ${Date.now() - started} ms: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
