@@ -14,9 +14,19 @@ async function problemRows(page) {
 async function quickFix(page, text, title) {
     await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: text }).first().click();
     await page.keyboard.press('End');
-    await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ timeout: 15_000 });
+    // Ctrl+. again if the menu did not open (seen once in a full run: the key press came to nothing,
+    // the code actions were there on the next try), as a user would press it again.
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+.');
+        try {
+            await item.waitFor({ timeout: 7_000 });
+            break;
+        } catch (error) {
+            if (attempt === 3) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
     await item.click();
 }
 
