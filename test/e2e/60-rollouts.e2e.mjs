@@ -188,7 +188,9 @@ async function r2(page, shot) {
     const tab = page.locator('.part.editor .tab', { hasText: /Ends-with-RB\.step3\./ }).first();
     await tab.waitFor({ timeout: 30_000 });
     const run = lensLink(page, 'Run 16 tests');
-    await run.waitFor({ timeout: 45_000 });
+    const opened = Date.now();
+    await run.waitFor({ timeout: 80_000 });
+    console.log(`    "Run 16 tests" lens shown ${Date.now() - opened} ms after the tab opened`);
     await run.click();
     const summary = lensLink(page, /passed · pass_rate/);
     await summary.waitFor({ timeout: 30_000 });
