@@ -248,6 +248,7 @@ export class SolutionTestService {
         for (const file of files) this.problems.forget(file);
         const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => hasProblemDirective(d.textDocument.getText())).toArray();
         if (documents.length === 0) return;
+        this.services.shared.lsp.Connection?.console.info(`Problem files changed (${files.length}: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): checking ${documents.length} bound solution${documents.length === 1 ? '' : 's'} again`);
         // Re-validate so directive diagnostics follow the problem file; tell the client its tests may differ.
         // Through the workspace lock, like every build: a build beside a running one would interleave.
         const { WorkspaceLock, DocumentBuilder } = this.services.shared.workspace;
