@@ -2,6 +2,7 @@
 // read `client` / listen to `onDidChangePhase` instead of holding their own LanguageClient.
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { lensRequested } from './code-lens-watch.js';
 import { ROLLOUT_SCHEME } from './rollouts/document-text.js';
 import { PROBLEM_FILE_GLOB } from '../language/dataset/problems/formats.js';
 import {
@@ -178,7 +179,10 @@ function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSy
         middleware: {
             // A lens request that fails or takes long leaves the editor without any lens (VS Code
             // waits for every provider and does not ask again): say so in the log.
-            provideCodeLenses: (document, token, next) => logSlow(log, 'code lenses', document.uri, () => next(document, token)),
+            provideCodeLenses: (document, token, next) => {
+                lensRequested(document.uri, log);
+                return logSlow(log, 'code lenses', document.uri, () => next(document, token));
+            },
         },
     };
 }

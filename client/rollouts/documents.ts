@@ -5,6 +5,7 @@
 // solution files: diagnostics, hover, the test lens and traces work on them.
 import { basename, dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { expectCodeLenses } from '../code-lens-watch.js';
 import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
 import type { SourceRef } from '../webview/protocol.js';
 import { bouncingSimRolloutText, bouncingSimRowId, ROLLOUT_SCHEME, rolloutDocumentText } from './document-text.js';
@@ -52,6 +53,7 @@ export async function openRolloutAsSolution(runs: Runs, runKey: number, row: num
     }
     const doc = await vscode.workspace.openTextDocument(rolloutUri(runKey, run.paths[0], info));
     const typed = doc.languageId === 'manufactoria' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'manufactoria');
+    expectCodeLenses(typed.uri);
     return vscode.window.showTextDocument(typed, { viewColumn: column, preview: true, preserveFocus: false });
 }
 

@@ -1,0 +1,27 @@
+// VS Code sometimes asks no provider for the code lenses of an editor opened from a webview (seen
+// in e2e with rollouts opened as solutions: no request at all, even our client-side "Show Factory
+// Graph" lens missing, while the next document got its requests in milliseconds). The language
+// client's middleware records each request; a document opened by us that got none soon after is
+// nudged: adding and removing a provider makes every editor's code-lens controller start over.
+import * as vscode from 'vscode';
+
+const asked = new Set<string>();
+const NUDGE_AFTER_MS = 2000;
+let log: vscode.LogOutputChannel | undefined;
+
+/** Called by the language client's middleware for every code-lens request. */
+export function lensRequested(uri: vscode.Uri, channel: vscode.LogOutputChannel): void {
+    asked.add(uri.toString());
+    log = channel;
+}
+
+/** Call right before showing `uri` in an editor; nudges VS Code if it asks for no lenses. */
+export function expectCodeLenses(uri: vscode.Uri): void {
+    const key = uri.toString();
+    asked.delete(key);
+    setTimeout(() => {
+        if (asked.has(key)) return;
+        log?.info(`No code-lens request for ${uri.toString(true)} ${NUDGE_AFTER_MS} ms after it opened: asking VS Code again`);
+        vscode.languages.registerCodeLensProvider({ scheme: 'delta-studio-nudge' }, { provideCodeLenses: () => [] }).dispose();
+    }, NUDGE_AFTER_MS);
+}
