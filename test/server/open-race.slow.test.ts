@@ -3,14 +3,14 @@
 // server answers it once the document is built, instead of failing it because the document did not
 // exist yet. VS Code does not ask for code lenses again after such a failure, so the "Run N tests"
 // lens of a just-opened solution never showed.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { fixturePath } from '../helpers/fixtures.js';
+import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-lsp-open-race-'));
 copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
@@ -31,23 +31,15 @@ function bigProblemFile(copies: number, salt: number): void {
     writeFileSync(join(dir, 'big.jsonl'), `${out.join('\n')}\n${' '.repeat(salt)}`);
 }
 
-let child: ChildProcess;
+let server: LspProcess;
 let connection: MessageConnection;
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ['out/server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }], capabilities: {} });
-    await connection.sendNotification('initialized', {});
+    server = await startLspProcess(dir);
+    connection = server.connection;
 });
 
-afterAll(() => {
-    connection?.dispose();
-    child?.kill();
-});
+afterAll(() => server?.stop());
 
 describe('a request right behind its document\'s didOpen', () => {
     test('is answered with the document\'s code lenses while another request holds the workspace', async () => {

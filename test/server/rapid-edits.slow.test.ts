@@ -2,15 +2,15 @@
 // the server validates the latest version once (the versions in between are skipped, not
 // validated one after another), and a hover sent behind the burst is answered. Times are printed,
 // not asserted (the machine is shared); `npm run bench` has none of this.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { BURST_MAX_MS } from '../../server/document-updates.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-lsp-burst-'));
 copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
@@ -24,30 +24,23 @@ function text(v: number): string {
     return lines.join('\n');
 }
 
-let child: ChildProcess;
+let server: LspProcess;
 let connection: MessageConnection;
 /** The version each publishDiagnostics of the document was computed from (from its `v<N>` warning). */
 const validated: number[] = [];
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ['out/server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string }[] }) => {
-        if (params.uri !== uri) return;
-        const named = params.diagnostics.map((d) => /^Node 'v(\d+)' is never used/.exec(d.message)?.[1]).find(Boolean);
-        validated.push(named === undefined ? -1 : Number(named));
+    server = await startLspProcess(dir, {
+        setUp: (c) => c.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string }[] }) => {
+            if (params.uri !== uri) return;
+            const named = params.diagnostics.map((d) => /^Node 'v(\d+)' is never used/.exec(d.message)?.[1]).find(Boolean);
+            validated.push(named === undefined ? -1 : Number(named));
+        }),
     });
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }], capabilities: {} });
-    await connection.sendNotification('initialized', {});
+    connection = server.connection;
 });
 
-afterAll(() => {
-    connection?.dispose();
-    child?.kill();
-});
+afterAll(() => server?.stop());
 
 const until = async (done: () => boolean, what: string, timeout = 60_000) => {
     const deadline = Date.now() + timeout;

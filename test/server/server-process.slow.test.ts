@@ -1,15 +1,15 @@
 // The bundled language server as a separate process over stdio (npm test builds out/server.cjs and
 // its run-worker role first): run-on-change pushes results, runs never block other requests, a
 // runaway regex is stopped by the time limit, and lenses follow the runs.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { RunTestsRequest, TestResultsNotification, type RunTestsResult } from '../../server/protocol.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-lsp-'));
 copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
@@ -17,31 +17,24 @@ const uri = pathToFileURL(join(dir, 'solution.manufactoria')).toString();
 const WRONG = '# problem: problems.jsonl#Starts with BB\nSTART start:\n    NEXT a\nPULLER_RB a:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\nEND end\n';
 const RIGHT = '# problem: problems.jsonl#Starts with BB\nSTART start:\n    NEXT a\nPULLER_RB a:\n    [B] b\n    [R] NONE\n    [EMPTY] NONE\nPULLER_RB b:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\nEND end\n';
 
-let child: ChildProcess;
+let server: LspProcess;
 let connection: MessageConnection;
 const results: RunTestsResult[] = [];
 let lensRefreshes = 0;
 
 beforeAll(async () => {
-    child = spawn(process.execPath, ['out/server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-        params.items.map((item) => (item.section === 'manufactoria' ? { tests: { runOnChange: true, runOnChangeDelay: 50, timeout: 1500 } } : null)));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
-    connection.onNotification(TestResultsNotification, (params) => { results.push(params.result); });
-    connection.listen();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }],
+    server = await startLspProcess(dir, {
         capabilities: { workspace: { configuration: true, codeLens: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+        configuration: (item) => (item.section === 'manufactoria' ? { tests: { runOnChange: true, runOnChangeDelay: 50, timeout: 1500 } } : null),
+        setUp: (c) => {
+            c.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
+            c.onNotification(TestResultsNotification, (params) => { results.push(params.result); });
+        },
     });
-    await connection.sendNotification('initialized', {});
+    connection = server.connection;
 });
 
-afterAll(() => {
-    connection?.dispose();
-    child?.kill();
-});
+afterAll(() => server?.stop());
 
 const waitFor = async <T>(get: () => T | undefined, what: string, timeout = 10_000): Promise<T> => {
     const deadline = Date.now() + timeout;
