@@ -54,7 +54,9 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
 .rt-spacer { position: relative; }
 .rt-row { display: grid; grid-template-columns: minmax(110px, 3fr) minmax(70px, 2fr) minmax(44px, 1fr) 40px 52px 64px 56px minmax(90px, 1.4fr) 56px minmax(56px, 1.2fr); height: 22px; line-height: 22px; }
 .rt-body { position: absolute; left: 0; right: 0; top: 0; will-change: transform; }
-.rt-body .rt-row { cursor: pointer; }
+.rt-body .rt-row { cursor: pointer; display: block; position: relative; }
+/* Placed at the header's column offsets by the table script (no grid layout per scrolled row). */
+.rt-body .rt-cell { position: absolute; top: 0; height: 22px; box-sizing: border-box; }
 /* Each row and cell is its own layout and paint island: a scrolled row's new text repaints that
    cell only (halved the paint time per frame of a fast scroll; npm run bench, table scroll). */
 .rt-body .rt-row, .rt-body .rt-cell { contain: strict; }
