@@ -21,7 +21,9 @@ export class ByteSink {
      * `limit` bytes throws SinkLimitError.
      */
     constructor(capacity: number | ArrayBuffer = 1 << 16, readonly limit = Infinity) {
-        this.buffer = typeof capacity === 'number' ? Buffer.allocUnsafeSlow(Math.max(Math.min(capacity, limit), 64)) : Buffer.from(capacity);
+        // A recycled buffer larger than the limit is used only up to it: growing is where the limit is checked.
+        this.buffer = typeof capacity === 'number' ? Buffer.allocUnsafeSlow(Math.max(Math.min(capacity, limit), 64))
+            : Buffer.from(capacity, 0, Math.min(capacity.byteLength, limit));
     }
 
     /** Makes room for `bytes` more bytes. */
@@ -93,6 +95,11 @@ export class ByteSink {
         this.length = pos;
     }
 
+    /** The ArrayBuffer under the bytes (the sink's own: allocated by it or given to it). */
+    arrayBuffer(): ArrayBuffer {
+        return this.buffer.buffer as ArrayBuffer;
+    }
+
     /** The bytes written so far (a view, valid until the next write). */
     bytes(): Uint8Array {
         return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
@@ -100,5 +107,30 @@ export class ByteSink {
 
     toString(): string {
         return this.buffer.toString('utf8', 0, this.length);
+    }
+}
+
+/**
+ * Answer buffers given back once their bytes are written to the socket, taken again by the next
+ * answers. A fresh 64 KiB buffer per request is external memory to V8, and at a few thousand
+ * requests a second that external memory alone started most of the server's full GCs
+ * (docs/verifier-http.md §9). Holds at most `maxBuffers` buffers of at most `maxBytes` each.
+ */
+export class BufferShelf {
+    private readonly free: ArrayBuffer[] = [];
+
+    constructor(readonly maxBuffers = 16, readonly maxBytes = 1 << 18) {}
+
+    take(): ArrayBuffer | undefined {
+        return this.free.pop();
+    }
+
+    /** `buffer` must no longer be referenced by anything that reads it. */
+    give(buffer: ArrayBuffer): void {
+        if (this.free.length < this.maxBuffers && buffer.byteLength <= this.maxBytes) this.free.push(buffer);
+    }
+
+    get size(): number {
+        return this.free.length;
     }
 }

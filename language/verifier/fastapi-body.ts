@@ -15,6 +15,8 @@ export interface HttpAnswer {
     body: Uint8Array;
     /** The reference closes the connection after this answer (its 500s). */
     close?: boolean;
+    /** The ArrayBuffer under `body`, to give back to its BufferShelf once the body is written. */
+    recycle?: ArrayBuffer;
 }
 
 const utf8 = new TextEncoder();

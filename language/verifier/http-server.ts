@@ -4,6 +4,7 @@
 // and the CPU work on verdict threads so that /health and other clients never wait behind it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BufferShelf } from './byte-sink.js';
 import { detailAnswer, jsonAnswer, type HttpAnswer } from './fastapi-body.js';
 import { route } from './http-routes.js';
 import { DOCS_HTML, OPENAPI_JSON } from './openapi.js';
@@ -72,6 +73,9 @@ export const SERVE_DEFAULTS = {
     maxConcurrent: 64,
     maxHeaderBytes: 1024 * 1024,
 };
+
+/** Answer buffers of this process, reused once written (see BufferShelf). */
+const answerShelf = new BufferShelf();
 
 /** What we send in uvicorn's `server` header (which says `uvicorn`). */
 const SERVER_NAME = 'delta';
@@ -145,7 +149,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
         let answer: HttpAnswer;
         if (decision.name === 'test_solution') {
             // Most requests are cheap and answered right here; the rest on a verdict thread that can be stopped.
-            answer = quickAnswerTestSolution(contentType, body, limits) ?? await pool.run({ route: 'test_solution', contentType, body }, work.signal);
+            answer = quickAnswerTestSolution(contentType, body, limits, answerShelf) ?? await pool.run({ route: 'test_solution', contentType, body }, work.signal);
         } else {
             answer = await answerTestProgram(decision.name, contentType, body, settings.programRunner, work.signal);
         }
@@ -248,7 +252,10 @@ function send(req: IncomingMessage, res: ServerResponse, answer: HttpAnswer, clo
     if (requestSaysClose(req) || close) head.push('connection', 'close');
     if (answer.close || close) res.shouldKeepAlive = false;
     res.writeHead(answer.status, head);
-    res.end(answer.body);
+    const recycle = answer.recycle;
+    // 'finish' comes once the socket has written every byte: nothing reads the buffer after that.
+    if (recycle) res.end(answer.body, () => answerShelf.give(recycle));
+    else res.end(answer.body);
     if (close && !req.complete) req.socket.once('finish', () => req.socket.destroy());
 }
 

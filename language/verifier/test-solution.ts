@@ -3,7 +3,7 @@
 // fields: those take JSON.parse and the direct serializer. Everything else goes the Python way
 // (json-loads.ts and the lax validators), which decides every error body.
 import { MAX_JSON_DEPTH, detectEncoding } from '../python/json-loads.js';
-import { ByteSink, SinkLimitError } from './byte-sink.js';
+import { ByteSink, SinkLimitError, type BufferShelf } from './byte-sink.js';
 import { decodeBody, detailAnswer, internalServerError, isJsonContentType, jsonAnswer, validationAnswer, type HttpAnswer } from './fastapi-body.js';
 import { isRegexOutput } from '../dataset/testcases/pass-rule.js';
 import { checkRequest, wellTypedRequest, type VerifierRequest } from './request.js';
@@ -36,14 +36,16 @@ export const QUICK_LIMITS = { bodyBytes: 64 * 1024, dslChars: 16 * 1024, answerB
 
 /**
  * The answer, computed here, when the request is certainly cheap (QUICK_LIMITS); undefined when
- * it belongs on a verdict thread. Same bytes as answerTestSolution's whenever it answers.
+ * it belongs on a verdict thread. Same bytes as answerTestSolution's whenever it answers. With a
+ * `shelf`, the answer is written into a buffer taken from it, and a 200's `recycle` names the
+ * buffer to give back once the body is written.
  */
-export function quickAnswerTestSolution(contentType: string | undefined, bytes: Uint8Array, limits: AnswerLimits): HttpAnswer | undefined {
+export function quickAnswerTestSolution(contentType: string | undefined, bytes: Uint8Array, limits: AnswerLimits, shelf?: BufferShelf): HttpAnswer | undefined {
     if (bytes.length > QUICK_LIMITS.bodyBytes) return undefined;
     const request = fastRequest(contentType, bytes);
     if (!request || request.dsl.length > QUICK_LIMITS.dslChars) return undefined;
     for (const test of request.test_cases) if (test.check_output && isRegexOutput(test.expected_output)) return undefined;
-    return respond(request, limits, Math.min(QUICK_LIMITS.answerBytes, limits.maxResponseBytes));
+    return respond(request, limits, Math.min(QUICK_LIMITS.answerBytes, limits.maxResponseBytes), shelf);
 }
 
 /** The request when the body is plain UTF-8 JSON whose fields have exactly their types; undefined otherwise. */
@@ -87,13 +89,14 @@ function slowRequest(contentType: string | undefined, bytes: Uint8Array): Verifi
 }
 
 /** The 200 answer, or the refusal of a too large one; undefined if it outgrows `quickBytes` (the caller answers elsewhere). */
-function respond(request: VerifierRequest, limits: AnswerLimits, quickBytes?: number): HttpAnswer | undefined {
+function respond(request: VerifierRequest, limits: AnswerLimits, quickBytes?: number, shelf?: BufferShelf): HttpAnswer | undefined {
     const entry = compileDsl(request.dsl);
     const cap = quickBytes ?? limits.maxResponseBytes;
-    const sink = new ByteSink(Math.min(1 << 16, cap), cap);
+    const sink = new ByteSink(shelf?.take() ?? Math.min(1 << 16, cap), cap);
     try {
         respondJsonInto(request, sink, entry);
     } catch (error) {
+        shelf?.give(sink.arrayBuffer());
         if (error instanceof SinkLimitError) {
             if (quickBytes !== undefined) return undefined;
             return detailAnswer(500, `The answer would exceed ${limits.maxResponseBytes} bytes (delta serve --max-response); send fewer test cases per request`);
@@ -101,8 +104,13 @@ function respond(request: VerifierRequest, limits: AnswerLimits, quickBytes?: nu
         throw error;
     }
     // Python cannot encode a lone surrogate as UTF-8: an answer echoing one is the reference's 500.
-    if (mayEchoSurrogate(request) && ESCAPED_SURROGATE.test(sink.toString())) return internalServerError();
-    return jsonAnswer(200, sink.bytes());
+    if (mayEchoSurrogate(request) && ESCAPED_SURROGATE.test(sink.toString())) {
+        shelf?.give(sink.arrayBuffer());
+        return internalServerError();
+    }
+    const answer = jsonAnswer(200, sink.bytes());
+    if (shelf) answer.recycle = sink.arrayBuffer();
+    return answer;
 }
 
 function mayEchoSurrogate(request: VerifierRequest): boolean {

@@ -3,6 +3,7 @@
 // quick path must decline exactly what it cannot bound (docs/verifier-http.md).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
+import { BufferShelf, ByteSink, SinkLimitError } from '../../language/verifier/byte-sink.js';
 import { answerTestSolution, QUICK_LIMITS, quickAnswerTestSolution } from '../../language/verifier/test-solution.js';
 import { readJson } from '../helpers/fixtures.js';
 
@@ -51,3 +52,42 @@ describe('the HTTP-thread answer', () => {
         expect(quickAnswerTestSolution('text/plain', utf8(JSON.stringify({ dsl: ACCEPT, test_cases: [] })), limits)).toBeUndefined();
     });
 });
+
+describe('answers written into recycled buffers (BufferShelf)', () => {
+    test('give the same bytes as fresh buffers, whatever longer answer the buffer held before', () => {
+        const shelf = new BufferShelf(1);
+        let recycled = 0;
+        // One buffer on the shelf, passed from answer to answer: long and short answers alternate.
+        for (const text of generated) {
+            const body = utf8(text);
+            const answer = quickAnswerTestSolution('application/json', body, limits, shelf);
+            if (!answer) continue;
+            const fresh = quickAnswerTestSolution('application/json', body, limits)!;
+            expect(answer.headers).toEqual(fresh.headers);
+            expect(Buffer.from(answer.body).equals(Buffer.from(fresh.body))).toBe(true);
+            if (answer.status !== 200) continue;
+            expect(answer.recycle).toBe(answer.body.buffer);
+            expect(fresh.recycle).toBeUndefined();
+            if (shelf.size === 0) recycled++;
+            shelf.give(answer.recycle!);
+        }
+        expect(recycled).toBeGreaterThan(40);
+    });
+
+    test('a recycled buffer larger than the limit does not raise the limit', () => {
+        const sink = new ByteSink(new ArrayBuffer(4096), 100);
+        sink.write('x'.repeat(100));
+        expect(() => sink.write('y')).toThrow(SinkLimitError);
+    });
+
+    test('the shelf keeps a bounded number of bounded buffers', () => {
+        const shelf = new BufferShelf(2, 1024);
+        shelf.give(new ArrayBuffer(2048));
+        expect(shelf.size).toBe(0);
+        for (let i = 0; i < 3; i++) shelf.give(new ArrayBuffer(512));
+        expect(shelf.size).toBe(2);
+        expect(shelf.take()?.byteLength).toBe(512);
+        expect(shelf.size).toBe(1);
+    });
+});
+
