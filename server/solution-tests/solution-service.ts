@@ -8,7 +8,8 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { ProblemFileCache, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
-import { hasProblemDirective } from '../../language/dataset/solutions/directives.js';
+import { hasProblemDirective, parseDirectives } from '../../language/dataset/solutions/directives.js';
+import { problemFileOf } from '../../language/dataset/solutions/problem-binding.js';
 import { failureText } from '../../language/dataset/solutions/failure-text.js';
 import { slotKindName } from '../../language/dataset/solutions/trace.js';
 import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
@@ -246,7 +247,15 @@ export class SolutionTestService {
 
     private async problemFilesChanged(files: string[]): Promise<void> {
         for (const file of files) this.problems.forget(file);
-        const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => hasProblemDirective(d.textDocument.getText())).toArray();
+        // Only solutions bound to one of these files: a dataset or rollout dump written beside them
+        // (a .json/.jsonl too) changes no solution's tests.
+        const changed = new Set(files);
+        const documents = this.services.shared.workspace.LangiumDocuments.all.filter((d) => {
+            const text = d.textDocument.getText();
+            if (!hasProblemDirective(text)) return false;
+            const directive = parseDirectives(text).problem;
+            return directive !== undefined && changed.has(problemFileOf(directive, d.uri.fsPath));
+        }).toArray();
         if (documents.length === 0) return;
         this.services.shared.lsp.Connection?.console.info(`Problem files changed (${files.length}: ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}): checking ${documents.length} bound solution${documents.length === 1 ? '' : 's'} again`);
         // Re-validate so directive diagnostics follow the problem file; tell the client its tests may differ.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { RunTestsRequest, TestResultsNotification, type RunTestsResult } from '../../server/protocol.js';
+import { RunTestsRequest, TestResultsNotification, TestsChangedNotification, type RunTestsResult } from '../../server/protocol.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
 
@@ -21,6 +21,7 @@ let server: LspProcess;
 let connection: MessageConnection;
 const results: RunTestsResult[] = [];
 let lensRefreshes = 0;
+const testsChanged: string[] = [];
 
 beforeAll(async () => {
     server = await startLspProcess(dir, {
@@ -29,6 +30,7 @@ beforeAll(async () => {
         setUp: (c) => {
             c.onRequest('workspace/codeLens/refresh', () => { lensRefreshes++; return null; });
             c.onNotification(TestResultsNotification, (params) => { results.push(params.result); });
+            c.onNotification(TestsChangedNotification, (params) => { testsChanged.push(params.uri); });
         },
     });
     connection = server.connection;
@@ -74,5 +76,19 @@ describe('language server process', () => {
         // The worker is replaced: the next run works.
         const next = await connection.sendRequest(RunTestsRequest, { uri });
         expect(next).toMatchObject({ state: 'ran', all_pass: 1 });
+    });
+
+    test('a changed problem file re-checks the solutions bound to it, and no others', async () => {
+        testsChanged.length = 0;
+        const refreshesBefore = lensRefreshes;
+        const file = (name: string) => pathToFileURL(join(dir, name)).toString();
+        // A dump written beside the problems (a .jsonl too) first, then the bound file. Both are
+        // handled in order: had the dump counted, its notification would come first.
+        await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: file('rollouts.jsonl'), type: 1 }] });
+        await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: file('problems.jsonl'), type: 2 }] });
+        await waitFor(() => (testsChanged.length > 0 ? true : undefined), 'a tests-changed notification');
+        await new Promise((r) => setTimeout(r, 300));
+        expect(testsChanged).toEqual([uri]);
+        expect(lensRefreshes - refreshesBefore).toBe(1);
     });
 });

@@ -42,9 +42,14 @@ export class ProblemFileCache {
     }
 }
 
+/** The problem file a directive names: its path is relative to the solution's folder (`solutionFile` is absolute). */
+export function problemFileOf(directive: ProblemDirective, solutionFile: string): string {
+    return isAbsolute(directive.path) ? directive.path : resolve(dirname(solutionFile), directive.path);
+}
+
 /** `solutionFile` is the absolute path of the solution; the directive's path is relative to its folder. */
 export async function bindProblem(directive: ProblemDirective, solutionFile: string, cache: ProblemFileCache): Promise<Binding> {
-    const file = isAbsolute(directive.path) ? directive.path : resolve(dirname(solutionFile), directive.path);
+    const file = problemFileOf(directive, solutionFile);
     let loaded: LoadResult;
     try {
         loaded = await cache.load(file);
