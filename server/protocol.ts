@@ -65,7 +65,7 @@ export interface TestOutcome {
     actual_accepted: boolean;
     rejection_reason: string | null;
     path: string[];
-    /** Node where the run ended (last path entry) and its declaration, when it is a declared node. */
+    /** Node where the run ended (last path entry; for a route to NONE, the node that routed there) and its declaration. */
     endNode: string | null;
     endRange?: Range;
 }

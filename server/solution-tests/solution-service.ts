@@ -128,8 +128,12 @@ export class SolutionTestService {
                 result = {
                     ...base, state: 'ran', passed: run.passed, pass_rate: run.pass_rate, all_pass: run.all_pass, durationMs: Date.now() - started,
                     outcomes: run.results.map(({ id, result: r }) => {
-                        const endNode = r.path.at(-1) ?? null;
-                        const endRange = endNode === null ? undefined : rangeOfNode(endNode);
+                        // A run routed to NONE (or to an undeclared name) ended at the node that sent it there.
+                        let endNode = r.path.at(-1) ?? null;
+                        let endRange = endNode === null ? undefined : rangeOfNode(endNode);
+                        const from = r.path.at(-2);
+                        const fromRange = !endRange && from !== undefined ? rangeOfNode(from) : undefined;
+                        if (fromRange) [endNode, endRange] = [from!, fromRange];
                         return {
                             id, passed: r.passed, actual_output: r.actual_output, actual_accepted: r.actual_accepted,
                             rejection_reason: r.rejection_reason, path: r.path, endNode, ...(endRange ? { endRange } : {}),

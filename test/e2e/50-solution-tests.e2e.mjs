@@ -2,7 +2,7 @@
 // solution's tests, failures in the editor and in Test Explorer, and a failing run's trace.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EDITOR, editorText, openFile, runCommand, sleep, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, editorText, lensLink, openFile, runCommand, sleep, traceStatus, waitForServer, waitUntil } from './workbench.mjs';
 
 const SOLUTION = 'starts-with-bb.manufactoria';
 const SOLVED = `# problem: problems.jsonl#Starts with BB
@@ -21,8 +21,6 @@ PULLER_RB second:
 
 END end
 `;
-const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
-const traceStatus = (page) => page.locator('.part.statusbar [aria-label^="Manufactoria trace: step"]').first();
 
 /** Earlier tests leave split editors and other views open; start from the Explorer and no editors. */
 async function resetLayout(page) {

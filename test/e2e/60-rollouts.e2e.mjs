@@ -5,11 +5,10 @@
 // compare lists the per-test verdict changes; program/response search and column sort.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITOR, openRolloutsFromExplorer, runCommand, sleep, waitUntil } from './workbench.mjs';
+import { EDITOR, lensLink, openRolloutsFromExplorer, runCommand, sleep, traceStatus, waitUntil } from './workbench.mjs';
 
 const PROBLEM = 'Ends with RB';
 const STEP = '3';
-const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
 
 /** The overview page inside its webview (outer iframe → #active-frame). */
 async function overviewFrame(page) {
@@ -200,6 +199,25 @@ async function r2(page, shot) {
     await lensLink(page, /^✗ /).waitFor({ timeout: 15_000 });
     await sleep(300);
     await shot('rollout-as-solution');
+
+    // A failing test's lens (on the line where its run ended) steps through that run, as on a file.
+    const failure = lensLink(page, /^✗ .* · trace$/);
+    await failure.waitFor({ timeout: 15_000 });
+    const failureText = (await failure.textContent()) ?? '';
+    await failure.click();
+    const started = await waitUntil(async () => (await traceStatus(page).getAttribute('aria-label').catch(() => null)) ?? undefined, { timeout: 30_000, message: `the trace of "${failureText}" to start` });
+    const steps = /^Manufactoria trace: step 1\/(\d+) · START start/.exec(started);
+    if (!steps || Number(steps[1]) < 2) throw new Error(`trace status "${started}" after clicking "${failureText}"`);
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Alt+BracketRight');
+    const second = await waitUntil(async () => {
+        const label = await traceStatus(page).getAttribute('aria-label');
+        return label?.startsWith(`Manufactoria trace: step 2/${steps[1]} · `) ? label : undefined;
+    }, { message: `the trace to move to step 2/${steps[1]}` });
+    if (!/ · tape \S* → \S*$/.test(second)) throw new Error(`step 2 reads "${second}"`);
+    await shot('rollout-trace');
+    await runCommand(page, 'Manufactoria: Trace: Close');
+    await waitUntil(async () => (await traceStatus(page).count()) === 0, { message: 'the trace to close' });
 }
 
 async function r3(page, shot) {

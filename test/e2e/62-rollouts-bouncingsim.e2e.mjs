@@ -5,7 +5,7 @@
 // per-timestamp verdicts against the 50 px tolerance; (b2) a Manufactoria rollout opened as a
 // solution gets Test Explorer items whose tests show failed and passed after a run.
 import path from 'node:path';
-import { EDITOR, openRolloutsFromExplorer, runCommand, sleep, waitUntil } from './workbench.mjs';
+import { lensLink, openRolloutsFromExplorer, runCommand, sleep, waitUntil } from './workbench.mjs';
 
 const results = path.resolve(process.env.E2E_RESULTS ?? 'test-results/e2e');
 
@@ -137,10 +137,10 @@ export const tests = [
             await tab.waitFor({ timeout: 30_000 });
             const fileName = /[^\s]+\.step\w+\.sample\w+\.manufactoria/.exec((await tab.textContent()) ?? '')?.[0];
             if (!fileName) throw new Error(`cannot read the rollout's name from the tab "${await tab.textContent()}"`);
-            const run = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: /Run \d+ tests/ }).first();
+            const run = lensLink(page, /Run \d+ tests/);
             await run.waitFor({ timeout: 45_000 });
             await run.click();
-            await page.locator(`${EDITOR} .codelens-decoration a`, { hasText: /passed · pass_rate/ }).first().waitFor({ timeout: 30_000 });
+            await lensLink(page, /passed · pass_rate/).waitFor({ timeout: 30_000 });
 
             await runCommand(page, 'Testing: Focus on Test Explorer View');
             const tree = page.locator('.part.sidebar');

@@ -2,7 +2,7 @@
 // the node under the cursor highlighted, a click revealing a declaration, trace steps highlighted.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EDITOR, editorText, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, editorText, lensLink, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
 
 /** A generated solution of `n` pullers: a chain with forward jumps and loops back (scripts/bench-graph.mjs draws the same). */
 function largeProgram(n) {
@@ -15,7 +15,6 @@ function largeProgram(n) {
 }
 
 const SOLUTION = 'starts-with-bb.manufactoria';
-const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
 
 /** The graph page inside its webview (outer iframe → #active-frame). */
 async function graphFrame(page) {

@@ -89,7 +89,7 @@ for (const t of suites) {
         report(true, name, Date.now() - t0);
     } catch (error) {
         await page.screenshot({ path: path.join(results, `FAILED-${slug(name)}.png`) }).catch(() => undefined);
-        report(false, name, Date.now() - t0, String(error?.message ?? error).split('\n')[0]);
+        report(false, name, Date.now() - t0, failureText(error));
     } finally {
         clearTimeout(timer);
         // Leave no widget (hover, suggest, quick input, rename box) open for the next test.
@@ -103,3 +103,11 @@ await browser.close();
 console.log(`screenshots: ${path.relative(process.cwd(), results) || results}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
+
+/** The failure's first line, where in the test it was thrown, and Playwright's call log (what it waited for). */
+function failureText(error) {
+    const [first, ...rest] = String(error?.message ?? error).split('\n');
+    const at = String(error?.stack ?? '').split('\n').find((l) => l.includes('.e2e.mjs:') || l.includes('workbench.mjs:'));
+    const log = rest.map((l) => l.trim()).filter((l) => l.startsWith('- ')).slice(0, 12);
+    return [first, ...(at ? [`  at ${at.trim().replace(/^at /, '')}`] : []), ...log.map((l) => `  ${l}`)].join('\n    ');
+}

@@ -4,6 +4,12 @@
 /** The main editor area; excludes the editors inside panels (Output, …). */
 export const EDITOR = '.part.editor .monaco-editor';
 export const SQUIGGLE_ERROR = `${EDITOR} .squiggly-error`;
+
+/** The first code lens in the editor area whose text matches `text`. */
+export const lensLink = (page, text) => page.locator(`${EDITOR} .codelens-decoration a`, { hasText: text }).first();
+
+/** The status bar item of a running trace (its aria-label reads the step). */
+export const traceStatus = (page) => page.locator('.part.statusbar [aria-label^="Manufactoria trace: step"]').first();
 const STATUS_LABEL = 'Manufactoria language server';
 
 export function sleep(ms) {
@@ -123,14 +129,14 @@ export async function hasSquiggleOnLineOf(page, locator) {
  */
 export async function openRolloutsFromExplorer(page, treeItem, label) {
     const menuItem = page.locator('.context-view .action-item', { hasText: 'Open Rollouts…' }).first();
+    // The menu sometimes takes no click (once a shown menu's item waited out 30 s): close it, open it again.
     await waitUntil(async () => {
         await treeItem.click({ button: 'right' });
-        if (await menuItem.isVisible({ timeout: 1_000 }).catch(() => false)) return true;
+        if (await menuItem.isVisible({ timeout: 1_000 }).catch(() => false) && await menuItem.click({ timeout: 5_000 }).then(() => true, () => false)) return true;
         await page.keyboard.press('Escape');
         await sleep(1_000);
         return false;
-    }, { timeout: 45_000, message: `the Explorer context menu on ${label} to offer "Open Rollouts…"` });
-    await menuItem.click();
+    }, { timeout: 60_000, message: `the Explorer context menu on ${label} to offer "Open Rollouts…" and take a click` });
     await sleep(700);
     if (await menuItem.isVisible().catch(() => false)) await page.keyboard.press('Enter');
 }

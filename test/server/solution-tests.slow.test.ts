@@ -52,6 +52,16 @@ describe('code lenses', () => {
         ]);
     });
 
+    test('a run routed to NONE ends at the node that routed it there: its failure lens sits on that node', async () => {
+        const program = 'START start:\n    NEXT a\n\nPULLER_RB a:\n    [B] NONE\n    [R] NONE\n    [EMPTY] NONE\n\nEND end\n';
+        const { document, uri } = await open(`# problem: problems.jsonl#Starts with BB\n${program}`);
+        const result = await Manufactoria.tests.Solutions.run(uri);
+        const routed = result.outcomes.filter((o) => !o.passed && o.rejection_reason === 'Routed to NONE');
+        expect(routed.length).toBeGreaterThan(0);
+        for (const o of routed) expect(o).toMatchObject({ path: ['start', 'a', 'NONE'], endNode: 'a', endRange: { start: { line: 4 } } });
+        expect((await lensTitles(document)).filter((t) => t.startsWith('4: ✗'))).toHaveLength(1);
+    });
+
     test('a run of some tests updates only those in the summary; without a full run it says how many ran', async () => {
         const { document, uri } = await open(`# problem: problems.jsonl#Starts with BB\n# test: B => B\n# test: BB -> accept\n${PROGRAM}`);
         const alone = await Manufactoria.tests.Solutions.run(uri, ['p4']);
