@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { FASTAPI_PACKAGES, fastapiPython as findFastapiPython } from './bench/fastapi-python.mjs';
 import { runLoad } from './bench/http-load.mjs';
 import { startNginx } from './bench/nginx-front.mjs';
-import { treeCpuSeconds } from './bench/proc-cpu.mjs';
+import { treeCpu } from './bench/proc-cpu.mjs';
 import { hasWrk, runWrk } from './bench/wrk-load.mjs';
 
 const cores = availableParallelism();
@@ -52,8 +52,11 @@ const MIXES = [
     { name: 'all-distinct', file: generate('distinct', total, 4, grpo(0)) },
     { name: 'edge-heavy', file: generate('edge', total, 3, []) },
 ];
-// Warm-up requests (their own programs, so the all-distinct runs find nothing cached).
-const warmup = generate('warmup', 300, 99, grpo(0));
+// Warm-up requests (their own programs, so the all-distinct runs find nothing cached): 2,000 per
+// `delta serve` process, after which V8's compiler threads are done with the hot code (with 300,
+// they still took a tenth of the CPU of a measured run); 300 for the Python baselines.
+const WARMUP_PER_PROCESS = 2000;
+const warmup = generate('warmup', WARMUP_PER_PROCESS * workers, 99, grpo(0));
 
 /** Starts a server process and resolves with its port once it prints the line matching `ready`. */
 function start(command, args, ready) {
@@ -70,28 +73,34 @@ function start(command, args, ready) {
         child.once('exit', (code) => reject(new Error(`${command} exited (${code}): ${out}`)));
     });
 }
-const serve = (args) => start(process.execPath, ['out/cli.cjs', 'serve', '--port', '0', ...args], /listening on http:\/\/[^:]+:(\d+)/);
+const serve = (args) => start(process.execPath, ['out/cli.cjs', 'serve', '--port', '0', ...args], /listening on http:\/\/[^:]+:(\d+)/)
+    .then((server) => ({ ...server, processes: Number(args[args.indexOf('--workers') + 1]), ours: true }));
 const lean = (processes) => start('python3', ['scripts/bench/lean_server.py', '0', String(processes)], /listening (\d+)/);
 const fastapiPython = findFastapiPython();
 const fastapi = (processes) => start(fastapiPython, ['scripts/bench/fastapi_server.py', '0', String(processes)], /listening (\d+)/);
 const fastapiVersions = fastapiPython ? execFileSync(fastapiPython, ['-c', 'import sys; sys.path.insert(0, "scripts/bench"); import fastapi_server; print(fastapi_server.versions())'], { encoding: 'utf8' }).trim() : '';
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const ms = (seconds, r) => (1000 * seconds / r.requests).toFixed(3);
 const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
-    + (r.serverCpu > 0 ? `  | server ${(1000 * r.serverCpu / r.requests).toFixed(2)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s` : '')
-    + (r.clientCpu >= 0 ? `  | client ${(100 * r.clientCpu / r.seconds).toFixed(0)}% of a core` : ''));
+    + (r.serverCpu > 0 ? `  | server ${ms(r.serverCpu, r)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s, ${(r.serverCpu / r.seconds).toFixed(2)} cores` : '')
+    + (r.ours && r.serverMainCpu > 0 ? ` (HTTP thread${r.processes > 1 ? 's' : ''} ${ms(r.serverMainCpu, r)}, other threads ${ms(r.serverCpu - r.serverMainCpu, r)})` : '')
+    + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${(r.clientCpu / r.seconds).toFixed(2)} cores` : ''));
 
 /** One load run against a fresh server: warm-up requests first, then `total` requests of the mix. */
 async function measure(server, file) {
     try {
+        const warm = server.ours ? WARMUP_PER_PROCESS * server.processes : 300;
+        const tags = { ours: server.ours, processes: server.processes };
         if (wrk) {
-            await runWrk({ port: server.port, bodiesFile: warmup, total: 300, connections: concurrency });
-            return { ...await runWrk({ port: server.port, bodiesFile: file, total, connections: concurrency, serverPid: server.child.pid }), requests: total };
+            await runWrk({ port: server.port, bodiesFile: warmup, total: warm, connections: concurrency });
+            return { ...await runWrk({ port: server.port, bodiesFile: file, total, connections: concurrency, serverPid: server.child.pid }), requests: total, ...tags };
         }
         const bodies = readFileSync(file, 'utf8').trim().split('\n');
-        await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: 300, concurrency });
-        const before = treeCpuSeconds(server.child.pid);
+        await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: warm, concurrency });
+        const before = treeCpu(server.child.pid);
         const r = await runLoad({ port: server.port, bodies, total, concurrency });
-        return { ...r, serverCpu: treeCpuSeconds(server.child.pid) - before };
+        const after = treeCpu(server.child.pid);
+        return { ...r, serverCpu: after.total - before.total, serverMainCpu: after.main - before.main, ...tags };
     } finally {
         await server.stop();
     }
@@ -106,6 +115,25 @@ const goal = (value, target) => `goal ≥ ${target}x: ${value >= target ? 'MET' 
 /** Ours against one baseline run: per wall-clock second and per CPU-second (the "per core" figure). */
 const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)} ${ratio(ours.rps, theirs.rps)} per wall-clock second, ${ratio(theirs.serverCpu, ours.serverCpu)} per CPU-second`
     + (target ? `  (${goal(theirs.serverCpu / ours.serverCpu, target)} per core, measured per CPU-second against this FastAPI-shaped indication, not the pinned reference)` : ''));
+/**
+ * What the cores allow, from CPU per request rather than from wall-clock rates (docs/verifier-http.md
+ * §9): one process answers at most 1 / h requests a second (h: its HTTP thread's CPU per request),
+ * and N processes with the client on the same `cores` at most cores / (s + c) (s, c: CPU per
+ * request of all server threads and of the client). The N-process gain is then at most
+ * cores · h / (s + c): for 1.7x on 2 cores the HTTP thread must be 85% of all CPU a request costs.
+ */
+function ceiling(one, many) {
+    if (!(one.serverMainCpu > 0 && one.clientCpu >= 0)) return;
+    const h = one.serverMainCpu / one.requests;
+    const cost = (r) => (r.serverCpu + r.clientCpu) / r.requests;
+    const share = h / cost(one);
+    console.log(`Cores: 1 worker used ${(one.serverCpu / one.seconds).toFixed(2)} (HTTP thread ${(one.serverMainCpu / one.seconds).toFixed(2)}) + client ${(one.clientCpu / one.seconds).toFixed(2)};`
+        + ` ${many.processes} workers ${(many.serverCpu / many.seconds).toFixed(2)} + client ${(many.clientCpu / many.seconds).toFixed(2)}, of ${cores}.`);
+    console.log(`Ceiling from CPU per request: the 1-worker HTTP thread is ${(100 * share).toFixed(0)}% of a request's CPU (server ${ms(one.serverCpu, one)} + client ${ms(one.clientCpu, one)} ms),`
+        + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / cost(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
+        + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / (one.serverCpu / one.requests)).toFixed(2)}x).`);
+}
+
 for (const [index, mix] of MIXES.entries()) {
     console.log(`\n### ${mix.name} mix (load average ${load()})`);
     const realistic = index === 0;
@@ -125,6 +153,7 @@ for (const [index, mix] of MIXES.entries()) {
         // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
         const cpuPerRequest = (runs) => Math.min(...runs.map((r) => r.serverCpu / r.requests));
         console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);
+        ceiling(best(ones), best(many));
         const leanN = await measure(await lean(workers), mix.file);
         row(`stdlib, ${workers} processes`, leanN);
         compare(`${workers} processes vs stdlib`, best(many), leanN);

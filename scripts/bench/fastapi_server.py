@@ -21,7 +21,6 @@ processes share one listening socket (bound before the fork), like `uvicorn --wo
 import asyncio
 import logging
 import os
-import signal
 import socket
 import sys
 from typing import List
@@ -36,6 +35,7 @@ from pydantic import BaseModel
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lean_verifier  # noqa: E402
+import prefork  # noqa: E402
 
 log = logging.getLogger('fastapi_baseline')
 app = FastAPI()
@@ -81,19 +81,12 @@ def versions():
 
 
 def main():
-    port = int(sys.argv[1])
-    processes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    port, processes = prefork.arguments()
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(('127.0.0.1', port))
     listener.listen(2048)
-    children = []
-    for _ in range(processes - 1):
-        pid = os.fork()
-        if pid == 0:
-            children = None
-            break
-        children.append(pid)
+    children = prefork.fork(processes)
     if children is not None:
         print(f'listening {listener.getsockname()[1]} {versions()}', flush=True)
     # uvicorn's defaults apart from the quiet access log; 'auto' picks uvloop only if installed.
@@ -102,8 +95,8 @@ def main():
     try:
         asyncio.run(uvicorn.Server(config).serve(sockets=[listener]))
     finally:
-        for pid in children or []:
-            os.kill(pid, signal.SIGTERM)
+        prefork.stop(children)
+
 
 if __name__ == '__main__':
     main()

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lean_verifier  # noqa: E402
+import prefork  # noqa: E402
 
 DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(',', ':')).encode
 
@@ -43,26 +44,17 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    port = int(sys.argv[1])
-    processes = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    port, processes = prefork.arguments()
     server = ThreadingHTTPServer(('127.0.0.1', port), Handler)
     server.daemon_threads = True
-    children = []
-    for _ in range(processes - 1):
-        pid = os.fork()
-        if pid == 0:
-            children = None
-            break
-        children.append(pid)
+    children = prefork.fork(processes)
     if children is not None:
-        def stop(*_):
-            for pid in children:
-                os.kill(pid, signal.SIGTERM)
+        def on_term(*_):
+            prefork.stop(children)
             os._exit(0)
-        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGTERM, on_term)
         print(f'listening {server.server_address[1]}', flush=True)
     server.serve_forever()
-
 
 if __name__ == '__main__':
     main()

@@ -1,13 +1,16 @@
 // CPU seconds (user + system) used so far by a process and its live descendants, from /proc:
 // the bench divides requests by the server's CPU time, a figure that other load on a shared
-// machine disturbs far less than requests per wall-clock second.
+// machine disturbs far less than requests per wall-clock second. `treeCpu` also splits it into
+// the processes' main threads (for `delta serve`, the HTTP threads: one process cannot answer
+// faster than its main thread allows) and their other threads (V8's GC and compiler helpers,
+// verdict threads, libuv's pool).
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS = 100; // USER_HZ on Linux
 
-function stat(pid) {
+function stat(path) {
     try {
-        const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const text = readFileSync(path, 'utf8');
         const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
         return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
     } catch {
@@ -15,22 +18,35 @@ function stat(pid) {
     }
 }
 
-export function treeCpuSeconds(root) {
+function descendants(root) {
     const children = new Map();
-    const own = new Map();
     for (const name of readdirSync('/proc')) {
         if (!/^\d+$/.test(name)) continue;
-        const s = stat(name);
+        const s = stat(`/proc/${name}/stat`);
         if (!s) continue;
-        own.set(Number(name), s.seconds);
         if (!children.has(s.ppid)) children.set(s.ppid, []);
         children.get(s.ppid).push(Number(name));
     }
-    let total = 0;
+    const pids = [];
     for (const stack = [root]; stack.length > 0;) {
         const pid = stack.pop();
-        total += own.get(pid) ?? 0;
+        pids.push(pid);
         stack.push(...(children.get(pid) ?? []));
     }
-    return total;
+    return pids;
+}
+
+/** { total, main }: CPU seconds of the tree, and of its processes' main threads. */
+export function treeCpu(root) {
+    let total = 0;
+    let main = 0;
+    for (const pid of descendants(root)) {
+        total += stat(`/proc/${pid}/stat`)?.seconds ?? 0;
+        main += stat(`/proc/${pid}/task/${pid}/stat`)?.seconds ?? 0;
+    }
+    return { total, main };
+}
+
+export function treeCpuSeconds(root) {
+    return treeCpu(root).total;
 }

@@ -4,7 +4,7 @@
 // (http-load.mjs) costs about as much CPU per request as the server it measures.
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { treeCpuSeconds } from './proc-cpu.mjs';
+import { treeCpu, treeCpuSeconds } from './proc-cpu.mjs';
 
 const SCRIPT = fileURLToPath(new URL('./wrk-load.lua', import.meta.url));
 
@@ -17,32 +17,43 @@ export function hasWrk() {
     }
 }
 
-/** { rps, p50, p99 (ms), errors, seconds, clientCpu (seconds), serverCpu (seconds, if serverPid) }. */
-export function runWrk({ port, bodiesFile, total, connections = 8, serverPid }) {
+/**
+ * { rps, p50, p99 (ms), errors, seconds, clientCpu, and with serverPid serverCpu and serverMainCpu
+ * (the server processes' main threads) } (CPU in seconds, from start to the last counted answer).
+ */
+export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, timeoutMs }) {
     return new Promise((resolve, reject) => {
-        const serverBefore = serverPid ? treeCpuSeconds(serverPid) : 0;
+        const serverBefore = serverPid ? treeCpu(serverPid) : undefined;
         const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '--timeout', '30s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
-            { env: { ...process.env, WRK_REQUESTS: String(total) }, stdio: ['ignore', 'pipe', 'pipe'] });
+            { env: { ...process.env, WRK_REQUESTS: String(total), WRK_CONNECTIONS: String(connections) }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let stopped = false;
         let clientCpu = 0;
         let serverCpu = 0;
+        let serverMainCpu = 0;
         child.stdout.setEncoding('utf8').on('data', (text) => {
             out += text;
             if (!stopped && out.includes('DONE\n')) {
                 stopped = true;
                 clientCpu = treeCpuSeconds(child.pid);
-                if (serverPid) serverCpu = treeCpuSeconds(serverPid) - serverBefore;
+                if (serverPid) {
+                    const after = treeCpu(serverPid);
+                    serverCpu = after.total - serverBefore.total;
+                    serverMainCpu = after.main - serverBefore.main;
+                }
                 child.kill('SIGINT');
             }
         });
         child.stderr.setEncoding('utf8').on('data', (text) => { out += text; });
+        // Without all `total` answers within timeoutMs: stop wrk and reject.
+        const timer = timeoutMs === undefined ? undefined : setTimeout(() => { if (!stopped) child.kill('SIGKILL'); }, timeoutMs);
         child.once('error', reject);
         child.once('exit', () => {
+            clearTimeout(timer);
             const m = /RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) socket_errors=(\d+)/.exec(out);
             if (!m || !stopped) return reject(new Error(`wrk did not finish its ${total} requests:\n${out}`));
             const [requests, duration, p50, p99, non2xx, socketErrors] = m.slice(1).map(Number);
-            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu });
+            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu, serverMainCpu });
         });
     });
 }

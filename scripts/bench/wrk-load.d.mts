@@ -1,0 +1,8 @@
+export interface WrkResult {
+    requests: number; seconds: number; rps: number; p50: number; p99: number; errors: number;
+    clientCpu: number; serverCpu: number; serverMainCpu: number;
+}
+/** Whether Debian's `wrk` is installed. */
+export function hasWrk(): boolean;
+/** Posts `total` bodies of a JSON Lines file over `connections` keep-alive connections (see wrk-load.mjs). */
+export function runWrk(options: { port: number; bodiesFile: string; total: number; connections?: number; serverPid?: number; timeoutMs?: number }): Promise<WrkResult>;
