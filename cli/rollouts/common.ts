@@ -26,6 +26,7 @@ export const COMMON_OPTIONS = {
     jobs: { type: 'string' },
     'chunk-bytes': { type: 'string' },
     memo: { type: 'boolean' },
+    'no-memo': { type: 'boolean' },
     stats: { type: 'boolean' },
 } as const;
 
@@ -33,7 +34,7 @@ export const COMMON_OPTIONS = {
 
 export const COMMON_USAGE = `[--problems FILE]… [--format F] [--tokenizer T] [--step N] [--mode pass_rate|all_pass]
              [--verification-reward X] [--max-line-bytes N] [--no-sandbox] [--python CMD] [--timeout S]
-             [--jobs N] [--chunk-bytes N] [--memo] [--stats] [-q]`;
+             [--jobs N] [--chunk-bytes N] [--no-memo] [--stats] [-q]`;
 
 /** JSON Lines input below this many bytes is scored on the main thread (starting workers costs more). */
 const THREADED_BYTES = 8 * 1024 * 1024;
@@ -60,7 +61,8 @@ export interface Run {
 
 /**
  * Validates the shared options, loads --problems and starts the scored stream: JSON Lines input of
- * 8 MB or more on worker threads (cli/rollouts/pool.ts; --jobs decides), the rest on this thread.
+ * 8 MB or more on threads (cli/rollouts/pool.ts: --jobs N is N-1 workers and this thread; default one
+ * thread per core, 2–4), the rest on this thread.
  * `output` says what the command consumes (see language/rollouts/block.ts).
  */
 export async function startRun(files: string[], values: Values, output: BlockOutput): Promise<Run> {
@@ -102,14 +104,15 @@ export async function startRun(files: string[], values: Values, output: BlockOut
     });
     const lineBytes = expandPaths(files, options.format).filter(isLineJob).reduce((sum, job) => sum + sizeOf(job.path), 0);
     const threads = jobs ?? (lineBytes >= THREADED_BYTES ? Math.min(Math.max(availableParallelism(), 2), 4) : 1);
-    // Off by default: on the bench's data (91 % repeated pairs) keying a label cost about what it saved.
-    const useMemo = !!values.memo;
+    if (values.memo && values['no-memo']) throw new UsageError('--memo and --no-memo contradict each other');
+    // On unless --no-memo: keying a (test plan, program) pair costs one lookup of the program's text.
+    const useMemo = !values['no-memo'];
     let counts: () => MemoCount;
     let outcomes: AsyncGenerator<PoolItem>;
     if (threads > 1) {
         const stats = { hits: 0, misses: 0 };
         counts = () => stats;
-        outcomes = scoreOnThreads(files, options, { threads, workerFile: join(__dirname, 'rollouts-score-worker.cjs'), output, memo: useMemo, stats, blockBytes: chunkBytes });
+        outcomes = scoreOnThreads(files, options, { threads: threads - 1, scoreHere: true, workerFile: join(__dirname, 'rollouts-score-worker.cjs'), output, memo: useMemo, stats, blockBytes: chunkBytes });
     } else {
         const memo = new VerdictMemo(useMemo);
         options.memo = memo;
@@ -121,7 +124,7 @@ export async function startRun(files: string[], values: Values, output: BlockOut
         const seconds = (Date.now() - started) / 1000;
         const { hits, misses } = counts();
         const lookups = hits + misses;
-        process.stderr.write(`rollouts: ${rows} scored in ${seconds.toFixed(2)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s) on ${threads > 1 ? `${threads} worker threads` : 'the main thread'}; `
+        process.stderr.write(`rollouts: ${rows} scored in ${seconds.toFixed(2)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s) on ${threads > 1 ? `${threads} threads (${threads - 1} worker${threads > 2 ? 's' : ''} and the main thread)` : 'the main thread'}; `
             + `verdict memo ${useMemo ? `${hits} hits of ${lookups} lookups (${lookups ? ((100 * hits) / lookups).toFixed(1) : '0.0'} %)` : 'off'}\n`);
     };
     return { outcomes, progress, report, issues: () => issues, finish };

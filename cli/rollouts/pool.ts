@@ -1,15 +1,16 @@
 // `delta rollouts` on several threads. JSON Lines dumps (every line format: open-instruct traces and
 // rollout shards, verl, plain rows) are cut into blocks of whole lines here and read, parsed and
-// scored by worker threads (cli/rollouts/score-worker.ts, language/rollouts/block.ts); this thread
-// only reads bytes, hands out blocks, and gives back what they yield in input order. The split is by
-// block, not by stage as in `delta verify` (cli/verify-pool.ts): a rollout's time goes into parsing
-// its big JSON row and extracting the program, which only the thread holding the row can do, not
-// into compiling its program. Other files (parquet, CSV, JSON documents, eval_code runs) and
-// BouncingSim answers (sandboxed Python owned by this thread) are scored here, in their place.
+// scored by worker threads (cli/rollouts/score-worker.ts, language/rollouts/block.ts) and by this
+// thread, which takes the next block itself whenever the workers have enough queued (so N cores
+// run N-1 workers, not N beside a mostly idle main thread); blocks are given back in input order.
+// The split is by block, not by stage as in `delta verify` (cli/verify-pool.ts): a rollout's time
+// goes into parsing its big JSON row and extracting the program, which only the thread holding the
+// row can do, not into compiling its program. Other files (parquet, CSV, JSON documents, eval_code
+// runs) and BouncingSim answers (sandboxed Python owned by this thread) are scored here, in their place.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { summaryRows, type Block, type BlockItem, type BlockOutput } from '../../language/rollouts/block.js';
+import { blockContext, scoreBlock, summaryRows, type Block, type BlockItem, type BlockOutput, type BlockSetup } from '../../language/rollouts/block.js';
 import type { Problem } from '../../language/dataset/problems/problem.js';
 import { scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
 import { expandPaths, tokenizerHint, type Job } from '../../language/rollouts/readers/index.js';
@@ -18,17 +19,11 @@ import { lineFormatOf, type LineFormat } from '../../language/rollouts/readers/j
 import { blockLines, readLineBlocks, tooLongMessage } from '../../language/rollouts/readers/lines.js';
 import { issue } from '../../language/rollouts/readers/options.js';
 import { scoreRollout, type ScoreOutcome } from '../../language/rollouts/score.js';
+import { ProblemIndex } from '../../language/rollouts/problem-index.js';
 
 /** What a worker is started with (workerData). */
-export interface WorkerSetup {
+export interface WorkerSetup extends BlockSetup {
     problems: Problem[];
-    details: boolean;
-    mode?: 'pass_rate' | 'all_pass';
-    verificationReward?: number;
-    step?: number;
-    maxLineBytes?: number;
-    output: BlockOutput;
-    memo: boolean;
 }
 
 export type BlockReply = { seq: number; items: BlockItem[]; memo: MemoCount } | { seq: number; error: string };
@@ -39,8 +34,10 @@ export interface MemoCount { hits: number; misses: number }
 export type PoolItem = ScoreOutcome | { text: string; rows: number };
 
 export interface PoolOptions {
-    /** Worker threads (at least 1). */
+    /** Worker threads (0 or more). */
     threads: number;
+    /** This thread scores blocks too, when every worker has WORKER_QUEUE blocks (needed with no worker). */
+    scoreHere?: boolean;
     workerFile: string;
     output: BlockOutput;
     /** The verdict memo in the workers (language/rollouts/verdict-memo.ts). */
@@ -74,9 +71,17 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
         problems: options.problems?.problems ?? [], details: !!options.details, mode: options.mode, verificationReward: options.verificationReward,
         step: options.step, maxLineBytes: options.maxLineBytes, output: pool.output, memo: pool.memo,
     };
+    if (pool.threads < 1 && !pool.scoreHere) throw new Error('scoreOnThreads: no thread to score on');
     const workers = Array.from({ length: pool.threads }, () => new Worker(pool.workerFile, { workerData: setup }));
     const load = workers.map(() => 0);
     const memo = workers.map(() => ({ hits: 0, misses: 0 }));
+    // This thread's scoring context, made on its first block.
+    let here: ReturnType<typeof blockContext> | undefined;
+    const count = () => {
+        if (!pool.stats) return;
+        pool.stats.hits = memo.reduce((s, m) => s + m.hits, here?.score.memo.hits ?? 0);
+        pool.stats.misses = memo.reduce((s, m) => s + m.misses, here?.score.memo.misses ?? 0);
+    };
     const pending: Unit[] = [];
     /** Sequence number of pending[0]. */
     let first = 0;
@@ -93,10 +98,7 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
             if ('error' in reply) failure ??= new Error(`rollouts worker failed: ${reply.error}`);
             else {
                 memo[index] = reply.memo;
-                if (pool.stats) {
-                    pool.stats.hits = memo.reduce((s, m) => s + m.hits, 0);
-                    pool.stats.misses = memo.reduce((s, m) => s + m.misses, 0);
-                }
+                count();
             }
             const unit = pending[reply.seq - first];
             if (unit?.kind === 'block') unit.reply = reply;
@@ -180,7 +182,14 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                     pending.push(unit);
                 }
             } else if (head) {
-                await new Promise<void>((resolve) => { wake = resolve; });
+                // Every worker has its queue full: score the next block here rather than wait.
+                const unit = pool.scoreHere ? pending.find((u): u is Extract<Unit, { kind: 'block' }> => u.kind === 'block' && !u.assigned) : undefined;
+                if (unit) {
+                    unit.assigned = true;
+                    here ??= blockContext(setup, options.problems ?? new ProblemIndex());
+                    unit.reply = { seq: unit.block.seq, items: scoreBlock(unit.block, here), memo: { hits: 0, misses: 0 } };
+                    count();
+                } else await new Promise<void>((resolve) => { wake = resolve; });
             } else break;
         }
         if (failure) throw failure;

@@ -9,7 +9,10 @@ import { lineItems, rowItems, type LineFormat } from './readers/jsonl.js';
 import { RowParser } from './readers/row-parse.js';
 import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
+import { LabelPlans } from './label-plans.js';
+import type { ProblemIndex } from './problem-index.js';
 import { scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
+import { VerdictMemo } from './verdict-memo.js';
 import type { RolloutIssue, RolloutRecord, ScoredRollout } from './types.js';
 
 export interface Block {
@@ -50,6 +53,30 @@ export interface BlockContext {
     decoders: Map<string, DecoderState>;
     /** The thread's row parser: labels seen in earlier blocks are not parsed again (readers/row-parse.ts). */
     rows?: RowParser;
+}
+
+/** What a thread that scores blocks is set up with (a worker's workerData; the main thread's run options). */
+export interface BlockSetup {
+    details: boolean;
+    mode?: 'pass_rate' | 'all_pass';
+    verificationReward?: number;
+    step?: number;
+    maxLineBytes?: number;
+    output: BlockOutput;
+    /** The verdict memo on (verdict-memo.ts). */
+    memo: boolean;
+}
+
+/** A thread's context for scoreBlock: its own memo, test plans, row parser and token decoders. */
+export function blockContext(setup: BlockSetup, problems: ProblemIndex): BlockContext & { score: { memo: VerdictMemo } } {
+    return {
+        score: { problems, details: setup.details, mode: setup.mode, verificationReward: setup.verificationReward, memo: new VerdictMemo(setup.memo), plans: new LabelPlans() },
+        step: setup.step,
+        verificationReward: setup.verificationReward,
+        maxLineBytes: setup.maxLineBytes,
+        output: setup.output,
+        decoders: new Map(),
+    };
 }
 
 export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {

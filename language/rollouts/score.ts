@@ -32,7 +32,7 @@ export interface ScoreContext {
     bouncingsimUnavailable?: string;
     /** The multiplier tried for logged scores of dumps that do not state one (default 10). */
     verificationReward?: number;
-    /** Verdicts of (program, test set) pairs already scored (verdict-memo.ts); the shared one when absent. */
+    /** Verdicts of (test plan, program) pairs already scored (verdict-memo.ts); the shared one when absent. */
     memo?: VerdictMemo;
     /** Test plans of the labels met so far (label-plans.ts); each label is validated anew when absent. */
     plans?: LabelPlans;
@@ -108,13 +108,14 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
     if (label === undefined) return noLabel(record, ctx);
     const extraction = extractDslProgramWithNotes(record.response);
     const program = extraction.program;
-    // Per-test results (--details) are never memoised; the verdict's summary is.
-    const memo = ctx.details ? undefined : ctx.memo ?? sharedMemo;
-    const labelId = memo?.labelId(label);
-    let verdict = memo?.get(labelId, program);
+    const plan = ctx.plans ? ctx.plans.get(label) : labelPlan(label);
+    // Per-test results (--details) are never memoised; the verdict's summary is. A label that
+    // scores 0 without a run has nothing to save; without ctx.plans no plan is met twice.
+    const memo = ctx.details || !ctx.plans || 'zero' in plan ? undefined : ctx.memo ?? sharedMemo;
+    let verdict = memo?.get(plan, program);
     let results: unknown[] | undefined;
     if (!verdict) {
-        const score = scorePlan(program, ctx.plans ? ctx.plans.get(label) : labelPlan(label), { paths: !!ctx.details });
+        const score = scorePlan(program, plan, { paths: !!ctx.details });
         const valid = score.response?.valid === true;
         verdict = {
             pass_rate: score.pass_rate,
@@ -126,7 +127,7 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
         const reason = score.reason ? score.reason : score.response && !score.response.valid ? score.response.message : undefined;
         if (reason !== undefined) verdict.reason = reason;
         results = score.response?.results;
-        memo?.set(labelId, program, verdict);
+        memo?.set(plan, program, verdict);
     }
     const out = scoredRow(record, 'manufactoria', problem?.id ?? record.key ?? promptKey(record.prompt), problem?.family ?? record.family ?? null, problem, {
         pass_rate: verdict.pass_rate,

@@ -1,7 +1,8 @@
 // `npm run bench`, rollouts part: BENCH_ROLLOUTS (default 100000) generated Manufactoria rollouts
 // (responses of 1–3 KB, 14–35 tests each) scored and summarised by `delta rollouts summary`, and by
-// the lean Python re-scorer on the same file, in the same run. Prints time, rows/s, peak RSS, the
-// verdict memo's hits, the ratios and the load average; asserts nothing. BENCH_ROLLOUTS=5000 for a
+// the lean Python re-scorer on the same file, in the same run, both with and without their verdict
+// memos. Prints time, CPU time, rows/s, peak RSS, the memo's hits, the like-for-like ratios and the
+// load average; asserts nothing. BENCH_ROLLOUTS=5000 for a
 // quick run. `node scripts/bench/rollouts-bench.mjs --big` (or `npm run bench -- --big`) instead
 // streams a ~2 GB open-instruct traces dump through `delta rollouts summary` (see big-dump.mjs).
 import { spawnSync } from 'node:child_process';
@@ -38,36 +39,45 @@ function timed(command, args) {
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const loadBefore = load();
 const delta = (...extra) => timed(process.execPath, ['-r', './scripts/bench/report-rss.cjs', 'out/cli.cjs', 'rollouts', 'summary', file, '--by', 'step', '--json', '--stats', '-q', ...extra]);
-// Turns, so that a slow spell of the shared machine does not fall on one side only.
+const python = (...extra) => timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary', ...extra]);
+// Turns, so that a slow spell of the shared machine does not fall on one side only. Both sides run
+// once with the verdict memo (the (label, program) pairs already scored are not run again) and once
+// without; a ratio only ever compares runs that save the same work.
 const ours = delta();
-const lean = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary']);
+const leanMemo = python('--memo');
+const oursPlain = delta('--no-memo');
+const lean = python();
 const oursOne = delta('--jobs', '1');
-const oursMemo = delta('--memo');
-const leanMemo = timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary', '--memo']);
 const key = (text) => text.trim().split('\n').map((l) => JSON.parse(l)).map((g) => `${g.group?.step ?? g.step}:${g.n}:${g.c}`).join(' ');
 const mb = statSync(file).size / 2 ** 20;
 const rate = (r) => `${(count / r.seconds).toFixed(0)} rollouts/s`;
+const per100k = (r) => (r.seconds * 100000) / count;
+const goal = (ok) => (ok ? 'met' : 'NOT met');
+const cpu = (r) => `${r.cpuSeconds.toFixed(2)} s of CPU`;
+const x = (a, b) => `${(a.seconds / b.seconds).toFixed(2)}x wall clock, ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}x per CPU second`;
+const line = (name, r) => `${name.padEnd(29)}${r.seconds.toFixed(2)} s  ${rate(r)}  ${cpu(r)}${r.rssMiB !== undefined ? `  peak RSS ${r.rssMiB.toFixed(0)} MiB` : ''}${r.threads ? `  on ${r.threads}` : ''}`;
 
 console.log(`\n## delta rollouts: ${count} Manufactoria rollouts (${mb.toFixed(0)} MiB of JSON Lines), scored and summarised by step`);
 console.log(`load average before: ${loadBefore}; after: ${load()} (${os.cpus().length} cores; shared machine: absolute times are noisy, ratios less so)`);
-const per100k = (r) => (r.seconds * 100000) / count;
-const goal = (ok) => (ok ? 'met' : 'NOT met');
-const speedup = lean.seconds / ours.seconds;
-const cpu = (r) => `${r.cpuSeconds.toFixed(2)} s of CPU`;
-console.log(`delta rollouts               ${ours.seconds.toFixed(2)} s  ${rate(ours)}  ${cpu(ours)}  peak RSS ${ours.rssMiB?.toFixed(0) ?? '?'} MiB  on ${ours.threads ?? '?'}  (verdict memo off, the default)`);
-console.log(`lean Python                  ${lean.seconds.toFixed(2)} s  ${rate(lean)}  ${cpu(lean)}`);
-console.log(`speed-up                     ${speedup.toFixed(2)}x wall clock; ${(lean.cpuSeconds / ours.cpuSeconds).toFixed(2)}x per CPU second (steadier on a shared machine)`);
-console.log(`delta rollouts --jobs 1      ${oursOne.seconds.toFixed(2)} s  ${rate(oursOne)}  ${cpu(oursOne)}  peak RSS ${oursOne.rssMiB?.toFixed(0) ?? '?'} MiB  on ${oursOne.threads ?? '?'}  → ${(lean.seconds / oursOne.seconds).toFixed(2)}x the lean Python re-scorer`);
-console.log('                             (worker threads cost CPU to start and warm up, and wait on each other under a heavy load: there one thread can be faster)');
-console.log(`goal: 100k rollouts in < 20 s      ${per100k(ours).toFixed(1)} s per 100k: ${goal(per100k(ours) < 20)}`);
-console.log(`goal: resident memory < 1 GB       ${ours.rssMiB?.toFixed(0) ?? '?'} MiB: ${goal((ours.rssMiB ?? Infinity) < 1024)}`);
-console.log(`goal: ≥ 10x the lean Python        ${speedup.toFixed(2)}x: ${goal(speedup >= 10)} (load average above: with other work on the 2 cores, both sides get a share of them)`);
-if (oursMemo.memo) {
-    const [hits, lookups] = oursMemo.memo;
-    console.log(`verdict memo                 ${hits} of ${lookups} verdicts reused (${((100 * hits) / lookups).toFixed(1)} %): a (program, test set) pair scored before is not run again;`);
-    console.log('                             this generator draws programs from 4 solutions and 12 mutations, so pairs repeat more than in most real dumps');
+if (ours.memo) {
+    const [hits, lookups] = ours.memo;
+    console.log(`verdict memo: ${hits} of ${lookups} verdicts reused (${((100 * hits) / lookups).toFixed(1)} %), the rest run on every test. This generator draws programs from`);
+    console.log('4 solutions and 12 mutations, so (label, program) pairs repeat more than in many real dumps. The lean Python re-scorer');
+    console.log('(scripts/bench/lean_rescorer.py) reads each row with json.loads, extracts the program and runs every test; with --memo it');
+    console.log('keeps the verdict of each (program, label text) pair as delta does (delta keys a label by its test plan, made once per label).');
 }
-console.log(`delta rollouts --memo        ${oursMemo.seconds.toFixed(2)} s  ${rate(oursMemo)}  peak RSS ${oursMemo.rssMiB?.toFixed(0) ?? '?'} MiB  → ${(lean.seconds / oursMemo.seconds).toFixed(2)}x the lean Python re-scorer`);
-console.log(`lean Python --memo           ${leanMemo.seconds.toFixed(2)} s  ${rate(leanMemo)}  → like for like (both memoise): ${(leanMemo.seconds / oursMemo.seconds).toFixed(2)}x`);
-const same = [oursOne, oursMemo, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
+console.log(line('delta rollouts', ours) + '  (verdict memo on, the default)');
+console.log(line('lean Python --memo', leanMemo));
+console.log(`  like for like, both memoise:   ${x(leanMemo, ours)}`);
+console.log(line('delta rollouts --no-memo', oursPlain));
+console.log(line('lean Python', lean));
+console.log(`  like for like, neither does:   ${x(lean, oursPlain)}`);
+console.log(`  NOT like for like (delta with its memo, Python running every pair): ${x(lean, ours)}`);
+console.log(line('delta rollouts --jobs 1', oursOne) + `  → ${x(leanMemo, oursOne)} (both memoise)`);
+console.log(`goal: 100k rollouts in < 20 s      ${per100k(ours).toFixed(1)} s per 100k (${per100k(oursPlain).toFixed(1)} s without the memo): ${goal(Math.max(per100k(ours), per100k(oursPlain)) < 20)}`);
+const rss = Math.max(ours.rssMiB ?? Infinity, oursPlain.rssMiB ?? Infinity);
+console.log(`goal: resident memory < 1 GB       ${rss.toFixed(0)} MiB at most: ${goal(rss < 1024)}`);
+const both = Math.min(leanMemo.seconds / ours.seconds, lean.seconds / oursPlain.seconds);
+console.log(`goal: ≥ 10x the lean Python        ${(leanMemo.seconds / ours.seconds).toFixed(2)}x (both memoise), ${(lean.seconds / oursPlain.seconds).toFixed(2)}x (neither): ${goal(both >= 10)} (wall clock, like for like; load average above)`);
+const same = [oursPlain, oursOne, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
 console.log(`same n, c per step           ${same ? 'yes' : 'NO'}`);

@@ -36,7 +36,8 @@ beforeAll(() => {
 // Each test starts several CLI runs over a few MB; on a loaded machine that takes minutes.
 describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
     test('score: the same lines, issues and exit code as one thread', () => {
-        const one = delta(['score', generated, '--jobs', '1', '--max-line-bytes', '200000']);
+        // The reference: one thread, every verdict computed afresh (no memo).
+        const one = delta(['score', generated, '--jobs', '1', '--no-memo', '--max-line-bytes', '200000']);
         expect(one.stdout.split('\n').length).toBeGreaterThan(1900);
         expect(one.stderr).toMatch(/rollouts\.jsonl:11: invalid JSON/);
         expect(one.stderr).toMatch(/line of \d+ bytes is longer than the limit of 200000 bytes/);
@@ -46,8 +47,11 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
             expect(many.stderr).toBe(one.stderr);
             expect(many.status).toBe(one.status);
         }
-        const withMemo = delta(['score', generated, '--jobs', '2', '--chunk-bytes', '100000', '--memo', '--max-line-bytes', '200000']);
-        expect(withMemo.stdout).toBe(one.stdout);
+        for (const args of [['--jobs', '2', '--no-memo'], ['--jobs', '1']]) {
+            const other = delta(['score', generated, ...args, '--chunk-bytes', '100000', '--max-line-bytes', '200000']);
+            expect(other.stdout).toBe(one.stdout);
+            expect(other.stderr).toBe(one.stderr);
+        }
     });
 
     test('summary and GRPO groups: the same as one thread', () => {
@@ -72,8 +76,8 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
 
     test('--stats names the threads and the verdict memo', () => {
         const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '2', '--stats', '--memo', '-q'], { encoding: 'utf8' });
-        expect(r.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on 2 worker threads; verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
-        const off = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--stats', '-q'], { encoding: 'utf8' });
+        expect(r.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on 2 threads \(1 worker and the main thread\); verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
+        const off = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--stats', '--no-memo', '-q'], { encoding: 'utf8' });
         expect(off.stderr).toMatch(/^rollouts: 2001 scored in [\d.]+ s \(\d+\/s\) on the main thread; verdict memo off$/m);
         const oneThread = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--memo', '--json', '-q'], { encoding: 'utf8' });
         const plain = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'summary', generated, '--jobs', '1', '--json', '-q'], { encoding: 'utf8' });
@@ -81,12 +85,28 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
     });
 
     test('progress counts the bytes of every block, though the bytes went to a worker', async () => {
-        const seen: number[] = [];
-        const items = scoreOnThreads([generated], { maxLineBytes: 200_000, onProgress: (p) => seen.push(p.bytesRead) },
-            { threads: 2, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo: false, blockBytes: 65_536 });
-        for await (const _ of items) { /* drain */ }
-        expect(seen.length).toBeGreaterThan(10);
-        expect(seen.every((b, i) => i === 0 || b > seen[i - 1])).toBe(true);
-        expect(seen.at(-1)).toBe(statSync(generated).size);
+        for (const [threads, scoreHere] of [[2, false], [1, true], [0, true]] as const) {
+            const seen: number[] = [];
+            const items = scoreOnThreads([generated], { maxLineBytes: 200_000, onProgress: (p) => seen.push(p.bytesRead) },
+                { threads, scoreHere, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo: false, blockBytes: 65_536 });
+            for await (const _ of items) { /* drain */ }
+            expect(seen.length).toBeGreaterThan(10);
+            expect(seen.every((b, i) => i === 0 || b > seen[i - 1])).toBe(true);
+            expect(seen.at(-1)).toBe(statSync(generated).size);
+        }
+    });
+
+    test('the main thread scores blocks beside the workers, and alone: the same lines as one thread', async () => {
+        const one = delta(['score', generated, '--jobs', '1', '--no-memo', '--max-line-bytes', '200000']);
+        const lines = async (threads: number, memo: boolean) => {
+            let text = '';
+            for await (const item of scoreOnThreads([generated], { maxLineBytes: 200_000 },
+                { threads, scoreHere: true, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo, blockBytes: 30_000 })) {
+                if ('text' in item) text += item.text;
+            }
+            return text;
+        };
+        expect(await lines(0, false)).toBe(one.stdout);
+        expect(await lines(1, true)).toBe(one.stdout);
     });
 });
