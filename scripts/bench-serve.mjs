@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { FASTAPI_PACKAGES, fastapiPython as findFastapiPython } from './bench/fastapi-python.mjs';
 import { runLoad } from './bench/http-load.mjs';
 import { startNginx } from './bench/nginx-front.mjs';
-import { treeCpu } from './bench/proc-cpu.mjs';
+import { machineCpuSeconds, treeCpu } from './bench/proc-cpu.mjs';
 import { hasWrk, runWrk } from './bench/wrk-load.mjs';
 
 const cores = availableParallelism();
@@ -47,11 +47,14 @@ const generate = (name, count, seed, args) => {
     return file;
 };
 const grpo = (repeat) => ['--problems', problemsFile, '--group', '8', '--repeat', String(repeat)];
+// BENCH_HTTP_MIXES=realistic,edge-heavy runs only the mixes named.
+const only = process.env.BENCH_HTTP_MIXES?.split(',');
 const MIXES = [
-    { name: 'realistic', file: generate('realistic', total, 3, grpo(0.25)) },
-    { name: 'all-distinct', file: generate('distinct', total, 4, grpo(0)) },
-    { name: 'edge-heavy', file: generate('edge', total, 3, []) },
-];
+    { name: 'realistic', make: () => generate('realistic', total, 3, grpo(0.25)) },
+    { name: 'all-distinct', make: () => generate('distinct', total, 4, grpo(0)) },
+    { name: 'edge-heavy', make: () => generate('edge', total, 3, []) },
+].filter((mix) => !only || only.includes(mix.name)).map((mix) => ({ name: mix.name, file: mix.make() }));
+if (MIXES.length === 0) throw new Error(`BENCH_HTTP_MIXES=${process.env.BENCH_HTTP_MIXES}: no such mix (realistic, all-distinct, edge-heavy)`);
 // Warm-up requests (their own programs, so the all-distinct runs find nothing cached): 2,000 per
 // `delta serve` process, after which V8's compiler threads are done with the hot code (with 300,
 // they still took a tenth of the CPU of a measured run); 300 for the Python baselines.
@@ -84,7 +87,17 @@ const ms = (seconds, r) => (1000 * seconds / r.requests).toFixed(3);
 const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
     + (r.serverCpu > 0 ? `  | server ${ms(r.serverCpu, r)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s, ${(r.serverCpu / r.seconds).toFixed(2)} cores` : '')
     + (r.ours && r.serverMainCpu > 0 ? ` (HTTP thread${r.processes > 1 ? 's' : ''} ${ms(r.serverMainCpu, r)}, other threads ${ms(r.serverCpu - r.serverMainCpu, r)})` : '')
-    + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${(r.clientCpu / r.seconds).toFixed(2)} cores` : ''));
+    + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${(r.clientCpu / r.seconds).toFixed(2)} cores` : '')
+    + (r.machineCpu > 0 ? `  | other work ${otherCores(r).toFixed(2)} cores` : ''));
+/** Cores that processes other than this server and its client kept busy during a run. */
+const otherCores = (r) => Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) / r.seconds;
+/**
+ * The 1.7x scaling goal is judged only when other work kept at most this many cores busy: on a loaded
+ * machine the scheduler gives two processes a larger share of the cores than one, which can make
+ * 2 workers look faster than the cores allow (session 7: 1.79x measured at load average 11, where
+ * the CPU per request allowed at most 1.5x).
+ */
+const QUIET_CORES = 0.15;
 
 /** One load run against a fresh server: warm-up requests first, then `total` requests of the mix. */
 async function measure(server, file) {
@@ -98,9 +111,12 @@ async function measure(server, file) {
         const bodies = readFileSync(file, 'utf8').trim().split('\n');
         await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: warm, concurrency });
         const before = treeCpu(server.child.pid);
+        const machineBefore = machineCpuSeconds();
+        const client = process.cpuUsage(); // the Node client runs in this process
         const r = await runLoad({ port: server.port, bodies, total, concurrency });
         const after = treeCpu(server.child.pid);
-        return { ...r, serverCpu: after.total - before.total, serverMainCpu: after.main - before.main, ...tags };
+        const { user, system } = process.cpuUsage(client);
+        return { ...r, serverCpu: after.total - before.total, serverMainCpu: after.main - before.main, clientCpu: (user + system) / 1e6, machineCpu: machineCpuSeconds() - machineBefore, ...tags };
     } finally {
         await server.stop();
     }
@@ -134,9 +150,9 @@ function ceiling(one, many) {
         + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / (one.serverCpu / one.requests)).toFixed(2)}x).`);
 }
 
-for (const [index, mix] of MIXES.entries()) {
+for (const mix of MIXES) {
     console.log(`\n### ${mix.name} mix (load average ${load()})`);
-    const realistic = index === 0;
+    const realistic = mix.name === 'realistic';
     if (realistic) {
         // 1 and N workers back to back, twice, the faster run of each: other load on the machine
         // moves from one run to the next, and the scaling figure needs the cores to itself.
@@ -149,7 +165,11 @@ for (const [index, mix] of MIXES.entries()) {
         ones.forEach((r) => row('delta serve --workers 1', r));
         many.forEach((r) => row(`delta serve --workers ${workers}`, r));
         const scaling = best(many).rps / best(ones).rps;
-        console.log(`delta serve ${workers} workers / 1 worker  ${scaling.toFixed(2)}x  (faster runs; ${workers === 2 && cores === 2 ? goal(scaling, 1.7) : `the goal (≥ 1.7x) is for 2 workers on 2 cores; this machine has ${cores}`}; needs the cores free of other work: load average now ${load()})`);
+        const other = Math.max(otherCores(best(ones)), otherCores(best(many)));
+        const verdict = workers !== 2 || cores !== 2 ? `the goal (≥ 1.7x) is for 2 workers on 2 cores; this machine has ${cores}`
+            : !(other <= QUIET_CORES) ? `goal ≥ 1.7x: not judged, other work kept ${other.toFixed(2)} cores busy during these runs (judged at ≤ ${QUIET_CORES}): a loaded machine gives two processes a larger share of the cores than one`
+            : goal(scaling, 1.7);
+        console.log(`delta serve ${workers} workers / 1 worker  ${scaling.toFixed(2)}x  (faster runs; ${verdict}; load average now ${load()})`);
         // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
         const cpuPerRequest = (runs) => Math.min(...runs.map((r) => r.serverCpu / r.requests));
         console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);

@@ -50,3 +50,10 @@ export function treeCpu(root) {
 export function treeCpuSeconds(root) {
     return treeCpu(root).total;
 }
+
+/** CPU seconds all cores of the machine have been busy since boot (/proc/stat: all but idle and iowait). */
+export function machineCpuSeconds() {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return (user + nice + system + irq + softirq + (steal ?? 0)) / TICKS;
+}

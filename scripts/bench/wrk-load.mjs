@@ -4,7 +4,7 @@
 // (http-load.mjs) costs about as much CPU per request as the server it measures.
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { treeCpu, treeCpuSeconds } from './proc-cpu.mjs';
+import { machineCpuSeconds, treeCpu, treeCpuSeconds } from './proc-cpu.mjs';
 
 const SCRIPT = fileURLToPath(new URL('./wrk-load.lua', import.meta.url));
 
@@ -18,12 +18,15 @@ export function hasWrk() {
 }
 
 /**
- * { rps, p50, p99 (ms), errors, seconds, clientCpu, and with serverPid serverCpu and serverMainCpu
- * (the server processes' main threads) } (CPU in seconds, from start to the last counted answer).
+ * { rps, p50, p99 (ms), errors, seconds, clientCpu, machineCpu (every core of the machine), and
+ * with serverPid serverCpu and serverMainCpu (the server processes' main threads) } (CPU in
+ * seconds, from start to the last counted answer). machineCpu − serverCpu − clientCpu is the CPU
+ * other work on the machine took during the run.
  */
 export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, timeoutMs }) {
     return new Promise((resolve, reject) => {
         const serverBefore = serverPid ? treeCpu(serverPid) : undefined;
+        const machineBefore = machineCpuSeconds();
         const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '--timeout', '30s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
             { env: { ...process.env, WRK_REQUESTS: String(total), WRK_CONNECTIONS: String(connections) }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
@@ -31,11 +34,13 @@ export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, ti
         let clientCpu = 0;
         let serverCpu = 0;
         let serverMainCpu = 0;
+        let machineCpu = 0;
         child.stdout.setEncoding('utf8').on('data', (text) => {
             out += text;
             if (!stopped && out.includes('DONE\n')) {
                 stopped = true;
                 clientCpu = treeCpuSeconds(child.pid);
+                machineCpu = machineCpuSeconds() - machineBefore;
                 if (serverPid) {
                     const after = treeCpu(serverPid);
                     serverCpu = after.total - serverBefore.total;
@@ -53,7 +58,7 @@ export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, ti
             const m = /RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) socket_errors=(\d+)/.exec(out);
             if (!m || !stopped) return reject(new Error(`wrk did not finish its ${total} requests:\n${out}`));
             const [requests, duration, p50, p99, non2xx, socketErrors] = m.slice(1).map(Number);
-            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu, serverMainCpu });
+            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu, serverMainCpu, machineCpu });
         });
     });
 }
