@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { hasWrk, runWrk } from '../../scripts/bench/wrk-load.mjs';
@@ -41,10 +41,15 @@ afterAll(async () => {
 test('finishes after exactly `total` answers, counting non-2xx ones as errors', async () => {
     seen = 0;
     const port = (server.address() as AddressInfo).port;
+    const started = performance.now();
     const r = await runWrk({ port, bodiesFile, total: ANSWERED, connections: 4, serverPid: process.pid, timeoutMs: 20_000 });
+    const elapsed = (performance.now() - started) / 1000;
     expect(r.requests).toBe(ANSWERED);
     expect(r.errors).toBe(1);
     expect(r.serverMainCpu).toBeLessThanOrEqual(r.serverCpu);
+    // The whole machine's busy time covers this process's and wrk's (within /proc's 10 ms ticks) and fits in its cores.
+    expect(r.machineCpu).toBeGreaterThanOrEqual(r.serverCpu + r.clientCpu - 0.05);
+    expect(r.machineCpu).toBeLessThanOrEqual(elapsed * availableParallelism() + 0.05);
     server.closeAllConnections();
     seen = 0;
     await expect(runWrk({ port, bodiesFile, total: ANSWERED + 1, connections: 4, timeoutMs: 2_000 })).rejects.toThrow(/did not finish/);
