@@ -46,10 +46,11 @@ test('finishes after exactly `total` answers, counting non-2xx ones as errors', 
     const elapsed = (performance.now() - started) / 1000;
     expect(r.requests).toBe(ANSWERED);
     expect(r.errors).toBe(1);
-    expect(r.serverMainCpu).toBeLessThanOrEqual(r.serverCpu);
-    // The whole machine's busy time covers this process's and wrk's (within /proc's 10 ms ticks) and fits in its cores.
-    expect(r.machineCpu).toBeGreaterThanOrEqual(r.serverCpu + r.clientCpu - 0.05);
-    expect(r.machineCpu).toBeLessThanOrEqual(elapsed * availableParallelism() + 0.05);
+    // /proc rounds a process's total and each thread's time separately (10 ms ticks, scaled): allow two ticks.
+    expect(r.serverMainCpu).toBeLessThanOrEqual(r.serverCpu + 0.02);
+    // The whole machine's busy time covers this process's and wrk's (within /proc's sampled 10 ms ticks) and fits in its cores.
+    expect(r.machineCpu).toBeGreaterThanOrEqual(r.serverCpu + r.clientCpu - 0.1);
+    expect(r.machineCpu).toBeLessThanOrEqual(elapsed * availableParallelism() + 0.1);
     server.closeAllConnections();
     seen = 0;
     await expect(runWrk({ port, bodiesFile, total: ANSWERED + 1, connections: 4, timeoutMs: 2_000 })).rejects.toThrow(/did not finish/);
