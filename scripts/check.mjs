@@ -1,0 +1,126 @@
+// `npm run check` (part of `npm test`): typecheck and typed lint on ONE TypeScript program per tsconfig.
+// `tsc` and typescript-eslint would each build and check the same program (together ~80 CPU-s on a
+// fresh clone, ~30 of them spent twice); here eslint's type-aware rules read the checker tsc's
+// diagnostics already filled. Incremental: the programs' .tsbuildinfo (in CACHE) tells which files
+// TypeScript had to check again, and exactly those are linted, plus the files that had lint messages
+// last time, or every file when the lint configuration changed. That also re-lints a file whose
+// callee became async though the file itself did not change, which eslint's own --cache misses.
+// When the last run was clean and no file it read (sources, their .d.ts in node_modules, configs) is
+// newer than that run, nothing is loaded at all. `npm run typecheck` and `npm run lint` stay the
+// plain tools (with their own caches) for running one of the two alone.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ts from 'typescript';
+
+const CONFIGS = ['tsconfig.json', 'client/webview/tsconfig.json'];
+const CACHE = 'node_modules/.cache/check';
+const STATE = `${CACHE}/state.json`;
+// What decides every file's lint result besides the file itself and its types.
+const LINT_INPUTS = ['eslint.config.mjs', 'package-lock.json', 'scripts/check.mjs'];
+
+const root = process.cwd();
+// --times: CPU-seconds of each phase on stderr.
+const cpu = () => Object.values(process.cpuUsage()).reduce((a, b) => a + b, 0) / 1e6;
+const phase = process.argv.includes('--times') ? (name) => console.error(`check: ${name} at ${cpu().toFixed(1)} CPU-s`) : () => {};
+mkdirSync(CACHE, { recursive: true });
+const readState = () => {
+    try {
+        return JSON.parse(readFileSync(STATE, 'utf8'));
+    } catch {
+        return { lintInputs: '', pending: [], clean: false };
+    }
+};
+const state = readState();
+const started = Date.now();
+const lintInputs = createHash('sha256').update(LINT_INPUTS.map((f) => readFileSync(f)).join('\0')).digest('hex');
+
+const diagnostics = [];
+const parsedConfigs = CONFIGS.map((config) => ts.getParsedCommandLineOfConfigFile(config, { tsBuildInfoFile: resolve(CACHE, `${config.replaceAll('/', '_')}.tsbuildinfo`) }, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
+}));
+const roots = parsedConfigs.map((p) => p?.fileNames ?? []);
+const olderThanLastRun = (file) => {
+    try {
+        return statSync(file).mtimeMs < state.time;
+    } catch {
+        return false;
+    }
+};
+if (state.clean && state.lintInputs === lintInputs && JSON.stringify(roots) === JSON.stringify(state.roots) && [...CONFIGS, ...state.files].every(olderThanLastRun)) {
+    console.log(`check: no file changed since the last clean run (${new Date(state.time).toISOString()})`);
+    process.exit(0);
+}
+const { ESLint } = await import('eslint');
+phase('loaded');
+
+const affected = new Set();
+const builders = [];
+for (const parsed of parsedConfigs) {
+    if (!parsed) continue;
+    const builder = ts.createIncrementalProgram({
+        rootNames: parsed.fileNames,
+        options: parsed.options,
+        projectReferences: parsed.projectReferences,
+        configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(parsed),
+        host: ts.createIncrementalCompilerHost(parsed.options),
+    });
+    // Checks what changed since the last run (everything the first time) and says which files those were.
+    for (;;) {
+        const next = builder.getSemanticDiagnosticsOfNextAffectedFile();
+        if (!next) break;
+        const files = next.affected === builder.getProgram() ? builder.getProgram().getSourceFiles() : [next.affected];
+        for (const file of files) affected.add(resolve(file.fileName));
+    }
+    diagnostics.push(
+        ...builder.getConfigFileParsingDiagnostics(),
+        ...builder.getOptionsDiagnostics(),
+        ...builder.getGlobalDiagnostics(),
+        ...builder.getSyntacticDiagnostics(),
+        ...builder.getSemanticDiagnostics(), // from the .tsbuildinfo for files not checked again
+    );
+    builders.push(builder);
+    phase(`type-checked ${parsed.options.configFilePath}`);
+}
+const programs = builders.map((b) => b.getProgram());
+
+const eslint = new ESLint({
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, programs } } },
+});
+const sources = new Set(programs.flatMap((p) => p.getRootFileNames().map((f) => resolve(f))));
+const candidates = state.lintInputs === lintInputs ? new Set([...affected, ...state.pending.map((f) => resolve(f))]) : sources;
+const toLint = [];
+for (const file of candidates) {
+    if (!sources.has(file)) continue;
+    if (await eslint.isPathIgnored(file)) continue;
+    if ((await eslint.calculateConfigForFile(file)) === undefined) continue;
+    toLint.push(file);
+}
+phase('listed files to lint');
+const results = toLint.length ? await eslint.lintFiles(toLint) : [];
+const lintProblems = results.filter((r) => r.messages.length > 0);
+phase('linted');
+
+if (diagnostics.length) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+    const format = process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics;
+    process.stdout.write(format(ts.sortAndDeduplicateDiagnostics(diagnostics), host));
+}
+if (lintProblems.length) process.stdout.write(await (await eslint.loadFormatter('stylish')).format(results));
+
+// Only now that both passes ran: a run stopped half-way leaves the previous state, so nothing is skipped.
+for (const builder of builders) builder.emit();
+const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).length;
+const lintErrors = results.reduce((s, r) => s + r.errorCount + r.fatalErrorCount, 0);
+writeFileSync(STATE, JSON.stringify({
+    lintInputs,
+    pending: lintProblems.map((r) => r.filePath).sort(),
+    clean: diagnostics.length === 0 && lintProblems.length === 0,
+    time: started,
+    roots,
+    files: [...new Set(programs.flatMap((p) => p.getSourceFiles().map((f) => f.fileName)))].sort(),
+}) + '\n');
+
+console.log(`check: ${affected.size ? `${[...affected].filter((f) => !f.includes('/node_modules/')).length} files type-checked` : 'nothing to type-check'}, ${toLint.length} linted; ${errors} type errors, ${lintErrors} lint errors`);
+process.exit(errors || lintErrors ? 1 : 0);
