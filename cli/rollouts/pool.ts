@@ -28,6 +28,9 @@ export interface WorkerSetup extends BlockSetup {
 
 export type BlockReply = { seq: number; items: BlockItem[]; memo: MemoCount } | { seq: number; error: string };
 
+/** A worker's first message: its modules are loaded and it takes blocks now. */
+export interface WorkerReady { ready: true }
+
 export interface MemoCount { hits: number; misses: number }
 
 /** What the run yields: outcomes, or (output `json`) scored rows already written as their lines. */
@@ -61,10 +64,11 @@ type Unit =
     | { kind: 'issue'; file: string; item: ScoreOutcome }
     | { kind: 'end'; file: string; size: number };
 
-/** Blocks read ahead of the next one to give back, at most (some 16 MB of input). */
-const MAX_AHEAD = 16;
-/** Blocks a worker holds at a time (one in work, the others queued), so it never waits for this thread. */
-const WORKER_QUEUE = 3;
+/**
+ * Blocks a worker holds at a time (one in work, the others queued), so it does not wait for this
+ * thread while this thread scores a block of its own (or is kept off the CPU by a loaded machine).
+ */
+const WORKER_QUEUE = 8;
 
 export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions, pool: PoolOptions): AsyncGenerator<PoolItem> {
     const setup: WorkerSetup = {
@@ -74,6 +78,11 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
     if (pool.threads < 1 && !pool.scoreHere) throw new Error('scoreOnThreads: no thread to score on');
     const workers = Array.from({ length: pool.threads }, () => new Worker(pool.workerFile, { workerData: setup }));
     const load = workers.map(() => 0);
+    /** Blocks read ahead of the next one to give back, at most (some MiB of input each): every worker's queue and as much again. */
+    const maxAhead = (workers.length + 2) * WORKER_QUEUE;
+    // No block goes to a worker before it says it is ready: until then this thread scores them
+    // (with scoreHere), instead of waiting on blocks queued behind a worker's start.
+    const ready = workers.map(() => !pool.scoreHere);
     const memo = workers.map(() => ({ hits: 0, misses: 0 }));
     // This thread's scoring context, made on its first block.
     let here: ReturnType<typeof blockContext> | undefined;
@@ -93,7 +102,12 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
     const dead = new Set<string>();
 
     workers.forEach((worker, index) => {
-        worker.on('message', (reply: BlockReply) => {
+        worker.on('message', (reply: BlockReply | WorkerReady) => {
+            if ('ready' in reply) {
+                ready[index] = true;
+                signal();
+                return;
+            }
             load[index]--;
             if ('error' in reply) failure ??= new Error(`rollouts worker failed: ${reply.error}`);
             else {
@@ -110,7 +124,7 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
 
     const dispatch = () => {
         for (let w = 0; w < workers.length; w++) {
-            while (load[w] < WORKER_QUEUE) {
+            while (ready[w] && load[w] < WORKER_QUEUE) {
                 const unit = pending.find((u): u is Extract<Unit, { kind: 'block' }> => u.kind === 'block' && !u.assigned);
                 if (!unit) return;
                 unit.assigned = true;
@@ -126,11 +140,28 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
     const units = produce(paths, options, pool.blockBytes, dead)[Symbol.asyncIterator]();
     let seq = 0;
     let exhausted = false;
+    const readNext = async () => {
+        const next = await units.next();
+        if (next.done) exhausted = true;
+        else {
+            const unit = next.value;
+            if (unit.kind === 'block') unit.block.seq = seq;
+            seq++;
+            pending.push(unit);
+        }
+    };
     try {
         for (;;) {
             if (failure) throw failure;
             dispatch();
             const head = pending[0];
+            // A worker short of blocks gets the next one before outputs are given back (giving back
+            // a window of blocks scored here takes a while, and the worker would wait meanwhile).
+            const hungry = !exhausted && pending.length < maxAhead && workers.some((_, w) => ready[w] && load[w] < WORKER_QUEUE);
+            if (hungry) {
+                await readNext();
+                continue;
+            }
             if (head && (head.kind !== 'block' || head.reply)) {
                 pending.shift();
                 first++;
@@ -172,15 +203,8 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                     bytesDone.set(file, done);
                     if (!dead.has(file)) options.onProgress?.({ file, bytesRead: done, totalBytes: sizeOf(file), records: count });
                 }
-            } else if (!exhausted && pending.length < MAX_AHEAD) {
-                const next = await units.next();
-                if (next.done) exhausted = true;
-                else {
-                    const unit = next.value;
-                    if (unit.kind === 'block') unit.block.seq = seq;
-                    seq++;
-                    pending.push(unit);
-                }
+            } else if (!exhausted && pending.length < maxAhead) {
+                await readNext();
             } else if (head) {
                 // Every worker has its queue full: score the next block here rather than wait.
                 const unit = pool.scoreHere ? pending.find((u): u is Extract<Unit, { kind: 'block' }> => u.kind === 'block' && !u.assigned) : undefined;

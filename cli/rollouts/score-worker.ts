@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { blockContext, scoreBlock, type Block } from '../../language/rollouts/block.js';
 import { ProblemIndex } from '../../language/rollouts/problem-index.js';
-import type { BlockReply, WorkerSetup } from './pool.js';
+import type { BlockReply, WorkerReady, WorkerSetup } from './pool.js';
 
 const setup = workerData as WorkerSetup;
 const ctx = blockContext(setup, new ProblemIndex(setup.problems));
@@ -18,3 +18,4 @@ parentPort!.on('message', (block: Block) => {
     }
     parentPort!.postMessage(reply);
 });
+parentPort!.postMessage({ ready: true } satisfies WorkerReady);

@@ -2,6 +2,7 @@
 // training step) or the file can be binary garbage without newlines. Lines longer than the bound
 // are skipped without being held in memory and reported by number; the rest of the file goes on.
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** Default bound on one line: large enough for a trace step of thousands of rollouts, below V8's string limit. */
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
@@ -90,62 +91,88 @@ export type LineBlock = { bytes: Uint8Array; firstLine: number } | { line: numbe
  * anywhere), each with the number of its first line, so that splitting a block into lines
  * (blockLines) gives the lines readLines gives. A line that outgrows `maxLineBytes` across reads is
  * not held: it comes as `{ line, tooLong }` in its place. (Shorter over-long lines inside a block are
- * found by blockLines.)
+ * found by blockLines.) Each block is read straight into a fresh buffer of its own, behind the
+ * unfinished line the previous read left (so it can be handed to another thread, transferred, and
+ * only that short tail is copied); a line longer than a quarter block is gathered in parts instead,
+ * so that a huge line is copied once, not once per read.
  */
 export async function* readLineBlocks(path: string, options: LineOptions & { blockBytes?: number } = {}): AsyncGenerator<LineBlock> {
     const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     const size = options.blockBytes ?? 1 << 20;
-    const stream = createReadStream(path, { highWaterMark: size, signal: options.signal });
+    options.signal?.throwIfAborted();
+    const handle = await open(path, 'r');
+    /** The unfinished line's bytes so far (none while skipping), `carried` bytes in all. */
     let carry: Buffer[] = [];
     let carried = 0;
     let skipping = false;
     let line = 1;
     let bytes = 0;
+    const take = (block: Buffer) => {
+        const firstLine = line;
+        line += countNewlines(block); // before it is yielded: the consumer may hand the bytes away
+        return { bytes: block, firstLine };
+    };
     try {
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-            bytes += chunk.length;
-            let from = 0;
+        for (;;) {
+            options.signal?.throwIfAborted();
+            // A short unfinished line goes in front of the read; a long one stays in parts.
+            const direct = !skipping && carried <= size / 4;
+            const buffer = Buffer.allocUnsafeSlow((direct ? carried : 0) + size);
+            let at = 0;
+            if (direct) for (const part of carry) at += part.copy(buffer, at);
+            const { bytesRead } = await handle.read(buffer, at, size, null);
+            if (bytesRead === 0) break;
+            bytes += bytesRead;
+            const end = at + bytesRead;
+            /** Where the bytes not yet given out start in `buffer` (the unfinished line, when direct). */
+            let from = direct ? 0 : at;
             if (skipping) {
-                const nl = chunk.indexOf(0x0a);
-                if (nl < 0) {
-                    carried += chunk.length;
+                const nl = buffer.indexOf(0x0a, at);
+                if (nl < 0 || nl >= end) {
+                    carried += bytesRead;
                     options.onBytes?.(bytes);
                     continue;
                 }
-                yield { line: line++, tooLong: carried + nl };
+                yield { line: line++, tooLong: carried + nl - at };
                 skipping = false;
                 carried = 0;
                 from = nl + 1;
             }
-            const last = chunk.lastIndexOf(0x0a);
+            const last = buffer.lastIndexOf(0x0a, end - 1);
             if (last < from) {
-                const rest = chunk.length - from;
-                if (carried + rest > max) {
+                const rest = end - from;
+                if (carried + (direct ? rest - carried : rest) > max) {
                     skipping = true;
+                    carried = carried + (direct ? rest - carried : rest);
                     carry = [];
-                } else carry.push(chunk.subarray(from));
-                carried += rest;
+                } else if (direct) {
+                    carry = [buffer.subarray(from, end)];
+                    carried = rest;
+                } else {
+                    carry.push(buffer.subarray(from, end));
+                    carried += rest;
+                }
                 options.onBytes?.(bytes);
                 continue;
             }
-            const head = chunk.subarray(from, last + 1);
-            // A fresh buffer per block: it can be handed to another thread (transferred) as a whole.
-            const block = Buffer.allocUnsafeSlow(carried + head.length);
-            let at = 0;
-            for (const part of carry) at += part.copy(block, at);
-            head.copy(block, at);
-            const firstLine = line;
-            line += countNewlines(block); // before it is yielded: the consumer may hand the bytes away
-            yield { bytes: block, firstLine };
-            const tail = chunk.subarray(last + 1);
-            carry = tail.length > 0 ? [tail] : [];
-            carried = tail.length;
+            let block: Buffer;
+            if (direct) block = buffer.subarray(from, last + 1);
+            else {
+                block = Buffer.allocUnsafeSlow(carried + last + 1 - from);
+                let to = 0;
+                for (const part of carry) to += part.copy(block, to);
+                buffer.copy(block, to, from, last + 1);
+            }
+            // The tail is copied out: the block's whole buffer may be transferred to another thread.
+            carry = last + 1 < end ? [Buffer.from(buffer.subarray(last + 1, end))] : [];
+            carried = end - last - 1;
+            yield take(block);
             options.onBytes?.(bytes);
         }
         if (skipping) yield { line, tooLong: carried };
-        else if (carried > 0) yield { bytes: Buffer.concat(carry, carried), firstLine: line };
+        else if (carried > 0) yield take(Buffer.concat(carry, carried));
     } finally {
-        stream.destroy();
+        await handle.close();
     }
 }
 

@@ -1,0 +1,61 @@
+// readLineBlocks (language/rollouts/readers/lines.ts), split by blockLines, gives the lines readLines
+// gives, in order, numbered alike, with the same over-long lines, for any block size and bound:
+// short unfinished lines read into the next block's buffer, long ones gathered in parts, skipped
+// lines across reads, CRLF, BOMs and multi-byte characters cut by a read.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { blockLines, readLineBlocks, readLines, type Line } from '../../language/rollouts/readers/lines.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'line-blocks-'));
+let files = 0;
+
+async function viaBlocks(path: string, blockBytes: number, maxLineBytes: number): Promise<Line[]> {
+    const out: Line[] = [];
+    for await (const piece of readLineBlocks(path, { blockBytes, maxLineBytes })) {
+        if ('tooLong' in piece) out.push(piece);
+        else out.push(...blockLines(piece.bytes, piece.firstLine, maxLineBytes));
+    }
+    return out;
+}
+
+async function viaLines(path: string, maxLineBytes: number): Promise<Line[]> {
+    const out: Line[] = [];
+    for await (const l of readLines(path, { maxLineBytes })) out.push(l);
+    return out;
+}
+
+const piece = fc.oneof(
+    fc.constantFrom('\n', '\r\n', '\ufeff', 'é', '😀', '{"a":1}', ''),
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: 1, max: 300 }).map((n) => 'x'.repeat(n)),
+);
+
+describe('readLineBlocks', () => {
+    it('gives readLines\' lines for any block size and line bound', async () => {
+        await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 400 }), async (parts, blockBytes, maxLineBytes) => {
+            const path = join(dir, `f${files++}.jsonl`);
+            writeFileSync(path, parts.join(''));
+            expect(await viaBlocks(path, blockBytes, maxLineBytes)).toEqual(await viaLines(path, maxLineBytes));
+        }), { numRuns: 400 });
+    });
+
+    it('hands out each block in a buffer of its own (it may be transferred), the next block intact', async () => {
+        const path = join(dir, 'own.jsonl');
+        const rows = Array.from({ length: 200 }, (_, i) => `{"row":${i},"pad":"${'p'.repeat(i % 37)}"}`);
+        writeFileSync(path, `${rows.join('\n')}\n`);
+        const seen: string[] = [];
+        const buffers = new Set<ArrayBufferLike>();
+        for await (const piece of readLineBlocks(path, { blockBytes: 256 })) {
+            if ('tooLong' in piece) throw new Error('no line is too long here');
+            expect(buffers.has(piece.bytes.buffer)).toBe(false);
+            buffers.add(piece.bytes.buffer);
+            seen.push(Buffer.from(piece.bytes).toString('utf8'));
+            // As a transfer would: the block's whole buffer is gone from this thread.
+            structuredClone(piece.bytes.buffer, { transfer: [piece.bytes.buffer as ArrayBuffer] });
+        }
+        expect(seen.join('')).toBe(`${rows.join('\n')}\n`);
+    });
+});
