@@ -3,6 +3,8 @@
 // Graph" lens missing, while the next document got its requests in milliseconds). The language
 // client's middleware records each request; a document opened by us that got none soon after is
 // nudged: adding and removing a provider makes every editor's code-lens controller start over.
+// (VS Code's controller drops a pending request when its editor loses focus and asks again only on
+// focus; a restart schedules one regardless. docs/editor.md.)
 import * as vscode from 'vscode';
 
 const asked = new Set<string>();
