@@ -11,10 +11,14 @@ const asked = new Set<string>();
 const NUDGE_AFTER_MS = 2000;
 let log: vscode.LogOutputChannel | undefined;
 
-/** Called by the language client's middleware for every code-lens request. */
-export function lensRequested(uri: vscode.Uri, channel: vscode.LogOutputChannel): void {
-    asked.add(uri.toString());
+/** At activation: where a nudge is logged. */
+export function watchCodeLenses(channel: vscode.LogOutputChannel): void {
     log = channel;
+}
+
+/** Called by the language client's middleware for every code-lens request. */
+export function lensRequested(uri: vscode.Uri): void {
+    asked.add(uri.toString());
 }
 
 /** Call right before showing `uri` in an editor; nudges VS Code if it asks for no lenses. */

@@ -13,6 +13,7 @@ import { ServerStatusItem } from './status.js';
 import { registerTesting, type TestingApi } from './testing/index.js';
 import { registerTrace } from './trace/index.js';
 import { registerTrajectory } from './trajectory/index.js';
+import { watchCodeLenses } from './code-lens-watch.js';
 
 /** The workspace-state key of the Problems view's statuses (the last result of each bound solution). */
 const SOLUTION_RESULTS_KEY = 'deltaStudio.solutionResults';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
     context.subscriptions.push(log);
     log.info(`Activating ${context.extension.id} ${context.extension.packageJSON.version} (VS Code ${vscode.version}, ${vscode.env.appHost})`);
 
+    watchCodeLenses(log);
     registerTrajectory(context);
     server = new ManufactoriaServer(context, log);
     context.subscriptions.push(server);

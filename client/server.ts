@@ -180,7 +180,7 @@ function clientOptions(log: vscode.LogOutputChannel, problemFiles: vscode.FileSy
             // A lens request that fails or takes long leaves the editor without any lens (VS Code
             // waits for every provider and does not ask again): say so in the log.
             provideCodeLenses: (document, token, next) => {
-                lensRequested(document.uri, log);
+                lensRequested(document.uri);
                 return logSlow(log, 'code lenses', document.uri, () => next(document, token));
             },
         },
