@@ -121,6 +121,18 @@ describe('RowParser', () => {
         );
     });
 
+    test('from bytes: rows alternating between known labels of one length each take the fast path with their own label', () => {
+        const parser = new RowParser();
+        const twin = LABEL.replace('test 0', 'TEST 0');
+        expect(twin.length).toBe(LABEL.length);
+        const row = (label: string, i: number) => `{"id":"p${i}","response":"r","ground_truth":${label},"x":${i}}`;
+        expectSame(parser, row(LABEL, 0));
+        expectSame(parser, row(twin, 1));
+        const before = parser.hits;
+        for (let i = 2; i < 12; i++) expectSameBytes(parser, Buffer.from(row(i % 2 ? twin : LABEL, i)));
+        expect(parser.hits - before).toBe(10);
+    });
+
     test('random edits of rows around a known label give what JSON.parse gives', () => {
         const parser = new RowParser();
         const base = `{"id":"p1","response":"\`\`\`\\nSTART start:\\n    NEXT end\\nEND end\\n\`\`\`","ground_truth":${LABEL},"finish_reason":"stop"}`;

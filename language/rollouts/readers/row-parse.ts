@@ -46,6 +46,12 @@ export class RowParser {
     private labelsByBytes = new Map<string, KnownLabel[]>();
     private patternBytes = Buffer.alloc(0);
     private labelBytes = 0;
+    /**
+     * The label the last fast-path row held, tried first: rows of one problem (a GRPO group) come
+     * together. Two known labels never both match at one place (each is one complete JSON value,
+     * ending at its own closing character), so trying it first finds what the lookup finds.
+     */
+    private last: KnownLabel | undefined;
     /** Fast-path outcomes, for the learning budget and for tests. */
     hits = 0;
     learned = 0;
@@ -79,10 +85,14 @@ export class RowParser {
         const at = line.indexOf(this.patternBytes);
         if (at < 0) return undefined;
         const p = skipSpaceBytes(line, at + this.patternBytes.length);
-        const bucket = this.labelsByBytes.get(line.toString('latin1', p, p + PREFIX_CHARS));
-        if (!bucket) return undefined;
-        const known = bucket.find((k) => p + k.bytes.length <= line.length && line.compare(k.bytes, 0, k.bytes.length, p, p + k.bytes.length) === 0);
-        if (!known || line.includes(SENTINEL_SPELLING)) return undefined;
+        const matches = (k: KnownLabel) => p + k.bytes.length <= line.length && line.compare(k.bytes, 0, k.bytes.length, p, p + k.bytes.length) === 0;
+        let known = this.last;
+        if (!known || !matches(known)) {
+            known = this.labelsByBytes.get(line.toString('latin1', p, p + PREFIX_CHARS))?.find(matches);
+            if (!known) return undefined;
+            this.last = known;
+        }
+        if (line.includes(SENTINEL_SPELLING)) return undefined;
         const row = this.withSentinel(head.decode(line.subarray(0, p)) + SENTINEL_TEXT + tail.decode(line.subarray(p + known.bytes.length)), key, known);
         if (row !== undefined) this.hits++;
         return row;
