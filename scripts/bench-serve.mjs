@@ -84,13 +84,15 @@ const fastapi = (processes) => start(fastapiPython, ['scripts/bench/fastapi_serv
 const fastapiVersions = fastapiPython ? execFileSync(fastapiPython, ['-c', 'import sys; sys.path.insert(0, "scripts/bench"); import fastapi_server; print(fastapi_server.versions())'], { encoding: 'utf8' }).trim() : '';
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const ms = (seconds, r) => (1000 * seconds / r.requests).toFixed(3);
+/** Cores kept busy by `cpu` seconds of a run (over the wall-clock window its CPU was counted in). */
+const coresOf = (cpu, r) => (cpu / (r.window || r.seconds)).toFixed(2);
 const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
-    + (r.serverCpu > 0 ? `  | server ${ms(r.serverCpu, r)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s, ${(r.serverCpu / r.seconds).toFixed(2)} cores` : '')
+    + (r.serverCpu > 0 ? `  | server ${ms(r.serverCpu, r)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s, ${coresOf(r.serverCpu, r)} cores` : '')
     + (r.ours && r.serverMainCpu > 0 ? ` (HTTP thread${r.processes > 1 ? 's' : ''} ${ms(r.serverMainCpu, r)}, other threads ${ms(r.serverCpu - r.serverMainCpu, r)})` : '')
-    + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${(r.clientCpu / r.seconds).toFixed(2)} cores` : '')
+    + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${coresOf(r.clientCpu, r)} cores` : '')
     + (r.machineCpu > 0 ? `  | other work ${otherCores(r).toFixed(2)} cores` : ''));
 /** Cores that processes other than this server and its client kept busy during a run. */
-const otherCores = (r) => Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) / r.seconds;
+const otherCores = (r) => Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) / (r.window || r.seconds);
 /**
  * The 1.7x scaling goal is judged only when other work kept at most this many cores busy: on a loaded
  * machine the scheduler gives two processes a larger share of the cores than one, which can make
@@ -143,8 +145,8 @@ function ceiling(one, many) {
     const h = one.serverMainCpu / one.requests;
     const cost = (r) => (r.serverCpu + r.clientCpu) / r.requests;
     const share = h / cost(one);
-    console.log(`Cores: 1 worker used ${(one.serverCpu / one.seconds).toFixed(2)} (HTTP thread ${(one.serverMainCpu / one.seconds).toFixed(2)}) + client ${(one.clientCpu / one.seconds).toFixed(2)};`
-        + ` ${many.processes} workers ${(many.serverCpu / many.seconds).toFixed(2)} + client ${(many.clientCpu / many.seconds).toFixed(2)}, of ${cores}.`);
+    console.log(`Cores: 1 worker used ${coresOf(one.serverCpu, one)} (HTTP thread ${coresOf(one.serverMainCpu, one)}) + client ${coresOf(one.clientCpu, one)};`
+        + ` ${many.processes} workers ${coresOf(many.serverCpu, many)} + client ${coresOf(many.clientCpu, many)}, of ${cores}.`);
     console.log(`Ceiling from CPU per request: the 1-worker HTTP thread is ${(100 * share).toFixed(0)}% of a request's CPU (server ${ms(one.serverCpu, one)} + client ${ms(one.clientCpu, one)} ms),`
         + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / cost(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
         + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / (one.serverCpu / one.requests)).toFixed(2)}x).`);

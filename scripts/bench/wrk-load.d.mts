@@ -1,6 +1,6 @@
 export interface WrkResult {
     requests: number; seconds: number; rps: number; p50: number; p99: number; errors: number;
-    clientCpu: number; serverCpu: number; serverMainCpu: number; machineCpu: number;
+    clientCpu: number; serverCpu: number; serverMainCpu: number; machineCpu: number; window: number;
 }
 /** Whether Debian's `wrk` is installed. */
 export function hasWrk(): boolean;

@@ -1,6 +1,7 @@
 -- wrk script for `npm run bench` (scripts/bench/wrk-load.mjs): POSTs the JSON Lines bodies of the
--- file given after `--` to /test_solution in file order, round robin, on one wrk thread. Once
--- WRK_REQUESTS answers are in it prints DONE (the driver then stops wrk) and a RESULT line at the end.
+-- file given after `--` to /test_solution in file order, round robin, on one wrk thread. It prints
+-- START when it sends its first request, DONE once WRK_REQUESTS answers are in (the driver then
+-- stops wrk) and a RESULT line at the end.
 --
 -- No response() callback: with one, wrk copies every answer's body into a Lua string (28 KB on
 -- average here), which cost the client about a third more CPU per request, CPU the servers on the
@@ -23,6 +24,12 @@ end
 
 function request()
   sent = sent + 1
+  -- The first real request (after wrk's start-up check): the driver starts its CPU counts here,
+  -- after wrk has read and formatted the bodies file.
+  if sent == 2 then
+    io.write("START\n")
+    io.flush()
+  end
   if sent == limit + connections + 1 then
     io.write("DONE\n")
     io.flush()

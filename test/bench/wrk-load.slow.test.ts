@@ -51,6 +51,9 @@ test('finishes after exactly `total` answers, counting non-2xx ones as errors', 
     // The whole machine's busy time covers this process's and wrk's (within /proc's sampled 10 ms ticks) and fits in its cores.
     expect(r.machineCpu).toBeGreaterThanOrEqual(r.serverCpu + r.clientCpu - 0.1);
     expect(r.machineCpu).toBeLessThanOrEqual(elapsed * availableParallelism() + 0.1);
+    // The CPU is counted from wrk's first request (after its start-up) to the last counted answer.
+    expect(r.window).toBeGreaterThan(0);
+    expect(r.window).toBeLessThan(elapsed);
     server.closeAllConnections();
     seen = 0;
     await expect(runWrk({ port, bodiesFile, total: ANSWERED + 1, connections: 4, timeoutMs: 2_000 })).rejects.toThrow(/did not finish/);
