@@ -74,7 +74,7 @@ console.log(line('lean Python', lean));
 console.log(`  like for like, neither does:   ${x(lean, oursPlain)}`);
 console.log(`  NOT like for like (delta with its memo, Python running every pair): ${x(lean, ours)}`);
 console.log(line('delta rollouts --jobs 1', oursOne) + `  → ${x(leanMemo, oursOne)} (both memoise)`);
-console.log(`goal: 100k rollouts in < 20 s      ${per100k(ours).toFixed(1)} s per 100k (${per100k(oursPlain).toFixed(1)} s without the memo): ${goal(Math.max(per100k(ours), per100k(oursPlain)) < 20)}`);
+console.log(`goal: 100k rollouts in < 20 s      ${per100k(ours).toFixed(2)} s per 100k (${per100k(oursPlain).toFixed(2)} s without the memo): ${goal(Math.max(per100k(ours), per100k(oursPlain)) < 20)}`);
 const rss = Math.max(ours.rssMiB ?? Infinity, oursPlain.rssMiB ?? Infinity);
 console.log(`goal: resident memory < 1 GB       ${rss.toFixed(0)} MiB at most: ${goal(rss < 1024)}`);
 const both = Math.min(leanMemo.seconds / ours.seconds, lean.seconds / oursPlain.seconds);
