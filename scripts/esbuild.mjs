@@ -1,6 +1,6 @@
 // Bundles every runtime entry point; the extension ships these bundles only.
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { MANIFEST, staleReason, writeManifest } from './build-manifest.mjs';
 
@@ -24,6 +24,10 @@ const LAZY = {
     'client/rollouts/overview-panel.ts': 'extension-overview.cjs',
     'language/manufactoria/format/canonical-layout.ts': 'extension-layout.cjs',
 };
+// Modules holding state the whole extension host shares, each with a string only its code contains:
+// only out/extension.cjs may contain them (a chunk that needs one gets it passed in). The build
+// fails when a chunk would get its own copy.
+const ONE_COPY = { 'client/code-lens-watch.ts': 'delta-studio-nudge' };
 const lazyChunks = {
     name: 'lazy-chunks',
     setup(build) {
@@ -77,6 +81,12 @@ if (watch) {
 } else {
     const started = Date.now();
     const results = await Promise.all(entries.map((e) => esbuild.build({ ...e, metafile: true })));
+    for (const [i, e] of entries.entries()) {
+        if (!Object.values(LAZY).some((chunk) => e.outfile === `out/${chunk}`)) continue;
+        const text = readFileSync(e.outfile, 'utf8');
+        const copied = Object.entries(ONE_COPY).filter(([, marker]) => text.includes(marker)).map(([file]) => file);
+        if (copied.length) throw new Error(`${e.outfile} would hold its own copy of ${copied.join(', ')} (ONE_COPY in scripts/esbuild.mjs): pass it in from the extension instead`);
+    }
     const inputs = results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => existsSync(f));
     writeManifest(started, inputs, results.flatMap((r) => Object.keys(r.metafile.outputs)));
 }

@@ -59,7 +59,7 @@ export function registerRollouts({ context, log }: FeatureContext): RolloutsTree
             const run = await runs.open(paths, await problemFiles(paths), title);
             if (!run) continue;
             await vscode.commands.executeCommand(`${ROLLOUTS_VIEW}.focus`);
-            if (paths === groups[0]) await showOverview(context, runs, run, log);
+            if (paths === groups[0]) await showOverview(context, runs, run, log, (key, row) => openRolloutAsSolution(runs, key, row));
         }
     };
 
@@ -70,7 +70,7 @@ export function registerRollouts({ context, log }: FeatureContext): RolloutsTree
         vscode.commands.registerCommand(COMMAND_OPEN_ROLLOUTS, open),
         vscode.commands.registerCommand('deltaStudio.rollouts.showOverview', async (node?: RolloutNode) => {
             const run = node ? node.run : runs.all[0];
-            if (run) await showOverview(context, runs, run, log);
+            if (run) await showOverview(context, runs, run, log, (key, row) => openRolloutAsSolution(runs, key, row));
         }),
         vscode.commands.registerCommand('deltaStudio.rollouts.close', (node?: RolloutNode) => {
             if (node) runs.close(node.run.key);

@@ -5,12 +5,16 @@ import * as vscode from 'vscode';
 import { isFromWebview, ROLLOUTS_VIEW_TYPE, type ToWebview } from '../webview/rollouts/protocol.js';
 import { webviewPage } from '../webview/rollouts/page.js';
 import { changesSummary } from '../../language/rollouts/detail.js';
-import { compareRollouts, copyRolloutToWorkspace, openRolloutAsSolution } from './documents.js';
+import { compareRollouts, copyRolloutToWorkspace } from './documents.js';
 import type { Run, Runs } from './runs.js';
 
 const panels = new Map<number, vscode.WebviewPanel>();
 
-export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: Run, log: vscode.LogOutputChannel): vscode.WebviewPanel {
+/**
+ * `open` shows a rollout as a solution. It comes from out/extension.cjs, not from this chunk: the
+ * code-lens watch it uses keeps state that must exist once (scripts/esbuild.mjs ONE_COPY).
+ */
+export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: Run, log: vscode.LogOutputChannel, open: (runKey: number, row: number) => Promise<vscode.TextEditor | undefined>): vscode.WebviewPanel {
     const existing = panels.get(run.key);
     if (existing) {
         existing.reveal();
@@ -53,10 +57,10 @@ export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: 
                 void panel.webview.postMessage({ type: 'changes', before: m.row, after: m.other, changes } satisfies ToWebview);
                 if (changes) void vscode.window.showInformationMessage(`Rollouts compare, per test: ${changesSummary(changes)} (listed in the overview).`);
             } else if (m.action === 'copy') {
-                const editor = await openRolloutAsSolution(runs, run.key, m.row);
+                const editor = await open(run.key, m.row);
                 if (editor) await copyRolloutToWorkspace(runs, editor.document.uri);
             } else {
-                await openRolloutAsSolution(runs, run.key, m.row);
+                await open(run.key, m.row);
             }
         }
     });
