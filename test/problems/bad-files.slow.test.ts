@@ -40,6 +40,10 @@ function craftedParquet(): string {
     return crafted;
 }
 
+// A reader killed by V8 first grows its heap to the limit: seconds alone, over a minute on a loaded
+// 2-core machine (it once went past vitest's 60 s default there).
+const CRAFTED_TIMEOUT_MS = 180_000;
+
 describe('crafted problem files', () => {
     it('a parquet file that kills its reader with a V8 fatal error is an issue naming the file', async () => {
         const good = await loadProblemFile((craftedParquet(), join(dir, 'good.parquet')), { displayName: 'good.parquet' });
@@ -50,17 +54,17 @@ describe('crafted problem files', () => {
         expect(r.issues).toHaveLength(1);
         expect(r.issues[0].file).toBe('crafted.parquet');
         expect(r.issues[0].message).toMatch(/^the parquet reader (was killed by SIG\w+|exited with code \d+) \((Fatal JavaScript invalid size error \d+|JavaScript heap out of memory)\): the file is damaged/);
-    });
+    }, CRAFTED_TIMEOUT_MS);
 
     it('the same file given to `delta rollouts score` (it is a valid rollouts parquet) is an issue naming it; the next file is scored', () => {
         const plain = 'test/fixtures/rollouts/plain/rollouts.jsonl';
-        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'score', join(dir, 'crafted.parquet'), plain, '--problems', 'test/fixtures/rollouts/problems.jsonl', '-q'], { encoding: 'utf8', timeout: 120_000 });
+        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'score', join(dir, 'crafted.parquet'), plain, '--problems', 'test/fixtures/rollouts/problems.jsonl', '-q'], { encoding: 'utf8', timeout: CRAFTED_TIMEOUT_MS - 10_000 });
         expect(r.stderr).toMatch(/crafted\.parquet: the parquet reader (was killed by SIG\w+|exited with code \d+) \((Fatal JavaScript invalid size error \d+|JavaScript heap out of memory)\)/);
         const scored = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string });
         expect(scored.length).toBeGreaterThan(0);
         expect(scored.every((s) => s.source.startsWith(`${plain}:`))).toBe(true);
         expect(r.status).toBe(1);
-    });
+    }, CRAFTED_TIMEOUT_MS);
 
     it('a parquet read that does not finish in time is stopped and reported', async () => {
         const r = await loadProblemFile(join(dir, 'crafted.parquet'), { displayName: 'crafted.parquet', timeoutMs: 1 });
@@ -104,7 +108,7 @@ describe('the language server after a crafted problem file', () => {
         const uri = pathToFileURL(join(dir, 'solution.manufactoria')).toString();
         const text = '# problem: crafted.parquet#0\nSTART start:\n    NEXT a\nPULLER_RB a:\n    [B] end\n    [R] NONE\n    [EMPTY] NONE\nEND end\n';
         void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'manufactoria', version: 1, text } });
-        const deadline = Date.now() + 60_000;
+        const deadline = Date.now() + CRAFTED_TIMEOUT_MS - 10_000;
         while (!diagnostics.some((d) => d.some((x) => /parquet reader/.test(x.message)))) {
             if (Date.now() > deadline) throw new Error(`no diagnostic about the parquet reader: ${JSON.stringify(diagnostics)}`);
             await new Promise((r) => setTimeout(r, 50));
@@ -115,5 +119,5 @@ describe('the language server after a crafted problem file', () => {
         expect(child.exitCode).toBeNull();
         const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } });
         expect(JSON.stringify(hover)).toContain('PULLER_RB');
-    });
+    }, CRAFTED_TIMEOUT_MS);
 });
