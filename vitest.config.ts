@@ -44,6 +44,8 @@ export default defineConfig({
         // Tests import the sources natively, compiled by esbuild (test/helpers/ts-loader.mjs), instead of
         // through Vite's module runner, whose getter-based imports made the physics ~3x slower.
         execArgv: ['--import', './test/helpers/ts-register.mjs'],
+        // DELTA_TEST_CPU=FILE: CPU-seconds per test file (test/helpers/file-cpu.mjs).
+        setupFiles: ['test/helpers/file-cpu.mjs'],
         experimental: { viteModuleRunner: false, nodeLoader: false },
         // The test files of a worker share one process and its loaded modules: a fresh process per file
         // cost ~1.2 CPU-s each (start-up and loading Langium, planck, ... again), 91 files.
