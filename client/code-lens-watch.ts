@@ -27,7 +27,7 @@ export function lensRequested(uri: vscode.Uri): void {
     asked.add(uri.toString());
 }
 
-/** Call right before showing `uri` in an editor; nudges VS Code if it asks for no lenses. */
+/** Call right before showing `uri` in an editor: nudges VS Code if it asks for no lenses within 2 s, and once more at 4 s. */
 export function expectCodeLenses(uri: vscode.Uri): void {
     const key = uri.toString();
     asked.delete(key);

@@ -40,6 +40,8 @@ async function problemFiles(runPaths: string[]): Promise<string[]> {
 export function registerRollouts({ context, log }: FeatureContext): RolloutsTree {
     const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'out', 'server.cjs').fsPath, log);
     const tree = new RolloutsTree(runs);
+    // The overview's bundle is handed this rather than importing it (its code-lens watch must exist once).
+    const openRollout = (runKey: number, row: number) => openRolloutAsSolution(runs, runKey, row);
     const view = vscode.window.createTreeView(ROLLOUTS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
     const open = async (uri?: vscode.Uri, uris?: vscode.Uri[]) => {
@@ -59,7 +61,7 @@ export function registerRollouts({ context, log }: FeatureContext): RolloutsTree
             const run = await runs.open(paths, await problemFiles(paths), title);
             if (!run) continue;
             await vscode.commands.executeCommand(`${ROLLOUTS_VIEW}.focus`);
-            if (paths === groups[0]) await showOverview(context, runs, run, log, (key, row) => openRolloutAsSolution(runs, key, row));
+            if (paths === groups[0]) await showOverview(context, runs, run, log, openRollout);
         }
     };
 
@@ -70,7 +72,7 @@ export function registerRollouts({ context, log }: FeatureContext): RolloutsTree
         vscode.commands.registerCommand(COMMAND_OPEN_ROLLOUTS, open),
         vscode.commands.registerCommand('deltaStudio.rollouts.showOverview', async (node?: RolloutNode) => {
             const run = node ? node.run : runs.all[0];
-            if (run) await showOverview(context, runs, run, log, (key, row) => openRolloutAsSolution(runs, key, row));
+            if (run) await showOverview(context, runs, run, log, openRollout);
         }),
         vscode.commands.registerCommand('deltaStudio.rollouts.close', (node?: RolloutNode) => {
             if (node) runs.close(node.run.key);
@@ -81,7 +83,7 @@ export function registerRollouts({ context, log }: FeatureContext): RolloutsTree
                 ? [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '$(graph) Open as rollouts (re-score, heatmap, failing-first table)', command: COMMAND_OPEN_ROLLOUTS, arguments: [doc.uri] })]
                 : [],
         }),
-        vscode.commands.registerCommand('deltaStudio.rollouts.openRollout', (runKey: number, row: number) => openRolloutAsSolution(runs, runKey, row)),
+        vscode.commands.registerCommand('deltaStudio.rollouts.openRollout', openRollout),
     );
     return tree;
 }
