@@ -131,9 +131,12 @@ export async function openRolloutsFromExplorer(page, treeItem, label) {
     const menuItem = page.locator('.context-view .action-item', { hasText: 'Open Rollouts…' }).first();
     // The menu sometimes takes no click (once a shown menu's item waited out 30 s): close it, open it again.
     await waitUntil(async () => {
-        await treeItem.click({ button: 'right' });
-        if (await menuItem.isVisible({ timeout: 1_000 }).catch(() => false) && await menuItem.click({ timeout: 5_000 }).then(() => true, () => false)) return true;
+        // A menu left open covers the item, so the right-click is bounded too.
+        const opened = await treeItem.click({ button: 'right', timeout: 5_000 }).then(() => true, () => false);
+        if (opened && await menuItem.isVisible({ timeout: 1_000 }).catch(() => false) && await menuItem.click({ timeout: 5_000 }).then(() => true, () => false)) return true;
         await page.keyboard.press('Escape');
+        // A click on the empty editor area closes a menu that kept no keyboard focus.
+        await page.mouse.click(900, 700);
         await sleep(1_000);
         return false;
     }, { timeout: 60_000, message: `the Explorer context menu on ${label} to offer "Open Rollouts…" and take a click` });
