@@ -52,7 +52,8 @@ export interface ChunkAnswer {
 /**
  * The lines of `chunk`, the first being line `firstLine`, parsed. A chunk ends after a line break,
  * except the input's last one, whose unterminated tail is a line too when it is not empty. Lines are
- * split as node:readline splits them (`\r\n`, `\n` or a lone `\r`).
+ * split at `\r\n`, `\n` or a lone `\r` (as node:readline did up to Node 20; Node 24's also splits at
+ * U+2028/U+2029, which JSON strings may hold raw).
  */
 export function parseChunk(chunk: Uint8Array, firstLine: number): ParsedLine[] {
     const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');

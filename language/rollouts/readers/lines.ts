@@ -170,7 +170,14 @@ export async function* readLineBlocks(path: string, options: LineOptions & { blo
             options.onBytes?.(bytes);
         }
         if (skipping) yield { line, tooLong: carried };
-        else if (carried > 0) yield take(Buffer.concat(carry, carried));
+        else if (carried > 0) {
+            // Not Buffer.concat: a short result would live in Node's shared pool, which Node 22+
+            // refuses to transfer (DataCloneError) and older Node silently copies.
+            const block = Buffer.allocUnsafeSlow(carried);
+            let to = 0;
+            for (const part of carry) to += part.copy(block, to);
+            yield take(block);
+        }
     } finally {
         await handle.close();
     }
