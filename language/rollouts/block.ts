@@ -6,7 +6,8 @@
 import { programHash } from './aggregate.js';
 import { FileError, fileErrorText, tokenDecode, type DecoderState } from './readers/index.js';
 import { lineItems, rowItems, type LineFormat } from './readers/jsonl.js';
-import { RowParser } from './readers/row-parse.js';
+import { RESPONSE_SENTINEL, RowParser } from './readers/row-parse.js';
+import { extractDslProgramFromEscaped, type Extraction } from '../dataset/scoring/extract.js';
 import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
 import { LabelPlans } from './label-plans.js';
@@ -99,6 +100,8 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     if (!decoding) ctx.decoders.set(block.tokenizer ?? '', (decoding = {}));
     const lines = { file: block.file, format: block.format, fileStep: block.fileStep, decode: tokenDecode(block.tokenizer, decoding), options: ctx };
     const state = { format: block.format, rows: (ctx.rows ??= new RowParser()) };
+    // Row formats read the record's response from the row's `response` string as is (readers/fields.ts recordFromRow).
+    const lazyResponse = block.format === 'jsonl' || block.format === 'verl';
     try {
         for (const l of blockLineBytes(block.bytes, block.firstLine, ctx.maxLineBytes)) {
             const where = `${block.file}:${l.line}`;
@@ -106,9 +109,10 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                 push(issue(where, tooLongMessage(l.tooLong, ctx.maxLineBytes)));
                 continue;
             }
-            // A row holding a label seen before is parsed from its bytes, the label left undecoded.
-            const row = l.line === 1 ? undefined : state.rows.parseBytes(l.bytes);
-            const found = row !== undefined ? rowItems(row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
+            // A row is parsed from its bytes with a label seen before left undecoded, and for row
+            // formats (whose record takes the `response` string as is) the response too.
+            const parsed = l.line === 1 ? undefined : state.rows.parseBytesLazy(l.bytes, lazyResponse);
+            const found = parsed !== undefined ? rowItems(parsed.row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
             for (const item of found) {
                 if ('issue' in item) {
                     push(item);
@@ -116,11 +120,18 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                 }
                 const problem = ctx.score.problems?.lookup(item.key, item.prompt);
                 const label = item.groundTruth !== undefined ? item.groundTruth : problem?.testCases;
-                if (taskOf(item, label) !== 'manufactoria') {
+                const manufactoria = taskOf(item, label) === 'manufactoria';
+                let extraction: Extraction | undefined;
+                const escaped = parsed?.response;
+                if (escaped && item.response === RESPONSE_SENTINEL) {
+                    extraction = manufactoria ? extractDslProgramFromEscaped(escaped) : undefined;
+                    if (!extraction) item.response = escaped.decode(0, escaped.raw.length);
+                }
+                if (!manufactoria) {
                     push({ record: item });
                     continue;
                 }
-                const outcome = scoreManufactoriaRollout(item, ctx.score, problem);
+                const outcome = scoreManufactoriaRollout(item, ctx.score, problem, extraction);
                 if ('issue' in outcome) push(outcome);
                 else if (ctx.output === 'json') {
                     text += `${JSON.stringify(outcome)}\n`;

@@ -3,7 +3,7 @@
 // BouncingSim checker for Python answers, the error class, and the logged score set beside it.
 import { createHash } from 'node:crypto';
 import { labelPlan, scorePlan } from '../dataset/scoring/score.js';
-import { extractDslProgramWithNotes } from '../dataset/scoring/extract.js';
+import { extractDslProgramWithNotes, type Extraction } from '../dataset/scoring/extract.js';
 import type { Problem } from '../dataset/problems/problem.js';
 import { extractPythonProgramWithNotes } from '../bouncingsim/python/extract.js';
 import { familyOf } from '../bouncingsim/rows.js';
@@ -102,11 +102,14 @@ function scoredRow(record: RolloutRecord, task: RolloutTask, id: string | null, 
     };
 }
 
-/** Scores a Manufactoria rollout synchronously (or returns the issue that stops it). */
-export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt)): ScoreOutcome {
+/**
+ * Scores a Manufactoria rollout synchronously (or returns the issue that stops it). `extraction`:
+ * the response's, when the caller made it without decoding the response (block.ts).
+ */
+export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt), extraction?: Extraction): ScoreOutcome {
     const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
     if (label === undefined) return noLabel(record, ctx);
-    const extraction = extractDslProgramWithNotes(record.response);
+    extraction ??= extractDslProgramWithNotes(record.response);
     const program = extraction.program;
     const plan = ctx.plans ? ctx.plans.get(label) : labelPlan(label);
     // Per-test results (--details) are never memoised; the verdict's summary is. A label that

@@ -45,3 +45,57 @@ export function extractDslProgramWithNotes(response: string): Extraction {
         span: [block.contentStart + start, block.contentStart + end],
     };
 }
+
+/**
+ * A response still written as a JSON string in its row (readers/row-parse.ts RowParser.parseBytesLazy),
+ * so the extraction can run without decoding the whole response.
+ */
+export interface EscapedText {
+    /** The string's content as written, its UTF-8 bytes read as Latin-1 (one char per byte), holding no `\u` escape. */
+    raw: string;
+    /** The decoded text of raw[from, to), both offsets between whole characters and whole escapes. */
+    decode(from: number, to: number): string;
+    /** The UTF-16 length of the decoded raw[0, to), `to` as for decode. */
+    offset(to: number): number;
+}
+
+/**
+ * extractDslProgramWithNotes(decoded response), computed on the escaped text: exact because the rule
+ * only looks for backticks, letters, dashes and spaces, which a JSON string without `\u` escapes
+ * writes as themselves and never as part of an escape (nor of a multi-byte character), so the
+ * patterns match the same characters in both texts (docs/rollouts.md, "Speed"). Undefined when the
+ * used block's tag has a non-ASCII character (the caller decodes the response and extracts from it).
+ */
+export function extractDslProgramFromEscaped(text: EscapedText): Extraction | undefined {
+    const raw = text.raw;
+    const blocks = fencedBlocks(raw, FENCE);
+    const feedbackBlocks = feedbackBlockCount(raw);
+    if (blocks.length === 0) {
+        const program = text.decode(0, raw.length);
+        return { program, blocks: 0, used: null, tag: '', wholeResponse: true, feedbackBlocks, span: [0, program.length] };
+    }
+    const block = blocks[blocks.length - 1];
+    const tag = escapedTag(raw, block.start + 3);
+    if (tag === undefined) return undefined;
+    const content = text.decode(block.contentStart, block.contentEnd);
+    const [start, end] = stripBounds(content);
+    const at = text.offset(block.contentStart);
+    return { program: content.slice(start, end), blocks: blocks.length, used: blocks.length - 1, tag, wholeResponse: false, feedbackBlocks, span: [at + start, at + end] };
+}
+
+/** fencedBlocks' tag (the leading run of non-space, non-backtick characters of the 61 after the fence) from escaped text, if ASCII. */
+function escapedTag(raw: string, from: number): string | undefined {
+    let tag = '';
+    for (let i = from; i < raw.length && tag.length < 61; i++) {
+        let c = raw.charCodeAt(i);
+        if (c >= 0x80) return undefined;
+        if (c === 0x5c) {
+            const e = raw.charCodeAt(++i);
+            // \n \r \t \f decode to whitespace; \b to U+0008 (not whitespace to JS); \" \\ \/ to themselves.
+            if (e === 0x6e || e === 0x72 || e === 0x74 || e === 0x66) break;
+            c = e === 0x62 ? 0x08 : e;
+        } else if (c === 0x20 || c === 0x60) break;
+        tag += String.fromCharCode(c);
+    }
+    return tag;
+}

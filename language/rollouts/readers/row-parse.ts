@@ -4,6 +4,8 @@
 // line is parsed with the label replaced by a one-character sentinel string, and the label's value
 // (parsed once) is put back. The result equals JSON.parse(line) exactly, and so does any error (a
 // line that does not take the fast path is parsed whole). Why it is exact: docs/rollouts.md, "Speed".
+import { isAscii } from 'node:buffer';
+import type { EscapedText } from '../../dataset/scoring/extract.js';
 
 /** Keys a label is read from (readers/fields.ts GROUND_TRUTH, less the nested `reward_model`). */
 const LABEL_KEYS = ['ground_truth', 'gts', 'label', 'test_cases'];
@@ -35,7 +37,15 @@ interface KnownLabel {
 const head = new TextDecoder('utf-8');
 /** After a label the decoder is mid-line: nothing is dropped. */
 const tail = new TextDecoder('utf-8', { ignoreBOM: true });
-const SENTINEL_SPELLING = Buffer.from('\\u0001', 'latin1');
+
+/** The sentinel standing for a response left undecoded (parseBytesLazy): U+0002, kept apart from the label's by the same argument. */
+export const RESPONSE_SENTINEL = '\u0002';
+const RESPONSE_SENTINEL_TEXT = '"\\u0002"';
+const SPELLED_SENTINEL = /\\u000[12]/;
+/** A raw control character, or a backslash that does not start a valid escape other than `\u` (see JsonStringBytes). */
+const NOT_PLAIN_JSON_STRING = /[\x00-\x1f]|\\[^\\"/bfnrt]/;
+const RESPONSE_KEY = Buffer.from('"response":', 'latin1');
+
 
 export class RowParser {
     /** The label key of the rows seen so far. */
@@ -79,10 +89,58 @@ export class RowParser {
      * where decoding the line in parts gives what decoding it whole gives.
      */
     parseBytes(bytes: Uint8Array): unknown {
-        const key = this.key;
-        if (key === undefined) return undefined;
+        return this.parseBytesLazy(bytes, false)?.row;
+    }
+
+    /**
+     * parseBytes, and with `lazyResponse` the row's top-level `response` string is not decoded
+     * either: the row holds RESPONSE_SENTINEL in its place and `response` its text as written (then
+     * the row is taken apart even without a known label). Putting `response.decode(0,
+     * response.raw.length)` back in gives JSON.parse of the line exactly. Undefined when neither
+     * part is found (or the response string has a `\u` escape): the caller decodes the line and
+     * calls parse.
+     */
+    parseBytesLazy(bytes: Uint8Array, lazyResponse: boolean): { row: unknown; response?: JsonStringBytes } | undefined {
         const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const at = line.indexOf(this.patternBytes);
+        const response = lazyResponse ? responseIn(line) : undefined;
+        const label = this.knownLabelIn(line, response?.at ?? 0, response?.end ?? 0);
+        if (!label && !response) return undefined;
+        const parts: { at: number; end: number; text: string }[] = [];
+        if (label) parts.push({ at: label.at, end: label.at + label.known.bytes.length, text: SENTINEL_TEXT });
+        if (response) parts.push({ at: response.at, end: response.end, text: RESPONSE_SENTINEL_TEXT });
+        if (parts.length === 2 && parts[1].at < parts[0].at) parts.reverse();
+        if (parts.length === 2 && parts[0].end > parts[1].at) return undefined;
+        // The text left in the line must not spell a sentinel (`\u0001`, `\u0002`): then a value equal to
+        // one can only come from it. (A spelling cannot straddle a piece and a sentinel, which starts
+        // and ends with a quote.)
+        let edited = '';
+        for (let i = 0; i <= parts.length; i++) {
+            const piece = (i === 0 ? head : tail).decode(line.subarray(i === 0 ? 0 : parts[i - 1].end, i < parts.length ? parts[i].at : line.length));
+            if (piece.includes('\\u000') && SPELLED_SENTINEL.test(piece)) return undefined;
+            edited += i < parts.length ? piece + parts[i].text : piece;
+        }
+        let row: unknown;
+        try {
+            row = JSON.parse(edited);
+        } catch {
+            return undefined;
+        }
+        // Each sentinel came back as the row's (last, top-level) value of its key: it stood for that value.
+        if (!isObject(row) || (label && row[this.key!] !== SENTINEL) || (response && row.response !== RESPONSE_SENTINEL)) return undefined;
+        if (label) {
+            row[this.key!] = label.known.value;
+            this.hits++;
+        } else if (this.learned < 64 || this.hits * 4 >= this.learned) this.learn(edited, row);
+        return { row, response: response?.text };
+    }
+
+    /** The known label standing as the value of the label key's first occurrence in the line, if any. */
+    private knownLabelIn(line: Buffer, skipFrom: number, skipTo: number): { at: number; known: KnownLabel } | undefined {
+        if (this.key === undefined) return undefined;
+        // The row's response (skipFrom, skipTo) is not searched: it is big, and which occurrence of
+        // the key is tried does not matter (the sentinel must come back as the row's value of the key).
+        let at = skipTo > skipFrom ? line.subarray(0, skipFrom).indexOf(this.patternBytes) : line.indexOf(this.patternBytes);
+        if (at < 0 && skipTo > skipFrom) at = line.indexOf(this.patternBytes, skipTo);
         if (at < 0) return undefined;
         const p = skipSpaceBytes(line, at + this.patternBytes.length);
         const matches = (k: KnownLabel) => p + k.bytes.length <= line.length && line.compare(k.bytes, 0, k.bytes.length, p, p + k.bytes.length) === 0;
@@ -92,10 +150,7 @@ export class RowParser {
             if (!known) return undefined;
             this.last = known;
         }
-        if (line.includes(SENTINEL_SPELLING)) return undefined;
-        const row = this.withSentinel(head.decode(line.subarray(0, p)) + SENTINEL_TEXT + tail.decode(line.subarray(p + known.bytes.length)), key, known);
-        if (row !== undefined) this.hits++;
-        return row;
+        return { at: p, known };
     }
 
     private fast(text: string, key: string): Record<string, unknown> | undefined {
@@ -226,4 +281,51 @@ function stringEnd(text: string, p: number): number | undefined {
         if (backslashes % 2 === 0) return q + 1;
         i = q + 1;
     }
+}
+
+/**
+ * The content of a valid JSON string without `\u` escapes, left in its line's bytes (dataset/scoring/extract.ts
+ * EscapedText). Without `\u` escapes each escape is two characters decoding to one, none of them a
+ * backtick, letter, dash or space, which the extraction relies on.
+ */
+export class JsonStringBytes implements EscapedText {
+    constructor(private readonly line: Buffer, private readonly start: number, readonly raw: string) {}
+
+    decode(from: number, to: number): string {
+        const bytes = this.line.subarray(this.start + from, this.start + to);
+        const text = isAscii(bytes) ? this.raw.slice(from, to) : tail.decode(bytes);
+        // Decoding at ASCII characters (an escape starts with one) gives what decoding the line whole gives there.
+        return text.includes('\\') ? (JSON.parse(`"${text}"`) as string) : text;
+    }
+
+    offset(to: number): number {
+        const bytes = this.line.subarray(this.start, this.start + to);
+        let units = isAscii(bytes) ? to : tail.decode(bytes).length;
+        for (let i = this.raw.indexOf('\\'); i >= 0 && i < to; i = this.raw.indexOf('\\', i + 2)) units--;
+        return units;
+    }
+}
+
+/**
+ * The `response` key's string value, at the key's first occurrence in the line: where its quotes
+ * are, and its content, if that is a valid JSON string without `\u` escapes (else undefined). Whether
+ * it is the row's response is decided after parsing (the sentinel in its place must come back as
+ * the row's `response`).
+ */
+function responseIn(line: Buffer): { at: number; end: number; text: JsonStringBytes } | undefined {
+    const key = line.indexOf(RESPONSE_KEY);
+    if (key < 0) return undefined;
+    const at = skipSpaceBytes(line, key + RESPONSE_KEY.length);
+    if (line[at] !== 0x22) return undefined;
+    let end = at;
+    for (;;) {
+        end = line.indexOf(0x22, end + 1);
+        if (end < 0) return undefined;
+        let backslashes = 0;
+        while (line[end - 1 - backslashes] === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+    }
+    const raw = line.toString('latin1', at + 1, end);
+    if (NOT_PLAIN_JSON_STRING.test(raw)) return undefined;
+    return { at, end: end + 1, text: new JsonStringBytes(line, at + 1, raw) };
 }
