@@ -2,7 +2,7 @@
 // and one string, instead of an object graph per program. Cloning objects property by property cost
 // the worker, which is the busier thread, more than these few loops (cli/verify-pool.ts).
 import { PORTS, type CompiledProgram } from '../language/manufactoria/interpreter/compile.js';
-import type { CompiledDsl } from '../language/verifier/verdict-cache.js';
+import { addCompiled, takeCompiled, type CompiledDsl } from '../language/verifier/verdict-cache.js';
 
 export interface PackedVerdicts {
     /** Per entry: a tag, then for a program its slot count, start slot and per-slot tables; else a text length. */
@@ -75,4 +75,23 @@ export function unpackVerdicts({ ints, text }: PackedVerdicts): CompiledDsl[] {
         entries.push({ program });
     }
     return entries;
+}
+
+/** Compiled DSL texts handed between `delta rollouts`' threads (verdict-cache.ts shareCompiled). */
+export interface SharedCompiled {
+    dsls: string[];
+    verdicts: PackedVerdicts;
+}
+
+/** What this thread compiled since it last shared, packed (undefined when nothing). */
+export function takeShared(): SharedCompiled | undefined {
+    const taken = takeCompiled();
+    if (taken.length === 0) return undefined;
+    return { dsls: taken.map(([dsl]) => dsl), verdicts: packVerdicts(taken.map(([, entry]) => entry)) };
+}
+
+export function addShared(shared: SharedCompiled | undefined): void {
+    if (!shared) return;
+    const entries = unpackVerdicts(shared.verdicts);
+    for (let i = 0; i < entries.length; i++) addCompiled(shared.dsls[i], entries[i]);
 }

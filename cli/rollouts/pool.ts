@@ -20,13 +20,18 @@ import { blockLines, readLineBlocks, tooLongMessage } from '../../language/rollo
 import { issue } from '../../language/rollouts/readers/options.js';
 import { scoreRollout, type ScoreOutcome } from '../../language/rollouts/score.js';
 import { ProblemIndex } from '../../language/rollouts/problem-index.js';
+import { shareCompiled } from '../../language/verifier/verdict-cache.js';
+import { addShared, takeShared, type SharedCompiled } from '../verdict-transport.js';
 
 /** What a worker is started with (workerData). */
 export interface WorkerSetup extends BlockSetup {
     problems: Problem[];
 }
 
-export type BlockReply = { seq: number; items: BlockItem[]; memo: MemoCount } | { seq: number; error: string };
+export type BlockReply = { seq: number; items: BlockItem[]; memo: MemoCount; compiled?: SharedCompiled } | { seq: number; error: string };
+
+/** What a worker is sent: a block, and the programs the other threads compiled since the last one. */
+export type BlockMessage = Block & { compiled?: SharedCompiled };
 
 /** A worker's first message: its modules are loaded and it takes blocks now. */
 export interface WorkerReady { ready: true }
@@ -77,6 +82,8 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
     };
     if (pool.threads < 1 && !pool.scoreHere) throw new Error('scoreOnThreads: no thread to score on');
     const workers = Array.from({ length: pool.threads }, () => new Worker(pool.workerFile, { workerData: setup }));
+    // The threads hand each other the programs they compile (verdict-cache.ts shareCompiled).
+    shareCompiled(workers.length > 0);
     const load = workers.map(() => 0);
     /** Blocks read ahead of the next one to give back, at most (some MiB of input each): every worker's queue and as much again. */
     const maxAhead = (workers.length + 2) * WORKER_QUEUE;
@@ -111,6 +118,7 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
             load[index]--;
             if ('error' in reply) failure ??= new Error(`rollouts worker failed: ${reply.error}`);
             else {
+                addShared(reply.compiled);
                 memo[index] = reply.memo;
                 count();
             }
@@ -129,7 +137,8 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                 if (!unit) return;
                 unit.assigned = true;
                 load[w]++;
-                workers[w].postMessage(unit.block, [unit.block.bytes.buffer as ArrayBuffer]);
+                const message: BlockMessage = { ...unit.block, compiled: takeShared() };
+                workers[w].postMessage(message, [unit.block.bytes.buffer as ArrayBuffer]);
             }
         }
     };
@@ -219,6 +228,7 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
         if (failure) throw failure;
     } finally {
         closing = true;
+        shareCompiled(false);
         await units.return?.(undefined);
         await Promise.all(workers.map((worker) => worker.terminate()));
     }

@@ -46,8 +46,14 @@ export function compileDsl(dsl: string): CompiledDsl {
     } catch (error) {
         return { failure: (error as Error).message };
     }
+    if (keep(dsl, entry)) fresh?.push([dsl, entry]);
+    return entry;
+}
+
+/** Caches an entry (least recently used ones make room); false when it is too big to keep. */
+function keep(dsl: string, entry: CompiledDsl): boolean {
     const bytes = sizeOf(dsl, entry);
-    if (bytes > CACHE_LIMITS.entryBytes) return entry;
+    if (bytes > CACHE_LIMITS.entryBytes) return false;
     for (const [key, old] of cache) {
         if (cachedBytes + bytes <= CACHE_LIMITS.totalBytes) break;
         cache.delete(key);
@@ -55,5 +61,29 @@ export function compileDsl(dsl: string): CompiledDsl {
     }
     cache.set(dsl, { entry, bytes });
     cachedBytes += bytes;
-    return entry;
+    return true;
+}
+
+/**
+ * Sharing between threads (`delta rollouts`' pool, cli/rollouts/pool.ts): the entries this thread
+ * compiled and cached since the last takeCompiled(), collected while sharing is on, are handed to
+ * the other threads, which addCompiled() them, so a run parses each distinct program about once
+ * rather than once per thread. An entry is a pure function of its DSL text, so one made by
+ * another thread is the one this thread would make.
+ */
+let fresh: [string, CompiledDsl][] | undefined;
+
+export function shareCompiled(on: boolean): void {
+    fresh = on ? [] : undefined;
+}
+
+export function takeCompiled(): [string, CompiledDsl][] {
+    const taken = fresh ?? [];
+    if (fresh) fresh = [];
+    return taken;
+}
+
+/** Caches an entry another thread compiled (compileDsl(dsl) there), unless this thread has one. */
+export function addCompiled(dsl: string, entry: CompiledDsl): void {
+    if (!cache.has(dsl)) keep(dsl, entry);
 }
