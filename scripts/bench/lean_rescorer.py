@@ -8,8 +8,9 @@ semantics written in docs/rollouts.md: extraction (last ```manufactoria fence, s
 response when none), label handling (JSON string decoded; non-list, empty or rejected labels score
 0 as invalid_label), the verdict of lean_verifier.py (same directory), and the error class of the
 first failing test. With --summary it prints per-step aggregates instead (what the bench times).
-With --memo it keeps the verdict of each (program, test set) pair as `delta rollouts` does (its
-verdict memo), so the bench can also compare like with like.
+Like `delta rollouts` it validates each label once and parses each program once; with --memo it
+also keeps the verdict of each (program, label) pair, as delta does by default (its verdict memo),
+so the bench compares like with like.
 """
 import json
 import os
@@ -17,7 +18,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lean_verifier import respond, validate  # noqa: E402
+from lean_verifier import ParseError, check, parse, validate  # noqa: E402
 
 FENCE = re.compile(r'```(?:manufactoria)?(.*?)```', re.DOTALL)
 CUT = {'length', 'max_tokens', 'max_length', 'truncated'}
@@ -41,47 +42,85 @@ def failure_kind(result):
     return 'max_iterations'
 
 
+# What `delta rollouts` keeps between rows, kept here too so that both do the same work: each
+# label's validated test cases (delta's test plans) and each program's parse (delta's compile
+# cache); every program still runs on every test. With --memo, the verdict of each (program,
+# label) pair as well (delta's verdict memo). Labels are keyed by value: a JSON-string label by its
+# text, a list by its test cases' items (equal keys mean equal labels, which validate alike).
+PLANS = {}
+PROGRAMS = {}
 MEMO = {}
+
+
+def label_key(label):
+    if isinstance(label, str):
+        return label
+    if isinstance(label, list):
+        try:
+            key = tuple(tuple(case.items()) if isinstance(case, dict) else case for case in label)
+            hash(key)
+            return key
+        except TypeError:  # a nested list or object: not kept
+            return None
+    return None
 
 
 def rescore(row, memo=False):
     program = extract(row['response'])
     truncated = row.get('finish_reason') in CUT
     label = row.get('ground_truth')
-    if not memo:
-        return verdict_of(program, label, truncated)
-    key = (program, label if isinstance(label, str) else json.dumps(label))
-    hit = MEMO.get(key)
+    key = label_key(label)
+    if not memo or key is None:
+        return verdict_of(program, label, key, truncated)
+    hit = MEMO.get((program, key))
     if hit is None:
-        hit = MEMO[key] = verdict_of(program, label, False)
+        hit = MEMO[program, key] = verdict_of(program, label, key, False)
     return dict(hit, truncated=truncated)
 
 
-def verdict_of(program, label, truncated):
-    out = {'pass_rate': 0.0, 'all_pass': 0, 'error': 'invalid_label', 'passed': 0, 'total': 0, 'program': program,
-           'truncated': truncated}
+def plan_of(label):
+    """The label's test cases as the verifier validates them, or None when it scores 0 without a run."""
     if isinstance(label, str):
         try:
             label = json.loads(label)
         except ValueError:
-            return out
+            return None
     if not isinstance(label, list) or not label:
+        return None
+    request, rejection = validate({'dsl': '', 'test_cases': label, 'max_execution_time': 1.0})
+    return None if rejection is not None else request['test_cases']
+
+
+def verdict_of(program, label, key, truncated):
+    out = {'pass_rate': 0.0, 'all_pass': 0, 'error': 'invalid_label', 'passed': 0, 'total': 0, 'program': program,
+           'truncated': truncated}
+    if key is None:
+        cases = plan_of(label)
+    elif key in PLANS:
+        cases = PLANS[key]
+    else:
+        cases = PLANS[key] = plan_of(label)
+    if cases is None:
         return out
-    request, rejection = validate({'dsl': program, 'test_cases': label, 'max_execution_time': 1.0})
-    if rejection is not None:
-        return out
-    try:
-        verdict = respond(request)
-    except Exception:  # the reference's catch-all counts as an unusable label
-        return out
-    if not verdict['valid']:
+    compiled = PROGRAMS.get(program)
+    if compiled is None:
+        try:
+            compiled = parse(program)
+        except ParseError as error:
+            compiled = error
+        PROGRAMS[program] = compiled
+    if isinstance(compiled, ParseError):
         out['error'] = 'parse_error'
         return out
-    results = verdict['results']
+    try:
+        results = [check(compiled, case['input'], case['expected_output'], case['expected_accepted'], case['check_output'], case['description'])
+                   for case in cases]
+    except Exception:  # the reference's catch-all counts as an unusable label
+        return out
     passed = sum(1 for r in results if r['passed'])
     out['passed'], out['total'] = passed, len(results)
     out['pass_rate'] = passed / len(results) if results else 0.0
-    out['all_pass'] = 1 if verdict['all_passed'] else 0
+    out['all_pass'] = 1 if all(r['passed'] for r in results) else 0
     failing = next((r for r in results if not r['passed']), None)
     out['error'] = failure_kind(failing) if failing else None
     return out

@@ -63,8 +63,9 @@ if (ours.memo) {
     const [hits, lookups] = ours.memo;
     console.log(`verdict memo: ${hits} of ${lookups} verdicts reused (${((100 * hits) / lookups).toFixed(1)} %), the rest run on every test. This generator draws programs from`);
     console.log('4 solutions and 12 mutations, so (label, program) pairs repeat more than in many real dumps. The lean Python re-scorer');
-    console.log('(scripts/bench/lean_rescorer.py) reads each row with json.loads, extracts the program and runs every test; with --memo it');
-    console.log('keeps the verdict of each (program, label text) pair as delta does (delta keys a label by its test plan, made once per label).');
+    console.log('(scripts/bench/lean_rescorer.py) reads each row with json.loads and extracts the program; like delta it validates each');
+    console.log('label once and parses each program once, and runs every test of every row; with --memo it keeps the verdict of each');
+    console.log('(program, label) pair as delta does by default.');
 }
 console.log(line('delta rollouts', ours) + '  (verdict memo on, the default)');
 console.log(line('lean Python --memo', leanMemo));
