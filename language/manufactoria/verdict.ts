@@ -5,7 +5,7 @@ import { compileProgram, type CompiledProgram } from './interpreter/compile.js';
 import { layoutOf } from './lexing/reference-layout.js';
 import { createManufactoriaCoreServices, type ManufactoriaServices } from './manufactoria-module.js';
 import type { ManufactoriaParser } from './services/parser.js';
-import { firstReferenceError, formatReferenceError, referenceErrors } from './validation/reference-errors.js';
+import { firstReferenceError, formatReferenceError, referenceErrors, type ReferenceError } from './validation/reference-errors.js';
 
 export type Verdict =
     | { ok: true; program: CompiledProgram; ast: Program }
@@ -22,21 +22,28 @@ export function parseProgram(text: string): Program {
 export function verdictOf(text: string): Verdict {
     const ast = parseProgram(text);
     const first = firstReferenceError(referenceErrors(ast, text, layoutOf(text)));
-    if (first) return { ok: false, error: formatReferenceError(first), message: first.message, line: first.line, ast };
+    if (first) return { ...failed(first), ast };
     return { ok: true, program: compileProgram(ast), ast };
 }
 
 /** A verdict without the AST: what the verifier and `delta verify` keep of it. */
 export type ProgramVerdict = { ok: true; program: CompiledProgram } | { ok: false; error: string; message: string; line: number | null };
 
+function failed(first: ReferenceError): Extract<ProgramVerdict, { ok: false }> {
+    return { ok: false, error: formatReferenceError(first), message: first.message, line: first.line };
+}
+
 /**
- * verdictOf(text) without its AST, cheaper: the parse builds no CST when the program has no error
- * (the CST only serves error lines, and the editor). Whether there is an error does not depend on the
- * CST; when there is one, the program is parsed again with it, through verdictOf, for the line.
+ * verdictOf(text) without its AST, cheaper: the parse builds no CST (the CST serves the editor; an
+ * error's line comes from the token offsets the CST-less parse records). When the grammar walk
+ * cannot parse the text without a CST, verdictOf's parse decides.
  */
 export function programVerdictOf(text: string): ProgramVerdict {
     const ast = parser().parseAst(text);
-    if (ast && !referenceErrors(ast, text).length) return { ok: true, program: compileProgram(ast) };
-    const { ast: _, ...verdict } = verdictOf(text);
-    return verdict;
+    if (!ast) {
+        const { ast: _, ...verdict } = verdictOf(text);
+        return verdict;
+    }
+    const first = firstReferenceError(referenceErrors(ast, text));
+    return first ? failed(first) : { ok: true, program: compileProgram(ast) };
 }

@@ -26,6 +26,18 @@ interface LangiumParserInternals {
     construct(): unknown;
 }
 
+/**
+ * For the nodes parseAst() builds (they have no CST): the offset of the first token each consumed,
+ * which is where its CST's first visible leaf would be (comments are hidden tokens, apart from the
+ * token stream). The reference errors take their lines from it, so the verdict of a program with
+ * an error needs no second parse with a CST (verdict.ts).
+ */
+const firstTokenOffsets = new WeakMap<AstNode, number>();
+
+export function firstTokenOffsetOf(node: AstNode): number | undefined {
+    return firstTokenOffsets.get(node);
+}
+
 /** Thrown by the walk when the token stream is not what the plan expects: Chevrotain's walk takes over. */
 class WalkMismatch extends Error {}
 
@@ -135,7 +147,12 @@ export class ManufactoriaParser extends LangiumParser {
 
     /** A rule's AST node: pushed, filled by the rule's body, then closed (constructNode). */
     private walkRule(rule: RulePlan): AstNode & Record<string, unknown> {
-        this.internals.stack.push({ $type: rule.type } as AstNode & Record<string, unknown>);
+        const node = { $type: rule.type } as AstNode & Record<string, unknown>;
+        if (!this.withCst) {
+            const first = this.lexed!.tokens[this.position];
+            if (first) firstTokenOffsets.set(node, first.startOffset);
+        }
+        this.internals.stack.push(node);
         if (rule.body) this.walkStep(rule.body);
         return this.constructNode() as AstNode & Record<string, unknown>;
     }

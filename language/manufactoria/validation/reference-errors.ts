@@ -5,6 +5,7 @@ import { CstUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langiu
 import type { Node, Program } from '../generated/ast.js';
 import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
 import { isPainter, isPuller, PULLER_CONDITIONS } from '../model/vocabulary.js';
+import { firstTokenOffsetOf } from '../services/parser.js';
 
 export type ReferenceErrorCode =
     | 'empty-program' | 'invalid-declaration' | 'end-colon' | 'missing-colon' | 'duplicate-id'
@@ -155,7 +156,8 @@ export function formatReferenceError(error: Pick<ReferenceError, 'message' | 'li
 /**
  * Offset of the node's first visible token: its declaration or route line. Hidden comment tokens
  * that Langium attaches to the node are skipped. (A CST walk, not a property search: this runs for
- * every node on every keystroke.)
+ * every node on every keystroke.) A node parsed without CST (ManufactoriaParser.parseAst) has the
+ * offset its parse recorded.
  */
 function lineOffsetOf(node: AstNode): number {
     const walk = (cst: CstNode): number | undefined => {
@@ -168,7 +170,8 @@ function lineOffsetOf(node: AstNode): number {
         }
         return cst.hidden ? undefined : cst.offset;
     };
-    return (node.$cstNode && walk(node.$cstNode)) ?? node.$cstNode?.offset ?? 0;
+    if (!node.$cstNode) return firstTokenOffsetOf(node) ?? 0;
+    return walk(node.$cstNode) ?? node.$cstNode.offset;
 }
 
 /** Finds the layout line that holds an offset. */
