@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { blockContext, scoreBlock, summaryRows, type Block, type BlockItem, type BlockOutput, type BlockSetup } from '../../language/rollouts/block.js';
+import { blockContext, scoreBlock, summaryRowCount, type Block, type BlockItem, type BlockOutput, type BlockSetup, type SummaryValue } from '../../language/rollouts/block.js';
 import type { Problem } from '../../language/dataset/problems/problem.js';
 import { scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
 import { expandPaths, tokenizerHint, type Job } from '../../language/rollouts/readers/index.js';
@@ -38,8 +38,12 @@ export interface WorkerReady { ready: true }
 
 export interface MemoCount { hits: number; misses: number }
 
-/** What the run yields: outcomes, or (output `json`) scored rows already written as their lines. */
-export type PoolItem = ScoreOutcome | { text: string; rows: number };
+/**
+ * What the run yields: outcomes, or (output `json`) scored rows already written as their lines, or
+ * (output `summary`) a block's rows still packed (block.ts summaryRows unpacks them): the consumer
+ * folds a block's rows in one go rather than awaiting them one by one.
+ */
+export type PoolItem = ScoreOutcome | { text: string; rows: number } | { packed: SummaryValue[] };
 
 export interface PoolOptions {
     /** Worker threads (0 or more). */
@@ -195,10 +199,8 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
                             count += item.rows;
                             yield item;
                         } else if ('packed' in item) {
-                            for (const row of summaryRows(item.packed)) {
-                                count++;
-                                yield row;
-                            }
+                            count += summaryRowCount(item.packed);
+                            yield item;
                         } else if ('row' in item) {
                             count++;
                             yield item.row;

@@ -28,7 +28,7 @@ export const reportCommand: CommandModule = {
                 run.report(item.issue);
                 continue;
             }
-            if ('text' in item) throw new Error('rollouts report: scored rows came as text');
+            if ('text' in item || 'packed' in item) throw new Error('rollouts report: scored rows came as text or packed');
             run.progress.row();
             rows.push(item);
         }

@@ -26,6 +26,7 @@ export const scoreCommand: CommandModule = {
                 await out.write(item.text);
                 continue;
             }
+            if ('packed' in item) throw new Error('rollouts score: scored rows came packed');
             rows++;
             run.progress.row();
             if (!details) delete item.results;

@@ -1,5 +1,6 @@
 // `delta rollouts summary`: aggregates of the re-scored rollouts (docs/rollouts.md, "Aggregates").
 import { GROUP_KEYS, grpoByStep, GrpoGroups, Summarizer } from '../../language/rollouts/aggregate.js';
+import { summaryRowCount, summaryRows } from '../../language/rollouts/block.js';
 import type { GroupKey, GroupSummary } from '../../language/rollouts/types.js';
 import { type CommandModule, UsageError, withUsage } from '../command.js';
 import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
@@ -27,10 +28,13 @@ export const summaryCommand: CommandModule = {
                 continue;
             }
             if ('text' in item) throw new Error('rollouts summary: scored rows came as text');
-            rows++;
-            run.progress.row();
-            summarizer.add(item);
-            groups.add(item);
+            // A block's rows come packed from the threads, folded here in one go.
+            for (const row of 'packed' in item ? summaryRows(item.packed) : [item]) {
+                summarizer.add(row);
+                groups.add(row);
+                rows++;
+            }
+            run.progress.row('packed' in item ? summaryRowCount(item.packed) : 1);
         }
         run.progress.clear();
         run.finish(rows);

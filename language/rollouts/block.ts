@@ -148,7 +148,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
     return items;
 }
 
-type SummaryValue = string | number | boolean | null | undefined;
+export type SummaryValue = string | number | boolean | null | undefined;
 
 /**
  * What the aggregates (aggregate.ts Summarizer, GrpoGroups) read of a row, as FIELDS values a row in
@@ -159,6 +159,11 @@ const FIELDS = 14;
 
 function pack(out: SummaryValue[], row: ScoredRollout): void {
     out.push(row.id, row.step, row.sample, row.task, row.family, row.level, row.prompt_index, row.pass_rate, row.all_pass, row.error, row.truncated, row.passed, row.total, programHash(row.program));
+}
+
+/** How many rows a packed list holds. */
+export function summaryRowCount(values: SummaryValue[]): number {
+    return Math.floor(values.length / FIELDS);
 }
 
 /** The rows of a packed list, with what the aggregates read (the rest empty). */
