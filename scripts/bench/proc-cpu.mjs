@@ -47,6 +47,24 @@ export function treeCpu(root) {
     return { total, main };
 }
 
+/**
+ * CPU seconds (nanosecond-exact, from schedstat) of the main threads of the processes under `root`
+ * whose command line matches `pattern`: e.g. a Chromium renderer's main thread, which runs the
+ * page's script, style, layout and paint.
+ */
+export function mainThreadCpu(root, pattern) {
+    let seconds = 0;
+    for (const pid of descendants(root)) {
+        try {
+            if (!pattern.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
+            seconds += Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
+        } catch {
+            // gone in the meantime
+        }
+    }
+    return seconds;
+}
+
 export function treeCpuSeconds(root) {
     return treeCpu(root).total;
 }

@@ -5,11 +5,11 @@
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendScrollComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
+import { SVGRenderer } from 'echarts/renderers';
 import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
 import { drawCanvasHeatmap } from './heatmap-canvas.js';
 
-echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapContinuousComponent, LegendScrollComponent, SVGRenderer, CanvasRenderer]);
+echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapContinuousComponent, LegendScrollComponent, SVGRenderer]);
 
 export interface ChartColors {
     foreground: string;
@@ -123,15 +123,17 @@ export function drawCharts(
     // The curves and error bars are below the heatmap: with `later` they are drawn after the first paint.
     later(() => {
         // Curves: mean pass_rate (solid) and all-pass rate (dashed) by step, one colour per family.
-        // SVG while small (tests count its paths); a big run's thousands of points draw faster on a canvas.
-        const renderer = o.cells.length > SVG_CELL_LIMIT ? 'canvas' : 'svg';
-        const curves = echarts.init(el.curves, undefined, { renderer });
+        // SVG at any size: a canvas in the page is handed to the compositor again on every frame,
+        // which cost the big table's fling a share of each frame. A big run draws its lines without
+        // point symbols (thousands of points: the lines alone are a few dozen paths).
+        const symbols = o.cells.length <= SVG_CELL_LIMIT;
+        const curves = echarts.init(el.curves, undefined, { renderer: 'svg' });
         const palette = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
         const series = o.curves.flatMap((curve, i) => {
             const color = palette[i % palette.length];
             // Both lines of a family share its name, so one legend entry shows or hides the pair.
             const line = (metric: string, value: (p: { n: number; c: number; mean: number }) => number, dashed: boolean) => ({
-                type: 'line', name: curve.family, id: `${curve.family} · ${metric}`, color, symbolSize: 6, showSymbol: renderer === 'svg',
+                type: 'line', name: curve.family, id: `${curve.family} · ${metric}`, color, symbolSize: 6, showSymbol: symbols,
                 lineStyle: { type: dashed ? 'dashed' : 'solid', width: 2 },
                 data: curve.points.map((p) => [p.s, value(p)]),
             });
@@ -160,7 +162,7 @@ export function drawCharts(
         charts.push(curves);
 
         // Error classes by step, stacked.
-        const errs = echarts.init(el.errors, undefined, { renderer });
+        const errs = echarts.init(el.errors, undefined, { renderer: 'svg' });
         errs.setOption({
             textStyle: baseText(colors),
             animation: false,

@@ -61,6 +61,10 @@ table.passat th:first-child, table.passat td:first-child, table.passat td:nth-ch
    cell only (halved the paint time per frame of a fast scroll; npm run bench, table scroll). */
 .rt-body .rt-row, .rt-body .rt-cell { contain: strict; }
 .rt-body .rt-row:hover { background: var(--vscode-list-hoverBackground); }
+/* While the table scrolls its rows are painted on a canvas (client/webview/rollouts/table.ts, setFast). */
+.rt-canvas { position: absolute; left: 0; top: 0; display: none; will-change: transform; }
+.rt-fast .rt-canvas { display: block; }
+.rt-fast .rt-body, .rt-probe { display: none; }
 .rt-row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
 .rt-head { font-weight: 600; border-bottom: 1px solid var(--vscode-panel-border); padding-right: 12px; }
 .rt-cell { padding: 0 6px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
@@ -88,7 +92,7 @@ table.tests td code { word-break: break-all; }
 table.tests tr.fail td:nth-child(2) { color: var(--vscode-testing-iconFailed); }
 table.tests tr.pass td:nth-child(2) { color: var(--vscode-testing-iconPassed); }
 table.tests td.differs { color: var(--vscode-testing-iconFailed); font-weight: 600; }
-#heatmap canvas { display: block; }
+#heatmap img { display: block; }
 .heat-tip { position: absolute; z-index: 2; pointer-events: none; white-space: pre; padding: 4px 8px; font-size: 12px; color: var(--vscode-editorHoverWidget-foreground, var(--vscode-editor-foreground)); background: var(--vscode-editorHoverWidget-background, var(--vscode-editorWidget-background)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-panel-border)); }
 table.group { border-collapse: collapse; font-size: 12px; }
 table.group th, table.group td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
