@@ -11,8 +11,7 @@ export function captureOutput(): CapturedOutput {
     const captured: CapturedOutput = { stdout: '', stderr: '' };
     beforeEach(() => {
         captured.stdout = captured.stderr = '';
-        vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { captured.stdout += String(chunk); return true; });
-        vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { captured.stderr += String(chunk); return true; });
+        spyOnWrites(captured);
     });
     afterEach(() => vi.restoreAllMocks());
     return captured;
@@ -21,11 +20,27 @@ export function captureOutput(): CapturedOutput {
 /** Runs one command's `main` with both streams captured for the call only. */
 export async function runCaptured(command: { main(args: string[]): Promise<number> }, args: string[]): Promise<CapturedOutput & { code: number }> {
     const captured: CapturedOutput = { stdout: '', stderr: '' };
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { captured.stdout += String(chunk); return true; });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { captured.stderr += String(chunk); return true; });
+    spyOnWrites(captured);
     try {
         return { code: await command.main(args), ...captured };
     } finally {
         vi.restoreAllMocks();
+    }
+}
+
+/**
+ * Both streams' writes go to `captured` (bytes decoded as UTF-8, a character split between writes
+ * included); a write's callback (`write(text, cb)`, which commands await before returning) is called
+ * as a real stream would.
+ */
+function spyOnWrites(captured: CapturedOutput): void {
+    for (const name of ['stdout', 'stderr'] as const) {
+        const decoder = new TextDecoder();
+        vi.spyOn(process[name], 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
+            captured[name] += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+            const callback = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
+            if (callback) queueMicrotask(callback);
+            return true;
+        });
     }
 }

@@ -6,21 +6,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
+import { verify } from '../../cli/commands/verify.js';
 import { countLineBreaks } from '../../cli/io.js';
 import { answerOnThreads } from '../../cli/verify-pool.js';
 import { answerChunk, answerLine } from '../../cli/verify-core.js';
 import { ByteSink } from '../../language/verifier/byte-sink.js';
 import { respondJson, respondJsonInto } from '../../language/verifier/respond-json.js';
 import { checkRequest, wellTypedRequest } from '../../language/verifier/request.js';
+import { runCaptured } from '../helpers/capture-output.js';
 
+/** The built CLI, input on stdin: worker threads need the bundles. */
 const delta = (args: string[], input: string | Buffer) => spawnSync(process.execPath, ['out/cli.cjs', 'verify', ...args], { input, maxBuffer: 1 << 30 });
+const tmp = mkdtempSync(join(tmpdir(), 'verify-pool-'));
+/** `delta verify FILE --jobs 1 …` in this process (one thread starts no worker). */
+async function oneThread(args: string[], input: string | Buffer) {
+    const file = join(tmp, 'input.jsonl');
+    writeFileSync(file, input);
+    const r = await runCaptured(verify, [file, '--jobs', '1', ...args]);
+    return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+}
 
 /**
  * What the line-at-a-time implementation printed: each line answered in order. Lines end at `\r\n`,
  * `\n` or a lone `\r`, as `delta verify` splits them (cli/verify-core.ts) and node:readline did up to Node 20; Node 24's
  * readline also ends lines at U+2028/U+2029, which a JSON string may hold raw, so it is not the oracle.
  */
-function oracle(input: Buffer): { text: string; bad: number } {
+function oracleOf(input: Buffer): { text: string; bad: number } {
     let text = '';
     let bad = 0;
     const lines = input.toString('utf8').split(/\r\n|\n|\r/);
@@ -40,6 +51,8 @@ const mixed = Buffer.from([
     ...generated.slice(0, 40), '', '{not json', '{"dsl": "x"}', '   ', good, '[1, 2]',
     ...generated.slice(40, 90).map((l) => `${l}\r`), ...generated.slice(90, 120), '{"dsl": 1, "test_cases": [{"input": 2}]}',
 ].join('\n') + '\r\n' + generated.slice(120).join('\r\n') + `\n${good}`);
+const mixedOracle = oracleOf(mixed);
+const oracle = (input: Buffer) => (input === mixed ? mixedOracle : oracleOf(input));
 
 describe('delta verify on several threads', () => {
     test('the oracle sees bad lines (the fixture exercises the error path)', async () => {
@@ -49,25 +62,29 @@ describe('delta verify on several threads', () => {
 
     test('in-process, two and three threads, small and default chunks: identical bytes, exit code 1', async () => {
         const { text } = oracle(mixed);
-        for (const args of [['--jobs', '1'], ['--jobs', '1', '--chunk-bytes', '3000'], ['--jobs', '2', '--chunk-bytes', '5000'], ['--jobs', '3', '--chunk-bytes', '1'], ['--jobs', '2'], ['-']]) {
-            const result = delta(args, mixed);
-            expect(result.stderr.toString(), args.join(' ')).toBe('');
-            expect(result.status, args.join(' ')).toBe(1);
-            expect(result.stdout.toString('utf8') === text, args.join(' ')).toBe(true);
+        const runs: [string, { status: number | null; stdout: Buffer | string; stderr: Buffer | string }][] = [
+            ['--jobs 1', await oneThread([], mixed)],
+            ['--jobs 1 --chunk-bytes 3000', await oneThread(['--chunk-bytes', '3000'], mixed)],
+        ];
+        for (const args of [['--jobs', '2', '--chunk-bytes', '5000'], ['--jobs', '3', '--chunk-bytes', '1'], ['--jobs', '2'], ['-']]) runs.push([args.join(' '), delta(args, mixed)]);
+        for (const [args, result] of runs) {
+            expect(result.stderr.toString(), args).toBe('');
+            expect(result.status, args).toBe(1);
+            expect(result.stdout.toString() === text, args).toBe(true);
         }
     });
 
-    test('a file of good requests only exits 0 on threads', () => {
+    test('a file of good requests only exits 0 on threads', async () => {
         const input = `${generated.join('\n')}\n`;
         const threaded = delta(['--jobs', '2', '--chunk-bytes', '20000'], input);
         expect(threaded.status).toBe(0);
-        expect(threaded.stdout.equals(delta(['--jobs', '1'], input).stdout)).toBe(true);
+        expect(threaded.stdout.toString() === (await oneThread([], input)).stdout).toBe(true);
     });
 
-    test('usage errors exit 2', () => {
-        expect(delta(['--jobs', '0'], '').status).toBe(2);
-        expect(delta(['--chunk-bytes', 'x'], '').status).toBe(2);
-        expect(delta(['missing-file.jsonl'], '').status).toBe(2);
+    test('usage errors exit 2', async () => {
+        expect((await runCaptured(verify, ['--jobs', '0'])).code).toBe(2);
+        expect((await runCaptured(verify, ['--chunk-bytes', 'x'])).code).toBe(2);
+        expect((await runCaptured(verify, ['missing-file.jsonl'])).code).toBe(2);
     });
 });
 

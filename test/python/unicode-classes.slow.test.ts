@@ -26,32 +26,35 @@ import {
 
 const ORACLE = String.raw`
 import json, re, sys, unicodedata, _sre, re._casefix
-def ranges(pred):
-    out, start = [], None
-    for cp in range(0x110000):
-        if pred(cp):
-            if start is None: start = cp
-        elif start is not None:
-            out.append([start, cp - 1]); start = None
-    if start is not None: out.append([start, 0x10FFFF])
-    return out
-word = re.compile(r'\w')
+from itertools import compress, repeat
+from operator import itemgetter, methodcaller, ne
+# Every code point as one string, and each property as one C-level pass over it (map of a builtin):
+# a bytes mask of 0/1 per code point, whose runs of 1 are the ranges.
+N = 0x110000
+ALL = ''.join(map(chr, range(N)))
+def ranges(flags):
+    return [[m.start(), m.end() - 1] for m in re.finditer(rb'\x01+', bytes(map(bool, flags)))]
+# A one-character class matches each code point alone, so its maximal runs over ALL are its ranges.
+def matched(cls):
+    return [[m.start(), m.end() - 1] for m in re.finditer(cls + '+', ALL)]
+lower = list(map(_sre.unicode_tolower, range(N)))
+upper = list(map(ord, map(itemgetter(0), map(str.upper, ALL))))
 json.dump({
     'python': '%d.%d' % sys.version_info[:2],
     'unicode': unicodedata.unidata_version,
-    'word': ranges(lambda c: word.fullmatch(chr(c)) is not None),
-    'alnum': ranges(lambda c: chr(c).isalnum()),
-    'alpha': ranges(lambda c: chr(c).isalpha()),
-    'decimal': ranges(lambda c: re.fullmatch(r'\d', chr(c)) is not None),
-    'space': ranges(lambda c: chr(c).isspace()),
-    'sre_space': ranges(lambda c: re.fullmatch(r'\s', chr(c)) is not None),
-    'id_start': ranges(lambda c: chr(c).isidentifier()),
-    'id_continue': ranges(lambda c: ('a' + chr(c)).isidentifier()),
-    'cjk': ranges(lambda c: unicodedata.name(chr(c), '').startswith('CJK UNIFIED IDEOGRAPH-')),
-    'cased': ranges(_sre.unicode_iscased),
-    'lower': [[c, _sre.unicode_tolower(c)] for c in range(0x110000) if _sre.unicode_tolower(c) != c],
-    'upper': [[c, ord(chr(c).upper()[0])] for c in range(0x110000) if ord(chr(c).upper()[0]) != c],
-    'decimal_value': [[c, unicodedata.decimal(chr(c))] for c in range(0x110000) if chr(c).isdecimal()],
+    'word': matched(r'\w'),
+    'alnum': ranges(map(str.isalnum, ALL)),
+    'alpha': ranges(map(str.isalpha, ALL)),
+    'decimal': matched(r'\d'),
+    'space': ranges(map(str.isspace, ALL)),
+    'sre_space': matched(r'\s'),
+    'id_start': ranges(map(str.isidentifier, ALL)),
+    'id_continue': ranges(map(str.isidentifier, map('a'.__add__, ALL))),
+    'cjk': ranges(map(methodcaller('startswith', 'CJK UNIFIED IDEOGRAPH-'), map(unicodedata.name, ALL, repeat('')))),
+    'cased': ranges(map(_sre.unicode_iscased, range(N))),
+    'lower': [[c, lower[c]] for c in compress(range(N), map(ne, lower, range(N)))],
+    'upper': [[c, upper[c]] for c in compress(range(N), map(ne, upper, range(N)))],
+    'decimal_value': [[c, unicodedata.decimal(chr(c))] for c in compress(range(N), map(str.isdecimal, ALL))],
     'extra': {str(k): list(v) for k, v in re._casefix._EXTRA_CASES.items()},
 }, sys.stdout)
 `;
