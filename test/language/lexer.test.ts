@@ -2,6 +2,7 @@
 // spec §2 with a regex-based Python strip, and tokens cut out with the line patterns' match indices.
 import type { IToken } from 'chevrotain';
 import fc from 'fast-check';
+import { binaryString } from '../helpers/binary-string.js';
 import { describe, expect, test } from 'vitest';
 import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from '../../language/manufactoria/lexing/line-patterns.js';
 import { SPACE } from '../../language/python/unicode/index.js';
@@ -102,7 +103,7 @@ const PIECES = [
     '_', '1', '[R]', '[B]', '[Y]', '[G]', '[EMPTY]', '[', ']', ':', '::', '#', '# c:', ' ', '    ', '\t', '\n', '\n    ', '\r\n', '\r',
     '\u00a0', '\u3000', '\u0085', '\u001c', '\u000b', '\ufeff', '\u2028', '```', '😀', 'x',
 ];
-const fragment = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 }));
+const fragment = fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 }), binaryString({ maxLength: 2 }));
 const fixtures = [
     ...readJsonLines<{ dsl: string }>('manufactoria/random_programs.jsonl'),
     ...readJsonLines<{ dsl: string }>('manufactoria/edge_cases.jsonl'),
