@@ -1,36 +1,48 @@
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 // Projects: `fast` runs in-process tests; `slow` holds tests that start processes, worker threads
 // or python3 (file name `*.slow.test.ts`); `isolated` the files below. `npx vitest run --project fast`
-// for a quick loop. Two test files at a time: vitest's default (CPUs − 1) runs files one by one on a
-// 2-core machine, while many of them wait on a subprocess, python3 or a timer for much of their run.
-// Files that need a fresh process: they observe state a module keeps once loaded (planck before and
-// after the float32 patch).
+// for a quick loop. Files that need a fresh process: they observe state a module keeps once loaded
+// (planck before and after the float32 patch).
 const ISOLATED = ['test/bouncingsim/box2d-float32-patch.test.ts'];
 
-// The longest files (CPU time), started first: without recorded durations (a fresh clone) vitest starts
-// the largest files first, and a long file that happens to be small (threads.slow) then runs last, on
-// one core. Once vitest has recorded durations (node_modules/.vite), it orders by them. Order only.
+// One test file more at a time than there are cores (three on the 2-core CI machine; vitest's default
+// is CPUs − 1): many slow files spend much of their run waiting on a subprocess, python3, a server or
+// a timer, and the extra worker keeps the cores busy meanwhile (with two on 2 cores, ~16 % of
+// `npm test`'s core time went idle).
+const MAX_WORKERS = availableParallelism() + 1;
+
+// The order files start in, the same on every run (vitest would order by recorded durations, or by
+// file size on a fresh clone, and keep each project apart): the slow project first, with its longest
+// files first, so that their waits overlap the check `npm test` runs beside vitest; then the isolated
+// file; then the fast project, longest first, whose short CPU-bound files at the end leave no core
+// idle for long. All projects share one queue and one set of workers; a worker is replaced only when
+// the next file belongs to another project, so each project's files stay together. Order only.
 const LONGEST = [
+    // slow
     'test/rollouts/threads.slow.test.ts', 'test/regex/python-regex.slow.test.ts', 'test/problems/bad-files.slow.test.ts',
-    'test/bouncingsim/answer-verdicts.slow.test.ts', 'test/language/verify-pool.slow.test.ts', 'test/language/serve-abuse.slow.test.ts',
-    'test/server/open-race.slow.test.ts', 'test/language/cli.slow.test.ts', 'test/python/unicode-classes.slow.test.ts',
+    'test/language/serve-abuse.slow.test.ts', 'test/bouncingsim/sandbox-escapes.slow.test.ts', 'test/bouncingsim/answer-verdicts.slow.test.ts',
+    'test/language/verify-pool.slow.test.ts', 'test/server/open-race.slow.test.ts', 'test/bench/fastapi-baseline.slow.test.ts',
+    'test/deploy/nginx.slow.test.ts', 'test/python/unicode-classes.slow.test.ts', 'test/language/cli.slow.test.ts',
+    // fast
     'test/bouncingsim-generate/rows.test.ts', 'test/bouncingsim/agreement.test.ts', 'test/language/parser-fuzz.test.ts',
-    'test/rollouts/formats.test.ts', 'test/bouncingsim/simulate.test.ts', 'test/bouncingsim-generate/ranges-pairs.test.ts',
+    'test/bouncingsim-generate/ranges-pairs.test.ts', 'test/rollouts/formats.test.ts', 'test/bouncingsim-generate/ranges-single.test.ts',
+    'test/rollouts/row-parse.test.ts', 'test/language/parser-equivalence.test.ts', 'test/solutions/run-and-trace.test.ts',
+    'test/bouncingsim/simulate.test.ts', 'test/problems/loaders.test.ts',
 ];
+const PROJECT_ORDER = ['slow', 'isolated', 'fast'];
 
 class LongestFirst extends BaseSequencer {
     override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
         const sorted = await super.sort(files);
         const name = (f: TestSpecification) => relative(this.ctx.config.root, f.moduleId);
-        if (sorted.some((f) => this.ctx.cache.getFileTestResults(`${f.project.name}:${name(f)}`))) return sorted;
-        // Projects still run one after another, in the order vitest gave them.
-        const projects = [...new Set(sorted.map((f) => f.project.name))];
         const rank = (f: TestSpecification) => (LONGEST.includes(name(f)) ? LONGEST.indexOf(name(f)) : LONGEST.length);
+        const project = (f: TestSpecification) => (PROJECT_ORDER.includes(f.project.name) ? PROJECT_ORDER.indexOf(f.project.name) : PROJECT_ORDER.length);
         return sorted
-            .map((f, i) => ({ f, key: [projects.indexOf(f.project.name), rank(f), i] }))
+            .map((f, i) => ({ f, key: [project(f), rank(f), i] }))
             .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
             .map(({ f }) => f);
     }
@@ -40,7 +52,7 @@ export default defineConfig({
     test: {
         sequence: { sequencer: LongestFirst },
         testTimeout: 60_000,
-        maxWorkers: 2,
+        maxWorkers: MAX_WORKERS,
         // Tests import the sources natively, compiled by esbuild (test/helpers/ts-loader.mjs), instead of
         // through Vite's module runner, whose getter-based imports made the physics ~3x slower.
         execArgv: ['--import', './test/helpers/ts-register.mjs'],
