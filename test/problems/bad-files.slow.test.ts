@@ -40,8 +40,8 @@ function craftedParquet(): string {
     return crafted;
 }
 
-// A reader killed by V8 first grows its heap to the limit: seconds alone, over a minute on a loaded
-// 2-core machine (it once went past vitest's 60 s default there).
+// A reader killed by V8 first grows its heap to the limit (256 MB here: DELTA_PARQUET_READER_HEAP_MB in
+// vitest.config.ts): a few seconds alone, a minute on a loaded 2-core machine.
 const CRAFTED_TIMEOUT_MS = 180_000;
 
 describe('crafted problem files', () => {

@@ -16,6 +16,16 @@ export const PARQUET_READ_TIMEOUT_MS = 120_000;
 const PARQUET_READER_HEAP_MB = 2048;
 
 /**
+ * The child's heap in MB: DELTA_PARQUET_READER_HEAP_MB when it is a whole number of 64 or more, else
+ * PARQUET_READER_HEAP_MB. A damaged file that makes hyparquet grow an array without end costs about
+ * 1 CPU-s per 100 MB of heap before V8 aborts (docs/editor.md); the tests set 256.
+ */
+function parquetReaderHeapMb(): number {
+    const fromEnv = Number(process.env.DELTA_PARQUET_READER_HEAP_MB);
+    return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : PARQUET_READER_HEAP_MB;
+}
+
+/**
  * The bundled child entry: beside the bundle that runs this code (all bundles are in out/), or
  * DELTA_PARQUET_READER (tests running the TypeScript sources build it there).
  */
@@ -54,7 +64,7 @@ export async function* parquetRowBatches(path: string, options: ParquetReadOptio
     if (!reader || !existsSync(reader)) throw new Error(`the parquet reader (${reader ?? 'out/parquet-reader.cjs'}) is missing: run \`npm run build\``);
     options.signal?.throwIfAborted();
     const child = fork(reader, [path], {
-        execArgv: [`--max-old-space-size=${PARQUET_READER_HEAP_MB}`],
+        execArgv: [`--max-old-space-size=${parquetReaderHeapMb()}`],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'advanced',
     });
