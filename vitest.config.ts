@@ -59,11 +59,6 @@ export default defineConfig({
         // Tests import the sources natively, compiled by esbuild (test/helpers/ts-loader.mjs), instead of
         // through Vite's module runner, whose getter-based imports made the physics ~3x slower.
         execArgv: ['--import', './test/helpers/ts-register.mjs'],
-        // The parquet reader's heap (language/dataset/problems/parquet-rows.ts) for the tests and every
-        // process they start: the crafted files of test/problems/bad-files.slow.test.ts make it grow an
-        // array until V8 aborts, ~20 CPU-s at the product's 2 GB on Node 24, ~2 at 256 MB (three deaths
-        // per run). The test parquet files are a few KB.
-        env: { DELTA_PARQUET_READER_HEAP_MB: '256' },
         // DELTA_TEST_CPU=FILE: CPU-seconds per test file (test/helpers/file-cpu.mjs).
         setupFiles: ['test/helpers/file-cpu.mjs'],
         experimental: { viteModuleRunner: false, nodeLoader: false },

@@ -29,7 +29,8 @@ import { hasWrk, runWrk } from './bench/wrk-load.mjs';
 
 const cores = availableParallelism();
 const total = Number(process.env.BENCH_HTTP_REQUESTS ?? 4000);
-const concurrency = 8;
+// BENCH_HTTP_CONNECTIONS=N: wrk's connections (default 8); the 2-worker gain moves with it on a shared 2-core machine.
+const concurrency = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
 const workers = Math.max(2, cores);
 const wrk = hasWrk();
 const scratch = mkdtempSync(join(tmpdir(), 'delta-bench-serve-'));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProblemFile, MAX_PROBLEM_FILE_BYTES } from '../../language/dataset/problems/load.js';
+import { parquetReaderHeapMb } from '../../language/dataset/problems/parquet-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-limits-'));
 
@@ -30,5 +31,21 @@ describe('problem file limits', () => {
     it('a directory named like a problem file is an issue', async () => {
         const r = await loadProblemFile(dir + '/', { displayName: 'dir', format: 'json' });
         expect(r.issues[0].message).toBe('not a regular file (a directory): not read');
+    });
+
+    it("the parquet reader's heap is sized to the file (a small damaged file dies fast), and the variable overrides it", () => {
+        const saved = process.env.DELTA_PARQUET_READER_HEAP_MB;
+        try {
+            delete process.env.DELTA_PARQUET_READER_HEAP_MB;
+            const MB = 1 << 20;
+            expect([0, 29_000, MB, 10 * MB, 100 * MB, MAX_PROBLEM_FILE_BYTES, undefined].map(parquetReaderHeapMb)).toEqual([256, 257, 272, 416, 1856, 2048, 2048]);
+            process.env.DELTA_PARQUET_READER_HEAP_MB = '4096';
+            expect(parquetReaderHeapMb(29_000)).toBe(4096);
+            process.env.DELTA_PARQUET_READER_HEAP_MB = '12';
+            expect(parquetReaderHeapMb(29_000)).toBe(257);
+        } finally {
+            if (saved === undefined) delete process.env.DELTA_PARQUET_READER_HEAP_MB;
+            else process.env.DELTA_PARQUET_READER_HEAP_MB = saved;
+        }
     });
 });

@@ -4,7 +4,7 @@
 // `delta rollouts`, extension host, a worker thread) keeps running. This is the only way parquet is
 // read: problem files (streamParquet) and rollout dumps (rollouts/readers/tables.ts) alike.
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadOptions } from './formats.js';
 import type { ParquetChildMessage } from './parquet-protocol.js';
@@ -12,17 +12,31 @@ import { problemFromRow, type RowResult } from './problem.js';
 
 /** A parquet file not read within this time is given up (its reader is killed). */
 export const PARQUET_READ_TIMEOUT_MS = 120_000;
-/** Heap of the reading child; problem files are at most 256 MB, so this is ample for a real file. */
-const PARQUET_READER_HEAP_MB = 2048;
+/** Heap of the reading child for the smallest files, and for any file at most this. */
+const MIN_READER_HEAP_MB = 256;
+const MAX_READER_HEAP_MB = 2048;
+/** MB of heap per MB of file on top of the minimum: the child holds one row group at a time, decoded. */
+const HEAP_PER_FILE_MB = 16;
 
 /**
  * The child's heap in MB: DELTA_PARQUET_READER_HEAP_MB when it is a whole number of 64 or more, else
- * PARQUET_READER_HEAP_MB. A damaged file that makes hyparquet grow an array without end costs about
- * 1 CPU-s per 100 MB of heap before V8 aborts (docs/editor.md); the tests set 256.
+ * sized to the file (256 MB + 16 per MB of file, at most 2 GB; problem files are at most 256 MB). A
+ * damaged file that makes hyparquet grow an array without end costs about 1 CPU-s per 100 MB of
+ * heap before V8 aborts (docs/editor.md), so a small damaged file fails in seconds, not in 20.
  */
-function parquetReaderHeapMb(): number {
+export function parquetReaderHeapMb(fileBytes: number | undefined): number {
     const fromEnv = Number(process.env.DELTA_PARQUET_READER_HEAP_MB);
-    return Number.isInteger(fromEnv) && fromEnv >= 64 ? fromEnv : PARQUET_READER_HEAP_MB;
+    if (Number.isInteger(fromEnv) && fromEnv >= 64) return fromEnv;
+    if (fileBytes === undefined) return MAX_READER_HEAP_MB;
+    return Math.min(MAX_READER_HEAP_MB, MIN_READER_HEAP_MB + Math.ceil((HEAP_PER_FILE_MB * fileBytes) / (1 << 20)));
+}
+
+function sizeOf(path: string): number | undefined {
+    try {
+        return statSync(path).size;
+    } catch {
+        return undefined;
+    }
 }
 
 /**
@@ -63,8 +77,9 @@ export async function* parquetRowBatches(path: string, options: ParquetReadOptio
     const reader = parquetReaderFile();
     if (!reader || !existsSync(reader)) throw new Error(`the parquet reader (${reader ?? 'out/parquet-reader.cjs'}) is missing: run \`npm run build\``);
     options.signal?.throwIfAborted();
+    const heapMb = parquetReaderHeapMb(sizeOf(path));
     const child = fork(reader, [path], {
-        execArgv: [`--max-old-space-size=${parquetReaderHeapMb()}`],
+        execArgv: [`--max-old-space-size=${heapMb}`],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'advanced',
     });
@@ -83,7 +98,7 @@ export async function* parquetRowBatches(path: string, options: ParquetReadOptio
     options.signal?.addEventListener('abort', abort);
     child.on('message', (message: ParquetChildMessage) => push({ message }));
     child.on('error', (error) => push({ ended: `the parquet reader could not start: ${error.message}` }));
-    child.on('close', (code, signal) => push({ ended: why ?? deathOf(code, signal, stderr) }));
+    child.on('close', (code, signal) => push({ ended: why ?? deathOf(code, signal, stderr, heapMb) }));
     let finished = false;
     try {
         for (;;) {
@@ -110,8 +125,10 @@ export async function* parquetRowBatches(path: string, options: ParquetReadOptio
 }
 
 /** What ended a reader that did not finish, in words; V8's own fatal line when it printed one. */
-function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string, heapMb: number): string {
     const fatal = [/Fatal JavaScript [^\n]*/, /JavaScript heap out of memory/, /Fatal error[^\n]*/].map((re) => re.exec(stderr)?.[0]).find(Boolean);
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-    return `the parquet reader ${how}${fatal ? ` (${fatal.replace(/ \(see crbug[^)]*\)/, '').trim()})` : ''}: the file is damaged or not a parquet file this reader can read; not read`;
+    // A sound file too big for the heap sized to it dies the same way: say how to give it more.
+    const heap = fatal?.includes('heap out of memory') ? ` (its heap was ${heapMb} MB; DELTA_PARQUET_READER_HEAP_MB=<MB> gives it more)` : '';
+    return `the parquet reader ${how}${fatal ? ` (${fatal.replace(/ \(see crbug[^)]*\)/, '').trim()})` : ''}: the file is damaged or not a parquet file this reader can read; not read${heap}`;
 }
