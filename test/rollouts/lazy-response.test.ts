@@ -10,6 +10,7 @@ import { generateRollouts } from '../../scripts/bench/gen-rollouts.mjs';
 import { extractDslProgramFromEscaped, extractDslProgramWithNotes } from '../../language/dataset/scoring/extract.js';
 import { lineText } from '../../language/rollouts/readers/lines.js';
 import { RESPONSE_SENTINEL, RowParser } from '../../language/rollouts/readers/row-parse.js';
+import { applyByteEdits } from '../helpers/byte-edits.js';
 
 const CASES = Array.from({ length: 20 }, (_, i) => ({ input: 'RB'.repeat(i), expected_output: '', expected_accepted: i % 3 === 0, check_output: false, description: `test ${i}` }));
 const LABEL = JSON.stringify(CASES);
@@ -117,12 +118,7 @@ describe('lazy response (parseBytesLazy + extractDslProgramFromEscaped)', () => 
             fc.property(
                 fc.array(fc.record({ at: fc.oneof(fc.integer({ min: 0, max: base.length }), fc.integer({ min: at - 4, max: end + 4 }), fc.integer({ min: end - 6, max: end + 6 })), cut: fc.integer({ min: 0, max: 2 }), put: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 3 }),
                 (edits) => {
-                    let bytes = Buffer.from(base);
-                    for (const { at: i0, cut, put } of edits) {
-                        const i = Math.min(Math.max(i0, 0), bytes.length);
-                        bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(put), bytes.subarray(Math.min(i + cut, bytes.length))]);
-                    }
-                    expectSame(parser, bytes);
+                    expectSame(parser, applyByteEdits(base, edits));
                 },
             ),
             { numRuns: 3000, seed: 8 },

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { generateRollouts } from '../../scripts/bench/gen-rollouts.mjs';
 import { lineText } from '../../language/rollouts/readers/lines.js';
 import { RowParser } from '../../language/rollouts/readers/row-parse.js';
+import { applyByteEdits } from '../helpers/byte-edits.js';
 
 /** What JSON.parse makes of a line: its value, or its error message. */
 function outcome(parse: (text: string) => unknown, text: string): { value: unknown } | { error: string } {
@@ -109,12 +110,7 @@ describe('RowParser', () => {
             fc.property(
                 fc.array(fc.record({ at: fc.oneof(fc.integer({ min: 0, max: base.length }), fc.integer({ min: labelAt - 8, max: labelAt + 8 }), fc.integer({ min: labelEnd - 8, max: labelEnd + 8 })), cut: fc.integer({ min: 0, max: 2 }), put: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 3 }),
                 (edits) => {
-                    let bytes = Buffer.from(base);
-                    for (const { at, cut, put } of edits) {
-                        const i = Math.min(Math.max(at, 0), bytes.length);
-                        bytes = Buffer.concat([bytes.subarray(0, i), Buffer.from(put), bytes.subarray(Math.min(i + cut, bytes.length))]);
-                    }
-                    expectSameBytes(parser, bytes);
+                    expectSameBytes(parser, applyByteEdits(base, edits));
                 },
             ),
             { numRuns: 3000, seed: 7 },
