@@ -31,6 +31,9 @@ const cores = availableParallelism();
 const total = Number(process.env.BENCH_HTTP_REQUESTS ?? 4000);
 // BENCH_HTTP_CONNECTIONS=N: wrk's connections (default 8); the 2-worker gain moves with it on a shared 2-core machine.
 const concurrency = Number(process.env.BENCH_HTTP_CONNECTIONS ?? 8);
+// The 1-vs-N-workers runs are longer: in 4,000-request runs one process's CPU per request moved by
+// 40 % from run to run, and the ratio with it; 20,000 settle (README, session 8).
+const SCALING_REQUESTS = Number(process.env.BENCH_HTTP_SCALING_REQUESTS ?? 20_000);
 const workers = Math.max(2, cores);
 const wrk = hasWrk();
 const scratch = mkdtempSync(join(tmpdir(), 'delta-bench-serve-'));
@@ -51,10 +54,11 @@ const grpo = (repeat) => ['--problems', problemsFile, '--group', '8', '--repeat'
 // BENCH_HTTP_MIXES=realistic,edge-heavy runs only the mixes named.
 const only = process.env.BENCH_HTTP_MIXES?.split(',');
 const MIXES = [
-    { name: 'realistic', make: () => generate('realistic', total, 3, grpo(0.25)) },
+    // Its 1-vs-N-workers runs get a longer file of the same kind (as many distinct bodies as requests).
+    { name: 'realistic', make: () => generate('realistic', total, 3, grpo(0.25)), long: () => generate('realistic-long', SCALING_REQUESTS, 3, grpo(0.25)) },
     { name: 'all-distinct', make: () => generate('distinct', total, 4, grpo(0)) },
     { name: 'edge-heavy', make: () => generate('edge', total, 3, []) },
-].filter((mix) => !only || only.includes(mix.name)).map((mix) => ({ name: mix.name, file: mix.make() }));
+].filter((mix) => !only || only.includes(mix.name)).map((mix) => ({ name: mix.name, file: mix.make(), long: mix.long?.() }));
 if (MIXES.length === 0) throw new Error(`BENCH_HTTP_MIXES=${process.env.BENCH_HTTP_MIXES}: no such mix (realistic, all-distinct, edge-heavy)`);
 // Warm-up requests (their own programs, so the all-distinct runs find nothing cached): 2,000 per
 // `delta serve` process, after which V8's compiler threads are done with the hot code (with 300,
@@ -102,21 +106,21 @@ const otherCores = (r) => Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) 
  */
 const QUIET_CORES = 0.15;
 
-/** One load run against a fresh server: warm-up requests first, then `total` requests of the mix. */
-async function measure(server, file) {
+/** One load run against a fresh server: warm-up requests first, then `count` requests of the mix. */
+async function measure(server, file, count = total) {
     try {
         const warm = server.ours ? WARMUP_PER_PROCESS * server.processes : 300;
         const tags = { ours: server.ours, processes: server.processes };
         if (wrk) {
             await runWrk({ port: server.port, bodiesFile: warmup, total: warm, connections: concurrency });
-            return { ...await runWrk({ port: server.port, bodiesFile: file, total, connections: concurrency, serverPid: server.child.pid }), requests: total, ...tags };
+            return { ...await runWrk({ port: server.port, bodiesFile: file, total: count, connections: concurrency, serverPid: server.child.pid }), requests: count, ...tags };
         }
         const bodies = readFileSync(file, 'utf8').trim().split('\n');
         await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: warm, concurrency });
         const before = treeCpu(server.child.pid);
         const machineBefore = machineCpuSeconds();
         const client = process.cpuUsage(); // the Node client runs in this process
-        const r = await runLoad({ port: server.port, bodies, total, concurrency });
+        const r = await runLoad({ port: server.port, bodies, total: count, concurrency });
         const after = treeCpu(server.child.pid);
         const { user, system } = process.cpuUsage(client);
         return { ...r, serverCpu: after.total - before.total, serverMainCpu: after.main - before.main, clientCpu: (user + system) / 1e6, machineCpu: machineCpuSeconds() - machineBefore, ...tags };
@@ -125,15 +129,16 @@ async function measure(server, file) {
     }
 }
 
-console.log(`\n## delta serve vs the lean Python verifier over HTTP (${total} requests per run, ${concurrency} connections, ${cores} cores; client: ${wrk ? 'wrk, 1 thread' : 'Node (wrk not installed: apt-get install wrk), which takes a core of its own'})`);
+console.log(`\n## delta serve vs the lean Python verifier over HTTP (${total} requests per run, ${SCALING_REQUESTS} in the 1-vs-${workers}-workers runs, ${concurrency} connections, ${cores} cores; client: ${wrk ? 'wrk, 1 thread' : 'Node (wrk not installed: apt-get install wrk), which takes a core of its own'})`);
 console.log(`Baselines: "stdlib" = lean_verifier.py behind Python's http.server; "FastAPI" = the same verifier behind ${fastapiPython ? `${fastapiVersions} (${fastapiPython})` : `FastAPI: not installed (apt-get install ${FASTAPI_PACKAGES}), skipped`}.`
     + ' The FastAPI baseline is shaped like the reference service but runs Debian\'s older versions (the reference pins fastapi 0.115, pydantic 2.11, uvicorn 0.34): its ratio is an indication.');
 const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
 const goal = (value, target) => `goal ≥ ${target}x: ${value >= target ? 'MET' : 'not met'}`;
 /** Ours against one baseline run: per wall-clock second and per CPU-second (the "per core" figure). */
-const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)} ${ratio(ours.rps, theirs.rps)} per wall-clock second, ${ratio(theirs.serverCpu, ours.serverCpu)} per CPU-second`
-    + (target ? `  (${goal(theirs.serverCpu / ours.serverCpu, target)} per core, measured per CPU-second against this FastAPI-shaped indication, not the pinned reference)` : ''));
+const perRequest = (r) => r.serverCpu / r.requests;
+const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)} ${ratio(ours.rps, theirs.rps)} per wall-clock second, ${ratio(perRequest(theirs), perRequest(ours))} per CPU-second`
+    + (target ? `  (${goal(perRequest(theirs) / perRequest(ours), target)} per core, measured per CPU-second against this FastAPI-shaped indication, not the pinned reference)` : ''));
 /**
  * What the cores allow, from CPU per request rather than from wall-clock rates (docs/verifier-http.md
  * §9): one process answers at most 1 / h requests a second (h: its HTTP thread's CPU per request),
@@ -162,8 +167,8 @@ for (const mix of MIXES) {
         const ones = [];
         const many = [];
         for (let round = 0; round < 2; round++) {
-            ones.push(await measure(await serve(['--workers', '1']), mix.file));
-            many.push(await measure(await serve(['--workers', String(workers)]), mix.file));
+            ones.push(await measure(await serve(['--workers', '1']), mix.long, SCALING_REQUESTS));
+            many.push(await measure(await serve(['--workers', String(workers)]), mix.long, SCALING_REQUESTS));
         }
         ones.forEach((r) => row('delta serve --workers 1', r));
         many.forEach((r) => row(`delta serve --workers ${workers}`, r));
@@ -177,18 +182,20 @@ for (const mix of MIXES) {
         const cpuPerRequest = (runs) => Math.min(...runs.map((r) => r.serverCpu / r.requests));
         console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);
         ceiling(best(ones), best(many));
+        // Against the baselines: the same requests as theirs (the 4,000-request file).
+        const oursN = await measure(await serve(['--workers', String(workers)]), mix.file);
+        row(`delta serve --workers ${workers} (${total})`, oursN);
         const leanN = await measure(await lean(workers), mix.file);
         row(`stdlib, ${workers} processes`, leanN);
-        compare(`${workers} processes vs stdlib`, best(many), leanN);
+        compare(`${workers} processes vs stdlib`, oursN, leanN);
         if (fastapiPython) {
             const fastN = await measure(await fastapi(workers), mix.file);
             row(`FastAPI, ${workers} processes`, fastN);
-            compare(`${workers} processes vs FastAPI`, best(many), fastN);
+            compare(`${workers} processes vs FastAPI`, oursN, fastN);
         }
-        mix.ours1 = best(ones);
     }
-    const ours1 = mix.ours1 ?? await measure(await serve(['--workers', '1']), mix.file);
-    if (!realistic) row('delta serve --workers 1', ours1);
+    const ours1 = await measure(await serve(['--workers', '1']), mix.file);
+    row(`delta serve --workers 1${realistic ? ` (${total})` : ''}`, ours1);
     const lean1 = await measure(await lean(1), mix.file);
     row('stdlib, 1 process', lean1);
     compare('1 process vs stdlib', ours1, lean1);
