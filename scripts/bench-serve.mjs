@@ -155,7 +155,7 @@ function ceiling(one, many) {
         + ` ${many.processes} workers ${coresOf(many.serverCpu, many)} + client ${coresOf(many.clientCpu, many)}, of ${cores}.`);
     console.log(`Ceiling from CPU per request: the 1-worker HTTP thread is ${(100 * share).toFixed(0)}% of a request's CPU (server ${ms(one.serverCpu, one)} + client ${ms(one.clientCpu, one)} ms),`
         + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / cost(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
-        + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / (one.serverCpu / one.requests)).toFixed(2)}x).`);
+        + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / perRequest(one)).toFixed(2)}x).`);
 }
 
 for (const mix of MIXES) {
@@ -179,7 +179,7 @@ for (const mix of MIXES) {
             : goal(scaling, 1.7);
         console.log(`delta serve ${workers} workers / 1 worker  ${scaling.toFixed(2)}x  (faster runs; ${verdict}; load average now ${load()})`);
         // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
-        const cpuPerRequest = (runs) => Math.min(...runs.map((r) => r.serverCpu / r.requests));
+        const cpuPerRequest = (runs) => Math.min(...runs.map(perRequest));
         console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);
         ceiling(best(ones), best(many));
         // Against the baselines: the same requests as theirs (the 4,000-request file).

@@ -155,14 +155,7 @@ export async function* readLineBlocks(path: string, options: LineOptions & { blo
                 options.onBytes?.(bytes);
                 continue;
             }
-            let block: Buffer;
-            if (direct) block = buffer.subarray(from, last + 1);
-            else {
-                block = Buffer.allocUnsafeSlow(carried + last + 1 - from);
-                let to = 0;
-                for (const part of carry) to += part.copy(block, to);
-                buffer.copy(block, to, from, last + 1);
-            }
+            const block = direct ? buffer.subarray(from, last + 1) : ownConcat([...carry, buffer.subarray(from, last + 1)], carried + last + 1 - from);
             // The tail is copied out: the block's whole buffer may be transferred to another thread.
             carry = last + 1 < end ? [Buffer.from(buffer.subarray(last + 1, end))] : [];
             carried = end - last - 1;
@@ -170,17 +163,25 @@ export async function* readLineBlocks(path: string, options: LineOptions & { blo
             options.onBytes?.(bytes);
         }
         if (skipping) yield { line, tooLong: carried };
-        else if (carried > 0) {
-            // Not Buffer.concat: a short result would live in Node's shared pool, which Node 22+
-            // refuses to transfer (DataCloneError) and older Node silently copies.
-            const block = Buffer.allocUnsafeSlow(carried);
-            let to = 0;
-            for (const part of carry) to += part.copy(block, to);
-            yield take(block);
-        }
+        else if (carried > 0) yield take(ownConcat(carry, carried));
     } finally {
         await handle.close();
     }
+}
+
+/**
+ * Buffer.concat(parts, size) in memory of its own: a short Buffer.concat result lives in Node's
+ * shared pool, which Node 22+ refuses to transfer to another thread (DataCloneError) and older Node
+ * silently copies.
+ */
+function ownConcat(parts: readonly Uint8Array[], size: number): Buffer {
+    const block = Buffer.allocUnsafeSlow(size);
+    let to = 0;
+    for (const part of parts) {
+        block.set(part, to);
+        to += part.byteLength;
+    }
+    return block;
 }
 
 function countNewlines(bytes: Uint8Array): number {
