@@ -2,12 +2,12 @@
 // gives, in order, numbered alike, with the same over-long lines, for any block size and bound:
 // short unfinished lines read into the next block's buffer, long ones gathered in parts, skipped
 // lines across reads, CRLF, BOMs and multi-byte characters cut by a read.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockLines, readLineBlocks, readLines, type Line } from '../../language/rollouts/readers/lines.js';
+import { blockLines, RangeScratch, readLineBlocks, readLineRange, readLines, type Line } from '../../language/rollouts/readers/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'line-blocks-'));
 let files = 0;
@@ -61,5 +61,47 @@ describe('readLineBlocks', () => {
             structuredClone(piece.bytes.buffer, { transfer: [piece.bytes.buffer as ArrayBuffer] });
         }
         expect(seen.join('')).toBe(rows.join('\n'));
+    });
+});
+
+/** Every range of the file read as a thread reads it, numbered from the ranges' '\n' counts. */
+function viaRanges(path: string, blockBytes: number, maxLineBytes: number): Line[] {
+    const out: Line[] = [];
+    const fd = openSync(path, 'r');
+    try {
+        const size = fstatSync(fd).size;
+        const scratch = new RangeScratch();
+        let newlines = 0;
+        for (let index = 0; index * blockBytes < size; index++) {
+            const range = readLineRange(fd, size, index, blockBytes, maxLineBytes, scratch);
+            const firstLine = 1 + newlines + range.skip;
+            if (range.bytes) out.push(...blockLines(range.bytes, firstLine, maxLineBytes));
+            if (range.tooLong !== undefined) out.push({ line: firstLine + range.newlines - range.skip, tooLong: range.tooLong });
+            newlines += range.newlines;
+        }
+    } finally {
+        closeSync(fd);
+    }
+    return out;
+}
+
+describe('readLineRange', () => {
+    it('gives readLines\' lines for any range size and line bound (ranges cut lines, CRLF pairs and characters anywhere)', async () => {
+        await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 400 }), async (parts, blockBytes, maxLineBytes) => {
+            const path = join(dir, `r${files++}.jsonl`);
+            writeFileSync(path, parts.join(''));
+            expect(viaRanges(path, blockBytes, maxLineBytes)).toEqual(await viaLines(path, maxLineBytes));
+        }), { numRuns: 600 });
+    });
+
+    it('edge cases: no final line break, a final one, a line ending exactly at a range end, a too-long last line, CRLF cut', async () => {
+        const cases = ['a\nb', 'a\nb\n', 'ab\ncd\n', 'abc\r\ndef\r\n', 'x'.repeat(50), `a\n${'y'.repeat(50)}`, `a\n${'y'.repeat(50)}\nb`, '\n\n\n', '\ufeff{"a":1}\r\n{"b":2}', `a\n${'y'.repeat(10)}\nb`, `a\n${'y'.repeat(9)}\r\nb`, `a\n${'y'.repeat(10)}`];
+        for (const text of cases) {
+            const path = join(dir, `e${files++}.jsonl`);
+            writeFileSync(path, text);
+            for (const blockBytes of [1, 2, 3, 4, 5, 7, 64]) {
+                for (const max of [3, 10, 1000]) expect(viaRanges(path, blockBytes, max)).toEqual(await viaLines(path, max));
+            }
+        }
     });
 });

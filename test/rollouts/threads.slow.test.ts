@@ -5,7 +5,7 @@
 // The threaded runs are the built CLI (its worker bundle); each one-thread reference is the same
 // command run in this process (--jobs 1 never starts a worker), once per distinct command.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rollouts } from '../../cli/commands/rollouts.js';
@@ -94,6 +94,30 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         expect(many.stdout).toBe(one.stdout);
         expect(many.stderr).toBe(one.stderr);
         expect(many.status).toBe(one.status);
+    });
+
+    test('ranges that start at, just after and just before a bad line and an over-long line: the same as one thread', async () => {
+        const one = await oneThread(['score', generated, '--jobs', '1', '--no-memo', '--max-line-bytes', '200000']);
+        const bytes = readFileSync(generated);
+        /** The byte offset where (1-based) line `n` starts. */
+        const lineStart = (n: number) => {
+            let at = 0;
+            for (let line = 1; line < n; line++) at = bytes.indexOf(0x0a, at) + 1;
+            return at;
+        };
+        const bad = lineStart(11);
+        expect(bytes.toString('utf8', bad, bad + 13)).toBe('{"response": ');
+        const long = lineStart(601);
+        expect(bytes.toString('utf8', long, long + 14)).toBe('{"response":"x');
+        // A range size that is the line's offset puts a range edge at its first byte; one more cuts it
+        // after its first byte; one less makes the '\n' before it a range's last byte.
+        for (const at of [bad, long]) {
+            for (const chunk of [at, at + 1, at - 1]) {
+                const many = delta(['score', generated, '--jobs', '2', '--no-memo', '--chunk-bytes', String(chunk), '--max-line-bytes', '200000']);
+                expect(many.stdout).toBe(one.stdout);
+                expect(many.stderr).toBe(one.stderr);
+            }
+        }
     });
 
     test('--stats names the threads and the verdict memo', async () => {

@@ -1,7 +1,7 @@
 // Line reading with a bound: a dump line can be huge (one open-instruct trace line holds a whole
 // training step) or the file can be binary garbage without newlines. Lines longer than the bound
 // are skipped without being held in memory and reported by number; the rest of the file goes on.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Default bound on one line: large enough for a trace step of thousands of rollouts, below V8's string limit. */
@@ -220,4 +220,122 @@ export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineByt
 export function lineText(bytes: Uint8Array, line: number): string {
     const text = decoder.decode(bytes);
     return line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * What one range of a file holds when the file is cut into ranges of `blockBytes` that threads read
+ * and score on their own (cli/rollouts/ranges.ts): the range's own lines are those that START in it,
+ * each read whole (past the range's end if need be). Line numbers come from the '\n' counts of the
+ * ranges before: the first own line is line `1 + (newlines of earlier ranges) + skip`.
+ */
+export interface LineRange {
+    /** '\n' bytes inside the range [index × blockBytes, (index + 1) × blockBytes). */
+    newlines: number;
+    /** 1 when the first own line starts after a '\n' inside the range (the line cut at the range's start belongs to an earlier range). */
+    skip: 0 | 1;
+    /** The own lines, whole, as blockLineBytes reads them (their last '\n' included when there is one); a view of the scratch buffer, valid until its next use. */
+    bytes?: Buffer;
+    /** The last own line when it is longer than maxLineBytes: its length (without its '\n'); it is not in `bytes` and is not held. */
+    tooLong?: number;
+}
+
+/** A thread's reusable read buffer for readLineRange (a range is read into it, not into fresh memory). */
+export class RangeScratch {
+    private buffer: Buffer | undefined;
+    /** A buffer of at least `size` bytes: the kept one, or one for this range only when the range needs more. */
+    get(size: number, keep: number): Buffer {
+        if (this.buffer && this.buffer.length >= size) return this.buffer;
+        const buffer = Buffer.allocUnsafeSlow(size);
+        if (size <= keep) this.buffer = buffer;
+        return buffer;
+    }
+}
+
+/** Reads `length` bytes at `position` (fewer only at the end of the file); how many it read. */
+function readAt(fd: number, buffer: Buffer, offset: number, length: number, position: number): number {
+    let done = 0;
+    while (done < length) {
+        const n = readSync(fd, buffer, offset + done, length - done, position + done);
+        if (n === 0) break;
+        done += n;
+    }
+    return done;
+}
+
+/**
+ * Range `index` of the open file `fd` (`size` bytes, cut at multiples of `blockBytes`): its '\n'
+ * count and the lines that start in it, read synchronously into `scratch`. Splitting every range's
+ * bytes with blockLineBytes (each numbered as LineRange says, each too-long last line in its place)
+ * gives the lines readLines gives, numbered alike.
+ */
+export function readLineRange(fd: number, size: number, index: number, blockBytes: number, maxLineBytes: number, scratch: RangeScratch): LineRange {
+    const start = index * blockBytes;
+    if (start >= size) return { newlines: 0, skip: 0 };
+    // The byte before the range says whether a line starts at the range's first byte.
+    const before = start > 0 ? 1 : 0;
+    const keep = blockBytes + 1;
+    let buffer = scratch.get(before + Math.min(blockBytes, size - start), keep);
+    const end = start + readAt(fd, buffer, 0, before + Math.min(blockBytes, size - start), start - before) - before;
+    if (end <= start) return { newlines: 0, skip: 0 };
+    /** The index in `buffer` of file position p. */
+    const at = (p: number) => p - start + before;
+    const range = buffer.subarray(before, at(end));
+    const newlines = countNewlines(range);
+    let first = start;
+    let skip: 0 | 1 = 0;
+    if (before === 1 && buffer[0] !== 0x0a) {
+        const nl = range.indexOf(0x0a);
+        // No '\n' in the range: it lies inside a line that started earlier.
+        if (nl < 0) return { newlines, skip: 0 };
+        first = start + nl + 1;
+        skip = 1;
+    }
+    if (end === size || range[range.length - 1] === 0x0a) return { newlines, skip, bytes: buffer.subarray(at(first), at(end)) };
+    // The last own line runs past the range: read on to its '\n' (or the end of the file).
+    const last = start + range.lastIndexOf(0x0a) + 1;
+    let have = end;
+    let step = Math.max(4096, Math.min(blockBytes, 1 << 16));
+    let lineEnd = -1;
+    while (lineEnd < 0 && have - last <= maxLineBytes) {
+        if (have >= size) {
+            lineEnd = size;
+            break;
+        }
+        const want = Math.min(step, size - have);
+        if (at(have) + want > buffer.length) {
+            const bigger = scratch.get(Math.max(at(have) + want, 2 * buffer.length), keep);
+            if (bigger !== buffer) buffer.copy(bigger, 0, 0, at(have));
+            buffer = bigger;
+        }
+        const n = readAt(fd, buffer, at(have), want, have);
+        if (n === 0) {
+            lineEnd = have;
+            break;
+        }
+        const nl = buffer.subarray(at(have), at(have) + n).indexOf(0x0a);
+        if (nl >= 0) lineEnd = have + nl;
+        have += n;
+        step *= 2;
+    }
+    if (lineEnd >= 0 && lineEnd - last <= maxLineBytes) {
+        // A '\n' ends it (included in the bytes), or the end of the file does.
+        const stop = lineEnd < have ? lineEnd + 1 : lineEnd;
+        return { newlines, skip, bytes: buffer.subarray(at(first), at(stop)) };
+    }
+    // Too long: its bytes are not kept; the rest of it is only searched for its '\n'.
+    const own = buffer.subarray(at(first), at(last));
+    if (lineEnd < 0) {
+        const probe = Buffer.allocUnsafeSlow(Math.max(4096, Math.min(blockBytes, 1 << 20)));
+        while (lineEnd < 0) {
+            const n = have < size ? readAt(fd, probe, 0, Math.min(probe.length, size - have), have) : 0;
+            if (n === 0) {
+                lineEnd = have;
+                break;
+            }
+            const nl = probe.subarray(0, n).indexOf(0x0a);
+            if (nl >= 0) lineEnd = have + nl;
+            have += n;
+        }
+    }
+    return { newlines, skip, bytes: own, tooLong: lineEnd - last };
 }
