@@ -6,7 +6,8 @@
 // quick run. `node scripts/bench/rollouts-bench.mjs --big` (or `npm run bench -- --big`) instead
 // streams a ~2 GB open-instruct traces dump through `delta rollouts summary` (see big-dump.mjs).
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -23,17 +24,19 @@ const fd = openSync(file, 'w');
 spawnSync(process.execPath, ['scripts/bench/gen-rollouts.mjs', '--count', String(count), '--seed', '3'], { stdio: ['ignore', fd, 'inherit'] });
 closeSync(fd);
 
-/** Runs a command through cpu-time.py, which reports the CPU seconds it used (all its threads). */
+/** Runs a command under scripts/cpu-time.py, which counts the CPU seconds of every thread and process it used. */
 function timed(command, args) {
+    const cpuFile = join(mkdtempSync(join(os.tmpdir(), 'bench-cpu-')), 'cpu.json');
     const t0 = performance.now();
-    const r = spawnSync('python3', ['scripts/bench/cpu-time.py', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const r = spawnSync('python3', ['scripts/cpu-time.py', cpuFile, command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const seconds = (performance.now() - t0) / 1000;
     if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
     const rss = /bench-maxrss-kb=(\d+)/.exec(r.stderr ?? '');
     const memo = /verdict memo (\d+) hits of (\d+) lookups/.exec(r.stderr ?? '');
     const threads = / on ([^;]+);/.exec(r.stderr ?? '');
-    const cpu = /bench-cpu-s=([\d.]+)/.exec(r.stderr ?? '');
-    return { seconds, cpuSeconds: cpu ? Number(cpu[1]) : NaN, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, memo: memo ? [Number(memo[1]), Number(memo[2])] : undefined, threads: threads?.[1] };
+    const cpuSeconds = Number(JSON.parse(readFileSync(cpuFile, 'utf8')).cpu);
+    rmSync(dirname(cpuFile), { recursive: true, force: true });
+    return { seconds, cpuSeconds, stdout: r.stdout, rssMiB: rss ? Number(rss[1]) / 1024 : undefined, memo: memo ? [Number(memo[1]), Number(memo[2])] : undefined, threads: threads?.[1] };
 }
 
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
