@@ -30,12 +30,17 @@ interface LangiumParserInternals {
  * For the nodes parseAst() builds (they have no CST): the offset of the first token each consumed,
  * which is where its CST's first visible leaf would be (comments are hidden tokens, apart from the
  * token stream). The reference errors take their lines from it, so the verdict of a program with
- * an error needs no second parse with a CST (verdict.ts).
+ * an error needs no second parse with a CST (verdict.ts). It is a `$` property of the node, which
+ * Langium's AST walks skip, rather than a WeakMap entry: `delta serve` parses every new program,
+ * and a WeakMap entry per node cost the HTTP thread about a tenth of its time in V8's ephemeron
+ * bookkeeping and its GC more work (docs/verifier-http.md §9).
  */
-const firstTokenOffsets = new WeakMap<AstNode, number>();
+interface CstLessNode extends AstNode {
+    $tokenOffset?: number;
+}
 
 export function firstTokenOffsetOf(node: AstNode): number | undefined {
-    return firstTokenOffsets.get(node);
+    return (node as CstLessNode).$tokenOffset;
 }
 
 /** Thrown by the walk when the token stream is not what the plan expects: Chevrotain's walk takes over. */
@@ -147,11 +152,7 @@ export class ManufactoriaParser extends LangiumParser {
 
     /** A rule's AST node: pushed, filled by the rule's body, then closed (constructNode). */
     private walkRule(rule: RulePlan): AstNode & Record<string, unknown> {
-        const node = { $type: rule.type } as AstNode & Record<string, unknown>;
-        if (!this.withCst) {
-            const first = this.lexed!.tokens[this.position];
-            if (first) firstTokenOffsets.set(node, first.startOffset);
-        }
+        const node = (this.withCst ? { $type: rule.type } : { $type: rule.type, $tokenOffset: this.lexed!.tokens[this.position]?.startOffset }) as AstNode & Record<string, unknown>;
         this.internals.stack.push(node);
         if (rule.body) this.walkStep(rule.body);
         return this.constructNode() as AstNode & Record<string, unknown>;
