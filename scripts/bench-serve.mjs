@@ -61,10 +61,17 @@ const MIXES = [
 ].filter((mix) => !only || only.includes(mix.name)).map((mix) => ({ name: mix.name, file: mix.make(), long: mix.long?.() }));
 if (MIXES.length === 0) throw new Error(`BENCH_HTTP_MIXES=${process.env.BENCH_HTTP_MIXES}: no such mix (realistic, all-distinct, edge-heavy)`);
 // Warm-up requests (their own programs, so the all-distinct runs find nothing cached): 2,000 per
-// `delta serve` process, after which V8's compiler threads are done with the hot code (with 300,
-// they still took a tenth of the CPU of a measured run); 300 for the Python baselines.
+// `delta serve` process before the 4,000-request runs against the baselines (300 for the Python
+// baselines), on connections of their own.
 const WARMUP_PER_PROCESS = 2000;
 const warmup = generate('warmup', WARMUP_PER_PROCESS * workers, 99, grpo(0));
+// The 1-vs-N-workers runs measure a steady state: 20,000 warm-up requests per process, on the same
+// connections as the measured ones. After 2,000 on connections of their own, V8 still made 100-175
+// first optimizations in the next 20,000 requests (the new connections' first requests start a round
+// of their own), which took about half of the server's CPU off the HTTP thread; after 20,000 on the
+// same connections, about 10 (docs/verifier-http.md §9).
+const SCALING_WARMUP_PER_PROCESS = Number(process.env.BENCH_HTTP_SCALING_WARMUP ?? 20_000);
+const scalingWarmup = MIXES.some((mix) => mix.long) ? generate('scaling-warmup', SCALING_WARMUP_PER_PROCESS * workers, 98, grpo(0)) : undefined;
 
 /** Starts a server process and resolves with its port once it prints the line matching `ready`. */
 function start(command, args, ready) {
@@ -91,7 +98,7 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const ms = (seconds, r) => (1000 * seconds / r.requests).toFixed(3);
 /** Cores kept busy by `cpu` seconds of a run (over the wall-clock window its CPU was counted in). */
 const coresOf = (cpu, r) => (cpu / (r.window || r.seconds)).toFixed(2);
-const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.errors} errors`
+const row = (name, r) => console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms${r.latencyWithWarmup ? '*' : ''}  ${r.errors} errors`
     + (r.serverCpu > 0 ? `  | server ${ms(r.serverCpu, r)} CPU-ms/req = ${(r.requests / r.serverCpu).toFixed(0).padStart(5)} req/CPU-s, ${coresOf(r.serverCpu, r)} cores` : '')
     + (r.ours && r.serverMainCpu > 0 ? ` (HTTP thread${r.processes > 1 ? 's' : ''} ${ms(r.serverMainCpu, r)}, other threads ${ms(r.serverCpu - r.serverMainCpu, r)})` : '')
     + (r.clientCpu >= 0 ? `  | client ${ms(r.clientCpu, r)} CPU-ms/req, ${coresOf(r.clientCpu, r)} cores` : '')
@@ -106,17 +113,22 @@ const otherCores = (r) => Math.max(0, r.machineCpu - r.serverCpu - r.clientCpu) 
  */
 const QUIET_CORES = 0.15;
 
-/** One load run against a fresh server: warm-up requests first, then `count` requests of the mix. */
-async function measure(server, file, count = total) {
+/**
+ * One load run against a fresh server: warm-up requests first, then `count` requests of the mix. With
+ * `steady`, the warm-up is SCALING_WARMUP_PER_PROCESS per process on the measured run's connections.
+ */
+async function measure(server, file, count = total, steady = false) {
     try {
-        const warm = server.ours ? WARMUP_PER_PROCESS * server.processes : 300;
-        const tags = { ours: server.ours, processes: server.processes };
+        const warm = !server.ours ? 300 : (steady ? SCALING_WARMUP_PER_PROCESS : WARMUP_PER_PROCESS) * server.processes;
+        const warmFile = steady ? scalingWarmup : warmup;
+        const tags = { ours: server.ours, processes: server.processes, latencyWithWarmup: steady && wrk };
         if (wrk) {
-            await runWrk({ port: server.port, bodiesFile: warmup, total: warm, connections: concurrency });
+            if (steady) return { ...await runWrk({ port: server.port, bodiesFile: file, total: count, connections: concurrency, serverPid: server.child.pid, warmup: { file: warmFile, count: warm } }), ...tags };
+            await runWrk({ port: server.port, bodiesFile: warmFile, total: warm, connections: concurrency });
             return { ...await runWrk({ port: server.port, bodiesFile: file, total: count, connections: concurrency, serverPid: server.child.pid }), requests: count, ...tags };
         }
         const bodies = readFileSync(file, 'utf8').trim().split('\n');
-        await runLoad({ port: server.port, bodies: readFileSync(warmup, 'utf8').trim().split('\n'), total: warm, concurrency });
+        await runLoad({ port: server.port, bodies: readFileSync(warmFile, 'utf8').trim().split('\n'), total: warm, concurrency });
         const before = treeCpu(server.child.pid);
         const machineBefore = machineCpuSeconds();
         const client = process.cpuUsage(); // the Node client runs in this process
@@ -167,11 +179,12 @@ for (const mix of MIXES) {
         const ones = [];
         const many = [];
         for (let round = 0; round < 2; round++) {
-            ones.push(await measure(await serve(['--workers', '1']), mix.long, SCALING_REQUESTS));
-            many.push(await measure(await serve(['--workers', String(workers)]), mix.long, SCALING_REQUESTS));
+            ones.push(await measure(await serve(['--workers', '1']), mix.long, SCALING_REQUESTS, true));
+            many.push(await measure(await serve(['--workers', String(workers)]), mix.long, SCALING_REQUESTS, true));
         }
         ones.forEach((r) => row('delta serve --workers 1', r));
         many.forEach((r) => row(`delta serve --workers ${workers}`, r));
+        if (wrk) console.log(`(* these runs' p50 and p99 are wrk's over the warm-up requests too: ${SCALING_WARMUP_PER_PROCESS.toLocaleString('en')} per process on the same connections; requests/s and CPU count only the ${SCALING_REQUESTS.toLocaleString('en')} measured requests)`);
         const scaling = best(many).rps / best(ones).rps;
         const other = Math.max(otherCores(best(ones)), otherCores(best(many)));
         const verdict = workers !== 2 || cores !== 2 ? `the goal (≥ 1.7x) is for 2 workers on 2 cores; this machine has ${cores}`

@@ -4,5 +4,5 @@ export interface WrkResult {
 }
 /** Whether Debian's `wrk` is installed. */
 export function hasWrk(): boolean;
-/** Posts `total` bodies of a JSON Lines file over `connections` keep-alive connections (see wrk-load.mjs). */
-export function runWrk(options: { port: number; bodiesFile: string; total: number; connections?: number; serverPid?: number; timeoutMs?: number }): Promise<WrkResult>;
+/** Posts `total` bodies of a JSON Lines file over `connections` keep-alive connections, after `warmup.count` bodies of `warmup.file` on the same connections (see wrk-load.mjs). */
+export function runWrk(options: { port: number; bodiesFile: string; total: number; connections?: number; serverPid?: number; timeoutMs?: number; warmup?: { file: string; count: number } }): Promise<WrkResult>;

@@ -24,16 +24,19 @@ export function hasWrk() {
  * machineCpu − serverCpu − clientCpu is the CPU other work on the machine took meanwhile. wrk's
  * start-up (reading and formatting the bodies) is left out: 0.04 CPU-s for 4,000 bodies, a sixth of
  * what it then spends on 4,000 requests.
+ * With `warmup: { file, count }`, `count` requests of that file go first on the same connections and
+ * are left out of the counts: the window starts once their answers are in, and `rps` is `total` over
+ * the window (wrk's own p50 and p99 still cover the warm-up requests too).
  */
-export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, timeoutMs }) {
+export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, timeoutMs, warmup }) {
     return new Promise((resolve, reject) => {
         let serverBefore;
         let machineBefore = 0;
         let clientBefore = 0;
         let startedAt = 0;
         let window = 0;
-        const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '--timeout', '30s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile],
-            { env: { ...process.env, WRK_REQUESTS: String(total), WRK_CONNECTIONS: String(connections) }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn('wrk', ['-t1', `-c${connections}`, '-d600s', '--timeout', '30s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', bodiesFile, ...(warmup ? [warmup.file] : [])],
+            { env: { ...process.env, WRK_REQUESTS: String(total), WRK_CONNECTIONS: String(connections), WRK_WARMUP: String(warmup?.count ?? 0) }, stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let stopped = false;
         let clientCpu = 0;
@@ -70,7 +73,8 @@ export function runWrk({ port, bodiesFile, total, connections = 8, serverPid, ti
             const m = /RESULT requests=(\d+) duration_us=(\d+) p50_us=(\d+) p99_us=(\d+) non2xx=(\d+) socket_errors=(\d+)/.exec(out);
             if (!m || !stopped) return reject(new Error(`wrk did not finish its ${total} requests:\n${out}`));
             const [requests, duration, p50, p99, non2xx, socketErrors] = m.slice(1).map(Number);
-            resolve({ requests, seconds: duration / 1e6, rps: requests / (duration / 1e6), p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu, serverMainCpu, machineCpu, window });
+            const rps = warmup ? total / window : requests / (duration / 1e6);
+            resolve({ requests: warmup ? total : requests, seconds: duration / 1e6, rps, p50: p50 / 1000, p99: p99 / 1000, errors: non2xx + socketErrors, clientCpu, serverCpu, serverMainCpu, machineCpu, window });
         });
     });
 }

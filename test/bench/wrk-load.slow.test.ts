@@ -14,16 +14,22 @@ import { hasWrk, runWrk } from '../../scripts/bench/wrk-load.mjs';
 const ANSWERED = 25;
 const scratch = mkdtempSync(join(tmpdir(), 'wrk-load-test-'));
 const bodiesFile = join(scratch, 'bodies.jsonl');
+const warmFile = join(scratch, 'warm.jsonl');
 let server: Server;
 let seen = 0;
+/** The bodies the server got, in order. */
+let received: string[] = [];
 
 beforeAll(async () => {
     if (!hasWrk()) throw new Error('wrk is not installed: apt-get install wrk');
     writeFileSync(bodiesFile, ['{"a":1}', '{"b":2}', '{"c":3}'].join('\n'));
+    writeFileSync(warmFile, ['{"w":1}', '{"w":2}'].join('\n'));
     // The first ANSWERED requests get an answer (the 5th a 500); later ones are held until the end.
     server = createServer((req, res) => {
-        req.resume();
+        let body = '';
+        req.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; });
         req.on('end', () => {
+            received.push(body);
             seen++;
             if (seen > ANSWERED) return;
             res.writeHead(seen === 5 ? 500 : 200, { 'content-type': 'application/json' });
@@ -58,5 +64,24 @@ test('finishes after exactly `total` answers, counting non-2xx ones as errors', 
     server.closeAllConnections();
     seen = 0;
     await expect(runWrk({ port, bodiesFile, total: ANSWERED + 1, connections: 4, timeoutMs: 2_000 })).rejects.toThrow(/did not finish/);
+    server.closeAllConnections();
+}, 40_000);
+
+test('with a warm-up on the same connections, counts the `total` answers after the warm-up ones', async () => {
+    seen = 0;
+    received = [];
+    const port = (server.address() as AddressInfo).port;
+    const warmup = { file: warmFile, count: 10 };
+    const r = await runWrk({ port, bodiesFile, total: ANSWERED - warmup.count, connections: 4, serverPid: process.pid, timeoutMs: 20_000, warmup });
+    expect(r.requests).toBe(ANSWERED - warmup.count);
+    expect(r.rps).toBeCloseTo(r.requests / r.window, 6);
+    // The warm-up bodies went first: all but the one wrk's start-up check takes, each among the
+    // first requests (the connections' sends can arrive out of order by up to one per connection).
+    const warm = received.flatMap((body, i) => (body.startsWith('{"w"') ? [i] : []));
+    expect(warm.length).toBe(warmup.count - 1);
+    expect(Math.max(...warm)).toBeLessThan(warmup.count + 4);
+    server.closeAllConnections();
+    seen = 0;
+    await expect(runWrk({ port, bodiesFile, total: ANSWERED - warmup.count + 1, connections: 4, timeoutMs: 2_000, warmup })).rejects.toThrow(/did not finish/);
     server.closeAllConnections();
 }, 40_000);
