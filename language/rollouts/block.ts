@@ -7,7 +7,7 @@ import { programHash } from './aggregate.js';
 import { FileError, fileErrorText, tokenDecode, type DecoderState } from './readers/index.js';
 import { lineItems, rowItems, type LineFormat } from './readers/jsonl.js';
 import { RESPONSE_SENTINEL, RowParser } from './readers/row-parse.js';
-import { extractDslProgramFromEscaped, type Extraction } from '../dataset/scoring/extract.js';
+import { extractDslProgramFromEscaped, extractDslProgramOnlyFromEscaped, type Extraction } from '../dataset/scoring/extract.js';
 import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
 import { LabelPlans } from './label-plans.js';
@@ -124,7 +124,8 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                 let extraction: Extraction | undefined;
                 const escaped = parsed?.response;
                 if (escaped && item.response === RESPONSE_SENTINEL) {
-                    extraction = manufactoria ? extractDslProgramFromEscaped(escaped) : undefined;
+                    // The summary keeps no extraction notes (pack): only the program is extracted.
+                    if (manufactoria) extraction = ctx.output === 'summary' ? { ...NOTES_NOT_KEPT, program: extractDslProgramOnlyFromEscaped(escaped) } : extractDslProgramFromEscaped(escaped);
                     if (!extraction) item.response = escaped.decode(0, escaped.raw.length);
                 }
                 if (!manufactoria) {
@@ -179,3 +180,6 @@ export function* summaryRows(values: SummaryValue[]): Generator<ScoredRollout & 
 }
 
 const NO_EXTRACTION = { blocks: 0, used: null, wholeResponse: false, feedbackBlocks: 0 };
+
+/** An extraction's notes where they are not computed (the summary output packs none). */
+const NOTES_NOT_KEPT: Omit<Extraction, 'program'> = { blocks: 0, used: null, tag: '', wholeResponse: false, feedbackBlocks: 0, span: [0, 0] };

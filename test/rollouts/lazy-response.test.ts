@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain .mjs script shared with the bench
 import { generateRollouts } from '../../scripts/bench/gen-rollouts.mjs';
-import { extractDslProgramFromEscaped, extractDslProgramWithNotes } from '../../language/dataset/scoring/extract.js';
+import { extractDslProgramFromEscaped, extractDslProgramOnlyFromEscaped, extractDslProgramWithNotes } from '../../language/dataset/scoring/extract.js';
 import { lineText } from '../../language/rollouts/readers/lines.js';
 import { RESPONSE_SENTINEL, RowParser } from '../../language/rollouts/readers/row-parse.js';
 import { applyByteEdits } from '../helpers/byte-edits.js';
@@ -28,6 +28,9 @@ function lazyOutcome(parser: RowParser, bytes: Uint8Array, counts: { lazy: numbe
             const response = got.response.decode(0, got.response.raw.length);
             row.response = response;
             const extraction = extractDslProgramFromEscaped(got.response);
+            // The program alone (the summary's extraction) is the decoded response's, whatever its tag.
+            const program = extractDslProgramOnlyFromEscaped(got.response);
+            if (program !== extractDslProgramWithNotes(response).program) expect({ response, program }).toEqual({ response, program: extractDslProgramWithNotes(response).program });
             if (extraction) {
                 counts.extracted++;
                 const expected = extractDslProgramWithNotes(response);

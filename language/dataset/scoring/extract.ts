@@ -83,6 +83,24 @@ export function extractDslProgramFromEscaped(text: EscapedText): Extraction | un
     return { program: content.slice(start, end), blocks: blocks.length, used: blocks.length - 1, tag, wholeResponse: false, feedbackBlocks, span: [at + start, at + end] };
 }
 
+/**
+ * extractDslProgramFromEscaped(text).program (or, when that gives none for a non-ASCII tag, the
+ * program of the decoded response: the tag is only a note), without the notes: for outputs that keep
+ * none (`delta rollouts summary`), which so skip the tag, feedback blocks and span.
+ */
+export function extractDslProgramOnlyFromEscaped(text: EscapedText): string {
+    const raw = text.raw;
+    // The last of the non-overlapping matches, as fencedBlocks finds them (a match is never empty).
+    let last: RegExpExecArray | null = null;
+    FENCE.lastIndex = 0;
+    for (let m = FENCE.exec(raw); m; m = FENCE.exec(raw)) last = m;
+    if (!last) return text.decode(0, raw.length);
+    const contentEnd = last.index + last[0].length - 3;
+    const content = text.decode(contentEnd - last[1].length, contentEnd);
+    const [start, end] = stripBounds(content);
+    return content.slice(start, end);
+}
+
 /** fencedBlocks' tag (the leading run of non-space, non-backtick characters of the 61 after the fence) from escaped text, if ASCII. */
 function escapedTag(raw: string, from: number): string | undefined {
     let tag = '';

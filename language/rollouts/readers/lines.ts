@@ -251,6 +251,9 @@ export class RangeScratch {
     }
 }
 
+/** Bytes read past a range's end at first, for the end of its last line (doubled on each further read). */
+const RANGE_SLACK = 16 * 1024;
+
 /** Reads `length` bytes at `position` (fewer only at the end of the file); how many it read. */
 function readAt(fd: number, buffer: Buffer, offset: number, length: number, position: number): number {
     let done = 0;
@@ -273,7 +276,8 @@ export function readLineRange(fd: number, size: number, index: number, blockByte
     if (start >= size) return { newlines: 0, skip: 0 };
     // The byte before the range says whether a line starts at the range's first byte.
     const before = start > 0 ? 1 : 0;
-    const keep = blockBytes + 1;
+    // Room for the range and the usual end of its last line: the kept buffer is not outgrown (and copied) on every range.
+    const keep = blockBytes + 1 + RANGE_SLACK;
     let buffer = scratch.get(before + Math.min(blockBytes, size - start), keep);
     const end = start + readAt(fd, buffer, 0, before + Math.min(blockBytes, size - start), start - before) - before;
     if (end <= start) return { newlines: 0, skip: 0 };
@@ -294,7 +298,7 @@ export function readLineRange(fd: number, size: number, index: number, blockByte
     // The last own line runs past the range: read on to its '\n' (or the end of the file).
     const last = start + range.lastIndexOf(0x0a) + 1;
     let have = end;
-    let step = Math.max(4096, Math.min(blockBytes, 1 << 16));
+    let step = RANGE_SLACK;
     let lineEnd = -1;
     while (lineEnd < 0 && have - last <= maxLineBytes) {
         if (have >= size) {

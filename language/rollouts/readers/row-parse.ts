@@ -102,7 +102,9 @@ export class RowParser {
      */
     parseBytesLazy(bytes: Uint8Array, lazyResponse: boolean): { row: unknown; response?: JsonStringBytes } | undefined {
         const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const response = lazyResponse ? responseIn(line) : undefined;
+        // An ASCII line's pieces are their Latin-1 reading (no decoder call, no view per piece).
+        const ascii = isAscii(line);
+        const response = lazyResponse ? responseIn(line, ascii) : undefined;
         const label = this.knownLabelIn(line, response?.at ?? 0, response?.end ?? 0);
         if (!label && !response) return undefined;
         const parts: { at: number; end: number; text: string }[] = [];
@@ -115,7 +117,9 @@ export class RowParser {
         // and ends with a quote.)
         let edited = '';
         for (let i = 0; i <= parts.length; i++) {
-            const piece = (i === 0 ? head : tail).decode(line.subarray(i === 0 ? 0 : parts[i - 1].end, i < parts.length ? parts[i].at : line.length));
+            const from = i === 0 ? 0 : parts[i - 1].end;
+            const to = i < parts.length ? parts[i].at : line.length;
+            const piece = ascii ? line.toString('latin1', from, to) : (i === 0 ? head : tail).decode(line.subarray(from, to));
             if (piece.includes('\\u000') && SPELLED_SENTINEL.test(piece)) return undefined;
             edited += i < parts.length ? piece + parts[i].text : piece;
         }
@@ -289,18 +293,22 @@ function stringEnd(text: string, p: number): number | undefined {
  * backtick, letter, dash or space, which the extraction relies on.
  */
 export class JsonStringBytes implements EscapedText {
-    constructor(private readonly line: Buffer, private readonly start: number, readonly raw: string) {}
+    /** `ascii`: the whole line is ASCII (then raw is its text, and no piece needs decoding). */
+    constructor(private readonly line: Buffer, private readonly start: number, readonly raw: string, private readonly ascii = false) {}
 
     decode(from: number, to: number): string {
-        const bytes = this.line.subarray(this.start + from, this.start + to);
-        const text = isAscii(bytes) ? this.raw.slice(from, to) : tail.decode(bytes);
+        const text = this.ascii ? this.raw.slice(from, to) : this.decodeBytes(from, to);
         // Decoding at ASCII characters (an escape starts with one) gives what decoding the line whole gives there.
         return text.includes('\\') ? (JSON.parse(`"${text}"`) as string) : text;
     }
 
+    private decodeBytes(from: number, to: number): string {
+        const bytes = this.line.subarray(this.start + from, this.start + to);
+        return isAscii(bytes) ? this.raw.slice(from, to) : tail.decode(bytes);
+    }
+
     offset(to: number): number {
-        const bytes = this.line.subarray(this.start, this.start + to);
-        let units = isAscii(bytes) ? to : tail.decode(bytes).length;
+        let units = this.ascii ? to : this.decodeBytes(0, to).length;
         for (let i = this.raw.indexOf('\\'); i >= 0 && i < to; i = this.raw.indexOf('\\', i + 2)) units--;
         return units;
     }
@@ -312,7 +320,7 @@ export class JsonStringBytes implements EscapedText {
  * it is the row's response is decided after parsing (the sentinel in its place must come back as
  * the row's `response`).
  */
-function responseIn(line: Buffer): { at: number; end: number; text: JsonStringBytes } | undefined {
+function responseIn(line: Buffer, ascii: boolean): { at: number; end: number; text: JsonStringBytes } | undefined {
     const key = line.indexOf(RESPONSE_KEY);
     if (key < 0) return undefined;
     const at = skipSpaceBytes(line, key + RESPONSE_KEY.length);
@@ -327,5 +335,5 @@ function responseIn(line: Buffer): { at: number; end: number; text: JsonStringBy
     }
     const raw = line.toString('latin1', at + 1, end);
     if (NOT_PLAIN_JSON_STRING.test(raw)) return undefined;
-    return { at, end: end + 1, text: new JsonStringBytes(line, at + 1, raw) };
+    return { at, end: end + 1, text: new JsonStringBytes(line, at + 1, raw, ascii) };
 }
