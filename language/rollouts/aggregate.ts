@@ -60,16 +60,28 @@ export class Summarizer {
     private groups = new Map<string, Acc>();
     /** problem → step → [n, c], for first_solved_step and regressions. */
     private byProblemStep = new Map<string | null, Map<number, [number, number]>>();
+    /**
+     * The last row's group, by the (one or two) values groupValues reads: rows of one group mostly
+     * come together (a step's rows, a problem's samples), and then the group's key is not rebuilt.
+     */
+    private last: { a: Value; b: Value; acc: Acc } | undefined;
 
     constructor(readonly by: GroupKey, readonly ks: readonly number[]) {}
 
     add(row: ScoredRollout): void {
-        const group = groupValues(row, this.by);
-        const key = JSON.stringify(group);
-        let acc = this.groups.get(key);
+        const by = this.by;
+        const a = by === 'problem' || by === 'problem,step' ? problemOf(row) : by === 'family' ? row.family ?? null : by === 'level' ? row.level ?? null : row.step;
+        const b = by === 'problem,step' ? row.step : null;
+        let acc = this.last !== undefined && this.last.a === a && this.last.b === b ? this.last.acc : undefined;
         if (!acc) {
-            acc = { group, n: 0, c: 0, passRate: 0, errors: new Map() };
-            this.groups.set(key, acc);
+            const group = groupValues(row, by);
+            const key = JSON.stringify(group);
+            acc = this.groups.get(key);
+            if (!acc) {
+                acc = { group, n: 0, c: 0, passRate: 0, errors: new Map() };
+                this.groups.set(key, acc);
+            }
+            this.last = { a, b, acc };
         }
         acc.n++;
         acc.c += row.all_pass;
@@ -149,15 +161,21 @@ interface GroupAcc { step: number | null; prompt: string | number | null; proble
 /** GRPO group statistics, folded incrementally; programs are compared by a 53-bit hash of their text. */
 export class GrpoGroups {
     private groups = new Map<string, GroupAcc>();
+    private last: GroupAcc | undefined;
 
     constructor(readonly reward: 'pass_rate' | 'all_pass' = 'all_pass') {}
 
     /** `program_hash`, when the row brings it, is programHash(row.program), computed where the row was scored. */
     add(row: ScoredRollout & { program_hash?: number }): void {
         const prompt = row.prompt_index ?? row.id;
-        const key = `${row.step}\u0000${typeof prompt}:${prompt}`;
-        let g = this.groups.get(key);
-        if (!g) this.groups.set(key, (g = { step: row.step, prompt, problem: row.id, n: 0, min: Infinity, max: -Infinity, sum: 0, programs: new Set() }));
+        // A group's samples mostly come together: the last one's group is tried before building the key.
+        let g = this.last !== undefined && this.last.step === row.step && this.last.prompt === prompt ? this.last : undefined;
+        if (!g) {
+            const key = `${row.step}\u0000${typeof prompt}:${prompt}`;
+            g = this.groups.get(key);
+            if (!g) this.groups.set(key, (g = { step: row.step, prompt, problem: row.id, n: 0, min: Infinity, max: -Infinity, sum: 0, programs: new Set() }));
+            this.last = g;
+        }
         const r = this.reward === 'pass_rate' ? row.pass_rate : row.all_pass;
         g.n++;
         g.sum += r;

@@ -101,7 +101,7 @@ export class RowParser {
      * calls parse.
      */
     parseBytesLazy(bytes: Uint8Array, lazyResponse: boolean): { row: unknown; response?: JsonStringBytes } | undefined {
-        const line = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const line = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         // An ASCII line's pieces are their Latin-1 reading (no decoder call, no view per piece).
         const ascii = isAscii(line);
         const response = lazyResponse ? responseIn(line, ascii) : undefined;
