@@ -105,3 +105,20 @@ describe('readLineRange', () => {
         }
     });
 });
+
+describe('RangeScratch', () => {
+    it('reads every range into one buffer, its last line\'s end included, when lines are short', () => {
+        const path = join(dir, 'scratch.jsonl');
+        writeFileSync(path, Array.from({ length: 2000 }, (_, i) => `{"row":${i},"pad":"${'p'.repeat(i % 97)}"}`).join('\n'));
+        const fd = openSync(path, 'r');
+        try {
+            const size = fstatSync(fd).size;
+            const scratch = new RangeScratch();
+            const buffers = new Set<ArrayBufferLike>();
+            for (let index = 0; index * 4096 < size; index++) buffers.add(readLineRange(fd, size, index, 4096, 1 << 20, scratch).bytes!.buffer);
+            expect(buffers.size).toBe(1);
+        } finally {
+            closeSync(fd);
+        }
+    });
+});

@@ -242,12 +242,12 @@ export interface LineRange {
 /** A thread's reusable read buffer for readLineRange (a range is read into it, not into fresh memory). */
 export class RangeScratch {
     private buffer: Buffer | undefined;
-    /** A buffer of at least `size` bytes: the kept one, or one for this range only when the range needs more. */
+    /** A buffer of at least `size` bytes: the kept one (of `keep` bytes), or one for this range only when it needs more. */
     get(size: number, keep: number): Buffer {
         if (this.buffer && this.buffer.length >= size) return this.buffer;
-        const buffer = Buffer.allocUnsafeSlow(size);
-        if (size <= keep) this.buffer = buffer;
-        return buffer;
+        if (size > keep) return Buffer.allocUnsafeSlow(size);
+        this.buffer = Buffer.allocUnsafeSlow(keep);
+        return this.buffer;
     }
 }
 
