@@ -168,6 +168,11 @@ function ceiling(one, many) {
     console.log(`Ceiling from CPU per request: the 1-worker HTTP thread is ${(100 * share).toFixed(0)}% of a request's CPU (server ${ms(one.serverCpu, one)} + client ${ms(one.clientCpu, one)} ms),`
         + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / cost(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
         + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / perRequest(one)).toFixed(2)}x).`);
+    // The bound above takes the 1-worker run at 1 / h; it answered u / h, u being the cores its HTTP
+    // thread kept busy, so against this very run the N-worker costs allow cores · h / (u · cost).
+    const u = one.serverMainCpu / (one.window || one.seconds);
+    console.log(`Against this 1-worker run (its HTTP thread kept ${u.toFixed(2)} cores busy) the ${many.processes}-worker run's costs allow at most ${(cores * h / (u * cost(many))).toFixed(2)}x;`
+        + ` off the HTTP thread a request cost ${ms(one.serverCpu - one.serverMainCpu, one)} ms on the server's other threads and ${ms(one.clientCpu, one)} ms in the client (1 worker).`);
 }
 
 for (const mix of MIXES) {
