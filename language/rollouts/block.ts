@@ -159,7 +159,20 @@ export type SummaryValue = string | number | boolean | null | undefined;
 const FIELDS = 14;
 
 function pack(out: SummaryValue[], row: ScoredRollout): void {
-    out.push(row.id, row.step, row.sample, row.task, row.family, row.level, row.prompt_index, row.pass_rate, row.all_pass, row.error, row.truncated, row.passed, row.total, programHash(row.program));
+    out.push(row.id, row.step, row.sample, row.task, row.family, row.level, row.prompt_index, row.pass_rate, row.all_pass, row.error, row.truncated, row.passed, row.total, hashOf(row.program));
+}
+
+/** This thread's programHash of each program met (a program recurs across rows; its text's own hash, cached by V8 since the memo's lookup, makes this lookup cheap). */
+const hashes = new Map<string, number>();
+const MAX_HASHES = 1 << 16;
+
+function hashOf(program: string): number {
+    let hash = hashes.get(program);
+    if (hash === undefined) {
+        if (hashes.size >= MAX_HASHES) hashes.clear();
+        hashes.set(program, (hash = programHash(program)));
+    }
+    return hash;
 }
 
 /** How many rows a packed list holds. */
