@@ -61,8 +61,9 @@ export interface Run {
 
 /**
  * Validates the shared options, loads --problems and starts the scored stream: JSON Lines input of
- * 8 MB or more on threads (cli/rollouts/pool.ts: --jobs N is N-1 workers and this thread; default one
- * thread per core, 2–4), the rest on this thread.
+ * 8 MB or more on threads (cli/rollouts/pool.ts: --jobs N is N-1 workers and this thread, so --jobs 1
+ * is this thread alone, reading by ranges too; default one thread per core, 2–4), the rest on this
+ * thread, line by line.
  * `output` says what the command consumes (see language/rollouts/block.ts).
  */
 export async function startRun(files: string[], values: Values, output: BlockOutput): Promise<Run> {
@@ -109,7 +110,9 @@ export async function startRun(files: string[], values: Values, output: BlockOut
     const useMemo = !values['no-memo'];
     let counts: () => MemoCount;
     let outcomes: AsyncGenerator<PoolItem>;
-    if (threads > 1) {
+    if (threads > 1 || lineBytes >= THREADED_BYTES) {
+        // Big JSON Lines input goes by ranges even on one thread (--jobs 1): its reading is leaner
+        // than the line-by-line reader's (rows parsed from bytes, responses left undecoded).
         const stats = { hits: 0, misses: 0 };
         counts = () => stats;
         outcomes = scoreOnThreads(files, options, { threads: threads - 1, scoreHere: true, workerFile: join(__dirname, 'rollouts-score-worker.cjs'), output, memo: useMemo, stats, blockBytes: chunkBytes });
