@@ -145,4 +145,27 @@ describe('lazy response (parseBytesLazy + extractDslProgramFromEscaped)', () => 
         ];
         for (const line of tricky) expectSame(parser, Buffer.from(line));
     });
+
+    test('labels before and after the response, nested label keys, in any order of rows: JSON.parse\'s rows, the known label found', () => {
+        const parser = new RowParser();
+        const response = JSON.stringify('```manufactoria\nSTART s:\n    NEXT end\nEND end\n```');
+        const shapes = [
+            `{"id":"a","response":${response},"ground_truth":${LABEL}}`,
+            `{"id":"b","ground_truth":${LABEL},"response":${response}}`,
+            `{"meta":{"ground_truth":${LABEL}},"response":${response},"ground_truth":${LABEL}}`,
+            `{"ground_truth":${LABEL},"response":${response},"meta":{"ground_truth":${LABEL}}}`,
+            `{"response":${response},"meta":{"ground_truth":${LABEL}},"ground_truth":${LABEL}}`,
+        ];
+        const order = [0, 1, 0, 0, 1, 1, 2, 3, 4, 2, 0, 3, 1, 4, 4, 0];
+        let plain = 0;
+        for (const i of order) {
+            const counts = { lazy: 0, extracted: 0 };
+            expectSame(parser, Buffer.from(shapes[i]), counts);
+            // A row with one label key is read lazily wherever its label is (a nested key may send it to the full parse).
+            if (i < 2) expect(counts.lazy).toBe(1);
+            if (i < 2) plain++;
+        }
+        // Past the first row (which teaches it the label) the label is not parsed again.
+        expect(parser.hits).toBeGreaterThanOrEqual(plain - 1);
+    });
 });

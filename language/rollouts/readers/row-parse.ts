@@ -62,6 +62,8 @@ export class RowParser {
      * ending at its own closing character), so trying it first finds what the lookup finds.
      */
     private last: KnownLabel | undefined;
+    /** The last label found was after the row's response (rows of a dump keep one key order). */
+    private labelAfterResponse = false;
     /** Fast-path outcomes, for the learning budget and for tests. */
     hits = 0;
     learned = 0;
@@ -143,8 +145,14 @@ export class RowParser {
         if (this.key === undefined) return undefined;
         // The row's response (skipFrom, skipTo) is not searched: it is big, and which occurrence of
         // the key is tried does not matter (the sentinel must come back as the row's value of the key).
-        let at = skipTo > skipFrom ? line.subarray(0, skipFrom).indexOf(this.patternBytes) : line.indexOf(this.patternBytes);
-        if (at < 0 && skipTo > skipFrom) at = line.indexOf(this.patternBytes, skipTo);
+        // The side of the response where the last row's label was is searched first.
+        let at = -1;
+        if (skipTo > skipFrom) {
+            if (this.labelAfterResponse) at = line.indexOf(this.patternBytes, skipTo);
+            if (at < 0) at = line.subarray(0, skipFrom).indexOf(this.patternBytes);
+            if (at < 0 && !this.labelAfterResponse) at = line.indexOf(this.patternBytes, skipTo);
+            this.labelAfterResponse = at > skipFrom;
+        } else at = line.indexOf(this.patternBytes);
         if (at < 0) return undefined;
         const p = skipSpaceBytes(line, at + this.patternBytes.length);
         const matches = (k: KnownLabel) => p + k.bytes.length <= line.length && line.compare(k.bytes, 0, k.bytes.length, p, p + k.bytes.length) === 0;
