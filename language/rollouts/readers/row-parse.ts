@@ -6,6 +6,7 @@
 // line that does not take the fast path is parsed whole). Why it is exact: docs/rollouts.md, "Speed".
 import { isAscii } from 'node:buffer';
 import type { EscapedText } from '../../dataset/scoring/extract.js';
+import { scanJsonString } from './json-string-scan.js';
 
 /** Keys a label is read from (readers/fields.ts GROUND_TRUTH, less the nested `reward_model`). */
 const LABEL_KEYS = ['ground_truth', 'gts', 'label', 'test_cases'];
@@ -42,8 +43,6 @@ const tail = new TextDecoder('utf-8', { ignoreBOM: true });
 export const RESPONSE_SENTINEL = '\u0002';
 const RESPONSE_SENTINEL_TEXT = '"\\u0002"';
 const SPELLED_SENTINEL = /\\u000[12]/;
-/** A raw control character, or a backslash that does not start a valid escape other than `\u` (see JsonStringBytes). */
-const NOT_PLAIN_JSON_STRING = /[\x00-\x1f]|\\[^\\"/bfnrt]/;
 const RESPONSE_KEY = Buffer.from('"response":', 'latin1');
 
 
@@ -333,15 +332,8 @@ function responseIn(line: Buffer, ascii: boolean): { at: number; end: number; te
     if (key < 0) return undefined;
     const at = skipSpaceBytes(line, key + RESPONSE_KEY.length);
     if (line[at] !== 0x22) return undefined;
-    let end = at;
-    for (;;) {
-        end = line.indexOf(0x22, end + 1);
-        if (end < 0) return undefined;
-        let backslashes = 0;
-        while (line[end - 1 - backslashes] === 0x5c) backslashes++;
-        if (backslashes % 2 === 0) break;
-    }
+    const end = scanJsonString(line, at + 1);
+    if (end < 0) return undefined;
     const raw = line.toString('latin1', at + 1, end);
-    if (NOT_PLAIN_JSON_STRING.test(raw)) return undefined;
     return { at, end: end + 1, text: new JsonStringBytes(line, at + 1, raw, ascii) };
 }
