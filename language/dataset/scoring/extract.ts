@@ -90,16 +90,29 @@ export function extractDslProgramFromEscaped(text: EscapedText): Extraction | un
  */
 export function extractDslProgramOnlyFromEscaped(text: EscapedText): string {
     const raw = text.raw;
-    // The last of the non-overlapping matches, as fencedBlocks finds them (a match is never empty).
-    let last: RegExpExecArray | null = null;
-    FENCE.lastIndex = 0;
-    for (let m = FENCE.exec(raw); m; m = FENCE.exec(raw)) last = m;
-    if (!last) return text.decode(0, raw.length);
-    const contentEnd = last.index + last[0].length - 3;
-    const content = text.decode(contentEnd - last[1].length, contentEnd);
+    // FENCE's last match, found with string searches (no regex run over the whole response): a
+    // match starts at a ``` and, with `manufactoria` right after it taken whenever it is there (a
+    // closing ``` cannot start inside that word, so not taking it never finds another one), ends at
+    // the first ``` from there on; the next match is looked for after it. When a ``` has no closing
+    // one after it, no later ``` has either (its content would start later still): the matches end.
+    let contentStart = -1;
+    let contentEnd = -1;
+    for (let at = raw.indexOf('```'); at >= 0;) {
+        const from = raw.startsWith(FENCE_TAG, at + 3) ? at + 3 + FENCE_TAG.length : at + 3;
+        const close = raw.indexOf('```', from);
+        if (close < 0) break;
+        contentStart = from;
+        contentEnd = close;
+        at = raw.indexOf('```', close + 3);
+    }
+    if (contentStart < 0) return text.decode(0, raw.length);
+    const content = text.decode(contentStart, contentEnd);
     const [start, end] = stripBounds(content);
     return content.slice(start, end);
 }
+
+/** The tag FENCE takes after an opening fence. */
+const FENCE_TAG = 'manufactoria';
 
 /** fencedBlocks' tag (the leading run of non-space, non-backtick characters of the 61 after the fence) from escaped text, if ASCII. */
 function escapedTag(raw: string, from: number): string | undefined {
