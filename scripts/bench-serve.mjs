@@ -196,6 +196,15 @@ for (const mix of MIXES) {
             : !(other <= QUIET_CORES) ? `goal ≥ 1.7x: not judged, other work kept ${other.toFixed(2)} cores busy during these runs (judged at ≤ ${QUIET_CORES}): a loaded machine gives two processes a larger share of the cores than one`
             : goal(scaling, 1.7);
         console.log(`delta serve ${workers} workers / 1 worker  ${scaling.toFixed(2)}x  (faster runs; ${verdict}; load average now ${load()})`);
+        // A 1-worker run that spent more CPU per request than the N-worker one makes the ratio exceed
+        // what the cores allow against one process at its usual cost (session 9: 1.76x from a 1-worker
+        // run at 0.35 ms a request, 1.25x minutes later from one at 0.24 ms; docs/verifier-http.md §9).
+        const costOf = (r) => (r.serverCpu + r.clientCpu) / r.requests;
+        const oneCap = cores * (best(ones).serverMainCpu / best(ones).requests) / costOf(best(ones));
+        if (best(ones).serverMainCpu > 0 && scaling > oneCap) {
+            console.log(`Note: ${scaling.toFixed(2)}x is above the ${oneCap.toFixed(2)}x that the 1-worker run's own CPU per request allows: its requests cost ${(1000 * costOf(best(ones))).toFixed(3)} CPU-ms`
+                + ` (server + client) against ${(1000 * costOf(best(many))).toFixed(3)} in the ${workers}-worker run; one process alone usually spends less per request than each of ${workers}, so the ratio reflects a slow 1-worker run.`);
+        }
         // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
         const cpuPerRequest = (runs) => Math.min(...runs.map(perRequest));
         console.log(`CPU per request, ${workers} workers / 1 worker  ${ratio(cpuPerRequest(many), cpuPerRequest(ones))}  (lowest of each; 1.00x means the processes do not get in each other's way)`);
