@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { extractDslProgram } from '../../language/dataset/scoring/extract.js';
+import { extractDslProgram, extractDslProgramWithNotes } from '../../language/dataset/scoring/extract.js';
+import { feedbackBlockCount, fencedBlocks } from '../../language/dataset/scoring/fences.js';
+import { stripBounds } from '../../language/python/text.js';
 import { scoreResponse } from '../../language/dataset/scoring/score.js';
 import { readJson } from '../helpers/fixtures.js';
 
@@ -8,6 +11,27 @@ const extraction = readJson<Array<{ response: string; extracted: string }>>('man
 describe('extraction.json (spec §8.1)', () => {
     test('has the 10 cases', () => expect(extraction).toHaveLength(10));
     test.each(extraction.map((c, i) => [i, c] as const))('case %i', (_i, c) => expect(extractDslProgram(c.response)).toBe(c.extracted));
+});
+
+/** The extraction rule as the reference writes it, the fence pattern run as a regex: the oracle for extract.ts's string searches. */
+function extractionByRegex(response: string) {
+    const blocks = fencedBlocks(response, /```(?:manufactoria)?([\s\S]*?)```/g);
+    const feedbackBlocks = feedbackBlockCount(response);
+    const block = blocks.at(-1);
+    if (!block) return { program: response, blocks: 0, used: null, tag: '', wholeResponse: true, feedbackBlocks, span: [0, response.length] };
+    const [start, end] = stripBounds(response.slice(block.contentStart, block.contentEnd));
+    const span = [block.contentStart + start, block.contentStart + end];
+    return { program: response.slice(span[0], span[1]), blocks: blocks.length, used: blocks.length - 1, tag: block.tag, wholeResponse: false, feedbackBlocks, span };
+}
+
+describe('the fence matches, found by string searches, are the fence regex\'s', () => {
+    const pieces = ['```', '`', '``', '````', 'manufactoria', 'manufactori', 'Manufactoria', 'python', '\n', ' ', 'x', 'START start:\n    NEXT end\nEND end', '--- Test Results ---', '--- End Results ---'];
+    test('on responses made of backticks, tags and text', () => {
+        fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+            const response = parts.join('');
+            expect(extractDslProgramWithNotes(response)).toEqual(extractionByRegex(response));
+        }), { numRuns: 5000, seed: 12 });
+    });
 });
 
 describe('scoring (spec §8.2–§8.3)', () => {

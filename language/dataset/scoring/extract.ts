@@ -3,9 +3,43 @@
 // stripped; with no complete fence the whole response is used unchanged. BouncingSim answers use a
 // different rule: see bouncingsim/python/extract.ts (extractPythonProgram).
 import { stripBounds } from '../../python/text.js';
-import { feedbackBlockCount, fencedBlocks } from './fences.js';
+import { feedbackBlockCount, fenceTag } from './fences.js';
 
-const FENCE = /```(?:manufactoria)?([\s\S]*?)```/g;
+/** The tag the fence pattern takes after an opening fence. */
+const FENCE_TAG = 'manufactoria';
+
+/** Where the fence pattern's matches are in a text: how many, and the last one's opening fence and content. */
+interface FenceMatches {
+    count: number;
+    start: number;
+    contentStart: number;
+    contentEnd: number;
+}
+
+/**
+ * The matches of the reference's fence pattern ```(?:manufactoria)?([\s\S]*?)``` (global, left to
+ * right), found with string searches rather than by running the regex over the whole response: a
+ * match starts at a ``` and, with `manufactoria` right after it taken whenever it is there (a closing
+ * ``` cannot start inside that word, so not taking it never finds another one), ends at the first
+ * ``` from there on; the next match is looked for after it. When a ``` has no closing one after it,
+ * no later ``` has either (its content would start later still): the matches end. The same on a
+ * response and on its JSON-escaped text (extractDslProgramFromEscaped): backticks and letters are
+ * written as themselves. test/language/scoring.test.ts checks it against the regex.
+ */
+function fenceMatches(text: string): FenceMatches {
+    const matches = { count: 0, start: -1, contentStart: -1, contentEnd: -1 };
+    for (let at = text.indexOf('```'); at >= 0;) {
+        const from = text.startsWith(FENCE_TAG, at + 3) ? at + 3 + FENCE_TAG.length : at + 3;
+        const close = text.indexOf('```', from);
+        if (close < 0) break;
+        matches.count++;
+        matches.start = at;
+        matches.contentStart = from;
+        matches.contentEnd = close;
+        at = text.indexOf('```', close + 3);
+    }
+    return matches;
+}
 
 export interface Extraction {
     program: string;
@@ -27,22 +61,21 @@ export function extractDslProgram(response: string): string {
 
 /** The extraction rule, with notes on what it found and used. */
 export function extractDslProgramWithNotes(response: string): Extraction {
-    const blocks = fencedBlocks(response, FENCE);
+    const fences = fenceMatches(response);
     const feedbackBlocks = feedbackBlockCount(response);
-    if (blocks.length === 0) {
+    if (fences.count === 0) {
         return { program: response, blocks: 0, used: null, tag: '', wholeResponse: true, feedbackBlocks, span: [0, response.length] };
     }
-    const block = blocks[blocks.length - 1];
-    const content = response.slice(block.contentStart, block.contentEnd);
+    const content = response.slice(fences.contentStart, fences.contentEnd);
     const [start, end] = stripBounds(content);
     return {
         program: content.slice(start, end),
-        blocks: blocks.length,
-        used: blocks.length - 1,
-        tag: block.tag,
+        blocks: fences.count,
+        used: fences.count - 1,
+        tag: fenceTag(response, fences.start),
         wholeResponse: false,
         feedbackBlocks,
-        span: [block.contentStart + start, block.contentStart + end],
+        span: [fences.contentStart + start, fences.contentStart + end],
     };
 }
 
@@ -68,19 +101,18 @@ export interface EscapedText {
  */
 export function extractDslProgramFromEscaped(text: EscapedText): Extraction | undefined {
     const raw = text.raw;
-    const blocks = fencedBlocks(raw, FENCE);
+    const fences = fenceMatches(raw);
     const feedbackBlocks = feedbackBlockCount(raw);
-    if (blocks.length === 0) {
+    if (fences.count === 0) {
         const program = text.decode(0, raw.length);
         return { program, blocks: 0, used: null, tag: '', wholeResponse: true, feedbackBlocks, span: [0, program.length] };
     }
-    const block = blocks[blocks.length - 1];
-    const tag = escapedTag(raw, block.start + 3);
+    const tag = escapedTag(raw, fences.start + 3);
     if (tag === undefined) return undefined;
-    const content = text.decode(block.contentStart, block.contentEnd);
+    const content = text.decode(fences.contentStart, fences.contentEnd);
     const [start, end] = stripBounds(content);
-    const at = text.offset(block.contentStart);
-    return { program: content.slice(start, end), blocks: blocks.length, used: blocks.length - 1, tag, wholeResponse: false, feedbackBlocks, span: [at + start, at + end] };
+    const at = text.offset(fences.contentStart);
+    return { program: content.slice(start, end), blocks: fences.count, used: fences.count - 1, tag, wholeResponse: false, feedbackBlocks, span: [at + start, at + end] };
 }
 
 /**
@@ -89,32 +121,14 @@ export function extractDslProgramFromEscaped(text: EscapedText): Extraction | un
  * none (`delta rollouts summary`), which so skip the tag, feedback blocks and span.
  */
 export function extractDslProgramOnlyFromEscaped(text: EscapedText): string {
-    const raw = text.raw;
-    // FENCE's last match, found with string searches (no regex run over the whole response): a
-    // match starts at a ``` and, with `manufactoria` right after it taken whenever it is there (a
-    // closing ``` cannot start inside that word, so not taking it never finds another one), ends at
-    // the first ``` from there on; the next match is looked for after it. When a ``` has no closing
-    // one after it, no later ``` has either (its content would start later still): the matches end.
-    let contentStart = -1;
-    let contentEnd = -1;
-    for (let at = raw.indexOf('```'); at >= 0;) {
-        const from = raw.startsWith(FENCE_TAG, at + 3) ? at + 3 + FENCE_TAG.length : at + 3;
-        const close = raw.indexOf('```', from);
-        if (close < 0) break;
-        contentStart = from;
-        contentEnd = close;
-        at = raw.indexOf('```', close + 3);
-    }
-    if (contentStart < 0) return text.decode(0, raw.length);
-    const content = text.decode(contentStart, contentEnd);
+    const fences = fenceMatches(text.raw);
+    if (fences.count === 0) return text.decode(0, text.raw.length);
+    const content = text.decode(fences.contentStart, fences.contentEnd);
     const [start, end] = stripBounds(content);
     return content.slice(start, end);
 }
 
-/** The tag FENCE takes after an opening fence. */
-const FENCE_TAG = 'manufactoria';
-
-/** fencedBlocks' tag (the leading run of non-space, non-backtick characters of the 61 after the fence) from escaped text, if ASCII. */
+/** fenceTag's tag (the leading run of non-space, non-backtick characters of the 61 after the fence) from escaped text, if ASCII. */
 function escapedTag(raw: string, from: number): string | undefined {
     let tag = '';
     for (let i = from; i < raw.length && tag.length < 61; i++) {

@@ -25,9 +25,14 @@ export function fencedBlocks(response: string, fence: RegExp): FencedBlock[] {
         const content = m[1];
         const end = start + m[0].length;
         const contentEnd = end - 3;
-        blocks.push({ start, end, contentStart: contentEnd - content.length, contentEnd, tag: TAG.exec(response.slice(start + 3, start + 64))![0] });
+        blocks.push({ start, end, contentStart: contentEnd - content.length, contentEnd, tag: fenceTag(response, start) });
     }
     return blocks;
+}
+
+/** The word written right after the opening fence at `start` (its first 61 characters at most; '' when none). */
+export function fenceTag(response: string, start: number): string {
+    return TAG.exec(response.slice(start + 3, start + 64))![0];
 }
 
 const FEEDBACK = /--- Test Results ---[\s\S]*?--- End Results ---/g;
