@@ -45,14 +45,24 @@ function problemOf(row: ScoredRollout): string | null {
     return row.id;
 }
 
-function groupValues(row: ScoredRollout, by: GroupKey): Record<string, Value> {
-    switch (by) {
-        case 'problem': return { problem: problemOf(row) };
-        case 'family': return { family: row.family ?? null };
-        case 'level': return { level: row.level ?? null };
-        case 'step': return { step: row.step };
-        case 'problem,step': return { problem: problemOf(row), step: row.step };
+type GroupField = 'problem' | 'family' | 'level' | 'step';
+
+/** The fields each grouping is made of, in the order its groups name them. */
+const GROUP_FIELDS: Record<GroupKey, readonly [GroupField] | readonly [GroupField, GroupField]> = {
+    problem: ['problem'], family: ['family'], level: ['level'], step: ['step'], 'problem,step': ['problem', 'step'],
+};
+
+function fieldValue(row: ScoredRollout, field: GroupField): Value {
+    switch (field) {
+        case 'problem': return problemOf(row);
+        case 'family': return row.family ?? null;
+        case 'level': return row.level ?? null;
+        case 'step': return row.step;
     }
+}
+
+function groupValues(row: ScoredRollout, by: GroupKey): Record<string, Value> {
+    return Object.fromEntries(GROUP_FIELDS[by].map((field) => [field, fieldValue(row, field)]));
 }
 
 /** Folds rows into per-group summaries, in first-seen order (steps ascending for step groupings). */
@@ -61,7 +71,7 @@ export class Summarizer {
     /** problem → step → [n, c], for first_solved_step and regressions. */
     private byProblemStep = new Map<string | null, Map<number, [number, number]>>();
     /**
-     * The last row's group, by the (one or two) values groupValues reads: rows of one group mostly
+     * The last row's group, by the (one or two) values of its GROUP_FIELDS: rows of one group mostly
      * come together (a step's rows, a problem's samples), and then the group's key is not rebuilt.
      */
     private last: { a: Value; b: Value; acc: Acc } | undefined;
@@ -69,12 +79,13 @@ export class Summarizer {
     constructor(readonly by: GroupKey, readonly ks: readonly number[]) {}
 
     add(row: ScoredRollout): void {
-        const by = this.by;
-        const a = by === 'problem' || by === 'problem,step' ? problemOf(row) : by === 'family' ? row.family ?? null : by === 'level' ? row.level ?? null : row.step;
-        const b = by === 'problem,step' ? row.step : null;
+        const fields = GROUP_FIELDS[this.by];
+        const a = fieldValue(row, fields[0]);
+        const second = fields[1];
+        const b = second === undefined ? null : fieldValue(row, second);
         let acc = this.last !== undefined && this.last.a === a && this.last.b === b ? this.last.acc : undefined;
         if (!acc) {
-            const group = groupValues(row, by);
+            const group = groupValues(row, this.by);
             const key = JSON.stringify(group);
             acc = this.groups.get(key);
             if (!acc) {
