@@ -149,6 +149,8 @@ const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
 const goal = (value, target) => `goal ≥ ${target}x: ${value >= target ? 'MET' : 'not met'}`;
 /** Ours against one baseline run: per wall-clock second and per CPU-second (the "per core" figure). */
 const perRequest = (r) => r.serverCpu / r.requests;
+/** CPU per request of the server and the client together. */
+const costPerRequest = (r) => (r.serverCpu + r.clientCpu) / r.requests;
 const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)} ${ratio(ours.rps, theirs.rps)} per wall-clock second, ${ratio(perRequest(theirs), perRequest(ours))} per CPU-second`
     + (target ? `  (${goal(perRequest(theirs) / perRequest(ours), target)} per core, measured per CPU-second against this FastAPI-shaped indication, not the pinned reference)` : ''));
 /**
@@ -161,17 +163,16 @@ const compare = (label, ours, theirs, target) => console.log(`${label.padEnd(34)
 function ceiling(one, many) {
     if (!(one.serverMainCpu > 0 && one.clientCpu >= 0)) return;
     const h = one.serverMainCpu / one.requests;
-    const cost = (r) => (r.serverCpu + r.clientCpu) / r.requests;
-    const share = h / cost(one);
+    const share = h / costPerRequest(one);
     console.log(`Cores: 1 worker used ${coresOf(one.serverCpu, one)} (HTTP thread ${coresOf(one.serverMainCpu, one)}) + client ${coresOf(one.clientCpu, one)};`
         + ` ${many.processes} workers ${coresOf(many.serverCpu, many)} + client ${coresOf(many.clientCpu, many)}, of ${cores}.`);
     console.log(`Ceiling from CPU per request: the 1-worker HTTP thread is ${(100 * share).toFixed(0)}% of a request's CPU (server ${ms(one.serverCpu, one)} + client ${ms(one.clientCpu, one)} ms),`
-        + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / cost(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
+        + ` so ${cores} cores allow at most ${(cores * share).toFixed(2)}x with 1-worker costs, ${(cores * h / costPerRequest(many)).toFixed(2)}x with the ${many.processes}-worker run's costs`
         + ` (${cores === 2 ? `1.7x needs ≥ 85%` : `on ${cores} cores`}; the client shares the cores: a remote client would leave ${(cores * h / perRequest(one)).toFixed(2)}x).`);
     // The bound above takes the 1-worker run at 1 / h; it answered u / h, u being the cores its HTTP
     // thread kept busy, so against this very run the N-worker costs allow cores · h / (u · cost).
     const u = one.serverMainCpu / (one.window || one.seconds);
-    console.log(`Against this 1-worker run (its HTTP thread kept ${u.toFixed(2)} cores busy) the ${many.processes}-worker run's costs allow at most ${(cores * h / (u * cost(many))).toFixed(2)}x;`
+    console.log(`Against this 1-worker run (its HTTP thread kept ${u.toFixed(2)} cores busy) the ${many.processes}-worker run's costs allow at most ${(cores * h / (u * costPerRequest(many))).toFixed(2)}x;`
         + ` off the HTTP thread a request cost ${ms(one.serverCpu - one.serverMainCpu, one)} ms on the server's other threads and ${ms(one.clientCpu, one)} ms in the client (1 worker).`);
 }
 
@@ -199,11 +200,10 @@ for (const mix of MIXES) {
         // A 1-worker run that spent more CPU per request than the N-worker one makes the ratio exceed
         // what the cores allow against one process at its usual cost (session 9: 1.76x from a 1-worker
         // run at 0.35 ms a request, 1.25x minutes later from one at 0.24 ms; docs/verifier-http.md §9).
-        const costOf = (r) => (r.serverCpu + r.clientCpu) / r.requests;
-        const oneCap = cores * (best(ones).serverMainCpu / best(ones).requests) / costOf(best(ones));
+        const oneCap = cores * (best(ones).serverMainCpu / best(ones).requests) / costPerRequest(best(ones));
         if (best(ones).serverMainCpu > 0 && scaling > oneCap) {
-            console.log(`Note: ${scaling.toFixed(2)}x is above the ${oneCap.toFixed(2)}x that the 1-worker run's own CPU per request allows: its requests cost ${(1000 * costOf(best(ones))).toFixed(3)} CPU-ms`
-                + ` (server + client) against ${(1000 * costOf(best(many))).toFixed(3)} in the ${workers}-worker run; one process alone usually spends less per request than each of ${workers}, so the ratio reflects a slow 1-worker run.`);
+            console.log(`Note: ${scaling.toFixed(2)}x is above the ${oneCap.toFixed(2)}x that the 1-worker run's own CPU per request allows: its requests cost ${(1000 * costPerRequest(best(ones))).toFixed(3)} CPU-ms`
+                + ` (server + client) against ${(1000 * costPerRequest(best(many))).toFixed(3)} in the ${workers}-worker run; one process alone usually spends less per request than each of ${workers}, so the ratio reflects a slow 1-worker run.`);
         }
         // Why a loaded machine scales less: each process may also spend more CPU per request than one alone.
         const cpuPerRequest = (runs) => Math.min(...runs.map(perRequest));
