@@ -2,9 +2,9 @@
 // Both sides import this file; keep it free of runtime dependencies other than the protocol types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Range } from 'vscode-languageserver-types';
-import type { FactoryGraphModel } from '../language/manufactoria/model/factory-graph.js';
+import type { FactoryGraphModel } from '../language/manufactoria/model/factory-graph-shape.js';
 
-export type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../language/manufactoria/model/factory-graph.js';
+export type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../language/manufactoria/model/factory-graph-shape.js';
 
 import type { LoadProgress } from '../language/dataset/problems/formats.js';
 import type { LoadResult } from '../language/dataset/problems/problem.js';

@@ -2,7 +2,7 @@
 // the per-test verdicts of a `details` re-score (the one verdict path: score.ts → the verifier's
 // respond), failures first, and the logged reward beside the re-scored one. Also the per-test
 // verdict changes between two rollouts (compare). Pure data, no `vscode`, no DOM.
-import type { VerifierResult } from '../verifier/respond.js';
+import type { VerifierResult } from '../verifier/response-shape.js';
 import type { ExtractionNotes, RolloutRecord, ScoredRollout } from './types.js';
 
 /** One test's verdict, as the verifier answered it (path shortened to its length). */

@@ -4,23 +4,7 @@ import { runCompact } from '../manufactoria/interpreter/run-compact.js';
 import { compileDsl } from './verdict-cache.js';
 import { testPasses } from '../dataset/testcases/pass-rule.js';
 import type { VerifierRequest, VerifierTestCase } from './request.js';
-
-export interface VerifierResult {
-    input: string;
-    expected_output: string;
-    actual_output: string;
-    expected_accepted: boolean;
-    actual_accepted: boolean;
-    check_output: boolean;
-    passed: boolean;
-    path: string[];
-    rejection_reason: string | null;
-    description: string;
-}
-
-export type VerifierResponse =
-    | { valid: true; all_passed: boolean; results: VerifierResult[] }
-    | { valid: false; all_passed: false; message: string; results: [] };
+import type { VerifierResponse, VerifierResult } from './response-shape.js';
 
 export interface RespondOptions {
     /** false: each result's `path` is left empty (bulk re-scoring keeps the verdicts only); default true. */

@@ -3,7 +3,7 @@
 // takes seconds, get ranks by distance from `start` and declaration order inside a rank, which is
 // linear. Pure (no DOM), so `npm run bench` times it in Node.
 import dagre from '@dagrejs/dagre';
-import type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../../../language/manufactoria/model/factory-graph.js';
+import type { FactoryEdge, FactoryGraphModel, FactoryNode } from '../../../language/manufactoria/model/factory-graph-shape.js';
 
 /** Nodes (sinks included) up to which dagre lays out; its crossing minimisation grows steeply beyond. */
 export const DAGRE_LIMIT = 150;

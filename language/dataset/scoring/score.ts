@@ -2,7 +2,8 @@
 // extraction notes and the error class `delta rollouts` reports (docs/rollouts.md, "Error classes").
 import type { ManufactoriaErrorClass } from '../../rollouts/types.js';
 import { checkRequest, wellTypedRequest, type VerifierTestCase } from '../../verifier/request.js';
-import { respond, type VerifierResponse, type VerifierResult } from '../../verifier/respond.js';
+import { respond } from '../../verifier/respond.js';
+import type { VerifierResponse, VerifierResult } from '../../verifier/response-shape.js';
 import { extractDslProgramWithNotes, type Extraction } from './extract.js';
 
 export interface Score {

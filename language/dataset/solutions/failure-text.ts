@@ -1,6 +1,6 @@
 // One-line explanations of a test result, shared by the CLI, the code lenses and Test Explorer.
 import type { TestCase } from '../testcases/test-case.js';
-import type { VerifierResult } from '../../verifier/respond.js';
+import type { VerifierResult } from '../../verifier/response-shape.js';
 import { formatTape } from './directives.js';
 
 type Outcome = Pick<VerifierResult, 'actual_output' | 'actual_accepted' | 'rejection_reason'>;

@@ -1,6 +1,7 @@
 // Runs a solution's tests through the verifier's own path, so the editor's pass/fail and scores
 // are the reference's: same parse verdict, same runs, same pass rule.
-import { respond, type VerifierResult } from '../../verifier/respond.js';
+import { respond } from '../../verifier/respond.js';
+import type { VerifierResult } from '../../verifier/response-shape.js';
 import type { TestCase } from '../testcases/test-case.js';
 
 export interface SolutionCase {
