@@ -97,27 +97,43 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
     });
 
     test('ranges that start at, just after and just before a bad line and an over-long line: the same as one thread', async () => {
-        const one = await oneThread(['score', generated, '--jobs', '1', '--no-memo', '--max-line-bytes', '200000']);
-        const bytes = readFileSync(generated);
-        /** The byte offset where (1-based) line `n` starts. */
-        const lineStart = (n: number) => {
-            let at = 0;
-            for (let line = 1; line < n; line++) at = bytes.indexOf(0x0a, at) + 1;
-            return at;
-        };
-        const bad = lineStart(11);
-        expect(bytes.toString('utf8', bad, bad + 13)).toBe('{"response": ');
-        const long = lineStart(601);
-        expect(bytes.toString('utf8', long, long + 14)).toBe('{"response":"x');
-        // A range size that is the line's offset puts a range edge at its first byte; one more cuts it
-        // after its first byte; one less makes the '\n' before it a range's last byte.
-        for (const at of [bad, long]) {
-            for (const chunk of [at, at + 1, at - 1]) {
-                const many = delta(['score', generated, '--jobs', '2', '--no-memo', '--chunk-bytes', String(chunk), '--max-line-bytes', '200000']);
-                expect(many.stdout).toBe(one.stdout);
-                expect(many.stderr).toBe(one.stderr);
+        // One file, one threaded run: a bad line and an over-long line each start at a range edge (the
+        // '\n' before it is the last byte of a range), one byte after one (that '\n' opens a range) and
+        // one byte before one (the edge cuts the line after its first byte). Rows before each are padded
+        // with trailing blanks (JSON allows them) to put it there.
+        const chunk = 40_000;
+        const bad = '{"response": ';
+        const long = JSON.stringify({ response: 'x'.repeat(300_000), ground_truth: [] });
+        const rows = (generateRollouts(240, 7) as unknown[]).map((r) => JSON.stringify(r));
+        let text = '';
+        const placed: number[] = [];
+        for (const [special, shift] of [bad, long].flatMap((line) => [0, 1, -1].map((d) => [line, d] as const))) {
+            // The first edge at least two rows ahead, so padding one row reaches it.
+            const at = (Math.ceil((Buffer.byteLength(text) + 12_000) / chunk) * chunk) + shift;
+            for (;;) {
+                const row = rows.shift()!;
+                const gap = at - Buffer.byteLength(text) - Buffer.byteLength(row) - 1;
+                if (gap < 0) throw new Error('a row overshoots the edge');
+                if (gap < 6_000) {
+                    text += `${row}${' '.repeat(gap)}\n`;
+                    break;
+                }
+                text += `${row}\n`;
             }
+            placed.push(Buffer.byteLength(text));
+            text += `${special}\n`;
         }
+        text += rows.join('\n');
+        const file = join(dir, 'edges.jsonl');
+        writeFileSync(file, text);
+        expect(placed.map((at) => at % chunk)).toEqual([0, 1, chunk - 1, 0, 1, chunk - 1]);
+        const one = await oneThread(['score', file, '--jobs', '1', '--no-memo', '--max-line-bytes', '200000']);
+        expect(one.stderr.match(/invalid JSON/g)).toHaveLength(3);
+        expect(one.stderr.match(/longer than the limit/g)).toHaveLength(3);
+        const many = delta(['score', file, '--jobs', '2', '--no-memo', '--chunk-bytes', String(chunk), '--max-line-bytes', '200000']);
+        expect(many.stdout).toBe(one.stdout);
+        expect(many.stderr).toBe(one.stderr);
+        expect(many.status).toBe(one.status);
     });
 
     test('--stats names the threads and the verdict memo', async () => {
