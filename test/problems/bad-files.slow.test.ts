@@ -43,6 +43,9 @@ function craftedParquet(): string {
 // A reader killed by V8 first grows its heap to the limit (256 MB for a file this small, the product's
 // default, language/dataset/problems/parquet-rows.ts): a few seconds alone, a minute on a loaded 2-core machine.
 const CRAFTED_TIMEOUT_MS = 180_000;
+// The child processes below read the same file with the smallest heap the product allows (64 MB):
+// the first test checks the default size; filling 257 MB twice more cost ~4 CPU-s of `npm test`.
+const SMALL_HEAP = { ...process.env, DELTA_PARQUET_READER_HEAP_MB: '64' };
 
 describe('crafted problem files', () => {
     it('a parquet file that kills its reader with a V8 fatal error is an issue naming the file', async () => {
@@ -61,7 +64,7 @@ describe('crafted problem files', () => {
 
     it('the same file given to `delta rollouts score` (it is a valid rollouts parquet) is an issue naming it; the next file is scored', () => {
         const plain = 'test/fixtures/rollouts/plain/rollouts.jsonl';
-        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'score', join(dir, 'crafted.parquet'), plain, '--problems', 'test/fixtures/rollouts/problems.jsonl', '-q'], { encoding: 'utf8', timeout: CRAFTED_TIMEOUT_MS - 10_000 });
+        const r = spawnSync(process.execPath, ['out/cli.cjs', 'rollouts', 'score', join(dir, 'crafted.parquet'), plain, '--problems', 'test/fixtures/rollouts/problems.jsonl', '-q'], { encoding: 'utf8', timeout: CRAFTED_TIMEOUT_MS - 10_000, env: SMALL_HEAP });
         expect(r.stderr).toMatch(/crafted\.parquet: the parquet reader (was killed by SIG\w+|exited with code \d+) \((Fatal JavaScript invalid size error \d+|JavaScript heap out of memory)\)/);
         const scored = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { source: string });
         expect(scored.length).toBeGreaterThan(0);
@@ -99,7 +102,7 @@ describe('the language server after a crafted problem file', () => {
 
     it('reports the dead reader on the directive and still answers hover', async () => {
         craftedParquet();
-        child = spawn(process.execPath, ['out/server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        child = spawn(process.execPath, ['out/server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: SMALL_HEAP });
         connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         const diagnostics: { message: string; range: { start: { line: number } } }[][] = [];
         connection.onNotification('textDocument/publishDiagnostics', (p: { diagnostics: { message: string; range: { start: { line: number } } }[] }) => { diagnostics.push(p.diagnostics); });
