@@ -54,8 +54,11 @@ describe('rows: rotating families, hard (item 2)', () => {
     });
 });
 
+// prompt-scene.test.ts shows every row's rebuilt scene equal to its scene file in physicsFields; these
+// simulations show that those are the fields the simulator reads, on every fourth row (a simulation
+// of each of the 36 cost ~5 CPU-s of `npm test`).
 describe('rows: rebuilt scenes simulate exactly like the scene files (§8.4)', () => {
-    it.each(rows.map((r) => [key(r), r] as const))('%s', (_k, r) => {
+    it.each(rows.filter((_, i) => i % 4 === 0).map((r) => [key(r), r] as const))('%s', (_k, r) => {
         const c = check(r);
         expect(simulate(loadScene(r.scenePath), c.timestamps)).toEqual(c.simulated);
         expect(sceneFromPrompt(r.row.prompt).scene.balls).toHaveLength(c.simulated[0].length);
