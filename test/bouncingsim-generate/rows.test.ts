@@ -60,7 +60,7 @@ const PAIRS = ['AB', 'AC', 'AD', 'AF', 'AG', 'BC', 'BD', 'BF', 'BG', 'CD', 'CF',
 // and the simulation is deterministic; so `check` (a second simulation of each row) runs on every
 // third cell, which still takes each family letter and difficulty through it.
 describe('every generated row checks 15/15 with the scene rebuilt from its prompt, which equals the scene file', () => {
-    it.each([...SINGLE_CELLS, ['H', 0], ['H', 1], ['H', 2]].map(([l, d], i) => [l, d, i % 3 === 0] as const))('%s at difficulty %i (check: %s)', async (family, d, simulate) => {
+    it.each(([...SINGLE_CELLS, ['H', 0], ['H', 1], ['H', 2]] as const).map(([l, d], i) => [l, d, i % 3 === 0] as const))('%s at difficulty %i (check: %s)', async (family, d, simulate) => {
         const { out, rowsFile } = await generate(family, d, 1, ['--no-validate']);
         await expectRowsCheckAndRoundTrip(out, rowsFile, family, d, 1, simulate);
     });

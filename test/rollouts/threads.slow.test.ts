@@ -5,7 +5,7 @@
 // The threaded runs are the built CLI (its worker bundle); each one-thread reference is the same
 // command run in this process (--jobs 1 never starts a worker), once per distinct command.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { rollouts } from '../../cli/commands/rollouts.js';
