@@ -13,8 +13,9 @@ export default tseslint.config(
             '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
             // strict tsc already forbids implicit any; explicit any marks deliberate escapes (planck's internals).
             '@typescript-eslint/no-explicit-any': 'off',
-            // `_`-prefixed names are deliberately unused (callbacks with a fixed signature).
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+            // Unused locals and parameters are TypeScript's errors (noUnusedLocals, noUnusedParameters;
+            // `_`-prefixed parameters are deliberately unused): one check, not two (it was 1/3 of the rules' time).
+            '@typescript-eslint/no-unused-vars': 'off',
         },
     },
 );

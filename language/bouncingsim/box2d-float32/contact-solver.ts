@@ -256,7 +256,7 @@ export function solveVelocityConstraint(this: any, _step: any) {
     velB.v.x = vBx; velB.v.y = vBy; velB.w = wB;
 }
 
-export function solvePosition(this: any, step: any, toiA: any, toiB: any): number {
+export function solvePosition(this: any, _step: any, toiA: any, toiB: any): number {
     const toi = toiA !== null && toiB !== null;
     let minSeparation = 0;
     const bodyA = this.m_fixtureA.m_body, bodyB = this.m_fixtureB.m_body;

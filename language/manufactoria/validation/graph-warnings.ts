@@ -23,7 +23,7 @@ export function checkGraphWarnings(program: Program, accept: ValidationAcceptor)
     if (!start || start.kind !== 'START') return;
     const reachable = graph.reachableFromStart();
     unusedAndUnreachable(graph, reachable, accept);
-    implicitNoneRoutes(graph, reachable, accept);
+    implicitNoneRoutes(reachable, accept);
     const end = graph.byName.get('end');
     if (end && end.kind === 'END' && !reachable.has(end)) {
         accept('warning', "No route leads from 'start' to 'end': every tape is rejected", { node: start, property: 'name', range: propertyRange(start, 'name'), code: WARNING_CODES.noAcceptingPath });
@@ -54,7 +54,7 @@ function unusedAndUnreachable(graph: ProgramGraph, reachable: Set<Node>, accept:
     }
 }
 
-function implicitNoneRoutes(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
+function implicitNoneRoutes(reachable: Set<Node>, accept: ValidationAcceptor): void {
     for (const node of reachable) {
         if (!isPuller(node.kind)) continue;
         const have = new Set(node.routes.map((r) => r.condition));
