@@ -12,12 +12,13 @@ import { settle, type Answer } from '../helpers/python-regex-answer.js';
 const UNICODE_ORACLE = `
 import json, re, sys, _sre, warnings
 warnings.simplefilter('ignore')
+# A one-character class matches each code point alone, so its maximal runs over a string of every
+# code point of a span are its ranges there (one C-level pass instead of a fullmatch per code point).
 def ranges(pattern):
-    compiled, out = re.compile(pattern), []
-    for cp in list(range(0x323B0)) + list(range(0xE0000, 0xE01F0)):
-        if compiled.fullmatch(chr(cp)):
-            if out and out[-1][1] == cp - 1: out[-1][1] = cp
-            else: out.append([cp, cp])
+    out = []
+    for lo, end in ((0, 0x323B0), (0xE0000, 0xE01F0)):
+        text = ''.join(map(chr, range(lo, end)))
+        out += [[lo + m.start(), lo + m.end() - 1] for m in re.finditer('(?:' + pattern + ')+', text)]
     return out
 cases = []
 for cp in range(0x20000):
