@@ -51,7 +51,9 @@ const host = { ...node, external: ['vscode'], plugins: [lazyChunks], supported: 
 // Webview pages: minified too; their source maps stay in out/ for debugging but are not shipped (.vscodeignore).
 const web = { platform: 'browser', format: 'iife', target: 'es2022', bundle: true, minify: true, sourcemap: true, logLevel: 'warning' };
 const entries = [
-    { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' } },
+    // `delta` (the package's bin): a small launcher that turns Node's compile cache on, then loads the CLI bundle (cli/launch.ts).
+    { ...node, entryPoints: ['cli/launch.ts'], outfile: 'out/cli.cjs', banner: { js: '#!/usr/bin/env node' }, external: ['./delta-cli.cjs'] },
+    { ...node, entryPoints: ['cli/main.ts'], outfile: 'out/delta-cli.cjs' },
     { ...node, entryPoints: ['cli/verify-worker.ts'], outfile: 'out/verify-worker.cjs' },
     { ...node, entryPoints: ['cli/rollouts/score-worker.ts'], outfile: 'out/rollouts-score-worker.cjs' },
     { ...node, entryPoints: ['language/verifier/verdict-worker.ts'], outfile: 'out/verifier-worker.cjs' },

@@ -2,6 +2,7 @@
 // exactly (the verifier's verdict path), and aggregate (docs/rollouts.md). Sub-commands load on
 // demand; `report` (the HTML report) registers in SUBCOMMANDS beside `score` and `summary`.
 import type { CommandModule } from '../command.js';
+import { prestartWorkers } from '../rollouts/threads.js';
 
 const SUBCOMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
     score: { summary: 'one JSON line per rollout: re-scored pass_rate/all_pass, error class, extraction, logged score', load: async () => (await import('../rollouts/score-command.js')).scoreCommand },
@@ -18,6 +19,8 @@ export const rollouts: CommandModule = {
             process.stderr.write(`${name && name !== '--help' ? `delta: unknown rollouts command '${name}'\n` : ''}usage: delta rollouts <command> FILE… [options]\n${list}\n`);
             return name === '--help' ? 0 : 2;
         }
+        // The run's worker threads start now, while the sub-command's modules load (rollouts/threads.ts).
+        prestartWorkers(name!, rest);
         return (await sub.load()).main(rest);
     },
 };

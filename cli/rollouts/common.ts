@@ -1,44 +1,16 @@
 // Options shared by `delta rollouts score|summary|report`, and the scored stream they all consume.
-import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
 import { issueText, loadProblemIndex, scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
-import { expandPaths, ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
+import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
 import type { BlockOutput } from '../../language/rollouts/block.js';
 import { VerdictMemo } from '../../language/rollouts/verdict-memo.js';
-import { isLineJob, scoreOnThreads, type MemoCount, type PoolItem } from './pool.js';
+import { scoreOnThreads, type MemoCount, type PoolItem } from './pool.js';
+import { COMMON_OPTIONS } from './options.js';
+import { lineBytes, THREADED_BYTES, threadCount, workerFile } from './threads.js';
 import { parseOptions, UsageError } from '../command.js';
 import { Progress } from './progress.js';
 
-export const COMMON_OPTIONS = {
-    problems: { type: 'string', multiple: true },
-    format: { type: 'string' },
-    tokenizer: { type: 'string' },
-    step: { type: 'string' },
-    mode: { type: 'string' },
-    'verification-reward': { type: 'string' },
-    'max-line-bytes': { type: 'string' },
-    'no-sandbox': { type: 'boolean' },
-    python: { type: 'string' },
-    timeout: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-    jobs: { type: 'string' },
-    'chunk-bytes': { type: 'string' },
-    memo: { type: 'boolean' },
-    'no-memo': { type: 'boolean' },
-    stats: { type: 'boolean' },
-} as const;
-
 /** Options of one sub-command only (e.g. --details) also reach startRun. */
-
-export const COMMON_USAGE = `[--problems FILE]… [--format F] [--tokenizer T] [--step N] [--mode pass_rate|all_pass]
-             [--verification-reward X] [--max-line-bytes N] [--no-sandbox] [--python CMD] [--timeout S]
-             [--jobs N] [--chunk-bytes N] [--no-memo] [--stats] [-q]`;
-
-/** JSON Lines input below this many bytes is scored on the main thread (starting workers costs more). */
-const THREADED_BYTES = 8 * 1024 * 1024;
-
 type Values = Partial<Record<keyof typeof COMMON_OPTIONS | 'details', string | string[] | boolean>>;
 
 function number(text: unknown, option: string, check: (n: number) => boolean): number | undefined {
@@ -103,19 +75,19 @@ export async function startRun(files: string[], values: Values, output: BlockOut
         timeoutMs: timeout !== undefined ? timeout * 1000 : undefined,
         onUnavailable: (message) => report({ where: 'delta rollouts', message }),
     });
-    const lineBytes = expandPaths(files, options.format).filter(isLineJob).reduce((sum, job) => sum + sizeOf(job.path), 0);
-    const threads = jobs ?? (lineBytes >= THREADED_BYTES ? Math.min(Math.max(availableParallelism(), 2), 4) : 1);
+    const bytes = lineBytes(files, options.format);
+    const threads = threadCount(jobs, bytes);
     if (values.memo && values['no-memo']) throw new UsageError('--memo and --no-memo contradict each other');
     // On unless --no-memo: keying a (test plan, program) pair costs one lookup of the program's text.
     const useMemo = !values['no-memo'];
     let counts: () => MemoCount;
     let outcomes: AsyncGenerator<PoolItem>;
-    if (threads > 1 || lineBytes >= THREADED_BYTES) {
+    if (threads > 1 || bytes >= THREADED_BYTES) {
         // Big JSON Lines input goes by ranges even on one thread (--jobs 1): its reading is leaner
         // than the line-by-line reader's (rows parsed from bytes, responses left undecoded).
         const stats = { hits: 0, misses: 0 };
         counts = () => stats;
-        outcomes = scoreOnThreads(files, options, { threads: threads - 1, scoreHere: true, workerFile: join(__dirname, 'rollouts-score-worker.cjs'), output, memo: useMemo, stats, blockBytes: chunkBytes });
+        outcomes = scoreOnThreads(files, options, { threads: threads - 1, scoreHere: true, workerFile: workerFile(), output, memo: useMemo, stats, blockBytes: chunkBytes });
     } else {
         const memo = new VerdictMemo(useMemo);
         options.memo = memo;
@@ -131,14 +103,6 @@ export async function startRun(files: string[], values: Values, output: BlockOut
             + `verdict memo ${useMemo ? `${hits} hits of ${lookups} lookups (${lookups ? ((100 * hits) / lookups).toFixed(1) : '0.0'} %)` : 'off'}\n`);
     };
     return { outcomes, progress, report, issues: () => issues, finish };
-}
-
-function sizeOf(path: string): number {
-    try {
-        return statSync(path).size;
-    } catch {
-        return 0;
-    }
 }
 
 export function parseRolloutArgs<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>(args: string[], extra: T) {

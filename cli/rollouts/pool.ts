@@ -9,11 +9,11 @@
 // runs) and BouncingSim answers (sandboxed Python owned by this thread) are scored here, in their place.
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { blockContext, summaryRowCount, type BlockItem, type BlockOutput, type BlockSetup, type SummaryValue } from '../../language/rollouts/block.js';
 import type { Problem } from '../../language/dataset/problems/problem.js';
 import { scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
-import { expandPaths, tokenizerHint, type Job } from '../../language/rollouts/readers/index.js';
+import { tokenizerHint } from '../../language/rollouts/readers/index.js';
+import { expandPaths, isLineJob, type Job } from '../../language/rollouts/readers/paths.js';
 import { stepFromFileName, isRow } from '../../language/rollouts/readers/fields.js';
 import { lineFormatOf, type LineFormat } from '../../language/rollouts/readers/jsonl.js';
 import { blockLines, readLineBlocks, tooLongMessage } from '../../language/rollouts/readers/lines.js';
@@ -24,8 +24,9 @@ import { shareCompiled } from '../../language/verifier/verdict-cache.js';
 import { RangeScratch } from '../../language/rollouts/readers/lines.js';
 import { addShared, takeShared, type SharedCompiled } from '../verdict-transport.js';
 import { hasLines, rangeCount, RangeReader, scoreRange, sharedFor, type RangeJob } from './ranges.js';
+import { takeWorkers } from './threads.js';
 
-/** What a worker is started with (workerData). */
+/** What a worker is set up with (its first message). */
 export interface WorkerSetup extends BlockSetup {
     problems: Problem[];
 }
@@ -33,8 +34,8 @@ export interface WorkerSetup extends BlockSetup {
 /** A worker's reply for one range of file `job`. */
 export type BlockReply = { job: number; index: number; items: BlockItem[]; memo: MemoCount; compiled?: SharedCompiled } | { job: number; index: number; error: string };
 
-/** What a worker is sent: a file to take ranges of, or the programs the other threads compiled. */
-export type WorkerMessage = { job: RangeJob } | { compiled: SharedCompiled };
+/** What a worker is sent: its setup (first), a file to take ranges of, or the programs the other threads compiled. */
+export type WorkerMessage = { setup: WorkerSetup } | { job: RangeJob } | { compiled: SharedCompiled };
 
 /** A worker's first message: its modules are loaded. */
 export interface WorkerReady { ready: true }
@@ -63,13 +64,6 @@ export interface PoolOptions {
     stats?: MemoCount;
 }
 
-const LINE_FORMATS = new Set<string | undefined>([undefined, 'open-instruct-traces', 'open-instruct-rollouts', 'verl', 'jsonl']);
-
-/** True when the job's file is read line by line (and so can be cut into ranges). */
-export function isLineJob(job: Job): boolean {
-    return LINE_FORMATS.has(job.format);
-}
-
 /** A piece of the run in input order: a line file for the threads, or a file (or an issue) for this thread. */
 type Unit =
     | { kind: 'ranges'; file: string; format: LineFormat; fileStep: number | null; tokenizer?: string; size: number }
@@ -85,7 +79,9 @@ export async function* scoreOnThreads(paths: string[], options: ScoreRunOptions,
         step: options.step, maxLineBytes: options.maxLineBytes, output: pool.output, memo: pool.memo,
     };
     if (pool.threads < 1 && !pool.scoreHere) throw new Error('scoreOnThreads: no thread to score on');
-    const workers = Array.from({ length: pool.threads }, () => new Worker(pool.workerFile, { workerData: setup }));
+    // Workers the command started early (threads.ts prestartWorkers) and new ones; each gets its setup first.
+    const workers = takeWorkers(pool.threads, pool.workerFile);
+    for (const worker of workers) worker.postMessage({ setup } satisfies WorkerMessage);
     // The threads hand each other the programs they compile (verdict-cache.ts shareCompiled).
     shareCompiled(workers.length > 0);
     const memo = workers.map(() => ({ hits: 0, misses: 0 }));

@@ -3,7 +3,8 @@ import { basename, resolve } from 'node:path';
 import { summarize } from '../../language/rollouts/aggregate.js';
 import type { ScoredRollout } from '../../language/rollouts/types.js';
 import { type CommandModule, UsageError, withUsage } from '../command.js';
-import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
+import { parseRolloutArgs, startRun } from './common.js';
+import { COMMON_USAGE, SUBCOMMAND_OPTIONS } from './options.js';
 import { Output } from './output.js';
 import { overviewScript, reportHtml } from './report.js';
 
@@ -11,9 +12,7 @@ const USAGE = `delta rollouts report FILE… -o report.html [--title T] [--k 1,8
 
 export const reportCommand: CommandModule = {
     main: (args) => withUsage(USAGE, async () => {
-        const { positionals, values } = parseRolloutArgs(args, {
-            output: { type: 'string', short: 'o' }, title: { type: 'string' }, k: { type: 'string' }, 'near-misses': { type: 'string' }, synthetic: { type: 'boolean' },
-        });
+        const { positionals, values } = parseRolloutArgs(args, SUBCOMMAND_OPTIONS.report);
         const output = values.output as string | undefined;
         if (!output) throw new UsageError('-o report.html is required (the report is one HTML file)');
         const ks = ((values.k as string | undefined) ?? '1,8').split(',').map((k) => Number(k.trim()));

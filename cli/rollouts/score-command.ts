@@ -1,7 +1,8 @@
 // `delta rollouts score`: one JSON line per rollout, in input order (the CLI contract in docs/rollouts.md).
 import type { CommandModule } from '../command.js';
 import { withUsage } from '../command.js';
-import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
+import { parseRolloutArgs, startRun } from './common.js';
+import { COMMON_USAGE, SUBCOMMAND_OPTIONS } from './options.js';
 import { Output } from './output.js';
 import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 
@@ -9,7 +10,7 @@ const USAGE = `delta rollouts score FILE… ${COMMON_USAGE} [--details] [-o OUT]
 
 export const scoreCommand: CommandModule = {
     main: (args) => withUsage(USAGE, async () => {
-        const { positionals, values } = parseRolloutArgs(args, { details: { type: 'boolean' }, output: { type: 'string', short: 'o' } });
+        const { positionals, values } = parseRolloutArgs(args, SUBCOMMAND_OPTIONS.score);
         const run = await startRun(positionals, { ...values }, 'json');
         const out = new Output(values.output as string | undefined);
         const details = !!values.details;

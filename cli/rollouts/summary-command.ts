@@ -3,7 +3,8 @@ import { GROUP_KEYS, grpoByStep, GrpoGroups, Summarizer } from '../../language/r
 import { summaryRowCount, summaryRows } from '../../language/rollouts/block.js';
 import type { GroupKey, GroupSummary } from '../../language/rollouts/types.js';
 import { type CommandModule, UsageError, withUsage } from '../command.js';
-import { COMMON_USAGE, parseRolloutArgs, startRun } from './common.js';
+import { parseRolloutArgs, startRun } from './common.js';
+import { COMMON_USAGE, SUBCOMMAND_OPTIONS } from './options.js';
 import { Output } from './output.js';
 import { closePythonRunners } from '../../language/bouncingsim/python/runner.js';
 
@@ -11,9 +12,7 @@ const USAGE = `delta rollouts summary FILE… [--by problem|family|level|step|pr
 
 export const summaryCommand: CommandModule = {
     main: (args) => withUsage(USAGE, async () => {
-        const { positionals, values } = parseRolloutArgs(args, {
-            by: { type: 'string' }, k: { type: 'string' }, json: { type: 'boolean' }, grpo: { type: 'boolean' }, output: { type: 'string', short: 'o' },
-        });
+        const { positionals, values } = parseRolloutArgs(args, SUBCOMMAND_OPTIONS.summary);
         const by = (values.by ?? 'problem') as GroupKey;
         if (!GROUP_KEYS.includes(by)) throw new UsageError(`--by must be one of ${GROUP_KEYS.join(', ')}`);
         const ks = ((values.k as string | undefined) ?? '1,8,64').split(',').map((k) => Number(k.trim()));

@@ -1,29 +1,13 @@
 // open-instruct `eval_code.py` output folders: `original_dataset.jsonl` (the problems, one per line)
 // and `run_<i>_detailed.csv` (one sample per problem per run, in the same row order). Each CSV is
 // read in step with the dataset lines; the run number is the sample number.
-import { readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { RolloutRecord } from '../types.js';
 import { readCsvRows } from './csv.js';
 import { describe, isRow, num, RowError, type Row } from './fields.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
-
-export const EVAL_DATASET = 'original_dataset.jsonl';
-const RUN = /^run_(\d+)_detailed\.csv$/;
-
-/** The run CSVs of an eval_code folder, by run number. */
-export function evalRunFiles(folder: string): { run: number; path: string }[] {
-    return readdirSync(folder)
-        .map((name) => ({ name, m: RUN.exec(name) }))
-        .filter((x) => x.m)
-        .map((x) => ({ run: Number(x.m![1]), path: join(folder, x.name) }))
-        .sort((a, b) => a.run - b.run);
-}
-
-export function isEvalRunFile(name: string): boolean {
-    return RUN.test(basename(name));
-}
+import { EVAL_RUN } from './paths.js';
 
 type DatasetRow = { line: number; row: Row } | { line: number; error: string };
 
@@ -45,7 +29,7 @@ async function* datasetRows(path: string, options: ReadRolloutsOptions): AsyncGe
 
 /** One run CSV of a folder, paired row by row with the folder's original_dataset.jsonl. */
 export async function* readEvalRun(csvPath: string, datasetPath: string, display: (p: string) => string, options: ReadRolloutsOptions): AsyncGenerator<RolloutItem> {
-    const run = Number(RUN.exec(basename(csvPath))?.[1] ?? NaN);
+    const run = Number(EVAL_RUN.exec(basename(csvPath))?.[1] ?? NaN);
     const dataset = datasetRows(datasetPath, options);
     const file = display(csvPath);
     const dsFile = display(datasetPath);

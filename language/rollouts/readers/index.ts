@@ -2,18 +2,20 @@
 // issues (`file:line: field: what`), streamed with the format detected per file unless forced
 // (docs/rollouts.md, "Formats"). Token ids are decoded with the tokenizer given, or with the model
 // an open-instruct metadata file names when that model is in the local Hugging Face cache.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { RowError, stepFromFileName, type Decode } from './fields.js';
-import { EVAL_DATASET, evalRunFiles, isEvalRunFile, readEvalRun } from './eval-code.js';
+import { readEvalRun } from './eval-code.js';
+import { EVAL_DATASET, expandPaths, ROLLOUT_SHARD, type Job } from './paths.js';
 import { readCsvRows } from './csv.js';
 import { readJsonlRollouts, type LineFormat } from './jsonl.js';
-import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
+import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
 import { readJsonDocument, readParquetRollouts, readWandbTable, type TableContext } from './tables.js';
 import { loadTokenDecoder, type TokenDecoder } from './tokenizer.js';
 import { recordFromRow } from './fields.js';
 
 export * from './options.js';
+export { expandPaths, formatFromName, isLineJob, type Job } from './paths.js';
 export { loadTokenDecoder, resolveTokenizerFile, TokenizerNotFoundError, type TokenDecoder } from './tokenizer.js';
 export { DEFAULT_MAX_LINE_BYTES } from './lines.js';
 
@@ -26,57 +28,6 @@ export function fileErrorText(error: FileError): string {
 }
 
 const DEFAULT_MAX_DOCUMENT_BYTES = 512 * 1024 * 1024;
-const ROLLOUT_SHARD = /_rollouts_\d+\.jsonl$/;
-const METADATA = /_metadata\.jsonl$/;
-const KNOWN = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.parquet']);
-
-export interface Job { path: string; format?: RolloutFormat; dataset?: string }
-
-/** Files (and eval_code runs) a list of paths stands for, in a stable order. */
-export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
-    const jobs: Job[] = [];
-    for (const path of paths) {
-        if (existsSync(path) && statSync(path).isDirectory()) {
-            const dataset = join(path, EVAL_DATASET);
-            const runs = existsSync(dataset) ? evalRunFiles(path) : [];
-            if (runs.length && (!forced || forced === 'eval-code')) {
-                for (const r of runs) jobs.push({ path: r.path, format: 'eval-code', dataset });
-                continue;
-            }
-            // Files first, then sub-folders (e.g. TRL's completions/, one folder per run), each sorted.
-            const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort(naturalOrder);
-            for (const n of names) {
-                if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && statSync(join(path, n)).isFile()) jobs.push(...expandPaths([join(path, n)], forced));
-            }
-            for (const n of names) if (statSync(join(path, n)).isDirectory()) jobs.push(...expandPaths([join(path, n)], forced));
-            continue;
-        }
-        const name = basename(path);
-        if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
-            jobs.push({ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) });
-        } else jobs.push({ path, format: forced ?? formatFromName(name) });
-    }
-    return jobs;
-}
-
-/** verl's `2.jsonl` before `10.jsonl`: numbers compare as numbers. */
-function naturalOrder(a: string, b: string): number {
-    return a.localeCompare(b, 'en', { numeric: true });
-}
-
-/** The format a file name alone decides (undefined: look at the content). */
-export function formatFromName(name: string): RolloutFormat | undefined {
-    const lower = name.toLowerCase();
-    if (/^traces_.*\.jsonl$/.test(lower)) return 'open-instruct-traces';
-    if (ROLLOUT_SHARD.test(lower)) return 'open-instruct-rollouts';
-    if (lower.endsWith('.table.json')) return 'wandb-table';
-    if (/^completions_\d+\.parquet$/.test(lower)) return 'trl';
-    if (/^\d+\.jsonl$/.test(lower)) return 'verl';
-    if (lower.endsWith('.parquet')) return 'parquet';
-    if (lower.endsWith('.csv')) return 'csv';
-    if (lower.endsWith('.json')) return 'json';
-    return undefined; // .jsonl and anything else: by the first row's keys
-}
 
 /** The model an open-instruct run's `<run>_metadata.jsonl` names, for shards next to it. */
 function metadataModel(shard: string): string | undefined {

@@ -1,0 +1,7 @@
+// The `delta` command's entry point (out/cli.cjs): turns Node's compile cache on (compile-cache.ts),
+// then loads the CLI itself (out/delta-cli.cjs, from cli/main.ts), whose compiled code the cache
+// then holds. Kept tiny: everything it loads before the cache is on is compiled on every run.
+import { enableCompileCache } from './compile-cache.js';
+
+enableCompileCache();
+require('./delta-cli.cjs');
