@@ -4,4 +4,5 @@
 import { enableCompileCache } from './compile-cache.js';
 
 enableCompileCache();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded once the cache is on (an import would be hoisted before it)
 require('./delta-cli.cjs');
