@@ -73,7 +73,7 @@ console.log('\n## bundle sizes (goals: extension bundle < 500 KB, .vsix < 800 KB
 const vsceArgs = JSON.parse(readFileSync('package.json', 'utf8')).scripts.package.split('vsce package')[1].trim().split(/\s+/);
 execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', ...vsceArgs], { stdio: 'ignore' });
 const GOALS = { 'out/extension.cjs': 500_000, 'out/delta-studio.vsix': 800_000 };
-for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/cli.cjs', 'out/verify-worker.cjs', 'out/bouncingsim.cjs', 'out/parquet-reader.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/webview/rollouts.js', 'out/delta-studio.vsix']) {
+for (const file of ['out/extension.cjs', 'out/server.cjs', 'out/delta-cli.cjs', 'out/verify-worker.cjs', 'out/bouncingsim.cjs', 'out/parquet-reader.cjs', 'out/webview/trajectory.js', 'out/webview/factory-graph.js', 'out/webview/rollouts.js', 'out/delta-studio.vsix']) {
     if (!existsSync(file)) continue;
     const size = statSync(file).size;
     const goal = GOALS[file];

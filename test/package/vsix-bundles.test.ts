@@ -41,6 +41,6 @@ describe('.vsix bundles', () => {
     });
 
     it('leaves the CLI and its workers out', () => {
-        for (const cliOnly of ['out/cli.cjs', 'out/verify-worker.cjs', 'out/verifier-worker.cjs']) expect(ships(cliOnly), cliOnly).toBe(false);
+        for (const cliOnly of ['out/cli.cjs', 'out/delta-cli.cjs', 'out/verify-worker.cjs', 'out/verifier-worker.cjs', 'out/rollouts-score-worker.cjs']) expect(ships(cliOnly), cliOnly).toBe(false);
     });
 });
