@@ -1,55 +1,170 @@
 // `delta rollouts report` on the synthetic demo run, opened in headless Chromium (Debian's
-// /usr/bin/chromium) with every network request refused: the heatmap and the curves must draw from
-// the one inlined file. A screenshot goes to test-results/rollouts-report.png.
+// /usr/bin/chromium; one report and one browser for the file). Offline: with every network request
+// refused, the heatmap and the curves must draw from the one inlined file (a screenshot goes to
+// test-results/rollouts-report.png). The rollout table while it scrolls: the rows are painted on a
+// canvas while the view moves (client/webview/rollouts/table.ts, setFast) and must look like the row
+// elements that come back when it stops; a click on the painted rows selects the row under the pointer.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The page-side steps are strings: this file is type-checked without the DOM library.
+/** Resolves after `n` animation frames. */
+const frames = (n: number) => `new Promise((r) => { let k = ${n}; const f = () => (--k > 0 ? requestAnimationFrame(f) : r()); requestAnimationFrame(f); })`;
+const table = `document.querySelector('.rollout-table')`;
+const view = `document.querySelector('.rt-viewport')`;
+
+/** Share of pixels that differ by more than a faint edge (a channel by over 64) between two PNGs, and the share of dark pixels in the first. */
+async function compare(page: Page, a: Buffer, b: Buffer): Promise<{ differ: number; dark: number }> {
+    return page.evaluate(`(async () => {
+        const load = async (data) => {
+            const image = new Image();
+            image.src = 'data:image/png;base64,' + data;
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const ctx = canvas.getContext('2d');
+            ctx.drawImage(image, 0, 0);
+            return ctx.getImageData(0, 0, image.width, image.height).data;
+        };
+        const pa = await load('${a.toString('base64')}');
+        const pb = await load('${b.toString('base64')}');
+        if (pa.length !== pb.length) return { differ: 1, dark: 0 };
+        let differ = 0;
+        let dark = 0;
+        for (let k = 0; k < pa.length; k += 4) {
+            if (Math.max(Math.abs(pa[k] - pb[k]), Math.abs(pa[k + 1] - pb[k + 1]), Math.abs(pa[k + 2] - pb[k + 2])) > 64) differ++;
+            if (pa[k] + pa[k + 1] + pa[k + 2] < 300) dark++;
+        }
+        return { differ: differ / (pa.length / 4), dark: dark / (pa.length / 4) };
+    })()`);
+}
+
+let out = '';
+let browser: Browser | undefined;
+beforeAll(async () => {
+    out = join(mkdtempSync(join(tmpdir(), 'delta-report-')), 'report.html');
+    execFileSync(process.execPath, ['out/cli.cjs', 'rollouts', 'report', 'demo/rollouts/synthetic-verl', '--problems', 'demo/problems/sample-problems.jsonl', '-o', out], { stdio: 'pipe' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+}, 120_000);
+afterAll(async () => {
+    await browser?.close();
+});
 
 describe('delta rollouts report (headless Chromium, offline)', () => {
     it('draws the heatmap cells, the family curves and the failing-first table of the demo run', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'delta-report-'));
-        const out = join(dir, 'report.html');
-        execFileSync(process.execPath, ['out/cli.cjs', 'rollouts', 'report', 'demo/rollouts/synthetic-verl', '--problems', 'demo/problems/sample-problems.jsonl', '-o', out], { stdio: 'pipe' });
         const html = readFileSync(out, 'utf8');
         expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const errors: string[] = [];
+        const requests: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.route('**/*', (route) => {
+            const url = route.request().url();
+            if (url.startsWith('file:')) return route.continue();
+            requests.push(url);
+            return route.abort();
+        });
+        await page.goto(pathToFileURL(out).href);
+        await page.waitForSelector('body[data-ready="true"][data-charts="drawn"]', { timeout: 30_000 });
 
-        const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-        try {
-            const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-            const errors: string[] = [];
-            const requests: string[] = [];
-            page.on('pageerror', (e) => errors.push(e.message));
-            await page.route('**/*', (route) => {
-                const url = route.request().url();
-                if (url.startsWith('file:')) return route.continue();
-                requests.push(url);
-                return route.abort();
-            });
-            await page.goto(pathToFileURL(out).href);
-            await page.waitForSelector('body[data-ready="true"][data-charts="drawn"]', { timeout: 30_000 });
+        // 17 problems × 12 steps: one SVG path per heatmap cell (axes and the legend add a few more).
+        expect(await page.locator('#heatmap svg path').count()).toBeGreaterThanOrEqual(17 * 12);
+        // A solid and a dashed line per family, each a path, plus the legend's.
+        expect(await page.locator('#curves svg path').count()).toBeGreaterThanOrEqual(2 * 13);
+        expect(await page.locator('#errors svg path').count()).toBeGreaterThan(12);
+        expect(await page.textContent('#summary')).toMatch(/^1632 rollouts · 17 problems/);
+        expect(await page.isVisible('#synthetic')).toBe(true);
+        expect(await page.locator('table.passat tbody tr').count()).toBe(17);
+        expect(await page.locator('#nearmisses details').count()).toBeGreaterThan(0);
+        // The table starts with the best failing rollout.
+        const first = page.locator('.rt-body .rt-row').first();
+        expect(await first.locator('.rt-all_pass').textContent()).toBe('0');
+        mkdirSync('test-results', { recursive: true });
+        await page.screenshot({ path: 'test-results/rollouts-report.png', fullPage: true });
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+    });
+});
 
-            // 17 problems × 12 steps: one SVG path per heatmap cell (axes and the legend add a few more).
-            expect(await page.locator('#heatmap svg path').count()).toBeGreaterThanOrEqual(17 * 12);
-            // A solid and a dashed line per family, each a path, plus the legend's.
-            expect(await page.locator('#curves svg path').count()).toBeGreaterThanOrEqual(2 * 13);
-            expect(await page.locator('#errors svg path').count()).toBeGreaterThan(12);
-            expect(await page.textContent('#summary')).toMatch(/^1632 rollouts · 17 problems/);
-            expect(await page.isVisible('#synthetic')).toBe(true);
-            expect(await page.locator('table.passat tbody tr').count()).toBe(17);
-            expect(await page.locator('#nearmisses details').count()).toBeGreaterThan(0);
-            // The table starts with the best failing rollout.
-            const first = page.locator('.rt-body .rt-row').first();
-            expect(await first.locator('.rt-all_pass').textContent()).toBe('0');
-            mkdirSync('test-results', { recursive: true });
-            await page.screenshot({ path: 'test-results/rollouts-report.png', fullPage: true });
-            expect(errors).toEqual([]);
-            expect(requests).toEqual([]);
-        } finally {
-            await browser.close();
-        }
+describe('rollout table scrolling (headless Chromium)', () => {
+    it('paints the rows on a canvas while scrolling, like the row elements, and a click there selects the row under it', async () => {
+        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(pathToFileURL(out).href);
+        await page.waitForSelector('body[data-ready="true"][data-charts="drawn"]', { timeout: 30_000 });
+        const viewport = page.locator('.rt-viewport');
+        await viewport.scrollIntoViewIfNeeded();
+        await page.mouse.move(1390, 5);
+        const fast = () => page.evaluate(`${table}.classList.contains('rt-fast')`);
+
+        // Scroll by 300 rows and hold the canvas: the timer that brings the rows back is held.
+        await page.evaluate(`(async () => {
+            window.heldTimeout = window.setTimeout;
+            window.setTimeout = () => 0;
+            ${view}.scrollTop = 300 * 22;
+            await ${frames(2)};
+        })()`);
+        expect(await fast()).toBe(true);
+        expect(await page.isVisible('.rt-canvas')).toBe(true);
+        expect(await page.isVisible('.rt-body')).toBe(false);
+        const painted = await viewport.screenshot();
+
+        // Timers run again and the view moves a row down and back: 100 ms after that scroll the
+        // row elements are back, for the rows in view.
+        await page.evaluate(`(async () => {
+            window.setTimeout = window.heldTimeout;
+            ${view}.scrollTop += 22;
+            await ${frames(1)};
+            ${view}.scrollTop -= 22;
+            await ${frames(1)};
+            await new Promise((r) => setTimeout(r, 300));
+            await ${frames(2)};
+        })()`);
+        expect(await fast()).toBe(false);
+        expect(await page.isVisible('.rt-canvas')).toBe(false);
+        // aria-rowindex counts the header as row 1: row position 300 is row 302.
+        expect(await page.locator('.rt-body .rt-row[aria-rowindex="302"]').isVisible()).toBe(true);
+        const shown = await viewport.screenshot();
+        const { differ, dark } = await compare(page, painted, shown);
+        // Text and colours drawn alike (antialiasing may differ at a few glyph edges).
+        expect(dark).toBeGreaterThan(0.01);
+        expect(differ).toBeLessThan(0.005);
+
+        // A click on the painted rows selects the row under the pointer (the 4th in view: position 303).
+        // The timer is held again until the click: on a loaded machine two frames can take longer
+        // than its 100 ms, and the rows would be back before the click.
+        await page.evaluate(`(async () => {
+            window.setTimeout = () => 0;
+            ${view}.scrollTop = 0;
+            await ${frames(1)};
+            ${view}.scrollTop = 300 * 22;
+            await ${frames(2)};
+        })()`);
+        expect(await fast()).toBe(true);
+        const box = (await viewport.boundingBox())!;
+        await page.mouse.click(box.x + 200, box.y + 3 * 22 + 11);
+        // Timers run again; a scroll a row down and back brings the row elements back.
+        await page.evaluate(`(async () => {
+            window.setTimeout = window.heldTimeout;
+            ${view}.scrollTop += 22;
+            await ${frames(1)};
+            ${view}.scrollTop -= 22;
+            await ${frames(1)};
+            await new Promise((r) => setTimeout(r, 300));
+            await ${frames(2)};
+        })()`);
+        expect(await fast()).toBe(false);
+        expect(await page.locator('.rt-body .rt-row.selected').getAttribute('aria-rowindex')).toBe('305');
+        // Keys go on from there.
+        await page.keyboard.press('ArrowDown');
+        expect(await page.locator('.rt-body .rt-row.selected').getAttribute('aria-rowindex')).toBe('306');
+        expect(errors).toEqual([]);
     });
 });
