@@ -17,6 +17,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const frames = (n: number) => `new Promise((r) => { let k = ${n}; const f = () => (--k > 0 ? requestAnimationFrame(f) : r()); requestAnimationFrame(f); })`;
 const table = `document.querySelector('.rollout-table')`;
 const view = `document.querySelector('.rt-viewport')`;
+/** Timers run again (the test held the row timer), the view moves a row down and back, and the 100 ms after that scroll pass. */
+const releaseTimerAndSettle = `(async () => {
+    window.setTimeout = window.heldTimeout;
+    ${view}.scrollTop += 22;
+    await ${frames(1)};
+    ${view}.scrollTop -= 22;
+    await ${frames(1)};
+    await new Promise((r) => setTimeout(r, 300));
+    await ${frames(2)};
+})()`;
 
 /** Share of pixels that differ by more than a faint edge (a channel by over 64) between two PNGs, and the share of dark pixels in the first. */
 async function compare(page: Page, a: Buffer, b: Buffer): Promise<{ differ: number; dark: number }> {
@@ -116,17 +126,8 @@ describe('rollout table scrolling (headless Chromium)', () => {
         expect(await page.isVisible('.rt-body')).toBe(false);
         const painted = await viewport.screenshot();
 
-        // Timers run again and the view moves a row down and back: 100 ms after that scroll the
-        // row elements are back, for the rows in view.
-        await page.evaluate(`(async () => {
-            window.setTimeout = window.heldTimeout;
-            ${view}.scrollTop += 22;
-            await ${frames(1)};
-            ${view}.scrollTop -= 22;
-            await ${frames(1)};
-            await new Promise((r) => setTimeout(r, 300));
-            await ${frames(2)};
-        })()`);
+        // 100 ms after the last scroll the row elements are back, for the rows in view.
+        await page.evaluate(releaseTimerAndSettle);
         expect(await fast()).toBe(false);
         expect(await page.isVisible('.rt-canvas')).toBe(false);
         // aria-rowindex counts the header as row 1: row position 300 is row 302.
@@ -150,16 +151,7 @@ describe('rollout table scrolling (headless Chromium)', () => {
         expect(await fast()).toBe(true);
         const box = (await viewport.boundingBox())!;
         await page.mouse.click(box.x + 200, box.y + 3 * 22 + 11);
-        // Timers run again; a scroll a row down and back brings the row elements back.
-        await page.evaluate(`(async () => {
-            window.setTimeout = window.heldTimeout;
-            ${view}.scrollTop += 22;
-            await ${frames(1)};
-            ${view}.scrollTop -= 22;
-            await ${frames(1)};
-            await new Promise((r) => setTimeout(r, 300));
-            await ${frames(2)};
-        })()`);
+        await page.evaluate(releaseTimerAndSettle);
         expect(await fast()).toBe(false);
         expect(await page.locator('.rt-body .rt-row.selected').getAttribute('aria-rowindex')).toBe('305');
         // Keys go on from there.
