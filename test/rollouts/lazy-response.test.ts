@@ -168,4 +168,26 @@ describe('lazy response (parseBytesLazy + extractDslProgramFromEscaped)', () => 
         // Past the first row (which teaches it the label) the label is not parsed again.
         expect(parser.hits).toBeGreaterThanOrEqual(plain - 1);
     });
+
+    test('a label right after the response, or further on: found either way, each row JSON.parse\'s', () => {
+        const parser = new RowParser();
+        const response = JSON.stringify('```manufactoria\nSTART s:\n    NEXT end\nEND end\n```');
+        // The first row teaches the parser the label.
+        expectSame(parser, Buffer.from(`{"id":"t","response":${response},"ground_truth":${LABEL}}`));
+        const rows = [
+            `{"id":"a","response":${response},"ground_truth":${LABEL}}`,
+            `{"id":"b","response":${response} , "ground_truth":${LABEL}}`,
+            `{"id":"c","response":${response}\t,\r\n "ground_truth": ${LABEL},"x":1}`,
+            `{"id":"d","response":${response},"step":3,"ground_truth":${LABEL}}`,
+            `{"id":"e","response":${response},"ground_truth_x":1,"ground_truth":${LABEL}}`,
+            `{"id":"f","response":${response},"ground_truth":${LABEL}}`,
+        ];
+        for (const row of rows) {
+            const before = parser.hits;
+            const counts = { lazy: 0, extracted: 0 };
+            expectSame(parser, Buffer.from(row), counts);
+            expect(counts.lazy, row.slice(0, 12)).toBe(1);
+            expect(parser.hits - before, row.slice(0, 12)).toBe(1);
+        }
+    });
 });

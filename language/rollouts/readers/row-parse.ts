@@ -147,7 +147,10 @@ export class RowParser {
         // The side of the response where the last row's label was is searched first.
         let at = -1;
         if (skipTo > skipFrom) {
-            if (this.labelAfterResponse) at = line.indexOf(this.patternBytes, skipTo);
+            // Most often the key is the response's next one: looked at there first (a call to indexOf
+            // cost ~0.2–0.4 µs of call overhead a row, most of the search).
+            if (this.labelAfterResponse) at = nextKeyAt(line, skipTo, this.patternBytes);
+            if (this.labelAfterResponse && at < 0) at = line.indexOf(this.patternBytes, skipTo);
             if (at < 0) at = line.subarray(0, skipFrom).indexOf(this.patternBytes);
             if (at < 0 && !this.labelAfterResponse) at = line.indexOf(this.patternBytes, skipTo);
             this.labelAfterResponse = at > skipFrom;
@@ -246,6 +249,16 @@ function skipSpaceBytes(bytes: Uint8Array, i: number): number {
         if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
         i++;
     }
+}
+
+/** Where `key` (its bytes) starts if it is the next key after a value ending at `end` (whitespace, a comma, whitespace between), else -1. */
+function nextKeyAt(line: Uint8Array, end: number, key: Uint8Array): number {
+    let p = skipSpaceBytes(line, end);
+    if (line[p] !== 0x2c) return -1;
+    p = skipSpaceBytes(line, p + 1);
+    if (p + key.length > line.length) return -1;
+    for (let k = 0; k < key.length; k++) if (line[p + k] !== key[k]) return -1;
+    return p;
 }
 
 /** The index after JSON whitespace from `i`. */
