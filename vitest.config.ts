@@ -1,5 +1,6 @@
-import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -8,6 +9,16 @@ import { defineConfig } from 'vitest/config';
 // for a quick loop. Files that need a fresh process: they observe state a module keeps once loaded
 // (planck before and after the float32 patch).
 const ISOLATED = ['test/bouncingsim/box2d-float32-patch.test.ts'];
+
+// One temporary folder per run, removed when the run ends: the workers, and every process a test
+// starts (the CLI, servers, python3, Chromium), inherit TMPDIR, so whatever a test leaves there (a
+// language server's workspace, generated datasets) goes with it. Left in /tmp, one run's leftovers
+// were ~10 GB after a day of runs (the open-race test's 115 MB problem files, 100+ folders a run).
+if (!process.env.DELTA_TEST_TMPDIR) {
+    const dir = mkdtempSync(join(tmpdir(), 'delta-vitest-'));
+    process.env.DELTA_TEST_TMPDIR = process.env.TMPDIR = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
 
 // One test file more at a time than there are cores (three on the 2-core CI machine; vitest's default
 // is CPUs − 1): many slow files spend much of their run waiting on a subprocess, python3, a server or
