@@ -61,10 +61,6 @@ function fieldValue(row: ScoredRollout, field: GroupField): Value {
     }
 }
 
-function groupValues(row: ScoredRollout, by: GroupKey): Record<string, Value> {
-    return Object.fromEntries(GROUP_FIELDS[by].map((field) => [field, fieldValue(row, field)]));
-}
-
 /** Folds rows into per-group summaries, in first-seen order (steps ascending for step groupings). */
 export class Summarizer {
     private groups = new Map<string, Acc>();
@@ -85,7 +81,9 @@ export class Summarizer {
         const b = second === undefined ? null : fieldValue(row, second);
         let acc = this.last !== undefined && this.last.a === a && this.last.b === b ? this.last.acc : undefined;
         if (!acc) {
-            const group = groupValues(row, this.by);
+            // The group's values in GROUP_FIELDS order, as read above.
+            const group: Record<string, Value> = { [fields[0]]: a };
+            if (second !== undefined) group[second] = b;
             const key = JSON.stringify(group);
             acc = this.groups.get(key);
             if (!acc) {
