@@ -2,11 +2,12 @@
 // (responses of 1–3 KB, 14–35 tests each) scored and summarised by `delta rollouts summary`, and by
 // the lean Python re-scorer on the same file, in the same run, both with and without their verdict
 // memos. Prints time, CPU time, rows/s, peak RSS, the memo's hits, the like-for-like ratios and the
-// load average; asserts nothing. BENCH_ROLLOUTS=5000 for a
+// load average, and (from a second run of both on the first 30,000 rows) each side's fixed part and
+// cost per row; asserts nothing. BENCH_ROLLOUTS=5000 for a
 // quick run. `node scripts/bench/rollouts-bench.mjs --big` (or `npm run bench -- --big`) instead
 // streams a ~2 GB open-instruct traces dump through `delta rollouts summary` (see big-dump.mjs).
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -41,8 +42,10 @@ function timed(command, args) {
 
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const loadBefore = load();
-const delta = (...extra) => timed(process.execPath, ['-r', './scripts/bench/report-rss.cjs', 'out/cli.cjs', 'rollouts', 'summary', file, '--by', 'step', '--json', '--stats', '-q', ...extra]);
-const python = (...extra) => timed('python3', ['scripts/bench/lean_rescorer.py', file, '--summary', ...extra]);
+const deltaOn = (input) => (...extra) => timed(process.execPath, ['-r', './scripts/bench/report-rss.cjs', 'out/cli.cjs', 'rollouts', 'summary', input, '--by', 'step', '--json', '--stats', '-q', ...extra]);
+const pythonOn = (input) => (...extra) => timed('python3', ['scripts/bench/lean_rescorer.py', input, '--summary', ...extra]);
+const delta = Object.assign(deltaOn(file), { at: deltaOn });
+const python = Object.assign(pythonOn(file), { at: pythonOn });
 // Turns, so that a slow spell of the shared machine does not fall on one side only. Both sides run
 // once with the verdict memo (the (label, program) pairs already scored are not run again) and once
 // without; a ratio only ever compares runs that save the same work.
@@ -51,6 +54,22 @@ const leanMemo = python('--memo');
 const oursPlain = delta('--no-memo');
 const lean = python();
 const oursOne = delta('--jobs', '1');
+// The same two commands (both memoise) on the dump's first rows: with the full run they split each
+// side's time into a fixed part (start-up, JIT warm-up, the first compiles) and a cost per row, and so
+// give the ratio longer dumps tend to, which no fixed cost of delta's holds down.
+const HEAD = 30000;
+let head;
+if (count > 2 * HEAD) {
+    const all = readFileSync(file);
+    let end = -1;
+    for (let i = 0; i < HEAD; i++) end = all.indexOf(10, end + 1);
+    const headFile = `${OUT}/rollouts-head.jsonl`;
+    writeFileSync(headFile, all.subarray(0, end + 1));
+    // Each twice, the faster kept: the split below magnifies the noise of one short run.
+    const faster = (a, b) => (a.seconds <= b.seconds ? a : b);
+    head = { ours: faster(delta.at(headFile)(), delta.at(headFile)()), lean: faster(python.at(headFile)('--memo'), python.at(headFile)('--memo')) };
+    rmSync(headFile);
+}
 const key = (text) => text.trim().split('\n').map((l) => JSON.parse(l)).map((g) => `${g.group?.step ?? g.step}:${g.n}:${g.c}`).join(' ');
 const mb = statSync(file).size / 2 ** 20;
 const rate = (r) => `${(count / r.seconds).toFixed(0)} rollouts/s`;
@@ -83,5 +102,19 @@ const rss = Math.max(ours.rssMiB ?? Infinity, oursPlain.rssMiB ?? Infinity);
 console.log(`goal: resident memory < 1 GB       ${rss.toFixed(0)} MiB at most: ${goal(rss < 1024)}`);
 const both = Math.min(leanMemo.seconds / ours.seconds, lean.seconds / oursPlain.seconds);
 console.log(`goal: ≥ 10x the lean Python        ${(leanMemo.seconds / ours.seconds).toFixed(2)}x (both memoise), ${(lean.seconds / oursPlain.seconds).toFixed(2)}x (neither): ${goal(both >= 10)} (wall clock, like for like; load average above)`);
-const same = [oursPlain, oursOne, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout));
+if (head) {
+    // Wall clock = fixed + rows × per row, from the two sizes.
+    const split = (small, big) => {
+        const perRow = (big.seconds - small.seconds) / (count - HEAD);
+        return { perRow, fixed: small.seconds - HEAD * perRow };
+    };
+    const d = split(head.ours, ours);
+    const p = split(head.lean, leanMemo);
+    const us = (s) => `${(s * 1e6).toFixed(1)} µs`;
+    console.log(`the floor (both memoise; the first ${HEAD} rows: delta ${head.ours.seconds.toFixed(2)} s, lean Python ${head.lean.seconds.toFixed(2)} s):`);
+    console.log(`  per row beyond them    delta ${us(d.perRow)}, lean Python ${us(p.perRow)}: ${(p.perRow / d.perRow).toFixed(2)}x, the ratio ever longer dumps tend to (no fixed cost counts there)`);
+    console.log(`  fixed part             delta ${d.fixed.toFixed(2)} s (start-up, JIT warm-up, the first rows' many new programs), lean Python ${p.fixed.toFixed(2)} s`);
+    console.log(`  10x at ${count} rows means delta in ${(leanMemo.seconds / 10).toFixed(2)} s: ${(d.fixed / (leanMemo.seconds / 10) * 100).toFixed(0)} % of it is taken by the fixed part alone`);
+}
+const same = [oursPlain, oursOne, lean, leanMemo].every((r) => key(r.stdout) === key(ours.stdout)) && (!head || key(head.ours.stdout) === key(head.lean.stdout));
 console.log(`same n, c per step           ${same ? 'yes' : 'NO'}`);
