@@ -43,6 +43,32 @@ export function firstTokenOffsetOf(node: AstNode): number | undefined {
     return (node as CstLessNode).$tokenOffset;
 }
 
+/**
+ * Langium 4.4's CstNodeBuilder adds hidden nodes with `content.push(...children)` and
+ * `content.splice(index, 0, ...children)`: one call argument per node, so a run of ~120,000 comment
+ * or blank lines (a 500 KB file) overflowed the stack ("Maximum call stack size exceeded") in
+ * `delta check`/`run`/`test` and the editor. The same two operations here, spreading at most
+ * 4,096 nodes into one call; the order, containers and arrays are Langium's.
+ */
+function spreadFreeChildren(builder: CstNodeBuilder): void {
+    const CHUNK = 4096;
+    // The builder's nodes are Langium's mutable implementations; the public CstNode types are read-only.
+    type Mutable = { content: CstNode[] };
+    const adopt = (parent: CstNode, children: CstNode[]) => {
+        for (const child of children) (child as { container?: CstNode }).container = parent;
+        return parent as unknown as Mutable;
+    };
+    builder.appendChildren = (parent, children) => {
+        const node = adopt(parent, children);
+        if (node.content.length === 0) node.content = children.slice();
+        else for (const child of children) node.content.push(child);
+    };
+    builder.insertChildren = (parent, index, children) => {
+        const node = adopt(parent, children);
+        for (let i = 0; i < children.length; i += CHUNK) node.content.splice(index + i, 0, ...children.slice(i, i + CHUNK));
+    };
+}
+
 /** Thrown by the walk when the token stream is not what the plan expects: Chevrotain's walk takes over. */
 class WalkMismatch extends Error {}
 
@@ -76,6 +102,7 @@ export class ManufactoriaParser extends LangiumParser {
         this.references = services.references.Linker;
         // Langium declares construct() private, so the replacement goes on the instance.
         this.internals.construct = () => this.constructNode();
+        spreadFreeChildren(this.internals.nodeBuilder);
     }
 
     private get internals(): LangiumParserInternals {
