@@ -18,9 +18,11 @@ async function main(commands: Commands, argv: string[]): Promise<number> {
 /** Runs the command named by process.argv and sets the exit code. */
 export function runDelta(commands: Commands): void {
     // A closed pipe (`delta … | head`) just ends the output; it is not a failure of the command.
+    // Any other write error (a full disk, `> /dev/full`) ends the command with one line, not a stack trace.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-        throw error;
+        process.stderr.write(`delta: cannot write to stdout: ${error.code ?? error.message}\n`);
+        process.exit(2);
     });
 
     main(commands, process.argv.slice(2)).then(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { UsageError } from './command.js';
 
@@ -61,6 +62,28 @@ function readPieces(file: string, size: number): AsyncIterable<Buffer> | Iterabl
             closeSync(fd);
         }
     })();
+}
+
+/**
+ * Checks, before any work, that an output file (`-o FILE`, `--out FILE`) can be written: its folder
+ * exists and is writable and the path is not a folder. A usage error names the option and the path;
+ * nothing is created or truncated here.
+ */
+export function checkOutputFile(path: string, option: string): void {
+    if (path === '-') return;
+    try {
+        if (statSync(path).isDirectory()) throw new UsageError(`${option} ${path}: is a folder; give a file name`);
+    } catch (error) {
+        if (error instanceof UsageError) throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${option} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    const folder = dirname(path);
+    try {
+        accessSync(folder, constants.W_OK);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(code === 'ENOENT' || code === 'ENOTDIR' ? `${option} ${path}: no such folder ${folder}` : `${option} ${path}: cannot write in ${folder} (${code ?? (error as Error).message})`);
+    }
 }
 
 /** Writes to stdout, respecting pipe back-pressure. */

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parsePyIsoformat } from '../../language/dataset/families/timestamps.js';
 import { LEVELS, type ColorMode, type Level } from '../../language/dataset/families/types.js';
 import { pyJsonDumps } from '../../language/python/json-dumps.js';
+import { checkOutputFile } from '../io.js';
 
 const USAGE = 'delta generate --family F --level L --colors two|four --count N --seed S [--format hf] [--out FILE]\n'
     + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]] [--prompt-template FILE]';
@@ -87,6 +88,7 @@ export const generate: CommandModule = {
             }
         }
 
+        if (values.out) checkOutputFile(values.out, '--out');
         const colorMode: ColorMode = colors === 'two' ? 'two_color' : 'four_color';
         const count = Number(countText);
         const available = parameterCount(family, level as Level, colorMode);

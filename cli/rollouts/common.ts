@@ -8,10 +8,11 @@ import { scoreOnThreads, type MemoCount, type PoolItem } from './pool.js';
 import { COMMON_OPTIONS } from './options.js';
 import { lineBytes, THREADED_BYTES, threadCount, workerFile } from './threads.js';
 import { parseOptions, UsageError } from '../command.js';
+import { checkOutputFile } from '../io.js';
 import { Progress } from './progress.js';
 
 /** Options of one sub-command only (e.g. --details) also reach startRun. */
-type Values = Partial<Record<keyof typeof COMMON_OPTIONS | 'details', string | string[] | boolean>>;
+type Values = Partial<Record<keyof typeof COMMON_OPTIONS | 'details' | 'output', string | string[] | boolean>>;
 
 function number(text: unknown, option: string, check: (n: number) => boolean): number | undefined {
     if (text === undefined) return undefined;
@@ -48,6 +49,7 @@ export async function startRun(files: string[], values: Values, output: BlockOut
     const timeout = number(values.timeout, '--timeout', (n) => n > 0);
     const jobs = number(values.jobs, '--jobs', (n) => Number.isInteger(n) && n >= 1);
     const chunkBytes = number(values['chunk-bytes'], '--chunk-bytes', (n) => Number.isInteger(n) && n >= 1);
+    if (typeof values.output === 'string') checkOutputFile(values.output, '-o');
     const progress = new Progress(!values.quiet);
     let issues = 0;
     const report = (issue: { where: string; field?: string; message: string }) => {
