@@ -7,15 +7,22 @@ import type { RolloutInfo } from './worker-protocol.js';
 /** The URI scheme of rollouts opened as read-only documents (client/rollouts/documents.ts). */
 export const ROLLOUT_SCHEME = 'delta-rollout';
 
-/** The document text: the program as extracted, then the binding and where the rollout came from. */
-export function rolloutDocumentText(info: RolloutInfo): string {
-    const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
+/**
+ * The document text: the program as extracted, then the binding and where the rollout came from.
+ * `closingFence` is where the program's closing fence line starts, if it ends with one
+ * (closingFenceStart in language/manufactoria/lexing/reference-layout.ts): the reference drops that
+ * line only while it is the last, so the comments go before it.
+ */
+export function rolloutDocumentText(info: RolloutInfo, closingFence?: number): string {
     const lines = [''];
     if (info.problemFile && info.problem !== null) lines.push(`# problem: ${info.problemFile}#${info.problem}`);
     else lines.push(`# (no problem file in the workspace holds '${info.problem ?? '?'}': tests cannot run here)`);
     lines.push(`# rollout: ${info.source} · step ${info.step ?? '–'} · sample ${info.sample ?? '–'} · pass_rate ${info.pass_rate} · all_pass ${info.all_pass}${info.error ? ` · ${info.error}` : ''}`);
     lines.push('# read-only: "DELTA: Copy Rollout to Workspace" makes an editable solution file');
-    return `${program}${lines.join('\n')}\n`;
+    const comments = `${lines.join('\n')}\n`;
+    if (closingFence !== undefined) return `${info.program.slice(0, closingFence)}${comments}${info.program.slice(closingFence)}`;
+    const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
+    return `${program}${comments}`;
 }
 
 

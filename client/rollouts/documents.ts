@@ -35,11 +35,14 @@ export class RolloutDocuments implements vscode.TextDocumentContentProvider {
         const info = await run.rollout(Number(query.get('row')));
         if (!info) return '# No such rollout in this run.\n';
         if (info.task === 'bouncingsim') return bouncingSimRolloutText(info);
-        // Compared programs are laid out canonically, so the diff shows changes, not spacing. The
-        // layout code (the DSL's lexing and Unicode tables) loads on first use (scripts/esbuild.mjs LAZY).
-        if (query.get('canonical') !== '1') return rolloutDocumentText(info);
-        const { canonicalLayout } = await import('../../language/manufactoria/format/canonical-layout.js');
-        return rolloutDocumentText({ ...info, program: canonicalLayout(info.program) });
+        // Compared programs are laid out canonically, so the diff shows changes, not spacing. A program
+        // ending in a fence gets the comments before it. The layout code (the DSL's lexing and Unicode
+        // tables) loads on first use, only for these (scripts/esbuild.mjs LAZY).
+        const canonical = query.get('canonical') === '1';
+        if (!canonical && !info.program.includes('```')) return rolloutDocumentText(info);
+        const layout = await import('../../language/manufactoria/format/canonical-layout.js');
+        const program = canonical ? layout.canonicalLayout(info.program) : info.program;
+        return rolloutDocumentText({ ...info, program }, layout.closingFenceStart(program));
     }
 }
 

@@ -7,6 +7,8 @@ import { reportPage, scriptJson, webviewCsp, webviewPage } from '../../client/we
 import { rolloutDocumentText } from '../../client/rollouts/document-text.js';
 import { looksLikeManufactoriaRollouts } from '../../client/rollouts/detect.js';
 import { parseDirectives } from '../../language/dataset/solutions/directives.js';
+import { closingFenceStart } from '../../language/manufactoria/lexing/reference-layout.js';
+import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 function row(id: string, step: number | null, pass_rate: number, extra: Partial<ScoredRollout> = {}): ScoredRollout {
     return {
@@ -139,6 +141,23 @@ describe('rolloutDocumentText', () => {
         expect(directives.problem?.path).toBe('/ws/problems.jsonl');
         expect(directives.problem?.selector).toBe('ab0c');
         expect(directives.issues).toEqual([]);
+    });
+
+    it('puts the comments before a closing fence the reference drops, so the verdict stays the reference\'s', () => {
+        // A response with one fence, at its end, has no block: the whole response is the program, and the
+        // reference drops its last line "```". Followed by the comments, that line fails as a declaration.
+        const verdict = (text: string) => { const v = verdictOf(text); return v.ok ? 'OK' : v.error; };
+        for (const program of ['START start:\n    NEXT end\nEND end\n```', 'START start:\n    NEXT end\nEND end\n  ```  \n\n', '```\nSTART start:\n    NEXT endd\nEND end\n```\n']) {
+            const fence = closingFenceStart(program);
+            expect(fence).toBeDefined();
+            const text = rolloutDocumentText({ ...info, program }, fence);
+            expect(verdict(text)).toBe(verdict(program));
+            expect(text.startsWith(program.slice(0, fence))).toBe(true);
+            expect(parseDirectives(text).problem?.selector).toBe('ab0c');
+        }
+        expect(verdict(rolloutDocumentText({ ...info, program: 'START start:\n    NEXT end\nEND end\n```' }, closingFenceStart('START start:\n    NEXT end\nEND end\n```')))).toBe('OK');
+        expect(closingFenceStart('```')).toBeUndefined(); // an opening fence, not a closing one
+        expect(closingFenceStart(info.program)).toBeUndefined();
     });
 
     it('says so when no problem file holds the key', () => {

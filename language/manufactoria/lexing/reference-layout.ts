@@ -79,3 +79,14 @@ function computeLayout(text: string): ReferenceLayout {
     if (lines.length > (openingFence ? 1 : 0) && isFence(final.contentStart, final.contentEnd)) final.kind = 'fence';
     return { lines, textStart, openingFence };
 }
+
+/**
+ * Where the closing fence line starts, when the text ends with one (the last line, which the
+ * reference drops: docs/manufactoria.md §2). Lines added after a program must go before it: after
+ * it, the fence is no longer the last line and fails as an invalid declaration.
+ */
+export function closingFenceStart(text: string): number | undefined {
+    const { lines } = layoutOf(text);
+    const last = lines[lines.length - 1];
+    return lines.length > 1 && last.kind === 'fence' ? last.start : undefined;
+}
