@@ -1,4 +1,4 @@
-import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -37,6 +37,23 @@ describe('solution tests bound to a problem file', () => {
         expect(await bind('problems_sample.jsonl#99')).toBe("Problem 'problems_sample.jsonl#99': no loadable row 99 (rows run 0–16)");
         expect(await bind('problems_sample.jsonl')).toBe("Problem 'problems_sample.jsonl': the file holds 17 problems; add #<id|name|row index>");
         expect(await bind('api_cases.json')).toBe("Problem file 'api_cases.json' holds no loadable problem (api_cases.json[0]: neither a problem row (test_cases, criteria, …) nor a Hugging Face row (messages, ground_truth, …))");
+    });
+
+    test('a selected row that failed to load: the message says why, not only that it is missing', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'unloaded-'));
+        const good = readFileSync(join(fixturePath('manufactoria'), 'problems_sample.jsonl'), 'utf8').split('\n')[0];
+        const broken = JSON.stringify({ ...JSON.parse(good), id: 'b1', name: 'Broken', test_cases: 5 });
+        writeFileSync(join(dir, 'rows.jsonl'), `{not json\n${good}\n${broken}\n`);
+        const cache = new ProblemFileCache();
+        const bind = async (ref: string) => {
+            const binding = await bindProblem(parseDirectives(`# problem: ${ref}`).problem!, solutionIn(dir), cache);
+            return binding.ok ? `bound ${binding.problem.name}` : binding.message;
+        };
+        expect(await bind('rows.jsonl#1')).toBe('bound Starts with BB');
+        expect(await bind('rows.jsonl#0')).toMatch(/^Problem 'rows.jsonl#0': no loadable row 0 \(rows run 0–1\): rows.jsonl:1: invalid JSON: /);
+        const byName = await bind('rows.jsonl#Broken');
+        expect(byName).toMatch(/^Problem 'rows.jsonl#Broken': no problem with id or name 'Broken' \(2 rows of the file could not be loaded; the first: rows.jsonl:1: invalid JSON: /);
+        expect(await bind('rows.jsonl#2')).toMatch(/^Problem 'rows.jsonl#2': no loadable row 2 \(rows run 0–1\): rows.jsonl:3: test_cases: /);
     });
 
     test('a correct solution passes every case; a wrong one fails exactly where the verifier says', async () => {

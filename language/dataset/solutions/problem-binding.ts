@@ -63,6 +63,25 @@ export async function bindProblem(directive: ProblemDirective, solutionFile: str
         return { ok: false, file, message: `Problem file '${directive.path}' holds no loadable problem${first ? ` (${formatIssue({ ...first, file: directive.path })})` : ''}` };
     }
     const selection = selectProblem(loaded.problems, directive.selector);
-    if (!selection.ok) return { ok: false, file, message: `Problem '${directive.ref}': ${selection.message}` };
+    if (!selection.ok) {
+        const why = selection.candidates || !directive.selector ? '' : unloadedRows(loaded, directive);
+        return { ok: false, file, message: `Problem '${directive.ref}': ${selection.message}${why}` };
+    }
     return { ok: true, problem: selection.problem, file };
+}
+
+/**
+ * When no loaded row matches, the row meant may be one that failed to load: the issue of the row
+ * index selected, or else how many rows failed and the first reason (a row bound by name whose
+ * test cases are malformed is not loaded, and "no problem named" alone would send the user looking
+ * for a typo).
+ */
+function unloadedRows(loaded: LoadResult, directive: ProblemDirective): string {
+    const issues = loaded.issues.filter((i) => i.index !== undefined);
+    if (issues.length === 0) return '';
+    const index = /^\d+$/.test(directive.selector!.trim()) ? Number(directive.selector!.trim()) : undefined;
+    const own = issues.find((i) => i.index === index);
+    if (own) return `: ${formatIssue({ ...own, file: directive.path })}`;
+    const first = formatIssue({ ...issues[0], file: directive.path });
+    return issues.length === 1 ? ` (a row of the file could not be loaded: ${first})` : ` (${issues.length} rows of the file could not be loaded; the first: ${first})`;
 }
