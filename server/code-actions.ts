@@ -5,6 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Program } from '../language/manufactoria/generated/ast.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
+import { closingFenceStart, layoutOf } from '../language/manufactoria/lexing/reference-layout.js';
 import { isNodeKind, isPuller, NODE_KINDS } from '../language/manufactoria/model/vocabulary.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
@@ -44,7 +45,10 @@ const FIXES: Record<string, Fix> = {
     },
     'missing-start': (document, d) => {
         const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';
-        return [fix('Add a START node', d, document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `START start:\n    NEXT ${first}\n\n`)];
+        // After an opening fence, which the reference drops only while it is the first line.
+        const layout = layoutOf(document.textDocument.getText());
+        const at = layout.openingFence ? document.textDocument.positionAt(layout.lines[0].end + 1) : { line: 0, character: 0 };
+        return [fix('Add a START node', d, document, { start: at, end: at }, `START start:\n    NEXT ${first}\n\n`)];
     },
     'missing-end': (document, d) => [appendNode(document, d, 'Add the END node', 'END end')],
 };
@@ -76,10 +80,12 @@ function fix(title: string, diagnostic: Diagnostic, document: LangiumDocument, r
     };
 }
 
+/** A node added at the end of the program: before a closing fence, which the reference drops only while it is the last line. */
 function appendNode(document: LangiumDocument, diagnostic: Diagnostic, title: string, node: string): CodeAction {
     const text = document.textDocument.getText();
-    const end = document.textDocument.positionAt(text.trimEnd().length);
-    const action = fix(title, diagnostic, document, { start: end, end }, `\n\n${node}`);
+    const fence = closingFenceStart(text);
+    const at = document.textDocument.positionAt(fence ?? text.trimEnd().length);
+    const action = fix(title, diagnostic, document, { start: at, end: at }, fence === undefined ? `\n\n${node}` : `\n${node}\n`);
     action.isPreferred = false;
     return action;
 }

@@ -75,6 +75,22 @@ describe('did you mean', () => {
     });
 });
 
+describe('fixes that add a node keep a fenced program fenced', () => {
+    // The reference drops a fence only as the first or the last line: a node added before the
+    // opening fence or after the closing one would make it an invalid declaration.
+    test.each([
+        ['```\nPAINTER_RED a:\n    NEXT end\nEND end\n```\n', 'Add a START node'],
+        ['```\nSTART start:\n    NEXT end\n```', 'Add the END node'],
+        ['```\nSTART start:\n    NEXT x\nEND end\n```  \n\n', "Create PAINTER_RED node 'x'"],
+        ['START start:\n    NEXT x\nEND end\n', "Create PAINTER_RED node 'x'"],
+    ])('%j: %s', async (text, title) => {
+        const document = await open(text);
+        const actions = (await Promise.all(errorsOf(document).map((d) => fixesFor(document, d)))).flat();
+        const action = actions.find((a) => a.title === title)!;
+        expect(verdictOf(apply(text, document, [editOf(action)])).ok).toBe(true);
+    });
+});
+
 describe('the bound problem\'s node kinds', () => {
     test('a kind outside available_nodes is a warning on the kind', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'delta-kinds-'));
