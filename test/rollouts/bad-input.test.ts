@@ -48,6 +48,21 @@ describe('bounded lines', () => {
         for await (const l of readLines(path)) lines.push(l);
         expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: 'b' }, { line: 3, text: 'c' }]);
     });
+    test('CSV: a bad record is reported in its place and at its first line; the records after keep their lines', async () => {
+        // csv-parse reads ahead: the bad record's issue used to come out before the first record,
+        // which then took the line after the bad record (13 here instead of 2).
+        const path = join(dir, 'bad-record.csv');
+        const cell = (text: string) => `"${text.replaceAll('"', '""')}"`;
+        const program = cell('```\nSTART start:\n    NEXT end\nEND end\n```'); // 5 lines
+        const label = cell('[{"input": ""}]');
+        writeFileSync(path, `response,ground_truth,step\n${program},${label},1\nbad,[1,x\n${program},${label}\n${program},${label},4\n`);
+        expect(await collect(path, 1_000_000)).toEqual([
+            `ok ${path}:2`,
+            `${path}:7: expected a number, got "x"`, // (the field is in issue.field)
+            `${path}:8: Invalid Record Length: columns length is 3, got 2 on line 12`,
+            `ok ${path}:13`,
+        ]);
+    });
     test('a missing file is an issue, not a crash', async () => {
         expect(await collect(join(dir, 'nope.jsonl'), 1000)).toEqual([`${join(dir, 'nope.jsonl')}: no such file or folder`]);
     });

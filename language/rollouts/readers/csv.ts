@@ -8,8 +8,11 @@ import { DEFAULT_MAX_LINE_BYTES } from './lines.js';
 export type CsvItem = { line: number; row: Record<string, string> } | { line: number; error: string };
 
 export async function* readCsvRows(path: string, options: { maxRecordBytes?: number; signal?: AbortSignal } = {}): AsyncGenerator<CsvItem> {
-    const skipped: CsvItem[] = [];
-    const parser = createReadStream(path, { signal: options.signal }).pipe(parse({
+    // csv-parse parses ahead of the records read here, so a skipped record's issue is kept with the
+    // number of good records before it and given out in its place: in input order, and the next
+    // record's line counted after it (it used to come out first, taking the line numbers with it).
+    const skipped: { after: number; line: number; error: string }[] = [];
+    const csv = parse({
         columns: true,
         bom: true,
         info: true,
@@ -18,25 +21,30 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
         skip_records_with_error: true,
         max_record_size: options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES,
         on_skip: (error: CsvError | undefined) => {
-            if (error) skipped.push({ line: Number((error as CsvError & { lines?: number }).lines ?? 0), error: error.message });
+            if (error) skipped.push({ after: csv.info.records, line: Number((error as CsvError & { lines?: number }).lines ?? 0), error: error.message });
             return undefined;
         },
-    }));
+    });
+    const parser = createReadStream(path, { signal: options.signal }).pipe(csv);
     let nextLine = 2; // the header is line 1
+    function* skippedBefore(records: number): Generator<CsvItem> {
+        while (skipped.length && skipped[0].after < records) {
+            const s = skipped.shift()!;
+            const line = nextLine; // where the skipped record starts (csv-parse names where it found the error)
+            nextLine = s.line + 1;
+            yield { line, error: s.error };
+        }
+    }
     try {
-        for await (const item of parser as AsyncIterable<{ info: { lines: number }; record: Record<string, string> }>) {
-            while (skipped.length) {
-                const s = skipped.shift()!;
-                nextLine = s.line + 1;
-                yield s;
-            }
+        for await (const item of parser as AsyncIterable<{ info: { lines: number; records: number }; record: Record<string, string> }>) {
+            yield* skippedBefore(item.info.records);
             yield { line: nextLine, row: item.record };
             nextLine = item.info.lines + 1;
         }
     } catch (error) {
-        yield* skipped.splice(0);
+        yield* skippedBefore(Infinity);
         yield { line: Number((error as { lines?: number }).lines ?? nextLine), error: (error as Error).message };
         return;
     }
-    yield* skipped.splice(0);
+    yield* skippedBefore(Infinity);
 }
