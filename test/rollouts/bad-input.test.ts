@@ -1,12 +1,12 @@
 // Huge lines and binary garbage: a clear issue naming the line, the rest of the file still loads,
 // nothing hangs or holds the over-long line in memory.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readLines } from '../../language/rollouts/readers/lines.js';
-import { readRollouts } from '../../language/rollouts/readers/index.js';
+import { NO_ROLLOUT_FILES, readRollouts } from '../../language/rollouts/readers/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rollouts-bad-'));
 const good = JSON.stringify({ response: 'START start:\n    NEXT end\nEND end', ground_truth: [{ input: '' }] });
@@ -62,6 +62,27 @@ describe('bounded lines', () => {
             `${path}:8: Invalid Record Length: columns length is 3, got 2 on line 12`,
             `ok ${path}:13`,
         ]);
+    });
+    test('a folder without rollout files is an issue (it was a silent empty run, exit 0); an empty sub-folder is not', async () => {
+        const empty = join(dir, 'empty-run');
+        mkdirSync(empty);
+        expect(await collect(empty, 1000)).toEqual([`${empty}: ${NO_ROLLOUT_FILES}`]);
+        const notes = join(dir, 'notes-only');
+        mkdirSync(notes);
+        writeFileSync(join(notes, 'notes.txt'), 'not rollouts');
+        expect(await collect(notes, 1000)).toEqual([`${notes}: ${NO_ROLLOUT_FILES}`]);
+        const run = join(dir, 'run-with-empty-sub');
+        mkdirSync(join(run, 'logs'), { recursive: true });
+        writeFileSync(join(run, 'rows.jsonl'), `${good}\n`);
+        expect(await collect(run, 1000)).toEqual([`ok ${join(run, 'rows.jsonl')}:1`]);
+    });
+    test('a dangling symlink in a folder is an issue; the folder\'s other files are read (it ended the run)', async () => {
+        const run = join(dir, 'run-with-dangling-link');
+        mkdirSync(run);
+        writeFileSync(join(run, 'a.jsonl'), `${good}\n`);
+        symlinkSync(join(dir, 'nowhere.jsonl'), join(run, 'b.jsonl'));
+        symlinkSync(join(dir, 'nowhere'), join(run, 'c'));
+        expect(await collect(run, 1000)).toEqual([`ok ${join(run, 'a.jsonl')}:1`, `${join(run, 'b.jsonl')}: no such file or folder`]);
     });
     test('a missing file is an issue, not a crash', async () => {
         expect(await collect(join(dir, 'nope.jsonl'), 1000)).toEqual([`${join(dir, 'nope.jsonl')}: no such file or folder`]);

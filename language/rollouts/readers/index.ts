@@ -15,7 +15,7 @@ import { loadTokenDecoder, type TokenDecoder } from './tokenizer.js';
 import { recordFromRow } from './fields.js';
 
 export * from './options.js';
-export { expandPaths, formatFromName, isLineJob, type Job } from './paths.js';
+export { expandPaths, formatFromName, isLineJob, NO_ROLLOUT_FILES, type Job } from './paths.js';
 export { loadTokenDecoder, resolveTokenizerFile, TokenizerNotFoundError, type TokenDecoder } from './tokenizer.js';
 export { DEFAULT_MAX_LINE_BYTES } from './lines.js';
 
@@ -74,6 +74,10 @@ export async function* readRollouts(paths: string[], options: ReadRolloutsOption
     const decoding: DecoderState = { decoder: typeof options.tokenizer === 'object' ? options.tokenizer : undefined };
     for (const job of expandPaths(paths, options.format)) {
         const file = job.path;
+        if (job.issue) {
+            yield issue(file, job.issue);
+            continue;
+        }
         if (!existsSync(file)) {
             yield issue(file, 'no such file or folder');
             continue;

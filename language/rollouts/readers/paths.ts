@@ -26,33 +26,56 @@ export const ROLLOUT_SHARD = /_rollouts_\d+\.jsonl$/;
 const METADATA = /_metadata\.jsonl$/;
 const KNOWN = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.parquet']);
 
-export interface Job { path: string; format?: RolloutFormat; dataset?: string }
+/** `issue`: the path stands for no file to read (a folder without rollout files); reported, not read. */
+export interface Job { path: string; format?: RolloutFormat; dataset?: string; issue?: string }
 
-/** Files (and eval_code runs) a list of paths stands for, in a stable order. */
+export const NO_ROLLOUT_FILES = `no rollout files in this folder (looked for ${[...KNOWN].join(', ')} files and eval_code runs, in sub-folders too)`;
+
+/**
+ * Files (and eval_code runs) a list of paths stands for, in a stable order. A folder given that
+ * holds none is one job with an issue, so a mistyped run folder is not a silent empty run.
+ */
 export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
     const jobs: Job[] = [];
     for (const path of paths) {
-        if (existsSync(path) && statSync(path).isDirectory()) {
-            const dataset = join(path, EVAL_DATASET);
-            const runs = existsSync(dataset) ? evalRunFiles(path) : [];
-            if (runs.length && (!forced || forced === 'eval-code')) {
-                for (const r of runs) jobs.push({ path: r.path, format: 'eval-code', dataset });
-                continue;
-            }
-            // Files first, then sub-folders (e.g. TRL's completions/, one folder per run), each sorted.
-            const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort(naturalOrder);
-            for (const n of names) {
-                if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && statSync(join(path, n)).isFile()) jobs.push(...expandPaths([join(path, n)], forced));
-            }
-            for (const n of names) if (statSync(join(path, n)).isDirectory()) jobs.push(...expandPaths([join(path, n)], forced));
-            continue;
-        }
-        const name = basename(path);
-        if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
-            jobs.push({ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) });
-        } else jobs.push({ path, format: forced ?? formatFromName(name) });
+        const found = expandPath(path, forced);
+        jobs.push(...(found.length ? found : [{ path, issue: NO_ROLLOUT_FILES }]));
     }
     return jobs;
+}
+
+/** The jobs of one path (none for a folder without rollout files). */
+function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
+    if (kindOf(path) === 'folder') {
+        const dataset = join(path, EVAL_DATASET);
+        const runs = existsSync(dataset) ? evalRunFiles(path) : [];
+        if (runs.length && (!forced || forced === 'eval-code')) return runs.map((r) => ({ path: r.path, format: 'eval-code', dataset }));
+        // Files first, then sub-folders (e.g. TRL's completions/, one folder per run), each sorted.
+        const jobs: Job[] = [];
+        const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort(naturalOrder);
+        // An entry that cannot be stat'ed (a dangling symlink) is read like a file when its name is a
+        // rollout file's, so it is reported as missing; it used to end the whole run.
+        const kinds = new Map(names.map((n) => [n, kindOf(join(path, n))]));
+        for (const n of names) {
+            if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
+        }
+        for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced));
+        return jobs;
+    }
+    const name = basename(path);
+    if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
+        return [{ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) }];
+    }
+    return [{ path, format: forced ?? formatFromName(name) }];
+}
+
+function kindOf(path: string): 'file' | 'folder' | 'other' | undefined {
+    try {
+        const stat = statSync(path);
+        return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+    } catch {
+        return undefined;
+    }
 }
 
 /** verl's `2.jsonl` before `10.jsonl`: numbers compare as numbers. */
@@ -80,5 +103,5 @@ const LINE_FORMATS = new Set<string | undefined>([undefined, 'open-instruct-trac
 
 /** True when the job's file is read line by line (and so can be cut into ranges). */
 export function isLineJob(job: Job): boolean {
-    return LINE_FORMATS.has(job.format);
+    return !job.issue && LINE_FORMATS.has(job.format);
 }
