@@ -84,6 +84,17 @@ describe('bounded lines', () => {
         symlinkSync(join(dir, 'nowhere'), join(run, 'c'));
         expect(await collect(run, 1000)).toEqual([`ok ${join(run, 'a.jsonl')}:1`, `${join(run, 'b.jsonl')}: no such file or folder`]);
     });
+    test('field messages say what the field held: a missing message content, an object id', async () => {
+        const path = join(dir, 'fields.jsonl');
+        writeFileSync(path, [
+            { messages: [{ role: 'user', content: 'q' }, { role: 'assistant' }], ground_truth: '[]' },
+            { response: 'x', ground_truth: '[]', id: { run: 1 } },
+        ].map((row) => JSON.stringify(row)).join('\n'));
+        const items = [];
+        for await (const item of readRollouts([path])) if ('issue' in item) items.push(`${item.issue.field}: ${item.issue.message}`);
+        // They were "got undefined undefined" and "expected a number" (an id may be text).
+        expect(items).toEqual(['messages[1].content: expected a string, got nothing (the field is missing)', 'id: expected text or a number, got an object']);
+    });
     test('a missing file is an issue, not a crash', async () => {
         expect(await collect(join(dir, 'nope.jsonl'), 1000)).toEqual([`${join(dir, 'nope.jsonl')}: no such file or folder`]);
     });

@@ -16,6 +16,7 @@ export function isRow(value: unknown): value is Row {
 }
 
 export function describe(value: unknown): string {
+    if (value === undefined) return 'nothing (the field is missing)';
     if (value === null) return 'null';
     if (Array.isArray(value)) return 'a list';
     if (typeof value === 'string') return value.length > 40 ? `a string "${value.slice(0, 40)}…"` : `"${value}"`;
@@ -118,7 +119,10 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const gt = pick(row, GROUND_TRUTH);
     if (gt) record.groundTruth = gt[0] === 'reward_model' && isRow(gt[1]) ? gt[1].ground_truth : gt[1];
     const key = pick(row, KEY);
-    if (key) record.key = typeof key[1] === 'string' ? key[1] : String(num(key[1], key[0]));
+    if (key) {
+        if (typeof key[1] === 'object') throw new RowError(key[0], `expected text or a number, got ${describe(key[1])}`);
+        record.key = typeof key[1] === 'string' ? key[1] : String(num(key[1], key[0]));
+    }
     const family = pick(row, FAMILY);
     if (family && typeof family[1] === 'string') record.family = family[1];
     const level = pick(row, LEVEL);
