@@ -7,8 +7,13 @@ export interface CommandModule {
 
 export class UsageError extends Error {}
 
+/** `--help` or `-h` on a command that has no help text of its own: withUsage prints its usage on stdout, exit 0. */
+export class HelpRequest extends Error {}
+
 /** node:util parseArgs with usage errors turned into UsageError (exit code 2). */
 export function parseOptions<T extends ParseArgsConfig['options']>(args: string[], options: T, allowPositionals = true) {
+    const end = args.indexOf('--');
+    if (!options?.help && (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h')) throw new HelpRequest();
     try {
         return parseArgs({ args, options, allowPositionals, strict: true });
     } catch (error) {
@@ -21,6 +26,10 @@ export async function withUsage(usage: string, body: () => Promise<number>): Pro
     try {
         return await body();
     } catch (error) {
+        if (error instanceof HelpRequest) {
+            process.stdout.write(`usage: ${usage}\n`);
+            return 0;
+        }
         if (error instanceof UsageError) {
             process.stderr.write(`delta: ${error.message}\nusage: ${usage}\n`);
             return 2;

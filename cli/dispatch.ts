@@ -9,8 +9,10 @@ async function main(commands: Commands, argv: string[]): Promise<number> {
     const command = name ? commands[name] : undefined;
     if (!command) {
         const list = Object.entries(commands).map(([n, c]) => `  delta ${n.padEnd(12)} ${c.summary}`).join('\n');
-        process.stderr.write(`${name && name !== '--help' ? `delta: unknown command '${name}'\n` : ''}usage: delta <command> [options]\n${list}\n`);
-        return name === '--help' ? 0 : 2;
+        // Asked for (--help, -h, help): the list on stdout, exit 0; otherwise a usage error.
+        const asked = name === '--help' || name === '-h' || name === 'help';
+        (asked ? process.stdout : process.stderr).write(`${name && !asked ? `delta: unknown command '${name}'\n` : ''}usage: delta <command> [options]\n${list}\n`);
+        return asked ? 0 : 2;
     }
     return (await command.load()).main(rest);
 }

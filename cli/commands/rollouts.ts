@@ -16,8 +16,9 @@ export const rollouts: CommandModule = {
         const sub = name ? SUBCOMMANDS[name] : undefined;
         if (!sub) {
             const list = Object.entries(SUBCOMMANDS).map(([n, s]) => `  delta rollouts ${n.padEnd(8)} ${s.summary}`).join('\n');
-            process.stderr.write(`${name && name !== '--help' ? `delta: unknown rollouts command '${name}'\n` : ''}usage: delta rollouts <command> FILE… [options]\n${list}\n`);
-            return name === '--help' ? 0 : 2;
+            const asked = name === '--help' || name === '-h' || name === 'help';
+            (asked ? process.stdout : process.stderr).write(`${name && !asked ? `delta: unknown rollouts command '${name}'\n` : ''}usage: delta rollouts <command> FILE… [options]\n${list}\n`);
+            return asked ? 0 : 2;
         }
         // The run's worker threads start now, while the sub-command's modules load (rollouts/threads.ts).
         prestartWorkers(name!, rest);
