@@ -5,7 +5,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { Program } from '../language/manufactoria/generated/ast.js';
 import { closest, distance } from 'fastest-levenshtein';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
-import { closingFenceStart, layoutOf } from '../language/manufactoria/lexing/reference-layout.js';
+import { closingFenceStart, openingFenceEnd } from '../language/manufactoria/lexing/reference-layout.js';
 import { isNodeKind, isPuller, NODE_KINDS } from '../language/manufactoria/model/vocabulary.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
@@ -46,8 +46,7 @@ const FIXES: Record<string, Fix> = {
     'missing-start': (document, d) => {
         const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';
         // After an opening fence, which the reference drops only while it is the first line.
-        const layout = layoutOf(document.textDocument.getText());
-        const at = layout.openingFence ? document.textDocument.positionAt(layout.lines[0].end + 1) : { line: 0, character: 0 };
+        const at = document.textDocument.positionAt(openingFenceEnd(document.textDocument.getText()) ?? 0);
         return [fix('Add a START node', d, document, { start: at, end: at }, `START start:\n    NEXT ${first}\n\n`)];
     },
     'missing-end': (document, d) => [appendNode(document, d, 'Add the END node', 'END end')],

@@ -27,6 +27,26 @@ export function rolloutDocumentText(info: RolloutInfo, closingFence?: number): s
 
 
 /**
+ * An editable copy of a rollout's program with the binding on top, like a new solution.
+ * `openingFenceEnd` is where the line after the program's opening fence starts, if it begins with
+ * one (openingFenceEnd in reference-layout.ts): the reference drops that line only while it is the
+ * first, so the comments go after it.
+ */
+export function rolloutCopyText(info: RolloutInfo, problemRef: string | undefined, openingFenceEnd = 0): string {
+    const header = `${problemRef ? `# problem: ${problemRef}\n` : ''}# copied from rollout ${info.source}\n\n`;
+    const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
+    return `${program.slice(0, openingFenceEnd)}${header}${program.slice(openingFenceEnd)}`;
+}
+
+/** Names for a copy, in order: `a.step5.sample2.manufactoria`, then `a.step5.sample2-2.manufactoria`, … up to `-99` (an earlier copy may hold edits). */
+export function* copyNames(name: string): Generator<string> {
+    yield name;
+    const dot = name.lastIndexOf('.');
+    const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 2; n < 100; n++) yield `${stem}-${n}${extension}`;
+}
+
+/**
  * A BouncingSim rollout as one dataset-row JSON line that also carries the answer: the shape the
  * trajectory panel reads (client/trajectory/scan.ts), so a rollout replays like an answer line
  * next to its row. The prompt is the row's `messages[0].content`, as in the dataset.

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { expectCodeLenses } from '../code-lens-watch.js';
 import { COMMAND_SHOW_TRAJECTORY } from '../trajectory/lens.js';
 import type { SourceRef } from '../webview/protocol.js';
-import { bouncingSimRolloutText, bouncingSimRowId, ROLLOUT_SCHEME, rolloutDocumentText } from './document-text.js';
+import { bouncingSimRolloutText, bouncingSimRowId, copyNames, ROLLOUT_SCHEME, rolloutCopyText, rolloutDocumentText } from './document-text.js';
 import type { RolloutInfo } from './worker-protocol.js';
 import type { Runs } from './runs.js';
 
@@ -71,11 +71,30 @@ export async function copyRolloutToWorkspace(runs: Runs, uri: vscode.Uri | undef
     if (!info) return void vscode.window.showWarningMessage('Rollouts: this rollout\'s run is no longer open.');
     const folder = info.problemFile ? dirname(info.problemFile) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!folder) return void vscode.window.showWarningMessage('Rollouts: no folder to copy the rollout into.');
-    const file = vscode.Uri.file(`${folder}/${basename(target.path)}`);
-    const binding = info.problemFile && info.problem !== null ? `# problem: ./${relative(folder, info.problemFile)}#${info.problem}\n` : '';
-    const header = `${binding}# copied from rollout ${info.source}\n\n`;
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(header + info.program + (info.program.endsWith('\n') ? '' : '\n')));
+    // A name not taken yet: an earlier copy of this rollout may hold the user's edits.
+    let file: vscode.Uri | undefined;
+    for (const name of copyNames(basename(target.path))) {
+        const candidate = vscode.Uri.file(`${folder}/${name}`);
+        if (!(await exists(candidate))) {
+            file = candidate;
+            break;
+        }
+    }
+    if (!file) return void vscode.window.showWarningMessage(`Rollouts: ${folder} already holds 99 copies of this rollout.`);
+    const problemRef = info.problemFile && info.problem !== null ? `./${relative(folder, info.problemFile)}#${info.problem}` : undefined;
+    // The binding goes after an opening fence (the layout code loads only for such programs).
+    const fenceEnd = info.program.includes('```') ? (await import('../../language/manufactoria/format/canonical-layout.js')).openingFenceEnd(info.program) : undefined;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(rolloutCopyText(info, problemRef, fenceEnd)));
     await vscode.window.showTextDocument(file, { preview: false });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
 }
 
 /** Two rollouts of a run in the diff editor, both in canonical layout. */

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { buildOverview, compareFailingFirst, filterRows, NO_FAMILY, type Summarize } from '../../language/rollouts/overview.js';
 import type { GroupKey, GroupSummary, ScoredRollout } from '../../language/rollouts/types.js';
 import { reportPage, scriptJson, webviewCsp, webviewPage } from '../../client/webview/rollouts/page.js';
-import { rolloutDocumentText } from '../../client/rollouts/document-text.js';
+import { copyNames, rolloutCopyText, rolloutDocumentText } from '../../client/rollouts/document-text.js';
 import { looksLikeManufactoriaRollouts } from '../../client/rollouts/detect.js';
 import { parseDirectives } from '../../language/dataset/solutions/directives.js';
-import { closingFenceStart } from '../../language/manufactoria/lexing/reference-layout.js';
+import { closingFenceStart, openingFenceEnd } from '../../language/manufactoria/lexing/reference-layout.js';
 import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 function row(id: string, step: number | null, pass_rate: number, extra: Partial<ScoredRollout> = {}): ScoredRollout {
@@ -158,6 +158,23 @@ describe('rolloutDocumentText', () => {
         expect(verdict(rolloutDocumentText({ ...info, program: 'START start:\n    NEXT end\nEND end\n```' }, closingFenceStart('START start:\n    NEXT end\nEND end\n```')))).toBe('OK');
         expect(closingFenceStart('```')).toBeUndefined(); // an opening fence, not a closing one
         expect(closingFenceStart(info.program)).toBeUndefined();
+    });
+
+    it('an editable copy: the binding on top, after an opening fence the reference drops', () => {
+        const verdict = (text: string) => { const v = verdictOf(text); return v.ok ? 'OK' : v.error; };
+        expect(rolloutCopyText(info, './problems.jsonl#ab0c')).toBe(`# problem: ./problems.jsonl#ab0c\n# copied from rollout run/5.jsonl:7\n\n${info.program}\n`);
+        // One fence, at the start: no block, so the whole response is the program; the reference drops that line.
+        const program = '```\nSTART start:\n    NEXT end\nEND end\n';
+        const text = rolloutCopyText({ ...info, program }, './problems.jsonl#ab0c', openingFenceEnd(program));
+        expect(verdict(text)).toBe('OK');
+        expect(text.startsWith('```\n# problem: ./problems.jsonl#ab0c\n')).toBe(true);
+        expect(openingFenceEnd(info.program)).toBeUndefined();
+    });
+
+    it('a copy never overwrites an earlier one (it may hold edits): the next free name', () => {
+        const names = [...copyNames('starts-with-bb.step5.sample2.manufactoria')];
+        expect(names.slice(0, 3)).toEqual(['starts-with-bb.step5.sample2.manufactoria', 'starts-with-bb.step5.sample2-2.manufactoria', 'starts-with-bb.step5.sample2-3.manufactoria']);
+        expect(new Set(names).size).toBe(names.length);
     });
 
     it('says so when no problem file holds the key', () => {

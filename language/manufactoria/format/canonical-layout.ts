@@ -6,8 +6,8 @@ import { DECLARATION, NEXT_ROUTE, PULLER_ROUTE } from '../lexing/line-patterns.j
 import { layoutOf, type LayoutLine } from '../lexing/reference-layout.js';
 
 // The extension loads this module on first use (scripts/esbuild.mjs LAZY), with the layout: rollout
-// documents need to know where a program's closing fence is (client/rollouts/documents.ts).
-export { closingFenceStart } from '../lexing/reference-layout.js';
+// documents and copies need to know where a program's fences are (client/rollouts/documents.ts).
+export { closingFenceStart, openingFenceEnd } from '../lexing/reference-layout.js';
 
 /** One line in canonical form (without the blank lines around it). */
 function canonicalLine(kind: LayoutLine['kind'], content: string): string {

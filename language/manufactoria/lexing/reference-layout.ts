@@ -81,6 +81,16 @@ function computeLayout(text: string): ReferenceLayout {
 }
 
 /**
+ * Where the line after an opening fence starts, when the text begins with one (the first line, which
+ * the reference drops: docs/manufactoria.md §2). Lines added at the top of a program must go there:
+ * before it, the fence is no longer the first line and fails as an invalid declaration.
+ */
+export function openingFenceEnd(text: string): number | undefined {
+    const layout = layoutOf(text);
+    return layout.openingFence && layout.lines.length > 1 ? layout.lines[1].start : undefined;
+}
+
+/**
  * Where the closing fence line starts, when the text ends with one (the last line, which the
  * reference drops: docs/manufactoria.md §2). Lines added after a program must go before it: after
  * it, the fence is no longer the last line and fails as an invalid declaration.
