@@ -1,6 +1,7 @@
 // The rollout and graph commands through the `vscode` API: Open Rollouts on the synthetic demo run
-// fills the Rollouts view's tree, and Show Factory Graph opens its webview panel. Both load parts
-// of the extension bundled apart (scripts/esbuild.mjs LAZY), so these also check that those load.
+// fills the Rollouts view's tree, a rollout copied twice makes two files, and Show Factory Graph opens
+// its webview panel. These load parts of the extension bundled apart (scripts/esbuild.mjs LAZY), so
+// they also check that those load.
 const path = require('node:path');
 const { assert, vscode, extensionApi, openDocument, waitFor } = require('./helpers.cjs');
 
@@ -29,6 +30,30 @@ describe('rollout and graph commands (in the extension host)', function () {
         assert.ok(families.length > 0, 'the run has families');
         assert.ok(tree.getChildren(families[0]).length > 0, 'a family has problems');
         await waitFor(() => (webviewTabs('deltaStudio.rolloutsOverview').length ? true : undefined), 'the run overview panel');
+    });
+
+    it('deltaStudio.rollouts.copyToWorkspace twice: a second file, the first copy (maybe edited) untouched', async () => {
+        const [runNode] = api.rollouts.getChildren();
+        assert.ok(runNode, 'the demo run is open (the test above)');
+        const editor = await vscode.commands.executeCommand('deltaStudio.rollouts.openRollout', runNode.run.key, 0);
+        assert.equal(editor?.document.uri.scheme, 'delta-rollout');
+        const copies = [];
+        for (let i = 0; i < 2; i++) {
+            await vscode.commands.executeCommand('deltaStudio.rollouts.copyToWorkspace', editor.document.uri);
+            copies.push(vscode.window.activeTextEditor.document);
+            if (i === 0) {
+                await vscode.workspace.fs.writeFile(copies[0].uri, new TextEncoder().encode('# edited\n'));
+            }
+        }
+        try {
+            assert.notEqual(copies[1].uri.toString(), copies[0].uri.toString());
+            assert.match(copies[1].uri.path, /-2\.manufactoria$/);
+            assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(copies[0].uri)), '# edited\n');
+            assert.match(copies[1].getText(), /^# (problem: |copied from rollout )/);
+        } finally {
+            await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+            for (const copy of copies) await vscode.workspace.fs.delete(copy.uri).then(undefined, () => undefined);
+        }
     });
 
     it('manufactoria.showFactoryGraph opens the graph panel beside the solution', async () => {
