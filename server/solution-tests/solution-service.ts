@@ -180,7 +180,9 @@ export class SolutionTestService {
         return {
             ...empty,
             passed: checked?.passed === true,
+            // A check that did not finish (the time limit) is no pass either: say why instead of a bare ✗.
             ...(checked && !checked.passed ? { failure: failureText(test.testCase, checked) } : {}),
+            ...(check.state === 'error' ? { failure: `not checked: ${check.message}` } : {}),
             finished: trace.finished, finalTape: trace.finalTape, rejection: trace.rejection,
             steps: trace.steps.map((step, index) => {
                 const range = ranges.get(step.sourceIndex);

@@ -1,0 +1,40 @@
+// The trace request (manufactoria/trace) in-process: the trace of a test whose pass check did not
+// finish in the worker's time limit says so, instead of a bare ✗ with no reason.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { parseDocument } from 'langium/test';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { Manufactoria } from './lsp-helpers.js';
+
+const PROGRAM = '# test: RR => (R*)*B\n# test: R => RR\nSTART start:\n    NEXT p\nPAINTER_RED p:\n    NEXT end\nEND end\n';
+
+describe('trace of an inline test', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    const open = async () => {
+        const uri = URI.file(join(mkdtempSync(join(tmpdir(), 'trace-')), 's.manufactoria')).toString();
+        await parseDocument(Manufactoria, PROGRAM, { documentUri: uri });
+        return uri;
+    };
+
+    test('passed and failed checks: the verdict and the failure text of the lenses', async () => {
+        const uri = await open();
+        const failed = await Manufactoria.tests.Solutions.trace(uri, 'l1');
+        expect(failed).toMatchObject({ passed: false, finished: true, finalTape: 'RRR', failure: 'expected output (R*)*B, got RRR' });
+        expect(failed.steps.map((s) => s.node)).toEqual(['start', 'p', 'end']);
+        const passed = await Manufactoria.tests.Solutions.trace(uri, 'l2');
+        expect(passed).toMatchObject({ passed: true, finalTape: 'RR' });
+        expect(passed.failure).toBeUndefined();
+    });
+
+    test('a check stopped by the time limit: the trace says it was not checked', async () => {
+        const uri = await open();
+        const stopped = 'Stopped after 100 ms: the run did not finish';
+        vi.spyOn(Manufactoria.tests.Runner, 'run').mockResolvedValue({ state: 'error', message: stopped });
+        const trace = await Manufactoria.tests.Solutions.trace(uri, 'l1');
+        expect(trace).toMatchObject({ passed: false, finished: true, failure: `not checked: ${stopped}` });
+        expect(trace.steps).toHaveLength(3);
+    });
+});
