@@ -15,6 +15,8 @@ const FAILURES_PER_LINE = 2;
 const TITLE_CHARS = 90;
 /** Failures listed in a count lens's hover. */
 const TOOLTIP_LINES = 40;
+/** Longest message in a summary lens's hover (a parse error quotes a whole line, which can be megabytes). */
+const TOOLTIP_CHARS = 2000;
 
 export class ManufactoriaCodeLensProvider implements CodeLensProvider {
     constructor(private readonly solutions: SolutionTestService) {}
@@ -75,15 +77,17 @@ export function summary(result: RunTestsResult): string {
             if (result.partial) return `${mark} ${result.passed}/${result.total} passed · ${result.total} of ${result.partial.of} tests ran`;
             return `${mark} ${result.passed}/${result.total} passed · pass_rate ${roundedRate(result.pass_rate)} · all_pass ${result.all_pass}`;
         }
-        case 'invalid': return `✗ ${result.message} · pass_rate 0.0 · all_pass 0`;
-        case 'no-tests': return result.message ?? 'No tests';
-        case 'error': return `⚠ ${result.message}`;
+        // The message can be as long as the program's longest line (`Invalid node declaration: …`):
+        // cut like the other titles, the scores kept in view; the hover has it whole.
+        case 'invalid': return `✗ ${fit(result.message ?? '')} · pass_rate 0.0 · all_pass 0`;
+        case 'no-tests': return fit(result.message ?? 'No tests');
+        case 'error': return `⚠ ${fit(result.message ?? '')}`;
     }
 }
 
 /** The summary lens's hover: the exact scores, as Python prints them (training logs, JSON output). */
 export function summaryTooltip(result: RunTestsResult): string | undefined {
-    if (result.state !== 'ran') return result.message;
+    if (result.state !== 'ran') return result.message !== undefined && result.message.length > TOOLTIP_CHARS ? `${result.message.slice(0, TOOLTIP_CHARS)}…` : result.message;
     const ran = `${result.passed} of ${result.total} tests passed${result.partial ? ` (a run of ${result.total} of the file's ${result.partial.of} tests)` : ''}`;
     return `${ran}\npass_rate ${formatRate(result.pass_rate)}\nall_pass ${result.all_pass}\nClick to run all tests again.`;
 }
