@@ -63,7 +63,12 @@ function readPieces(file: string, size: number): AsyncIterable<Buffer> | Iterabl
     } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    if (!fstatSync(fd).isFile()) return createReadStream(file, { fd, highWaterMark: size });
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+        closeSync(fd);
+        throw new UsageError(`cannot read ${file}: EISDIR`); // as readText says it (a folder opens, its read fails)
+    }
+    if (!stat.isFile()) return createReadStream(file, { fd, highWaterMark: size });
     return (function* () {
         try {
             for (;;) {

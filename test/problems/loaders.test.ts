@@ -122,6 +122,8 @@ describe('.json documents', () => {
     it('unsupported extensions and missing files are issues, not crashes', async () => {
         expect((await loadProblemFile(tmp('x.csv', 'a'))).issues[0].message).toMatch(/unsupported file type/);
         expect((await loadProblemFile(join(dir, 'absent.jsonl'))).issues[0].message).toMatch(/ENOENT/);
+        // Without an extension too (it was "unsupported file type 'absent'").
+        expect((await loadProblemFile(join(dir, 'absent'))).issues[0].message).toMatch(/ENOENT/);
     });
 });
 

@@ -37,7 +37,8 @@ export async function* readProblemFile(path: string, options: FileLoadOptions = 
     const file = options.displayName ?? path;
     const format = options.format ?? formatOf(path);
     try {
-        const refused = format ? await unreadable(path, options.maxBytes ?? MAX_PROBLEM_FILE_BYTES) : undefined;
+        // A missing path is said to be missing whatever its name (it was "unsupported file type" without an extension).
+        const refused = await unreadable(path, options.maxBytes ?? MAX_PROBLEM_FILE_BYTES);
         if (refused) {
             yield { ok: false, issue: { file, message: refused } };
             return;

@@ -2,12 +2,13 @@
 // VS Code drops it from the document the editor checks, and the reference decodes a request body
 // that starts with one; `delta check`/`run`/`test` said `Line 1: Invalid node declaration: \ufeffSTART
 // start:` and `delta verify` answered the first request with an invalid-JSON error.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { check } from '../../cli/commands/check.js';
 import { readLineChunks, readText } from '../../cli/io.js';
+import { UsageError } from '../../cli/command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-bom-'));
 const BOM = '\ufeff';
@@ -38,5 +39,18 @@ describe('a leading UTF-8 BOM', () => {
         const chunks: Buffer[] = [];
         for await (const chunk of readLineChunks(path, 16)) chunks.push(chunk);
         expect(Buffer.concat(chunks).toString('utf8')).toBe(`${line}\n${line}\n`);
+    });
+});
+
+describe('a folder given as the input file', () => {
+    test('delta verify: a usage error naming it, as readText gives (it was "EISDIR: illegal operation on a directory, read")', async () => {
+        const folder = join(dir, 'a-folder');
+        mkdirSync(folder);
+        const read = async () => {
+            for await (const _ of readLineChunks(folder, 16)) void _;
+        };
+        await expect(read()).rejects.toThrow(UsageError);
+        await expect(read()).rejects.toThrow(`cannot read ${folder}: EISDIR`);
+        await expect(readText(folder)).rejects.toThrow(`cannot read ${folder}: EISDIR`);
     });
 });
