@@ -68,9 +68,18 @@ export const serve: CommandModule = {
         const sandbox = values['no-sandbox'] ? 'off' as const : 'require' as const;
         const programRunner: ProgramRunner | undefined = values['no-python'] ? undefined
             : (program, tests, seconds, signal) => testProgram(program, tests, { maxExecutionTime: seconds, python: values.python, sandbox, signal });
-        const server = await startVerifierServer({
-            ...options, threads: 2, workerFile: join(__dirname, 'verifier-worker.cjs'), programRunner, exclusive: !cluster.isWorker,
-        });
+        let server: Awaited<ReturnType<typeof startVerifierServer>>;
+        try {
+            server = await startVerifierServer({
+                ...options, threads: 2, workerFile: join(__dirname, 'verifier-worker.cjs'), programRunner, exclusive: !cluster.isWorker,
+            });
+        } catch (error) {
+            if (!cluster.isWorker) throw error;
+            // The primary says it once and stops (a port in use would fail every replacement too).
+            await new Promise<void>((resolve) => process.send!({ failed: (error as Error).message }, () => resolve()));
+            process.disconnect();
+            return 2;
+        }
         if (cluster.isWorker) process.send!({ listening: server.port });
         else process.stderr.write(`delta verifier listening on http://${values.host}:${server.port} (1 process; limits: ${describeLimits(options)})\n`);
         await new Promise<void>((resolve) => {
@@ -88,14 +97,23 @@ function describeLimits(o: { timeoutMs?: number; maxBodyBytes?: number; maxRespo
     return `timeout ${(o.timeoutMs ?? SERVE_DEFAULTS.timeoutMs) / 1000} s, body ${o.maxBodyBytes ?? SERVE_DEFAULTS.maxBodyBytes} B, answer ${o.maxResponseBytes ?? SERVE_DEFAULTS.maxResponseBytes} B, ${o.maxConcurrent ?? SERVE_DEFAULTS.maxConcurrent} in progress per process`;
 }
 
-/** Forks the server processes, reports the port once they listen, and replaces any that exits. */
+/**
+ * Forks the server processes, reports the port once they listen, and replaces any that exits. A
+ * process that cannot listen (port in use, unknown host) stops them all: exit code 2.
+ */
 async function primary(workers: number, host: string, port: number): Promise<number> {
     let stopping = false;
     let announced = false;
     let listening = 0;
+    let stop: (code: number) => void = () => undefined;
     const fork = () => {
         const worker = cluster.fork();
-        worker.on('message', (message: { listening?: number }) => {
+        worker.on('message', (message: { listening?: number; failed?: string }) => {
+            if (message.failed !== undefined && !stopping) {
+                process.stderr.write(`delta: ${message.failed}\n`);
+                stop(2);
+                return;
+            }
             if (message.listening === undefined || announced) return;
             if (++listening === workers) {
                 announced = true;
@@ -108,16 +126,17 @@ async function primary(workers: number, host: string, port: number): Promise<num
         process.stderr.write(`delta serve: process ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
         fork();
     });
-    for (let i = 0; i < workers; i++) fork();
-    await new Promise<void>((resolve) => {
-        const stop = () => {
+    const stopped = new Promise<number>((resolve) => {
+        stop = (code) => {
+            if (stopping) return;
             stopping = true;
             for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-            const wait = setInterval(() => { if (Object.keys(cluster.workers ?? {}).length === 0) { clearInterval(wait); resolve(); } }, 50);
+            const wait = setInterval(() => { if (Object.keys(cluster.workers ?? {}).length === 0) { clearInterval(wait); resolve(code); } }, 50);
         };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        process.once('SIGINT', () => stop(0));
+        process.once('SIGTERM', () => stop(0));
     });
+    for (let i = 0; i < workers; i++) fork();
     void port;
-    return 0;
+    return stopped;
 }

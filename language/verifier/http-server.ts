@@ -163,7 +163,9 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     });
 
     return pool.ready().then(() => new Promise((resolve, reject) => {
-        server.once('error', reject);
+        // A port in use or a host that does not resolve: the verdict threads go too, or they would
+        // keep the process alive after the error (`delta serve` printed it and never exited).
+        server.once('error', (error) => void pool.close().finally(() => reject(error)));
         server.listen({ port: options.port, host: options.host, exclusive: options.exclusive ?? true }, () => {
             resolve({
                 port: (server.address() as AddressInfo).port,
