@@ -28,7 +28,10 @@ export function checkTemplate(template: string, names: readonly string[], file: 
     try {
         tokens = Mustache.parse(template) as unknown as Token[];
     } catch (error) {
-        throw new TemplateError(`${file}: ${(error as Error).message}`);
+        // Mustache ends its syntax errors with the offset ("Unclosed section \"x\" at 38"): say the line instead.
+        const message = (error as Error).message;
+        const at = / at (\d+)$/.exec(message);
+        throw new TemplateError(at ? `${file}:${lineOf(template, Number(at[1]))}: ${message.slice(0, at.index)}` : `${file}: ${message}`);
     }
     const used: { name: string; at: number; kind: string }[] = [];
     usedNames(tokens, used);

@@ -40,6 +40,11 @@ describe('user prompt template', () => {
         const bad = await run([...base, '--format', 'hf', '--prompt-template', file]);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toContain(`${file}:2: unknown placeholder {{critera}}`);
+        // A syntax error names the line too (Mustache says "at <offset>": it was passed on as is).
+        writeFileSync(file, 'ok\n{{criteria}}\n{{#output_check}}unclosed');
+        const unclosed = await run([...base, '--format', 'hf', '--prompt-template', file]);
+        expect(unclosed.code).toBe(2);
+        expect(unclosed.stderr).toBe(`delta: ${file}:3: Unclosed section "output_check"\n`);
         const noHf = await run([...base, '--prompt-template', TEMPLATE_FILE]);
         expect(noHf.code).toBe(2);
         expect(noHf.stderr).toContain('--prompt-template applies only with --format hf');
