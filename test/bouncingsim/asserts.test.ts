@@ -55,4 +55,15 @@ describe('parseRows', () => {
         expect(errors[1].message).toBe('row B_0_1: missing field "messages[0].content" (string)');
         expect(errors[2].message).toBe('missing field "id" (string)');
     });
+
+    it('a field of the wrong type says what it holds (it was called missing)', () => {
+        const row = (fields: Record<string, unknown>) => JSON.stringify({ id: 'A_0_1', messages: [{ role: 'user', content: 'x' }], ground_truth: [], ...fields });
+        const text = [row({ id: 5 }), row({ ground_truth: 5 }), row({ ground_truth: ['assert True', 7] }), row({ messages: [{ content: null }] })].join('\n');
+        expect(parseRows(text, 'rows.jsonl').errors.map((e) => e.message)).toEqual([
+            'field "id" must be a string, got number 5',
+            'row A_0_1: field "ground_truth" must be a list of assert strings, got number 5',
+            'row A_0_1: field "ground_truth[1]" must be a string (an assert), got number 7',
+            'row A_0_1: field "messages[0].content" must be a string, got null',
+        ]);
+    });
 });

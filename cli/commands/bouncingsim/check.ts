@@ -8,7 +8,7 @@ import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnava
 import { extractPythonProgram } from '../../../language/bouncingsim/python/extract.js';
 import { rowAsserts } from '../../../language/bouncingsim/row-asserts.js';
 import { scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
-import { familyOf, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
+import { familyOf, fieldError, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
 import { err, fmt, out, readText } from './io.js';
 import { addStats, printSummary, type FamilyStats } from './summary.js';
@@ -81,7 +81,8 @@ async function readResponses(file: string): Promise<{ programs: Map<string, stri
         const fail = (message: string) => { err(formatJsonlError({ file, line: entry.line, message })); errors++; };
         if ('error' in entry) { fail(entry.error.message); continue; }
         const v = entry.value as Record<string, unknown> | null;
-        if (typeof v !== 'object' || v === null || typeof v.id !== 'string') { fail('missing field "id" (string)'); continue; }
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) { fail('a response must be a JSON object'); continue; }
+        if (typeof v.id !== 'string') { fail(fieldError(v.id, 'id', 'string')); continue; }
         const program = typeof v.program === 'string' ? v.program : typeof v.response === 'string' ? extractPythonProgram(v.response) : undefined;
         if (program === undefined) { fail(`response ${v.id}: missing field "response" or "program" (string)`); continue; }
         if (programs.has(v.id)) { fail(`response ${v.id}: duplicate id (the first one is used)`); continue; }
