@@ -63,6 +63,15 @@ describe('bounded lines', () => {
             `ok ${path}:13`,
         ]);
     });
+    test('CSV: a record with many stray quotes is one issue per line, not one per quote; an error in the header is line 1', async () => {
+        const path = join(dir, 'not-really.csv');
+        const lines = [1, 2, 3].map((i) => JSON.stringify({ response: `r${i}`, ground_truth: '[{"input": "", "expected_accepted": true}]', step: i }));
+        writeFileSync(path, `${lines.join('\n')}\n`);
+        const out = await collect(path, 1_000_000);
+        // It gave 40+ issues for these three lines.
+        expect(out.length).toBeLessThanOrEqual(3);
+        expect(out[0]).toMatch(new RegExp(`^${path}:1: Invalid Opening Quote`));
+    });
     test('a folder without rollout files is an issue (it was a silent empty run, exit 0); an empty sub-folder is not', async () => {
         const empty = join(dir, 'empty-run');
         mkdirSync(empty);

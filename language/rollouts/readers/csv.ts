@@ -11,7 +11,11 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
     // csv-parse parses ahead of the records read here, so a skipped record's issue is kept with the
     // number of good records before it and given out in its place: in input order, and the next
     // record's line counted after it (it used to come out first, taking the line numbers with it).
+    // csv-parse reports every stray quote of a bad record (a JSON Lines file read as CSV gave one
+    // issue per quote, hundreds per line): errors found on the same line with no good record
+    // between them are one issue, the first.
     const skipped: { after: number; line: number; error: string }[] = [];
+    let last: { after: number; line: number } | undefined;
     const csv = parse({
         columns: true,
         bom: true,
@@ -21,7 +25,11 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
         skip_records_with_error: true,
         max_record_size: options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES,
         on_skip: (error: CsvError | undefined) => {
-            if (error) skipped.push({ after: csv.info.records, line: Number((error as CsvError & { lines?: number }).lines ?? 0), error: error.message });
+            if (!error) return undefined;
+            const found = { after: csv.info.records, line: Number((error as CsvError & { lines?: number }).lines ?? 0) };
+            if (last?.after === found.after && last.line === found.line) return undefined;
+            last = found;
+            skipped.push({ ...found, error: error.message });
             return undefined;
         },
     });
@@ -30,7 +38,9 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
     function* skippedBefore(records: number): Generator<CsvItem> {
         while (skipped.length && skipped[0].after < records) {
             const s = skipped.shift()!;
-            const line = nextLine; // where the skipped record starts (csv-parse names where it found the error)
+            // Where the skipped record starts (csv-parse names where it found the error), or that
+            // line if it comes first (an error in the header, line 1).
+            const line = Math.min(nextLine, s.line || nextLine);
             nextLine = s.line + 1;
             yield { line, error: s.error };
         }
