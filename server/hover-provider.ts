@@ -31,7 +31,8 @@ export class ManufactoriaHoverProvider implements HoverProvider {
         if (NODE_KIND_DOCS[word] && (isNode(leaf.astNode) || token === 'NEXT')) {
             markdown = NODE_KIND_DOCS[word];
         } else if (token === 'COND' && isRoute(leaf.astNode)) {
-            markdown = conditionDoc(leaf.text.slice(1, -1), leaf.astNode.$container.kind);
+            const earlier = graph.shadowedBy(leaf.astNode)?.$cstNode;
+            markdown = conditionDoc(leaf.text.slice(1, -1), leaf.astNode.$container.kind, earlier && earlier.range.start.line + 1);
         } else if (token === 'ID' && isNode(leaf.astNode)) {
             markdown = describeNode(graph, leaf.astNode);
         } else if (token === 'ID' && isRoute(leaf.astNode)) {

@@ -69,6 +69,15 @@ describe('editor-only warnings', () => {
         const codes = await codesOf('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT b\nPAINTER_BLUE b:\n    NEXT a\nEND end');
         expect(codes).toContain('endless-painter-loop');
     });
+    test('a route a puller never takes: an earlier route has its condition (the first match wins)', async () => {
+        const text = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] end\n    [B] NONE\n    [R] NONE\n    [EMPTY] end\nEND end';
+        const warnings = ((await open(text)).diagnostics ?? []).filter((d) => d.code === 'shadowed-route');
+        expect(warnings.map((w) => [w.message, w.range.start.line, w.range.start.character, w.range.end.character])).toEqual([
+            ['Never taken: the [R] route on line 4 comes first (a puller follows the first route that matches)', 5, 4, 7],
+        ]);
+        // A condition the puller cannot read is a reference error, not this warning.
+        expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\n    [Y] NONE\nEND end')).not.toContain('shadowed-route');
+    });
     test('a clean program has no warnings', async () => {
         expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [R] p\n    [B] end\n    [EMPTY] NONE\nEND end')).toEqual([]);
     });

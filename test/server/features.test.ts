@@ -20,6 +20,12 @@ describe('hover', () => {
         expect(await hover('[EMPTY] END', 9)).toContain('not** the accepting node');
     });
     test('on [EMPTY]: foreign colours are not consumed', async () => expect(await hover('[EMPTY]', 2)).toContain('not** consumed'));
+    test('on a repeated condition: the later route is never taken', async () => {
+        const document = await open('START start:\n    NEXT p\nPULLER_RB p:\n    [R] end\n    [R] NONE\nEND end');
+        const at = async (nth: number) => ((await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, '[R]', 1, nth) }))?.contents as { value: string }).value;
+        expect(await at(0)).toContain('taken when the front symbol is R');
+        expect(await at(1)).toBe('**[R]** — never taken: the `[R]` route on line 4 comes first, and a puller follows the first route that matches.');
+    });
     test('with the langium/test helper', async () => {
         await expectHover(Manufactoria)({ text: 'START start:\n    NEXT <|>NONE\nEND end', index: 0, hover: /rejecting terminal/ });
     });

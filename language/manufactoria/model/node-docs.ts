@@ -23,7 +23,9 @@ export const TARGET_DOCS = {
     end: '**end** — the accepting END node: the robot is accepted with its current tape.',
 };
 
-export function conditionDoc(condition: string, kind: string | undefined): string {
+/** `shadowedAt`: the 1-based line of an earlier route with the same condition, which wins. */
+export function conditionDoc(condition: string, kind: string | undefined, shadowedAt?: number): string {
+    if (shadowedAt !== undefined) return `**[${condition}]** — never taken: the \`[${condition}]\` route on line ${shadowedAt} comes first, and a puller follows the first route that matches.`;
     const pair: readonly string[] = PULLER_READS[isPuller(kind) ? kind : 'PULLER_RB'];
     if (condition === 'EMPTY') {
         return `**[EMPTY]** — taken when the tape is empty, or when its front symbol is not ${pair.join(' or ')}; that symbol is **not** consumed (foreign colours stay on the tape).`;

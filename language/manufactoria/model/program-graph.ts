@@ -52,6 +52,19 @@ export class ProgramGraph {
         return seen;
     }
 
+    /**
+     * The earlier route of the same puller with the same condition, if any: it takes every symbol
+     * this one would, since a puller follows the first route that matches (docs/manufactoria.md §5).
+     */
+    shadowedBy(route: Route): Route | undefined {
+        if (route.condition === undefined || route.target === undefined) return undefined;
+        for (const earlier of route.$container.routes) {
+            if (earlier === route) return undefined;
+            if (earlier.condition === route.condition && earlier.target !== undefined) return earlier;
+        }
+        return undefined;
+    }
+
     /** Human-readable route list, e.g. `[R] → a, [EMPTY] → NONE (implicit)`. */
     describeRoutes(node: Node): string {
         const parts = node.routes.filter((r) => r.target).map((r) => `${r.condition ? `[${r.condition}]` : 'NEXT'} → ${r.target!.$refText}`);

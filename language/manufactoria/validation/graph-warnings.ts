@@ -14,11 +14,13 @@ export const WARNING_CODES = {
     implicitNone: 'implicit-none-route',
     noAcceptingPath: 'no-accepting-path',
     endlessLoop: 'endless-painter-loop',
+    shadowedRoute: 'shadowed-route',
 } as const;
 
 export function checkGraphWarnings(program: Program, accept: ValidationAcceptor): void {
     const graph = new ProgramGraph(program);
     endKeywordTargets(graph, accept);
+    shadowedRoutes(graph, accept);
     const start = graph.byName.get('start');
     if (!start || start.kind !== 'START') return;
     const reachable = graph.reachableFromStart();
@@ -37,6 +39,21 @@ function endKeywordTargets(graph: ProgramGraph, accept: ValidationAcceptor): voi
         if (edge.target !== 'END') continue;
         accept('warning', "'END' never accepts: at run time it is an unknown node (rejected with 'Unknown node: END'). Did you mean 'end'?",
             { node: edge.route, property: 'target', range: propertyRange(edge.route, 'target'), code: WARNING_CODES.endKeywordTarget, data: { code: WARNING_CODES.endKeywordTarget } });
+    }
+}
+
+/** A puller route whose condition an earlier route of the same puller already takes (the first match wins). */
+function shadowedRoutes(graph: ProgramGraph, accept: ValidationAcceptor): void {
+    for (const node of graph.byName.values()) {
+        if (!isPuller(node.kind)) continue;
+        for (const route of node.routes) {
+            // A condition the puller cannot read is a reference error already.
+            if (route.condition === undefined || !PULLER_CONDITIONS[node.kind].includes(route.condition)) continue;
+            const earlier = graph.shadowedBy(route)?.$cstNode;
+            if (!earlier) continue;
+            accept('warning', `Never taken: the [${route.condition}] route on line ${earlier.range.start.line + 1} comes first (a puller follows the first route that matches)`,
+                { node: route, property: 'condition', range: propertyRange(route, 'condition'), code: WARNING_CODES.shadowedRoute, tags: [DiagnosticTag.Unnecessary] });
+        }
     }
 }
 
