@@ -25,6 +25,8 @@ describe('hover', () => {
         const at = async (nth: number) => ((await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, '[R]', 1, nth) }))?.contents as { value: string }).value;
         expect(await at(0)).toContain('taken when the front symbol is R');
         expect(await at(1)).toBe('**[R]** — never taken: the `[R]` route on line 4 comes first, and a puller follows the first route that matches.');
+        const node = await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'p:') });
+        expect((node?.contents as { value: string }).value).toContain('Routes: [R] → end, [R] → NONE (never taken), [B] → NONE (implicit), [EMPTY] → NONE (implicit)');
     });
     test('with the langium/test helper', async () => {
         await expectHover(Manufactoria)({ text: 'START start:\n    NEXT <|>NONE\nEND end', index: 0, hover: /rejecting terminal/ });

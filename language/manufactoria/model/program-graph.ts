@@ -65,9 +65,9 @@ export class ProgramGraph {
         return undefined;
     }
 
-    /** Human-readable route list, e.g. `[R] → a, [EMPTY] → NONE (implicit)`. */
+    /** Human-readable route list, e.g. `[R] → a, [R] → b (never taken), [EMPTY] → NONE (implicit)`. */
     describeRoutes(node: Node): string {
-        const parts = node.routes.filter((r) => r.target).map((r) => `${r.condition ? `[${r.condition}]` : 'NEXT'} → ${r.target!.$refText}`);
+        const parts = node.routes.filter((r) => r.target).map((r) => `${r.condition ? `[${r.condition}]` : 'NEXT'} → ${r.target!.$refText}${this.shadowedBy(r) ? ' (never taken)' : ''}`);
         if (isPuller(node.kind)) {
             const have = new Set(node.routes.map((r) => r.condition));
             for (const c of PULLER_CONDITIONS[node.kind]) if (!have.has(c)) parts.push(`[${c}] → NONE (implicit)`);
