@@ -4,6 +4,8 @@ import { AstUtils, OperationCancelled, type Cancellation, type ValidationAccepto
 import type { LangiumServices } from 'langium/lsp';
 import type { ManufactoriaAstType, Program } from '../../language/manufactoria/generated/ast.js';
 import { propertyRange } from '../../language/manufactoria/validation/property-range.js';
+import { isRegexOutput } from '../../language/dataset/testcases/pass-rule.js';
+import { compilePythonPattern } from '../../language/python/regex/index.js';
 import { spanRange } from './ranges.js';
 import type { SolutionTestService } from './solution-service.js';
 
@@ -23,6 +25,10 @@ async function checkDirectives(program: Program, accept: ValidationAcceptor, sol
     for (const issue of directives.issues) {
         accept('warning', issue.message, { node: program, range: spanRange(issue.span), code: 'malformed-directive' });
     }
+    for (const test of directives.tests) {
+        const note = test.testCase.check_output ? literalOutputNote(test.testCase.expected_output) : undefined;
+        if (note) accept('warning', note, { node: program, range: spanRange(test.span), code: 'literal-output' });
+    }
     if (directives.problem && binding && !binding.ok) {
         accept('warning', binding.message, { node: program, range: spanRange(directives.problem.span), code: 'problem-not-found' });
     }
@@ -34,4 +40,19 @@ async function checkDirectives(program: Program, accept: ValidationAcceptor, sol
                 { node, property: 'kind', range: propertyRange(node, 'kind'), code: 'unavailable-node-kind' });
         }
     }
+}
+
+/**
+ * Why an expected output that looks like a pattern is compared as text (docs/manufactoria.md §6): the
+ * verifier matches a regex only when one of `. + * ? | ( )` is in it, and a pattern Python cannot
+ * compile falls back to an exact comparison.
+ */
+export function literalOutputNote(expected: string): string | undefined {
+    if (!isRegexOutput(expected)) {
+        return /[[\]{}^$\\]/.test(expected)
+            ? `'${expected}' is compared as text, not as a regex: the verifier matches a pattern only when it holds one of . + * ? | ( )`
+            : undefined;
+    }
+    // Python's error text is left out: the port's positions in it are not always Python's.
+    return compilePythonPattern(expected).ok ? undefined : `'${expected}' is not a valid Python regex: the verifier compares it as text`;
 }

@@ -40,7 +40,7 @@ function keywordItems(): CompletionItem[] {
         },
         {
             label: 'test: … => output', filterText: 'test:', kind: CompletionItemKind.Snippet,
-            insertText: 'test: ${1:RB} => ${2:RBR}', insertTextFormat: InsertTextFormat.Snippet, detail: 'an inline output test (the output may be a regex)',
+            insertText: 'test: ${1:RB} => ${2:RBR}', insertTextFormat: InsertTextFormat.Snippet, detail: 'an inline output test (with . + * ? | ( ) in it, the output is a Python regex)',
         },
     ];
 }

@@ -78,6 +78,14 @@ describe('editor-only warnings', () => {
         // A condition the puller cannot read is a reference error, not this warning.
         expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\n    [Y] NONE\nEND end')).not.toContain('shadowed-route');
     });
+    test('an expected output that looks like a pattern but is compared as text', async () => {
+        const text = '# test: RRB => R{2}B\n# test: RB => [RB]+\n# test: RB => (R\n# test: RB => R.\n# test: RB => RB\nSTART start:\n    NEXT end\nEND end';
+        const notes = ((await open(text)).diagnostics ?? []).filter((d) => d.code === 'literal-output');
+        expect(notes.map((d) => [d.range.start.line, d.message])).toEqual([
+            [0, "'R{2}B' is compared as text, not as a regex: the verifier matches a pattern only when it holds one of . + * ? | ( )"],
+            [2, "'(R' is not a valid Python regex: the verifier compares it as text"],
+        ]);
+    });
     test('a clean program has no warnings', async () => {
         expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [R] p\n    [B] end\n    [EMPTY] NONE\nEND end')).toEqual([]);
     });
