@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDirectives, planTests } from '../../language/dataset/solutions/index.js';
+import { formatTape, parseDirectives, planTests } from '../../language/dataset/solutions/index.js';
 import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 describe('parseDirectives', () => {
@@ -30,6 +30,16 @@ describe('parseDirectives', () => {
             ['accept', { input: 'RB', expected_output: '', expected_accepted: true, check_output: false, description: 'line 6' }],
         ]);
         expect(tests[0].span).toEqual({ line: 1, start: 4, end: 24 });
+    });
+
+    test('a tape written back by formatTape (lens labels, new solution files) reads back as itself', () => {
+        for (const tape of ['', 'RB', 'R B', 'R\tB', 'R\nB', 'a"b', 'a\\b', 'x -> y', 'R=>B', '\u0001', 'é\u2028']) {
+            const { tests, issues } = parseDirectives(`# test: ${formatTape(tape)} => ${formatTape(tape)}`);
+            expect(issues).toEqual([]);
+            expect([tests[0].input, tests[0].testCase.expected_output]).toEqual([tape, tape]);
+        }
+        // A backslash before a character JSON does not escape keeps that character.
+        expect(parseDirectives('# test: "a\\qb" -> accept').tests[0].input).toBe('aqb');
     });
 
     test('malformed directives are issues on their line; ordinary comments are not directives', () => {

@@ -45,7 +45,8 @@ export const TEST_SYNTAX = '`# test: <input> -> accept`, `# test: <input> -> rej
 // The one definition of a directive line: the keyword directly after `#`, then `:`. A comment that
 // merely mentions "problem" is not a directive.
 const HEAD = /^([ \t]*#[ \t]*)(problem|test)[ \t]*:[ \t]*/;
-const DIRECTIVE = new RegExp(`${HEAD.source}(.*?)[ \\t\\r]*$`);
+// `[^\n]`, not `.`: a tape may hold U+2028 or U+2029, which `.` does not match.
+const DIRECTIVE = new RegExp(`${HEAD.source}([^\\n]*?)[ \\t\\r]*$`);
 
 export type DirectiveKeyword = 'problem' | 'test';
 
@@ -118,10 +119,14 @@ function addTest(result: Directives, value: string, span: LineSpan): void {
     }
 }
 
-/** A bare word (no spaces, not starting an arrow) or a double-quoted string with `\"` and `\\` escapes. */
+/**
+ * A bare word (no spaces, not starting an arrow) or a double-quoted string with JSON's escapes, which
+ * is how formatTape writes a tape back (`"R\tB"` is R, a tab, B); in a string JSON cannot read, a
+ * backslash keeps the character after it (`"a\qb"` is aqb).
+ */
 function readInput(text: string): { value: string; length: number } | undefined {
     const quoted = QUOTED.exec(text);
-    if (quoted) return { value: quoted[1].replace(/\\(.)/g, '$1'), length: quoted[0].length };
+    if (quoted) return { value: jsonString(quoted[0]) ?? quoted[1].replace(/\\(.)/g, '$1'), length: quoted[0].length };
     const word = /^[^\s"]+/.exec(text);
     if (!word || word[0].startsWith('->') || word[0].startsWith('=>')) return undefined;
     // `RB->accept` without spaces: stop the word at the arrow.
@@ -130,7 +135,15 @@ function readInput(text: string): { value: string; length: number } | undefined 
     return { value, length: value.length };
 }
 
-/** How a test's input or expected tape is written back in a directive. */
+function jsonString(quoted: string): string | undefined {
+    try {
+        return JSON.parse(quoted) as string;
+    } catch {
+        return undefined;
+    }
+}
+
+/** How a test's input or expected tape is written back in a directive (readInput reads it back). */
 export function formatTape(tape: string): string {
     return tape === '' || /[\s"]|[-=]>/.test(tape) ? JSON.stringify(tape) : tape;
 }
