@@ -58,7 +58,8 @@ export interface DecoderState {
 export function tokenDecode(hint: string | undefined, state: DecoderState): Decode {
     return (ids, field) => {
         if (!state.decoder && !state.error) {
-            if (!hint) throw new RowError(field, 'holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them');
+            // Every row of such a file holds token ids: one issue ends the file (it was one per row).
+            if (!hint) throw new FileError(`${field}: holds token ids; pass --tokenizer (a tokenizer.json or a model name in the local Hugging Face cache) to decode them`);
             try {
                 state.decoder = loadTokenDecoder(hint);
             } catch (error) {
