@@ -37,6 +37,16 @@ describe('one diagnostic per cause', () => {
         expect(errors[0].data).toMatchObject({ reference: { line: 3 }, target: 'endd' });
     });
 
+    test("the undefined target's error points at the line the reference names (the declaration): `delta check` says Line N", async () => {
+        const text = '\n\n# a comment\nSTART start:\n    NEXT read\nPULLER_RB read:\n    [R] endd\n    [B] end\nEND end';
+        const [error] = errorsOf(await open(text));
+        expect(error.range.start.line).toBe(6);
+        expect(verdictOf(text)).toMatchObject({ ok: false, error: "Line 4: Node 'read' references undefined node 'endd'" });
+        expect(error.relatedInformation?.map((r) => [r.location.range.start.line, r.location.range.start.character, r.location.range.end.character, r.message])).toEqual([
+            [5, 0, 15, "The reference verifier reports this error at Line 4, the declaration of 'read'"],
+        ]);
+    });
+
     test("routes to a node whose declaration is misspelled are the broken line's related information, not errors", async () => {
         const text = 'START start:\n    NEXT read\nPULER_RB read:\n    [R] read\n    [B] end\nEND end';
         const document = await open(text);

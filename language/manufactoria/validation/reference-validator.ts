@@ -5,7 +5,7 @@
 // (the broken declaration always comes first in the reference's order, so the verdict is unchanged).
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
-import type { Program } from '../generated/ast.js';
+import type { Node, Program } from '../generated/ast.js';
 import { layoutOf } from '../lexing/reference-layout.js';
 import { pyStrip } from '../../python/text.js';
 import { WORD } from '../../python/unicode/index.js';
@@ -56,11 +56,14 @@ export function checkReferenceRules(program: Program, accept: ValidationAcceptor
         const data: ReferenceDiagnosticData = { code: error.code, reference: { line: error.line, order: error.order } };
         // Errors without a reference line go on the first line; an undefined target on the target.
         let range = error.line === null ? toRange(0, firstLineEnd(text)) : toRange(error.start, error.end);
+        let related = consequences.get(error);
         if (error.target) {
             range = toRange(error.target.start, error.target.end);
             data.target = text.slice(error.target.start, error.target.end);
+            // The reference names the declaring node's line: where that is, for `delta check`'s `Line N`.
+            const where = `Line ${error.line}, the declaration of '${(error.node as Node).name}'`;
+            related = [{ location: { uri: document.textDocument.uri, range: toRange(error.start, error.end) }, message: `The reference verifier reports this error at ${where}` }];
         }
-        const related = consequences.get(error);
         accept('error', error.message, { node: error.node, range, code: error.code, data, ...(related ? { relatedInformation: related } : {}) });
     }
 }
