@@ -53,6 +53,14 @@ export function literalOutputNote(expected: string): string | undefined {
             ? `'${expected}' is compared as text, not as a regex: the verifier matches a pattern only when it holds one of . + * ? | ( )`
             : undefined;
     }
+    let compiled: ReturnType<typeof compilePythonPattern>;
+    try {
+        compiled = compilePythonPattern(expected);
+    } catch {
+        return undefined; // nesting too deep for the port's parser (Python's own would raise RecursionError)
+    }
+    // Python raises something other than re.error for a few patterns (`R{4294967295}`): no fallback to text then.
+    if (compiled.ok || compiled.error.includes('(not re.error)')) return undefined;
     // Python's error text is left out: the port's positions in it are not always Python's.
-    return compilePythonPattern(expected).ok ? undefined : `'${expected}' is not a valid Python regex: the verifier compares it as text`;
+    return `'${expected}' is not a valid Python regex: the verifier compares it as text`;
 }
