@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/dataset/problems/index.js';
 import { FIXTURE_DIR, fixtureLines, sampleHfRows, sampleProblems } from '../families/fixtures.js';
+import { readFailureText } from '../../language/dataset/problems/parquet-protocol.js';
 import { PQ_HF_SCHEMA, PQ_TEST_CASE, pqString, writeParquet, type PqNode } from './parquet-writer.js';
 
 let dir: string;
@@ -128,6 +129,12 @@ describe('.json documents', () => {
 });
 
 describe('.parquet', () => {
+    it('a reader failure from damaged metadata says so; hyparquet\'s own checks pass through', () => {
+        // Damaged metadata made hyparquet's code fail with "_.field_1.map is not a function", passed on as is.
+        expect(readFailureText(new TypeError('_.field_1.map is not a function'))).toBe('the file is damaged or not a parquet file this reader can read (TypeError: _.field_1.map is not a function)');
+        expect(readFailureText(new RangeError('Invalid array length'))).toMatch(/^the file is damaged or not a parquet file this reader can read \(RangeError: /);
+        expect(readFailureText(new Error('parquet file invalid (footer != PAR1)'))).toBe('parquet file invalid (footer != PAR1)');
+    });
     const str = pqString;
     const testCase = PQ_TEST_CASE;
     const hfSchema = PQ_HF_SCHEMA;

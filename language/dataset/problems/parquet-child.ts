@@ -4,7 +4,7 @@
 // whole process), so parquet is only ever read here, where such a death ends this child alone.
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
 import { endWithParent } from './orphan-watchdog.js';
-import type { ParquetChildMessage } from './parquet-protocol.js';
+import { readFailureText, type ParquetChildMessage } from './parquet-protocol.js';
 
 const send = (message: ParquetChildMessage) => new Promise<void>((done, fail) => process.send!(message, undefined, {}, (error) => (error ? fail(error) : done())));
 
@@ -36,5 +36,5 @@ if (!process.send) throw new Error('parquet-reader must be started with an IPC c
 // If the parent dies while a crafted file keeps this process busy, nothing else would end it.
 endWithParent();
 main(process.argv[2])
-    .catch((error: unknown) => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) => send({ kind: 'error', message: readFailureText(error) }))
     .finally(() => process.disconnect());
