@@ -29,6 +29,9 @@ const FIXES: Record<string, Fix> = {
         const names = declaredNames(document);
         const near = nearest(id, names);
         const didYouMean = near ? [fix(`Did you mean '${near}'?`, d, document, d.range, near)] : [];
+        // `end` and `start` are the ids of END and START (their own fixes add those), not of other kinds.
+        if (id === 'end') return [...didYouMean, appendNode(document, d, 'Add the END node', 'END end')];
+        if (id === 'start') return didYouMean;
         const create = ['PULLER_RB', 'PAINTER_RED', 'PAINTER_BLUE'].map((kind) =>
             appendNode(document, d, `Create ${kind} node '${id}'`, isPuller(kind) ? `${kind} ${id}:\n    [EMPTY] end` : `${kind} ${id}:\n    NEXT end`));
         return [...didYouMean, ...create];

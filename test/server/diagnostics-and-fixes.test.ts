@@ -85,6 +85,17 @@ describe('did you mean', () => {
     });
 });
 
+describe('fixes for a missing end', () => {
+    test("a route to 'end' without an END node: add END, not a puller or painter named end", async () => {
+        const text = 'START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT end';
+        const document = await open(text);
+        const target = errorsOf(document).find((d) => d.code === 'undefined-target')!;
+        const actions = await fixesFor(document, target);
+        expect(actions.map((a) => a.title)).toEqual(['Add the END node']);
+        expect(verdictOf(apply(text, document, [editOf(actions[0])])).ok).toBe(true);
+    });
+});
+
 describe('fixes that add a node keep a fenced program fenced', () => {
     // The reference drops a fence only as the first or the last line: a node added before the
     // opening fence or after the closing one would make it an invalid declaration.
