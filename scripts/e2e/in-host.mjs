@@ -5,6 +5,7 @@
 //   E2E_WORKSPACE  absolute path of the workspace folder to open
 //   E2E_EXTENSION  absolute path of the extension folder (package.json, out/)
 import path from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const { E2E_URL: url, E2E_WORKSPACE: workspace, E2E_EXTENSION: extension } = process.env;
@@ -31,7 +32,8 @@ try {
     const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     let exited;
     const exit = new Promise((resolve) => (exited = resolve));
-    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`  [exthost ${type}]`, ...(Array.isArray(args) ? args : [args])));
+    // The host's console arguments as it passed them (mocha's `%s (%dms)` and their values): formatted here.
+    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`  [exthost ${type}] ${format(...(Array.isArray(args) ? args : [args]))}`));
     await page.exposeFunction('codeAutomationExit', (exitCode) => exited(exitCode));
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
     code = await Promise.race([exit, new Promise((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS))]);
