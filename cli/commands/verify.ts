@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type CommandModule, parseOptions, UsageError, withUsage } from '../command.js';
 import { closeOut, countLineBreaks, outputFlushed, readLineChunks, writeOut } from '../io.js';
+import { cappedJobs } from '../thread-limit.js';
 
 const USAGE = 'delta verify [FILE|-] [--jobs N] [--chunk-bytes N]   (JSON Lines of {"dsl", "test_cases", "max_execution_time"?})';
 /** Input is handed out in pieces of about this many bytes (some 90 requests of the benchmark's size). */
@@ -22,9 +23,9 @@ export const verify: CommandModule = {
             if (item.done) break;
             head.push(item.value);
         }
-        // --jobs decides; by default one thread per core, but only this one for input of one chunk
-        // (about 25 ms of work, less than starting a worker costs).
-        const threads = jobs ?? (head.length > 1 ? Math.min(availableParallelism(), 8) : 1);
+        // --jobs decides (capped, thread-limit.ts); by default one thread per core, but only this one
+        // for input of one chunk (about 25 ms of work, less than starting a worker costs).
+        const threads = jobs !== undefined ? cappedJobs(jobs) : head.length > 1 ? Math.min(availableParallelism(), 8) : 1;
         // Workers start before this thread loads the language core (below), so both load at once.
         const workers = Array.from({ length: threads - 1 }, () => new Worker(join(__dirname, 'verify-worker.cjs')));
         const { answerChunk } = await import('../verify-core.js');

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/options.js';
 import { expandPaths, isLineJob } from '../../language/rollouts/readers/paths.js';
 import { cachedWorkerCode } from '../compile-cache.js';
+import { cappedJobs } from '../thread-limit.js';
 import { COMMON_OPTIONS, SUBCOMMAND_OPTIONS } from './options.js';
 
 /** JSON Lines input below this many bytes is scored on the main thread (starting workers costs more). */
@@ -26,9 +27,10 @@ export function lineBytes(files: string[], format?: RolloutFormat): number {
     return expandPaths(files, format).filter(isLineJob).reduce((sum, job) => sum + sizeOf(job.path), 0);
 }
 
-/** Threads for a run: --jobs N, else one per core (2–4) for 8 MB of JSON Lines or more, else this thread alone. */
+/** Threads for a run: --jobs N (capped, thread-limit.ts), else one per core (2–4) for 8 MB of JSON Lines or more, else this thread alone. */
 export function threadCount(jobs: number | undefined, bytes: number): number {
-    return jobs ?? (bytes >= THREADED_BYTES ? Math.min(Math.max(availableParallelism(), 2), 4) : 1);
+    if (jobs !== undefined) return cappedJobs(jobs);
+    return bytes >= THREADED_BYTES ? Math.min(Math.max(availableParallelism(), 2), 4) : 1;
 }
 
 function sizeOf(path: string): number {
