@@ -27,6 +27,10 @@ describe('hover', () => {
         expect(await at(1)).toBe('**[R]** — never taken: the `[R]` route on line 4 comes first, and a puller follows the first route that matches.');
         const node = await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'p:') });
         expect((node?.contents as { value: string }).value).toContain('Routes: [R] → end, [R] → NONE (never taken), [B] → NONE (implicit), [EMPTY] → NONE (implicit)');
+        // A repeated colour the puller cannot read: the reference error is what the hover says.
+        const yy = await open('START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\n    [Y] NONE\nEND end');
+        const second = await lsp.HoverProvider!.getHoverContent(yy, { textDocument: { uri: yy.uri.toString() }, position: positionOf(yy, '[Y]', 1, 1) });
+        expect((second?.contents as { value: string }).value).toContain("Invalid condition 'Y' for PULLER_RB");
     });
     test('with the langium/test helper', async () => {
         await expectHover(Manufactoria)({ text: 'START start:\n    NEXT <|>NONE\nEND end', index: 0, hover: /rejecting terminal/ });

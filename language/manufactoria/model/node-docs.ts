@@ -25,8 +25,11 @@ export const TARGET_DOCS = {
 
 /** `shadowedAt`: the 1-based line of an earlier route with the same condition, which wins. */
 export function conditionDoc(condition: string, kind: string | undefined, shadowedAt?: number): string {
-    if (shadowedAt !== undefined) return `**[${condition}]** — never taken: the \`[${condition}]\` route on line ${shadowedAt} comes first, and a puller follows the first route that matches.`;
     const pair: readonly string[] = PULLER_READS[isPuller(kind) ? kind : 'PULLER_RB'];
+    // A colour the puller cannot read is a reference error first (below), whether repeated or not.
+    if (shadowedAt !== undefined && (condition === 'EMPTY' || pair.includes(condition))) {
+        return `**[${condition}]** — never taken: the \`[${condition}]\` route on line ${shadowedAt} comes first, and a puller follows the first route that matches.`;
+    }
     if (condition === 'EMPTY') {
         return `**[EMPTY]** — taken when the tape is empty, or when its front symbol is not ${pair.join(' or ')}; that symbol is **not** consumed (foreign colours stay on the tape).`;
     }
