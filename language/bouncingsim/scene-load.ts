@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { ExpressionError, evaluateExpression, type ExpressionKind } from './expression.js';
+import { MAX_TIMESTAMP } from './step-count.js';
 import type { Ball, Box, GravityTimeVariation, OuterRotationProfile, Scene, TranslationPath, Vec2Tuple } from './scene-types.js';
 
 /** Ball polygons are limited by the engine (pybox2d is built with 16). */
@@ -105,6 +106,8 @@ const positive = (n: number) => (n > 0 ? undefined : `must be greater than 0 (go
 const integerAtLeast = (min: number, max = Infinity) => (n: number) =>
     Number.isInteger(n) && n >= min && n <= max ? undefined : `must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`} (got ${n})`;
 const nonNegative = (n: number) => (n >= 0 ? undefined : `must be ≥ 0 (got ${n})`);
+/** A test time the simulator will reach (step-count.ts MAX_TIMESTAMP). */
+const testTime = (n: number) => nonNegative(n) ?? (n <= MAX_TIMESTAMP ? undefined : `must be at most ${MAX_TIMESTAMP} s (got ${n})`);
 
 function readPath(r: Reader, obj: Obj, at: string): TranslationPath | undefined {
     const p = r.object(obj, 'translation_path', at);
@@ -201,7 +204,7 @@ function readTests(r: Reader, root: Obj): Scene['tests'] {
     if (root.tests === undefined) return undefined;
     return readList(r, root, 'tests', (rr, v, at) => {
         if (!isObject(v)) { rr.fail(at, `must be an object {time, position} (got ${show(v)})`); return undefined; }
-        const time = rr.number(v, 'time', at, undefined, nonNegative);
+        const time = rr.number(v, 'time', at, undefined, testTime);
         const pos = v.position;
         if (!Array.isArray(pos) || !pos.every((p) => Array.isArray(p) && p.length >= 2 && typeof p[0] === 'number' && typeof p[1] === 'number')) {
             rr.fail(join(at, 'position'), `must be a list of [x, y] pairs (got ${show(pos)})`);

@@ -31,6 +31,12 @@ describe('bouncingsim simulate', () => {
         expect(await bouncingsim.main(['simulate', bad])).toBe(1);
         expect(output.stderr).toContain(`${bad}: boxes[0].sides: must be an integer ≥ 3 (got 1)`);
         expect(await bouncingsim.main(['simulate', SCENE, '--times', 'soon'])).toBe(2);
+        expect(await bouncingsim.main(['simulate', SCENE, '--times', '0.5,1e9'])).toBe(2);
+        expect(output.stderr).toContain("--times must be at most 60 s (got '0.5,1e9')");
+        const far = join(tmp, 'far.json');
+        writeFileSync(far, JSON.stringify({ ...JSON.parse(readFileSync(SCENE, 'utf8')), tests: [{ time: 1e9, position: [[0, 0]] }] }));
+        expect(await bouncingsim.main(['simulate', far])).toBe(1);
+        expect(output.stderr).toContain(`${far}: tests[0].time: must be at most 60 s (got 1000000000)`);
         expect(await bouncingsim.main(['simulate'])).toBe(2);
         expect(await bouncingsim.main(['simulate', join(tmp, 'missing.json')])).toBe(2);
         expect(await bouncingsim.main(['frobnicate'])).toBe(2);
@@ -53,6 +59,17 @@ describe('bouncingsim check (simulator)', () => {
         expect(output.stderr).toContain(`${file}:2: malformed JSON`);
         expect(output.stderr).toContain(`${file}:3: row X_0_1: missing field "messages[0].content" (string)`);
         expect(output.stderr).toMatch(/\nB +2\/2 +30\/30 /);
+    });
+    it('a row whose assert asks for a time past the simulation limit is an issue naming the line (it simulated for hours)', async () => {
+        const rows = readFileSync(`${FIXTURES}rows/dataset_sample_basic.jsonl`, 'utf8').trim().split('\n');
+        const row = JSON.parse(rows[0]) as { id: string; ground_truth: string[] };
+        row.ground_truth[14] = row.ground_truth[14].replace(/predict_position\(1\.50?\)/, 'predict_position(1000000000.0)');
+        expect(row.ground_truth[14]).toContain('1000000000.0');
+        const file = join(tmp, 'far.jsonl');
+        writeFileSync(file, [JSON.stringify(row), rows[1]].join('\n'));
+        expect(await bouncingsim.main(['check', file, '--json'])).toBe(1);
+        expect(output.stderr).toContain(`${file}:1: row ${row.id}: timestamp 1000000000 is beyond the 60 s a simulation may cover`);
+        expect(output.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([JSON.parse(rows[1]).id]);
     });
     it('exits 0 when every assert passes and prints a per-family summary', async () => {
         expect(await bouncingsim.main(['check', LIST_ROWS])).toBe(0);

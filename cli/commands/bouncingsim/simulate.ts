@@ -2,12 +2,13 @@
 import { parseOptions, UsageError } from '../../command.js';
 import { formatIssue, parseSceneText } from '../../../language/bouncingsim/scene-load.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
-import { STANDARD_TIMESTAMPS } from '../../../language/bouncingsim/step-count.js';
+import { MAX_TIMESTAMP, STANDARD_TIMESTAMPS } from '../../../language/bouncingsim/step-count.js';
 import { err, fmt, out, readText } from './io.js';
 
 function parseTimes(text: string): number[] {
     const times = text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
     if (!times.length || times.some((t) => !Number.isFinite(t) || t < 0)) throw new UsageError(`--times must be comma-separated non-negative numbers (got '${text}')`);
+    if (times.some((t) => t > MAX_TIMESTAMP)) throw new UsageError(`--times must be at most ${MAX_TIMESTAMP} s (got '${text}')`);
     return times;
 }
 
