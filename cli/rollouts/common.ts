@@ -1,6 +1,6 @@
 // Options shared by `delta rollouts score|summary|report`, and the scored stream they all consume.
 import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
-import { issueText, loadProblemIndex, scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
+import { loadProblemIndex, scoreRollouts, type ScoreRunOptions } from '../../language/rollouts/pipeline.js';
 import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/readers/index.js';
 import type { BlockOutput } from '../../language/rollouts/block.js';
 import { VerdictMemo } from '../../language/rollouts/verdict-memo.js';
@@ -10,6 +10,7 @@ import { lineBytes, THREADED_BYTES, threadCount, workerFile } from './threads.js
 import { parseOptions, UsageError } from '../command.js';
 import { checkOutputFile } from '../io.js';
 import { Progress } from './progress.js';
+import { IssueLog } from './issue-log.js';
 
 /** Options of one sub-command only (e.g. --details) also reach startRun. */
 type Values = Partial<Record<keyof typeof COMMON_OPTIONS | 'details' | 'output', string | string[] | boolean>>;
@@ -25,10 +26,10 @@ export interface Run {
     /** Outcomes in input order; with output `json`, scored rows may come as their lines already written. */
     outcomes: AsyncGenerator<PoolItem>;
     progress: Progress;
-    /** Prints an issue on stderr (clearing the progress bar first) and counts it. */
+    /** Prints an issue on stderr (clearing the progress bar first; only the first few of one kind, issue-log.ts) and counts it. */
     report(issue: { where: string; field?: string; message: string }): void;
     issues(): number;
-    /** With --stats: prints rows, time, threads and the verdict memo's hits on stderr. */
+    /** Prints how many issues of each kind were not printed; with --stats also rows, time, threads and the verdict memo's hits, on stderr. */
     finish(rows: number): void;
 }
 
@@ -51,12 +52,11 @@ export async function startRun(files: string[], values: Values, output: BlockOut
     const chunkBytes = number(values['chunk-bytes'], '--chunk-bytes', (n) => Number.isInteger(n) && n >= 1);
     if (typeof values.output === 'string') checkOutputFile(values.output, '-o');
     const progress = new Progress(!values.quiet);
-    let issues = 0;
-    const report = (issue: { where: string; field?: string; message: string }) => {
-        issues++;
+    const log = new IssueLog((line) => {
         progress.clear();
-        process.stderr.write(`${issueText(issue)}\n`);
-    };
+        process.stderr.write(line);
+    });
+    const report = (issue: { where: string; field?: string; message: string }) => log.report(issue);
     const { index, issues: problemIssues } = await loadProblemIndex((values.problems as string[] | undefined) ?? []);
     problemIssues.forEach(report);
     const options: ScoreRunOptions = {
@@ -97,6 +97,7 @@ export async function startRun(files: string[], values: Values, output: BlockOut
         outcomes = scoreRollouts(files, options);
     }
     const finish = (rows: number) => {
+        log.finish();
         if (!values.stats) return;
         const seconds = (Date.now() - started) / 1000;
         const { hits, misses } = counts();
@@ -104,7 +105,7 @@ export async function startRun(files: string[], values: Values, output: BlockOut
         process.stderr.write(`rollouts: ${rows} scored in ${seconds.toFixed(2)} s (${(rows / Math.max(seconds, 1e-3)).toFixed(0)}/s) on ${threads > 1 ? `${threads} threads (${threads - 1} worker${threads > 2 ? 's' : ''} and the main thread)` : 'the main thread'}; `
             + `verdict memo ${useMemo ? `${hits} hits of ${lookups} lookups (${lookups ? ((100 * hits) / lookups).toFixed(1) : '0.0'} %)` : 'off'}\n`);
     };
-    return { outcomes, progress, report, issues: () => issues, finish };
+    return { outcomes, progress, report, issues: () => log.count, finish };
 }
 
 export function parseRolloutArgs<T extends Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>>(args: string[], extra: T) {
