@@ -1,6 +1,6 @@
 // Completion inside directive comments: the keywords, problem files near the solution, and rows.
 import { promises as fs } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
@@ -18,6 +18,8 @@ export async function directiveCompletion(document: LangiumDocument, position: P
     const head = directiveHead(before);
     if (head?.keyword !== 'problem') return /^[ \t]*#/.test(before) ? [] : undefined;
     const typed = before.slice(head.valueStart);
+    // An unsaved buffer has no folder to look in (see bindProblem).
+    if (!isAbsolute(document.uri.fsPath)) return [];
     const solutionDir = dirname(document.uri.fsPath);
     const ref = parseProblemRef(typed);
     // Replace from the start of the path (or of the selector), not just the word under the cursor.

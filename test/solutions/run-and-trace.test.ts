@@ -39,6 +39,13 @@ describe('solution tests bound to a problem file', () => {
         expect(await bind('api_cases.json')).toBe("Problem file 'api_cases.json' holds no loadable problem (api_cases.json[0]: neither a problem row (test_cases, criteria, …) nor a Hugging Face row (messages, ground_truth, …))");
     });
 
+    test('an unsaved buffer (no folder): a relative problem path says to save first, not "no such file"', async () => {
+        const binding = await bindProblem(parseDirectives('# problem: problems.jsonl#0').problem!, 'Untitled-1', new ProblemFileCache());
+        expect(binding).toEqual({ ok: false, message: "Problem file 'problems.jsonl' is relative to the solution file, which is not saved yet: save it first (or give an absolute path)" });
+        const absolute = await bindProblem(parseDirectives(`# problem: ${join(fixturePath('manufactoria'), 'problems_sample.jsonl')}#0`).problem!, 'Untitled-1', new ProblemFileCache());
+        expect(absolute.ok && absolute.problem.name).toBe('Starts with BB');
+    });
+
     test('a selected row that failed to load: the message says why, not only that it is missing', async () => {
         const dir = mkdtempSync(join(tmpdir(), 'unloaded-'));
         const good = readFileSync(join(fixturePath('manufactoria'), 'problems_sample.jsonl'), 'utf8').split('\n')[0];

@@ -49,6 +49,11 @@ export function problemFileOf(directive: ProblemDirective, solutionFile: string)
 
 /** `solutionFile` is the absolute path of the solution; the directive's path is relative to its folder. */
 export async function bindProblem(directive: ProblemDirective, solutionFile: string, cache: ProblemFileCache): Promise<Binding> {
+    // An unsaved editor buffer (`untitled:Untitled-1`) has no folder: a relative path would resolve
+    // against the language server's working directory.
+    if (!isAbsolute(directive.path) && !isAbsolute(solutionFile)) {
+        return { ok: false, message: `Problem file '${directive.path}' is relative to the solution file, which is not saved yet: save it first (or give an absolute path)` };
+    }
     const file = problemFileOf(directive, solutionFile);
     let loaded: LoadResult;
     try {
