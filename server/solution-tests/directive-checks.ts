@@ -32,6 +32,11 @@ async function checkDirectives(program: Program, accept: ValidationAcceptor, sol
     if (directives.problem && binding && !binding.ok) {
         accept('warning', binding.message, { node: program, range: spanRange(directives.problem.span), code: 'problem-not-found' });
     }
+    if (directives.problem && binding?.ok && binding.problem.testCases.length === 0) {
+        // Test Explorer would show the file with no tests and no reason.
+        accept('warning', `The problem '${binding.problem.name}' has no test cases: only this file's # test: lines run (training scores a problem without test cases 0)`,
+            { node: program, range: spanRange(directives.problem.span), code: 'problem-without-tests' });
+    }
     const allowed = binding?.ok ? binding.problem.availableNodes : undefined;
     if (allowed) {
         for (const node of program.nodes) {

@@ -203,6 +203,8 @@ export class SolutionTestService {
     private noTestsMessage(snap: Snapshot): string {
         const { binding } = snap.solution;
         if (binding && !binding.ok) return binding.message;
+        // Bound, but the row lists no test cases: saying "bind a problem" would send the user looking for a typo.
+        if (binding?.ok) return `No tests: the problem '${binding.problem.name}' has no test cases (add # test: lines)`;
         return "No tests: bind a problem with '# problem: <file>#<id>' or add '# test: <input> -> accept'";
     }
 
