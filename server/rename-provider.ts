@@ -3,7 +3,7 @@
 import { CstUtils, type LangiumDocument } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isNode, isRoute } from '../language/manufactoria/generated/ast.js';
+import { isNode, isRoute, type Program } from '../language/manufactoria/generated/ast.js';
 import { isPyWord } from '../language/python/text.js';
 
 const FIXED_IDS = new Set(['start', 'end', 'NONE']);
@@ -21,6 +21,12 @@ export class ManufactoriaRenameProvider extends DefaultRenameProvider {
         this.prepareRename(document, params);
         if (!isPyWord(params.newName) || FIXED_IDS.has(params.newName)) {
             throw new ResponseError(0, `'${params.newName}' is not a valid node id (letters, digits and _ only; not start, end or NONE)`);
+        }
+        // A name already declared would be a duplicate id; one already used as a target (`END`, a typo)
+        // would make those routes lead to the renamed node.
+        const program = document.parseResult.value as Program;
+        if (program.nodes.some((n) => n.name === params.newName || n.routes.some((r) => r.target?.$refText === params.newName))) {
+            throw new ResponseError(0, `'${params.newName}' is already a node id or a route target in this program`);
         }
         return super.rename(document, params);
     }

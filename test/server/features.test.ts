@@ -74,6 +74,14 @@ describe('navigation and rename', () => {
         const edit = await lsp.RenameProvider!.rename(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'a:'), newName: 'paint' });
         expect(Object.values(edit!.changes!)[0].map((e) => e.newText)).toEqual(['paint', 'paint', 'paint']);
     });
+    test('no rename onto a name in use: a declared id (duplicate) or a target such as END (its routes would change)', async () => {
+        const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT b\nPAINTER_BLUE b:\n    NEXT END\nEND end');
+        const at = { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'a:') };
+        await expect(lsp.RenameProvider!.rename(document, { ...at, newName: 'b' })).rejects.toThrow(/already a node id or a route target/);
+        await expect(lsp.RenameProvider!.rename(document, { ...at, newName: 'END' })).rejects.toThrow(/already a node id or a route target/);
+        const edit = await lsp.RenameProvider!.rename(document, { ...at, newName: 'paint' });
+        expect(Object.values(edit!.changes!)[0].map((e) => e.newText)).toEqual(['paint', 'paint']);
+    });
     test('start and end cannot be renamed, nor to an invalid id', async () => {
         const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT end\nEND end');
         const at = (needle: string, delta = 0) => ({ textDocument: { uri: document.uri.toString() }, position: positionOf(document, needle, delta) });
