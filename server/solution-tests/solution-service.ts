@@ -219,8 +219,9 @@ export class SolutionTestService {
         return {
             rangeOfNode: (id: string) => {
                 // The declaration a run's node id resolves to (the first one; duplicates are reference errors).
+                // Not for NONE: that is the terminal even when a node is named NONE (it never runs).
                 graph ??= new ProgramGraph(program);
-                const node = graph.byName.get(id);
+                const node = graph.resolve(id);
                 return node && declarationRange(node, textDocument);
             },
             errorLine: (referenceLine: number | null) => {

@@ -38,3 +38,13 @@ describe('trace of an inline test', () => {
         expect(trace.steps).toHaveLength(3);
     });
 });
+
+describe('where a failing run ended', () => {
+    test('routed to NONE while a node is named NONE: the node that routed there, not the NONE node (which never runs)', async () => {
+        const text = '# test: R -> accept\nSTART start:\n    NEXT p\nPULLER_RB p:\n    [B] end\n    [R] NONE\nPAINTER_RED NONE:\n    NEXT end\nEND end\n';
+        const uri = URI.file(join(mkdtempSync(join(tmpdir(), 'none-')), 's.manufactoria')).toString();
+        await parseDocument(Manufactoria, text, { documentUri: uri });
+        const result = await Manufactoria.tests.Solutions.run(uri);
+        expect(result.outcomes[0]).toMatchObject({ passed: false, path: ['start', 'p', 'NONE'], rejection_reason: 'Routed to NONE', endNode: 'p', endRange: { start: { line: 3 } } });
+    });
+});
