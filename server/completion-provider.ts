@@ -75,9 +75,10 @@ function routeItems(typed: string, owner: NodeKind, graph: ProgramGraph): Comple
 }
 
 function targetItems(graph: ProgramGraph): CompletionItem[] {
-    const ids = [...graph.byName.values()].filter((n) => n.kind !== 'START');
+    // A node named NONE never runs (the target NONE is the terminal): offered as the terminal only.
+    const ids = [...graph.byName.values()].filter((n) => n.kind !== 'START' && graph.resolve(n.name!) === n);
     const items: CompletionItem[] = ids.map((n) => ({ label: n.name!, kind: CompletionItemKind.Reference, detail: n.kind }));
-    if (!graph.byName.has('NONE')) items.push({ label: 'NONE', kind: CompletionItemKind.Constant, detail: 'reject the robot' });
+    items.push({ label: 'NONE', kind: CompletionItemKind.Constant, detail: 'reject the robot' });
     return items;
 }
 

@@ -51,6 +51,12 @@ describe('completion', () => {
     });
     test('NEXT under a painter', async () => expect(await labels('START start:\n    NEXT a\nPAINTER_RED a:\n    |\nEND end')).toEqual(['NEXT']));
     test('only the conditions a puller can read', async () => expect(await labels('START start:\n    NEXT p\nPULLER_YG p:\n    |\nEND end')).toEqual(['[Y]', '[G]', '[EMPTY]']));
+    test('a node named NONE is not offered as a node: the target NONE rejects', async () => {
+        const cursor = 'START start:\n    NEXT |\nPAINTER_RED NONE:\n    NEXT end\nEND end';
+        const document = await open(cursor.replace('|', ''));
+        const list = await lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(cursor.indexOf('|')) });
+        expect(list!.items.filter((i) => i.label === 'NONE').map((i) => i.detail)).toEqual(['reject the robot']);
+    });
     test('declared ids and NONE as targets', async () => {
         const items = await labels('START start:\n    NEXT |\nPAINTER_RED a:\n    NEXT end\nEND end');
         expect(items).toEqual(expect.arrayContaining(['a', 'end', 'NONE']));
