@@ -70,6 +70,13 @@ describe('navigation and rename', () => {
         const links = await lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'NEXT a', 5) });
         expect(links?.[0].targetSelectionRange.start).toEqual(positionOf(document, 'a:'));
     });
+    test('NEXT NONE does not lead to a node named NONE (the target is the terminal; that node never runs)', async () => {
+        const document = await open('START start:\n    NEXT NONE\nPAINTER_RED NONE:\n    NEXT end\nEND end');
+        const links = await lsp.DefinitionProvider!.getDefinition(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'NEXT NONE', 6) });
+        expect(links ?? []).toEqual([]);
+        const refs = await lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'NONE:'), context: { includeDeclaration: true } });
+        expect(refs.map((r) => r.range.start.line)).toEqual([2]);
+    });
     test('find references', async () => {
         const document = await open('START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT a\nEND end');
         const refs = await lsp.ReferencesProvider!.findReferences(document, { textDocument: { uri: document.uri.toString() }, position: positionOf(document, 'a:'), context: { includeDeclaration: true } });

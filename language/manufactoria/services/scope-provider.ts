@@ -6,6 +6,8 @@ import { Program } from '../generated/ast.js';
  * Every target is looked up among the ids of its own program. The default provider scans the
  * program's symbols linearly for each reference; one map per parsed program keeps linking linear
  * for large programs. The first declaration of an id wins, like the reference's duplicate check.
+ * A node named NONE is left out: the target NONE is the rejecting terminal and never runs it
+ * (docs/manufactoria.md §5), so go-to-definition and references must not lead there.
  */
 export class ManufactoriaScopeProvider extends DefaultScopeProvider {
     private readonly scopes = new WeakMap<Program, Scope>();
@@ -18,7 +20,7 @@ export class ManufactoriaScopeProvider extends DefaultScopeProvider {
             const document = AstUtils.getDocument(program);
             const byName = new Map<string, AstNodeDescription>();
             for (const node of program.nodes) {
-                if (node.name !== undefined && !byName.has(node.name)) byName.set(node.name, this.descriptions.createDescription(node, node.name, document));
+                if (node.name !== undefined && node.name !== 'NONE' && !byName.has(node.name)) byName.set(node.name, this.descriptions.createDescription(node, node.name, document));
             }
             scope = new MapScope(byName.values());
             this.scopes.set(program, scope);
