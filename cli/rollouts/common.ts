@@ -5,7 +5,7 @@ import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/rea
 import type { BlockOutput } from '../../language/rollouts/block.js';
 import { VerdictMemo } from '../../language/rollouts/verdict-memo.js';
 import { scoreOnThreads, type MemoCount, type PoolItem } from './pool.js';
-import { COMMON_OPTIONS } from './options.js';
+import { COMMON_OPTIONS, inputPaths } from './options.js';
 import { lineBytes, THREADED_BYTES, threadCount, workerFile } from './threads.js';
 import { parseOptions, UsageError } from '../command.js';
 import { checkOutputFile } from '../io.js';
@@ -40,9 +40,10 @@ export interface Run {
  * thread, line by line.
  * `output` says what the command consumes (see language/rollouts/block.ts).
  */
-export async function startRun(files: string[], values: Values, output: BlockOutput): Promise<Run> {
+export async function startRun(paths: string[], values: Values, output: BlockOutput): Promise<Run> {
     const started = Date.now();
-    if (files.length === 0) throw new UsageError('expected at least one rollout FILE or folder');
+    if (paths.length === 0) throw new UsageError('expected at least one rollout FILE or folder');
+    const files = inputPaths(paths);
     const format = values.format as string | undefined;
     if (format !== undefined && !ROLLOUT_FORMATS.includes(format as RolloutFormat)) throw new UsageError(`--format must be one of ${ROLLOUT_FORMATS.join(', ')}`);
     const mode = values.mode as string | undefined;

@@ -1,6 +1,8 @@
 // The options of `delta rollouts score|summary|report`: the shared ones and each sub-command's own.
 // One table, read both by the commands and by the thread decision made before they load
 // (threads.ts prestartWorkers), so both parse a command line alike.
+import { STDIN_PATH } from '../../language/rollouts/readers/lines.js';
+
 export const COMMON_OPTIONS = {
     problems: { type: 'string', multiple: true },
     format: { type: 'string' },
@@ -30,3 +32,12 @@ export const SUBCOMMAND_OPTIONS = {
     summary: { by: { type: 'string' }, k: { type: 'string' }, json: { type: 'boolean' }, grpo: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
     report: { output: { type: 'string', short: 'o' }, title: { type: 'string' }, k: { type: 'string' }, 'near-misses': { type: 'string' }, synthetic: { type: 'boolean' } },
 } as const;
+
+/**
+ * `-` is standard input, read through its device file like any other file: a JSON Lines dump whose
+ * format its rows tell (or --format), rows named `/dev/stdin:N`; so `zcat run.jsonl.gz | delta
+ * rollouts summary -` works. Used by the run and by the early thread decision alike.
+ */
+export function inputPaths(paths: string[]): string[] {
+    return paths.map((p) => (p === '-' ? STDIN_PATH : p));
+}

@@ -12,7 +12,7 @@ import { ROLLOUT_FORMATS, type RolloutFormat } from '../../language/rollouts/rea
 import { expandPaths, isLineJob } from '../../language/rollouts/readers/paths.js';
 import { cachedWorkerCode } from '../compile-cache.js';
 import { cappedJobs } from '../thread-limit.js';
-import { COMMON_OPTIONS, SUBCOMMAND_OPTIONS } from './options.js';
+import { COMMON_OPTIONS, inputPaths, SUBCOMMAND_OPTIONS } from './options.js';
 
 /** JSON Lines input below this many bytes is scored on the main thread (starting workers costs more). */
 export const THREADED_BYTES = 8 * 1024 * 1024;
@@ -66,7 +66,7 @@ export function prestartWorkers(subcommand: string, args: string[], file = worke
         if (format !== undefined && !ROLLOUT_FORMATS.includes(format)) return;
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return;
-        threads = threadCount(jobs, lineBytes(positionals, format));
+        threads = threadCount(jobs, lineBytes(inputPaths(positionals), format));
     } catch {
         return;
     }

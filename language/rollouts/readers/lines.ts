@@ -4,6 +4,12 @@
 import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
+/**
+ * Standard input as a path (the CLI's `-`). Read from descriptor 0 rather than opened by name: a
+ * socket (what Node gives a child's piped stdin) cannot be opened through /dev/stdin.
+ */
+export const STDIN_PATH = '/dev/stdin';
+
 /** Default bound on one line: large enough for a trace step of thousands of rollouts, below V8's string limit. */
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
 
@@ -20,7 +26,9 @@ const decoder = new TextDecoder('utf-8');
 /** Lines of a file (1-based numbers; `\r\n` and a leading BOM handled), each bounded in length. */
 export async function* readLines(path: string, options: LineOptions = {}): AsyncGenerator<Line> {
     const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    const stream = createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
+    const stream = path === STDIN_PATH
+        ? createReadStream('', { fd: 0, autoClose: false, highWaterMark: 1 << 20, signal: options.signal })
+        : createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
     let parts: Buffer[] = [];
     let size = 0;
     let skipping = false;
