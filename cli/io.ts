@@ -105,6 +105,17 @@ export function checkOutputFile(path: string, option: string): void {
     }
 }
 
+/** A folder option (`--out DIR`): a missing folder is made later, but an existing file is a usage error naming it. */
+export function checkOutputFolder(path: string, option: string): void {
+    let isFolder: boolean;
+    try {
+        isFolder = statSync(path).isDirectory();
+    } catch {
+        return;
+    }
+    if (!isFolder) throw new UsageError(`${option} ${path}: is a file; give a folder`);
+}
+
 /** Writes to stdout, respecting pipe back-pressure. */
 export async function writeOut(bytes: Uint8Array): Promise<void> {
     if (bytes.length > 0 && !process.stdout.write(bytes)) await once(process.stdout, 'drain');

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseOptions, UsageError } from '../../command.js';
+import { checkOutputFolder } from '../../io.js';
 import { TemplateError } from '../../../language/dataset/fill-template.js';
 import { FamilyError, parseFamily } from '../../../language/bouncingsim/generate/letters.js';
 import { datasetFileName, generateProblems, GenerationError } from '../../../language/bouncingsim/generate/generate.js';
@@ -41,6 +42,7 @@ export async function generateCommand(args: string[]): Promise<number> {
     const count = positiveInt(values.count, 'count');
     if (values.seed === undefined || values.seed === '') throw new UsageError('--seed is required');
     if (values.out === undefined || values.out === '') throw new UsageError('--out is required');
+    checkOutputFolder(values.out, '--out');
     const setting = values['prompt-setting'] ?? 'function';
     if (setting !== 'function' && setting !== 'list') throw new UsageError(`--prompt-setting must be 'function' or 'list' (got '${setting}')`);
     let family: string;
