@@ -19,15 +19,25 @@ export async function loadProblemIndex(files: string[], signal?: AbortSignal): P
     const issues: RolloutIssue[] = [];
     for (const file of files) {
         for await (const row of readProblemFile(file, { signal })) {
-            if (row.ok) index.add(row.problem);
-            else {
+            if (row.ok) {
+                const clash = index.add(row.problem);
+                if (clash) {
+                    const { key, earlier } = clash;
+                    issues.push({ where: rowWhere(row.problem.source), field: key, message: `'${row.problem[key]}' is also the ${key} of ${rowWhere(earlier.source)}, whose test cases differ: rollouts with this key are joined with that one` });
+                }
+            } else {
                 const { file: f, line, index: i, field, message } = row.issue;
-                const where = line !== undefined ? `${f}:${line}` : i !== undefined ? `${f}[${i}]` : f;
+                const where = rowWhere({ file: f, line, index: i });
                 issues.push(field ? { where, field, message } : { where, message });
             }
         }
     }
     return { index, issues };
+}
+
+/** A problem row's place: `file:line`, else `file[index]`, else the file. */
+function rowWhere(at: { file: string; line?: number; index?: number }): string {
+    return at.line !== undefined ? `${at.file}:${at.line}` : at.index !== undefined ? `${at.file}[${at.index}]` : at.file;
 }
 
 export interface ScoreRunOptions extends ReadRolloutsOptions, Omit<ScoreContext, 'problems'> {

@@ -21,13 +21,25 @@ export class ProblemIndex {
         return this.byCriteria.size;
     }
 
-    add(problem: Problem): void {
+    /**
+     * Adds a problem. The first definition of a key wins, as in a problem file read top to bottom;
+     * returns the earlier problem holding this one's id (or else name) when its test cases differ,
+     * since rollouts with that key are then joined with the earlier one (identical repeats are fine).
+     */
+    add(problem: Problem): { key: 'id' | 'name'; earlier: Problem } | undefined {
         this.problems.push(problem);
-        // First definition wins, as in a problem file read top to bottom.
+        const clash = this.clash(problem, 'id') ?? this.clash(problem, 'name');
         if (!this.byKey.has(problem.id)) this.byKey.set(problem.id, problem);
         if (!this.byKey.has(problem.name)) this.byKey.set(problem.name, problem);
         if (!this.byCriteria.has(problem.criteria)) this.byCriteria.set(problem.criteria, problem);
         this.criteriaList = undefined;
+        return clash;
+    }
+
+    private clash(problem: Problem, key: 'id' | 'name'): { key: 'id' | 'name'; earlier: Problem } | undefined {
+        const earlier = this.byKey.get(problem[key]);
+        if (!earlier || JSON.stringify(earlier.testCases) === JSON.stringify(problem.testCases)) return undefined;
+        return { key, earlier };
     }
 
     byKeyOrName(key: string): Problem | undefined {
