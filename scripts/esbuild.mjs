@@ -1,6 +1,6 @@
 // Bundles every runtime entry point; the extension ships these bundles only.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { MANIFEST, staleReason, writeManifest } from './build-manifest.mjs';
 
@@ -89,6 +89,8 @@ if (watch) {
         const copied = Object.entries(ONE_COPY).filter(([, marker]) => text.includes(marker)).map(([file]) => file);
         if (copied.length) throw new Error(`${e.outfile} would hold its own copy of ${copied.join(', ')} (ONE_COPY in scripts/esbuild.mjs): pass it in from the extension instead`);
     }
+    // `delta` runs as out/cli.cjs directly too (its #! line), not only through npm's bin link.
+    chmodSync('out/cli.cjs', 0o755);
     const inputs = results.flatMap((r) => Object.keys(r.metafile.inputs)).filter((f) => existsSync(f));
     writeManifest(started, inputs, results.flatMap((r) => Object.keys(r.metafile.outputs)));
 }
