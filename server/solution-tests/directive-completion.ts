@@ -6,6 +6,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
 import { parseProblemRef } from '../../language/dataset/problems/selector.js';
 import { directiveHead } from '../../language/dataset/solutions/directives.js';
+import { markdownCode, markdownText } from '../markdown-text.js';
 import type { SolutionTestService } from './solution-service.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', '.e2e', '.vscode-test']);
@@ -77,6 +78,6 @@ async function rowItems(file: string, solutions: SolutionTestService, range: Ran
         filterText: `${p.name} ${p.id}`,
         sortText: String(i).padStart(6, '0'),
         detail: `row ${p.source.index} · ${p.family} · ${p.level} · ${p.colorMode} · ${p.testCases.length} tests`,
-        documentation: { kind: 'markdown', value: `${p.criteria}\n\nid \`${p.id}\`` },
+        documentation: { kind: 'markdown', value: `${markdownText(p.criteria)}\n\nid ${markdownCode(p.id)}` },
     }));
 }

@@ -3,6 +3,7 @@ import type { LangiumDocument } from 'langium';
 import type { Hover, Position } from 'vscode-languageserver';
 import { directiveHead } from '../../language/dataset/solutions/directives.js';
 import { failureText, formatTape, outcomeText } from '../../language/dataset/solutions/index.js';
+import { markdownCode, markdownText } from '../markdown-text.js';
 import { spanRange } from './ranges.js';
 import type { SolutionTestService } from './solution-service.js';
 
@@ -16,14 +17,14 @@ export async function directiveHover(document: LangiumDocument, position: Positi
         if (!directive || directive.span.line !== position.line) return undefined;
         let value: string;
         if (!binding || !binding.ok) {
-            value = `**Problem not bound**\n\n${binding?.message ?? 'No problem reference'}`;
+            value = `**Problem not bound**\n\n${markdownText(binding?.message ?? 'No problem reference')}`;
         } else {
             const p = binding.problem;
             const where = p.source.line !== undefined ? `line ${p.source.line}` : `row ${p.source.index}`;
             value = [
-                `**${p.name}** · \`${p.family}\` · ${p.level} · ${p.colorMode}`,
-                p.criteria,
-                `${p.testCases.length} test case${p.testCases.length === 1 ? '' : 's'} · ${where} of \`${directive.path}\` · id \`${p.id}\``,
+                `**${markdownText(p.name)}** · ${markdownCode(p.family)} · ${markdownText(p.level)} · ${p.colorMode}`,
+                markdownText(p.criteria),
+                `${p.testCases.length} test case${p.testCases.length === 1 ? '' : 's'} · ${where} of ${markdownCode(directive.path)} · id ${markdownCode(p.id)}`,
             ].join('\n\n');
         }
         return { contents: { kind: 'markdown', value }, range: spanRange(directive.span) };

@@ -1,6 +1,6 @@
 // Server side of inline family tests: lenses, directive diagnostics/hover/completion, runs,
 // traces and the worker's time limit, through the same services the language server wires.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
@@ -116,6 +116,20 @@ describe('directives in the editor', () => {
         expect(await hover(0)).toBe('**Starts with BB** · `starts_with` · basic · two_color\n\nAccept if the tape starts with BB; reject otherwise. The input tape carries only red/blue colors.\n\n15 test cases · line 1 of `problems.jsonl` · id `ab0c1681-c8f8-e3d0-d329-0a4cb5d32b16`');
         await Manufactoria.tests.Solutions.run(uri);
         expect(await hover(1)).toContain('✗ expected output B, got ""');
+    });
+
+    test('the text of a problem file is shown as text in the hover: no image, link or code span of its making', async () => {
+        const [first] = readFileSync(join(dir, 'problems.jsonl'), 'utf8').split('\n');
+        const row = JSON.parse(first) as Record<string, unknown>;
+        // Removed at the end: the completion test lists the problem files beside the solutions.
+        mkdirSync(join(dir, 'crafted'), { recursive: true });
+        writeFileSync(join(dir, 'crafted', 'crafted.jsonl'), `${JSON.stringify({ ...row, id: 'a`b', name: '[x](https://e.example/)', criteria: 'Accept ![t](https://e.example/t.png) <img src=x> *all*' })}\n`);
+        const { document, uri } = await open(`# problem: crafted/crafted.jsonl#0\n${PROGRAM}`);
+        const hover = (await Manufactoria.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri }, position: { line: 0, character: 4 } }))?.contents as { value: string };
+        expect(hover.value).toContain('**\\[x\\]\\(https://e.example/\\)**');
+        expect(hover.value).toContain('Accept \\!\\[t\\]\\(https://e.example/t.png\\) \\<img src=x\\> \\*all\\*');
+        expect(hover.value).toContain('id ``a`b``');
+        rmSync(join(dir, 'crafted'), { recursive: true });
     });
 
     test('Go to Definition on the problem directive opens the row; on a target, the node', async () => {
