@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, createReadStream, fstatSync, openSync
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { UsageError } from './command.js';
+import { stripBom } from '../language/python/bom.js';
 
 /**
  * Reads a whole file, or stdin for `-`; a missing file is a usage error naming it. A leading UTF-8
@@ -11,7 +12,7 @@ import { UsageError } from './command.js';
  */
 export async function readText(file: string): Promise<string> {
     const text = await readTextAsIs(file);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return stripBom(text);
 }
 
 async function readTextAsIs(file: string): Promise<string> {

@@ -1,5 +1,6 @@
 // Rows from JSON text: a `.json` document (one row object or an array of rows) or JSON Lines.
 import { problemFromRow, type LoadIssue, type RowResult } from './problem.js';
+import { stripBom } from '../../python/bom.js';
 
 /** `.json`: an object is one row, an array is a list of rows (index = array position). */
 export function rowsFromJsonDocument(text: string, file: string): RowResult[] {
@@ -40,9 +41,6 @@ export function rowsFromJsonLines(text: string, file: string): RowResult[] {
     return out;
 }
 
-export function stripBom(text: string): string {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
 
 function syntaxText(error: unknown): string {
     return error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import type { LoadOptions } from './formats.js';
 import { rowFromJsonLine } from './json-rows.js';
 import type { RowResult } from './problem.js';
+import { stripBom } from '../../python/bom.js';
 
 /** Longest JSON Lines line read; far below V8's string limit (~512 MB), far above any real row. */
 export const MAX_JSONL_LINE_BYTES = 64 * 2 ** 20;
@@ -73,7 +74,7 @@ export async function* streamJsonLines(path: string, file: string, options: Load
                 yield { ok: false, issue: { file, line, index: index++, message: `line longer than ${megabytes(maxLineBytes)} MB: not read` } };
             } else {
                 let text = bytes.toString('utf8');
-                if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+                if (line === 1) text = stripBom(text);
                 const result = rowFromJsonLine(text, file, line, index);
                 if (result) {
                     index++;

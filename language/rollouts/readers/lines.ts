@@ -3,6 +3,7 @@
 // are skipped without being held in memory and reported by number; the rest of the file goes on.
 import { createReadStream, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { stripBom } from '../../python/bom.js';
 
 /**
  * Standard input as a path (the CLI's `-`). Read from descriptor 0 rather than opened by name: a
@@ -49,7 +50,7 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
         let end = buffer.length;
         if (end > 0 && buffer[end - 1] === 0x0d) end--;
         let text = decoder.decode(buffer.subarray(0, end));
-        if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (line === 1) text = stripBom(text);
         return { line, text };
     };
     try {
@@ -227,7 +228,7 @@ export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineByt
 /** A line's text as readLines gives it: UTF-8 (U+FFFD for bad bytes, a leading BOM dropped), and on line 1 one more BOM. */
 export function lineText(bytes: Uint8Array, line: number): string {
     const text = decoder.decode(bytes);
-    return line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return line === 1 ? stripBom(text) : text;
 }
 
 /**

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import { parquetRowBatches } from '../../dataset/problems/parquet-rows.js';
 import { describe, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
 import { issue, type RolloutFormat, type RolloutItem } from './options.js';
+import { stripBom } from '../../python/bom.js';
 
 export interface TableContext {
     file: string;
@@ -40,7 +41,7 @@ async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
     }
     const textContent = await fs.readFile(path, 'utf8');
     try {
-        return JSON.parse(textContent.charCodeAt(0) === 0xfeff ? textContent.slice(1) : textContent);
+        return JSON.parse(stripBom(textContent));
     } catch (error) {
         throw new RowError(undefined, `invalid JSON: ${(error as Error).message}`);
     }

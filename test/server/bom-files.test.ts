@@ -1,0 +1,30 @@
+// A solution saved with a UTF-8 BOM reads from disk as VS Code opens it (server/text-files.ts): valid
+// when closed too, in the Problems panel and in Run All Solutions.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { describe, expect, it } from 'vitest';
+import { createManufactoriaServices } from '../../server/manufactoria-server-module.js';
+import { TextFileSystem } from '../../server/text-files.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'delta-bom-'));
+const file = join(dir, 'bom.manufactoria');
+writeFileSync(file, '\ufeffSTART start:\n    NEXT end\n\nEND end\n');
+
+async function errorsOnDisk(fileSystem: typeof NodeFileSystem) {
+    const { shared } = createManufactoriaServices(fileSystem);
+    const document = await shared.workspace.LangiumDocuments.getOrCreateDocument(URI.file(file));
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    return (document.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => d.message);
+}
+
+describe('a solution file with a BOM, read from disk', () => {
+    it('is valid, as in the editor', async () => {
+        expect(await errorsOnDisk(TextFileSystem)).toEqual([]);
+    });
+    it('was invalid through the plain Node file system (what the server used)', async () => {
+        expect((await errorsOnDisk(NodeFileSystem)).length).toBeGreaterThan(0);
+    });
+});
