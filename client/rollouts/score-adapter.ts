@@ -3,11 +3,12 @@
 // detail.ts, from a `details` re-score by the same scorer), nothing of its own.
 import { GrpoGroups, summarize } from '../../language/rollouts/aggregate.js';
 import { bouncingSimChecker } from '../../language/rollouts/bouncingsim-checker.js';
-import { rolloutDetail, testVerdicts, verdictChanges, type RolloutDetail, type VerdictChanges } from '../../language/rollouts/detail.js';
+import { rolloutDetail, testVerdicts, verdictChanges, type LabelTests, type RolloutDetail, type VerdictChanges } from '../../language/rollouts/detail.js';
+import { labelPlan } from '../../language/dataset/scoring/score.js';
 import { scoreRolloutRecords, type ScoredRecord } from '../../language/rollouts/pipeline.js';
 import type { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import type { ReadProgress } from '../../language/rollouts/readers/index.js';
-import { scoreManufactoriaRollout, type ScoreContext } from '../../language/rollouts/score.js';
+import { labelOf, scoreManufactoriaRollout, type ScoreContext } from '../../language/rollouts/score.js';
 import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
 import type { AssertRun } from '../../language/bouncingsim/python/runner.js';
 import { predictionRow } from '../trajectory/predictions.js';
@@ -52,7 +53,15 @@ export function changesBetween(a: { record: RolloutRecord; scored: ScoredRollout
     const before = rescore(a.record, a.scored, index);
     const after = rescore(b.record, b.scored, index);
     if (!before || !after) return null;
-    return verdictChanges(testVerdicts(before.results), testVerdicts(after.results));
+    return verdictChanges(testVerdicts(before.results), testVerdicts(after.results), { before: labelTests(a.record, index), after: labelTests(b.record, index) });
+}
+
+/** The test cases a record was scored against ([] for an unusable label), so a side that did not run is paired only with its own label. */
+function labelTests(record: RolloutRecord, index: ProblemIndex): LabelTests {
+    const label = labelOf(record, index.lookup(record.key, record.prompt));
+    if (label === undefined) return undefined;
+    const plan = labelPlan(label);
+    return 'zero' in plan ? [] : plan.cases;
 }
 
 /** Distinct programs of one GRPO group (the shared definition); null when the rows form several groups. */

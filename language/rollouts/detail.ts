@@ -2,6 +2,7 @@
 // the per-test verdicts of a `details` re-score (the one verdict path: score.ts → the verifier's
 // respond), failures first, and the logged reward beside the re-scored one. Also the per-test
 // verdict changes between two rollouts (compare). Pure data, no `vscode`, no DOM.
+import type { TestCase } from '../dataset/testcases/test-case.js';
 import type { VerifierResult } from '../verifier/response-shape.js';
 import type { ExtractionNotes, RolloutRecord, ScoredRollout } from './types.js';
 
@@ -147,15 +148,28 @@ function sameTest(t: TestVerdict, u: TestVerdict): boolean {
 }
 
 /**
+ * The tests a side that did not run was scored against, for pairing it with the other side: its
+ * label's test cases, [] for an unusable label (no tests at all), undefined when not known.
+ */
+export type LabelTests = readonly Pick<TestCase, 'input' | 'expected_accepted' | 'check_output' | 'expected_output'>[] | undefined;
+
+/** True when `ran` (in label order) holds exactly the tests of `label`. */
+function ranOnLabel(ran: readonly TestVerdict[], label: LabelTests): boolean {
+    return label === undefined || (label.length === ran.length && ran.every((t, i) => t.index === i && t.input === label[i].input
+        && t.expectedAccepted === label[i].expected_accepted && t.checkOutput === label[i].check_output && t.expectedOutput === label[i].expected_output));
+}
+
+/**
  * Pairs the tests of two rollouts by position (the same label lists them in the same order) and
  * lists what changed from `before` to `after`. A side with no tests did not run (parse error): its
- * every test failed. Labels that differ in a test's input or expectations are not comparable.
+ * every test failed, when its label (`labels`, where known) is the other side's. Labels that differ
+ * in a test's input or expectations are not comparable.
  */
-export function verdictChanges(before: readonly TestVerdict[], after: readonly TestVerdict[]): VerdictChanges {
+export function verdictChanges(before: readonly TestVerdict[], after: readonly TestVerdict[], labels: { before?: LabelTests; after?: LabelTests } = {}): VerdictChanges {
     const a = [...before].sort((x, y) => x.index - y.index);
     const b = [...after].sort((x, y) => x.index - y.index);
-    const pairs: [TestVerdict | undefined, TestVerdict | undefined][] = a.length === 0 ? b.map((u) => [undefined, u])
-        : b.length === 0 ? a.map((t) => [t, undefined])
+    const pairs: [TestVerdict | undefined, TestVerdict | undefined][] = a.length === 0 ? (ranOnLabel(b, labels.before) ? b.map((u) => [undefined, u]) : [])
+        : b.length === 0 ? (ranOnLabel(a, labels.after) ? a.map((t) => [t, undefined]) : [])
             : a.length === b.length && a.every((t, i) => sameTest(t, b[i])) ? a.map((t, i) => [t, b[i]]) : [];
     if (pairs.length === 0 && (a.length > 0 || b.length > 0)) return { comparable: false, changes: [], fixed: 0, broken: 0, unchanged: 0 };
     const verdict: VerdictChange[] = [];

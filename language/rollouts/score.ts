@@ -102,12 +102,17 @@ function scoredRow(record: RolloutRecord, task: RolloutTask, id: string | null, 
     };
 }
 
+/** The ground truth a record is scored against: its own, else the test cases of the problem it joins to. */
+export function labelOf(record: RolloutRecord, problem: Problem | undefined): unknown {
+    return record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
+}
+
 /**
  * Scores a Manufactoria rollout synchronously (or returns the issue that stops it). `extraction`:
  * the response's, when the caller made it without decoding the response (block.ts).
  */
 export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContext, problem = ctx.problems?.lookup(record.key, record.prompt), extraction?: Extraction): ScoreOutcome {
-    const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
+    const label = labelOf(record, problem);
     if (label === undefined) return noLabel(record, ctx);
     extraction ??= extractDslProgramWithNotes(record.response);
     const program = extraction.program;
@@ -147,7 +152,7 @@ export function scoreManufactoriaRollout(record: RolloutRecord, ctx: ScoreContex
 
 export async function scoreRollout(record: RolloutRecord, ctx: ScoreContext): Promise<ScoreOutcome> {
     const problem = ctx.problems?.lookup(record.key, record.prompt);
-    const label = record.groundTruth !== undefined ? record.groundTruth : problem?.testCases;
+    const label = labelOf(record, problem);
     if (taskOf(record, label) === 'manufactoria') return scoreManufactoriaRollout(record, ctx, problem);
     return scoreBouncingSim(record, label, ctx);
 }

@@ -6,6 +6,8 @@ import { changesSummary, failuresFirst, responseWindow, rolloutDetail, testVerdi
 import { scoreManufactoriaRollout } from '../../language/rollouts/score.js';
 import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
 import { KeptRecords } from '../../client/rollouts/kept-records.js';
+import { changesBetween } from '../../client/rollouts/score-adapter.js';
+import { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import { buildOverview, filterRows, rowSource, sortRows } from '../../language/rollouts/overview.js';
 import { summarize } from '../../language/rollouts/aggregate.js';
 
@@ -94,6 +96,21 @@ describe('per-test verdict changes', () => {
         expect(c.changes.every((x) => x.before === undefined)).toBe(true);
         const other = ran.map((t) => ({ ...t, input: `${t.input}R` }));
         expect(verdictChanges(ran, other).comparable).toBe(false);
+    });
+
+    it('a side that did not run is paired only with its own label (compare of the worker)', () => {
+        const index = new ProblemIndex();
+        const parseError = record('START start:\n    NEXT nowhere\n');
+        const ran = record(startsWithB);
+        // The same label: every test of the side that did not run failed.
+        expect(changesBetween({ record: parseError, scored: scored(parseError) }, { record: ran, scored: scored(ran) }, index)).toMatchObject({ comparable: true, fixed: 3 });
+        expect(changesBetween({ record: ran, scored: scored(ran) }, { record: parseError, scored: scored(parseError) }, index)).toMatchObject({ comparable: true, broken: 3 });
+        // Another problem's label, or an unusable one: nothing was scored against the same tests.
+        const otherProblem = record('START start:\n    NEXT nowhere\n', { groundTruth: label.map((t) => ({ ...t, input: `R${t.input}` })) });
+        expect(changesBetween({ record: otherProblem, scored: scored(otherProblem) }, { record: ran, scored: scored(ran) }, index)).toMatchObject({ comparable: false, changes: [] });
+        expect(changesBetween({ record: ran, scored: scored(ran) }, { record: otherProblem, scored: scored(otherProblem) }, index)).toMatchObject({ comparable: false, changes: [] });
+        const unusable = record(startsWithB, { groundTruth: 'not json' });
+        expect(changesBetween({ record: unusable, scored: scored(unusable) }, { record: ran, scored: scored(ran) }, index)).toMatchObject({ comparable: false });
     });
 });
 
