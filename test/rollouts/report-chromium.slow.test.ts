@@ -95,6 +95,18 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
         // The table starts with the best failing rollout.
         const first = page.locator('.rt-body .rt-row').first();
         expect(await first.locator('.rt-all_pass').textContent()).toBe('0');
+        // A curve point's tooltip names the family once, then the metric (`family · mean pass_rate`).
+        const curves = page.locator('#curves');
+        await curves.scrollIntoViewIfNeeded();
+        const c = (await curves.boundingBox())!;
+        // The last step's points (grid: left 50, right 175, top 20, bottom 40): a column of them, one per family and metric.
+        const x = c.x + 50 + (c.width - 50 - 175) * (11.5 / 12);
+        let tip = '';
+        for (let y = c.y + 20; y <= c.y + c.height - 40 && !tip; y += 2) {
+            await page.mouse.move(x, y);
+            tip = await page.evaluate(`[...document.querySelectorAll('#curves > div')].filter((d) => getComputedStyle(d).display !== 'none' && d.innerText.includes('step 11:')).map((d) => d.innerText)[0] ?? ''`);
+        }
+        expect(tip).toMatch(/^[^·\n]+ · (mean pass_rate|all-pass)\nstep 11: \d\.\d{3}$/);
         mkdirSync('test-results', { recursive: true });
         await page.screenshot({ path: 'test-results/rollouts-report.png', fullPage: true });
         expect(errors).toEqual([]);

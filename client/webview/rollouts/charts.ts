@@ -8,6 +8,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { NO_STEP_LABEL, type Overview } from '../../../language/rollouts/overview.js';
 import { drawCanvasHeatmap } from './heatmap-canvas.js';
+import { escapeHtml } from './page.js';
 
 echarts.use([HeatmapChart, LineChart, BarChart, GridComponent, TooltipComponent, VisualMapContinuousComponent, LegendScrollComponent, SVGRenderer]);
 
@@ -84,7 +85,7 @@ export function drawCharts(
                 formatter: (params: { data: [number, number, number, number, number, number] }) => {
                     const [s, p, rate, n, c, mean] = params.data;
                     const prob = o.problems[p];
-                    return `${escape(prob.label)}<br/>${escape(prob.family)}${prob.level ? ` · ${escape(prob.level)}` : ''}<br/>step ${stepLabel(o.steps[s])}: `
+                    return `${escapeHtml(prob.label)}<br/>${escapeHtml(prob.family)}${prob.level ? ` · ${escapeHtml(prob.level)}` : ''}<br/>step ${stepLabel(o.steps[s])}: `
                         + `solve rate ${pct(rate)}<br/>n ${n} · c ${c} · mean pass_rate ${mean.toFixed(3)}`;
                 },
             },
@@ -138,14 +139,14 @@ export function drawCharts(
                 data: curve.points.map((p) => [p.s, value(p)]),
             });
             return [
-                line(`${curve.family} · mean pass_rate`, (p) => p.mean, false),
-                line(`${curve.family} · all-pass`, (p) => (p.n ? p.c / p.n : 0), true),
+                line('mean pass_rate', (p) => p.mean, false),
+                line('all-pass', (p) => (p.n ? p.c / p.n : 0), true),
             ];
         });
         curves.setOption({
             textStyle: baseText(colors),
             animation: false,
-            tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escape(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
+            tooltip: { trigger: 'item', formatter: (p: { seriesId: string; data: [number, number] }) => `${escapeHtml(p.seriesId)}<br/>step ${stepLabel(o.steps[p.data[0]])}: ${p.data[1].toFixed(3)}` },
             // A column on the right, as in the curves: every class readable, none behind a pager.
             // A column on the right: a family per line, paged only when there are more than fit.
             legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', textStyle: baseText(colors) },
@@ -194,8 +195,4 @@ export function drawCharts(
             canvasHeat?.dispose();
         },
     };
-}
-
-function escape(s: string): string {
-    return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
