@@ -253,6 +253,8 @@ export function normaliseLogged(record: RolloutRecord, scored: Pick<ScoredRollou
     return { score: round(inRange ?? candidates[0]), mismatch: true };
 }
 
+/** To 9 decimals; a score too large for that (x · 1e9 overflows to Infinity, written as null) is left as it is. */
 function round(x: number): number {
-    return Math.round(x * 1e9) / 1e9;
+    const rounded = Math.round(x * 1e9) / 1e9;
+    return Number.isFinite(rounded) ? rounded : x;
 }

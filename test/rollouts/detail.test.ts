@@ -58,6 +58,14 @@ describe('rollout detail', () => {
         expect(rolloutDetail(0, record(startsWithB), scored(record(startsWithB))).logged).toBeUndefined();
     });
 
+    it('a logged reward too large to round to 9 decimals stays a number (it was written as null)', () => {
+        const huge = record(startsWithB, { loggedScore: 1e308 });
+        const s = scored(huge, false);
+        expect(s).toMatchObject({ logged_score: 1e308, logged_mismatch: true });
+        expect(JSON.parse(JSON.stringify(s)).logged_score).toBe(1e308);
+        expect(rolloutDetail(0, huge, s).logged).toMatchObject({ raw: 1e308, normalised: 1e308, mismatch: true });
+    });
+
     it('a parse error has no tests and its reason; a huge response is cut around the program', () => {
         const r = record('START start:\n    NEXT nowhere\n');
         const d = rolloutDetail(0, r, scored(r));
