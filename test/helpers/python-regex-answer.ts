@@ -1,14 +1,14 @@
 // Shared by the regex tests: an answer of Python's re.fullmatch, including CPython's match-time SystemError.
 import { PythonRegexRuntimeError } from '../../language/python/regex/index.js';
 
-export type Answer = boolean | 'compile-error' | 'SystemError';
+export type Answer = boolean | 'compile-error' | 'SystemError' | 'OverflowError' | 'ValueError';
 
-/** Runs a matcher, turning CPython's match-time SystemError (mirrored by PythonRegexRuntimeError) into a value. */
+/** Runs a matcher, turning the exceptions Python raises other than re.error (mirrored by PythonRegexRuntimeError) into a value. */
 export function settle(run: () => boolean | 'compile-error'): Answer {
     try {
         return run();
     } catch (error) {
-        if (error instanceof PythonRegexRuntimeError) return 'SystemError';
+        if (error instanceof PythonRegexRuntimeError) return error.pythonType;
         throw error;
     }
 }

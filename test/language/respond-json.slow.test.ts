@@ -34,6 +34,18 @@ describe('unexpected errors', () => {
         expect((body as { message: string }).message).toMatch(/^Unexpected error: /);
         expect(respondJson(checked.request)).toBe(JSON.stringify(body));
     });
+    // Answers recorded from the lean Python verifier (scripts/bench/lean_verifier.py, python3 3.11): Python
+    // raises OverflowError / ValueError, not re.error, so the pass rule does not fall back to text.
+    test.each([
+        ['(?a)(?u)R', 'Unexpected error: ASCII and UNICODE flags are incompatible'],
+        ['(R){4294967295}', 'Unexpected error: the repetition number is too large'],
+    ])('an expected output %j that Python refuses outside re.error answers %j, in both serializers', (pattern, message) => {
+        const checked = checkRequest({ dsl: 'START start:\n    NEXT end\nEND end', test_cases: [{ input: 'R', expected_output: pattern }] });
+        if (!checked.ok) throw new Error('request should validate');
+        const body = respond(checked.request);
+        expect(body).toEqual({ valid: false, all_passed: false, message, results: [] });
+        expect(respondJson(checked.request)).toBe(JSON.stringify(body));
+    });
 });
 
 describe('ByteSink.jsonString', () => {

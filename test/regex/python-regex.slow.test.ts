@@ -341,7 +341,7 @@ function askPython(cases: DifferentialCase[]): string[] {
 }
 
 function pythonAnswer(raw: string): Answer {
-    if (raw === 'X:SystemError') return 'SystemError';
+    if (raw === 'X:SystemError' || raw === 'X:OverflowError' || raw === 'X:ValueError') return raw.slice(2) as Answer;
     return raw === '1' ? true : raw === '0' ? false : 'compile-error';
 }
 

@@ -1,7 +1,7 @@
 // Compilation of a pattern to both back ends, the RegExp that answers like Python, and the cache.
 import { checkCompilable } from './compile-checks.js';
 import { compileEngine, SUCCESS } from './engine-graph.js';
-import { PythonPatternError } from './errors.js';
+import { OtherPythonError, PythonPatternError, PythonRegexRuntimeError } from './errors.js';
 import { JsEmitter, jsIsExact } from './js-emitter.js';
 import { Matcher } from './matcher.js';
 import { type ParsedPattern, parsePattern } from './parser.js';
@@ -50,12 +50,13 @@ function toCodePoints(text: string): number[] {
     return out;
 }
 
-function compilePattern(pattern: string): PythonPattern | { ok: false; error: string } {
+function compilePattern(pattern: string): PythonPattern | CompileFailure {
     let parsed: ParsedPattern;
     try {
         parsed = parsePattern(pattern);
         checkCompilable(parsed.seq, parsed.state.flags, parsed.state);
     } catch (error) {
+        if (error instanceof OtherPythonError) return { ok: false, error: error.message, raises: new PythonRegexRuntimeError(error.pythonMessage, error.pythonType) };
         if (error instanceof PythonPatternError) return { ok: false, error: error.message };
         throw error;
     }
@@ -84,10 +85,20 @@ function compilePattern(pattern: string): PythonPattern | { ok: false; error: st
     return { ok: true, regex, jsSource, jsExact, fullmatch, engineFullmatch };
 }
 
-const CACHE_LIMIT = 512;
-const cache = new Map<string, PythonPattern | { ok: false; error: string }>();
+/**
+ * A pattern Python does not compile: `error` says why; `raises` is set when Python raises something
+ * other than re.error, which escapes the reference's pass rule (errors.ts PythonRegexRuntimeError).
+ */
+export interface CompileFailure {
+    ok: false;
+    error: string;
+    raises?: PythonRegexRuntimeError;
+}
 
-export function compileCached(pattern: string): PythonPattern | { ok: false; error: string } {
+const CACHE_LIMIT = 512;
+const cache = new Map<string, PythonPattern | CompileFailure>();
+
+export function compileCached(pattern: string): PythonPattern | CompileFailure {
     let compiled = cache.get(pattern);
     if (!compiled) {
         if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -1,19 +1,32 @@
 // Errors Python raises while compiling or matching, as the port reports them.
 
 /**
- * Python 3.11 raises SystemError("The span of capturing group is wrong, ...") when a successful match
- * leaves a group whose start mark lies after its end mark: a CPython bug reachable through a possessive
- * repeat whose body captures and backtracks (`((B)Y|\w){2}+` on "BYx"). The reference verifier then fails
- * the whole request with "Unexpected error: <message>"; callers that mirror it should do the same.
+ * An exception other than `re.error` that Python's `re.fullmatch` raises, which the reference
+ * verifier's pass rule does not catch: it fails the whole request with "Unexpected error: <message>"
+ * (the message is Python's `str(e)`); callers that mirror it should do the same. Two sources:
+ *  * matching: Python 3.11 raises SystemError("The span of capturing group is wrong, ...") when a
+ *    successful match leaves a group whose start mark lies after its end mark, a CPython bug reachable
+ *    through a possessive repeat whose body captures and backtracks (`((B)Y|\w){2}+` on "BYx");
+ *  * compiling: OverflowError for a repeat count of 2**32 - 1 or more (`R{4294967295}`), ValueError
+ *    for flags Python refuses outside re.error (`(?a)(?u)`).
  */
 export class PythonRegexRuntimeError extends Error {
-    readonly pythonType = 'SystemError';
+    constructor(message: string, readonly pythonType: 'SystemError' | 'OverflowError' | 'ValueError' = 'SystemError') {
+        super(message);
+    }
 }
 
 /** `re.error` in Python. */
 export class PythonPatternError extends Error {}
 
+/** An error of compiling that is not `re.error` in Python (see PythonRegexRuntimeError). */
+export class OtherPythonError extends PythonPatternError {
+    constructor(readonly pythonType: 'OverflowError' | 'ValueError', readonly pythonMessage: string) {
+        super(`${pythonType} (not re.error): ${pythonMessage}`);
+    }
+}
+
 /** Python raises something other than `re.error` (OverflowError, ValueError). */
-export function otherPythonError(kind: string, message: string): PythonPatternError {
-    return new PythonPatternError(`${kind} (not re.error): ${message}`);
+export function otherPythonError(kind: 'OverflowError' | 'ValueError', message: string): PythonPatternError {
+    return new OtherPythonError(kind, message);
 }

@@ -18,10 +18,10 @@
 // compile (both back ends, the cache); named-characters, python-int, ascii-classes, ranges (helpers).
 //
 // Known gaps (all reported as compile errors):
+// (OverflowError `a{4294967295}` and ValueError `(?a)(?u)` are not re.error: pythonFullmatch throws them
+// as PythonRegexRuntimeError, as Python's re.fullmatch raises them past the pass rule.)
 //  * `\N{name}` resolves only the names in named-characters.ts (ASCII, Latin-1, common aliases) and the
 //    algorithmic CJK/Hangul names; any other name is reported as unresolvable although Python may know it.
-//  * Python raises OverflowError (`a{4294967295}`) and ValueError (`(?a)(?u)`), not re.error, for a few
-//    patterns; the message starts with the Python exception name.
 //  * Nesting deep enough to raise RecursionError inside Python's parser is not detected.
 import { compileCached, type PythonPattern } from './compile.js';
 
@@ -35,12 +35,14 @@ export function compilePythonPattern(pattern: string): { ok: true; regex: RegExp
 }
 
 /**
- * Python's `re.fullmatch(pattern, text)` as a boolean, or 'compile-error' where compiling raises.
- * Throws PythonRegexRuntimeError where Python itself raises while matching (see there).
+ * Python's `re.fullmatch(pattern, text)` as a boolean, or 'compile-error' where compiling raises re.error.
+ * Throws PythonRegexRuntimeError where Python raises anything else, compiling or matching (see there).
  */
 export function pythonFullmatch(pattern: string, text: string): boolean | 'compile-error' {
     const compiled = compileCached(pattern);
-    return compiled.ok ? compiled.fullmatch(text) : 'compile-error';
+    if (compiled.ok) return compiled.fullmatch(text);
+    if (compiled.raises) throw compiled.raises;
+    return 'compile-error';
 }
 
 export function inspectPythonPattern(pattern: string): PythonPattern | { ok: false; error: string } {
