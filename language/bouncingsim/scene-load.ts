@@ -10,6 +10,16 @@ import type { Ball, Box, GravityTimeVariation, OuterRotationProfile, Scene, Tran
 /** Ball polygons are limited by the engine (pybox2d is built with 16). */
 export const MAX_POLYGON_VERTICES = 16;
 
+/** The largest finite float32: pybox2d stores every scene number as float32, so a larger one is infinite there. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * Our own limit, not the reference's: positions, centres, sizes and path amplitudes at most 1e6 m
+ * from 0 (the workspace is 1500 m wide). Far beyond it Box2D's float32 arithmetic loses whole metres
+ * and its collision code can run for minutes on one step (a 1e10 m ball did not finish a row in 15 s).
+ */
+export const MAX_SCENE_EXTENT = 1e6;
+
 export interface SceneIssue { file: string; path: string; message: string }
 
 export class SceneError extends Error {
@@ -25,7 +35,8 @@ export function formatIssue(issue: SceneIssue): string {
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v) ?? String(v));
+// JSON would print Infinity and NaN (a rebuilt scene's 2 × 1e308) as null.
+const show = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
 
 /** Collects issues while reading fields; each reader returns a usable fallback so checking continues. */
 class Reader {
@@ -47,17 +58,17 @@ class Reader {
             this.fail(at, `must be a number (got ${show(v)})`);
             return fallback ?? NaN;
         }
-        const problem = check?.(v);
+        const problem = float32Range(v) ?? check?.(v);
         if (problem) this.fail(at, problem);
         return v;
     }
 
     numberOrExpr(value: unknown, at: string, kind: ExpressionKind, fallback: number): number {
         if (value === undefined) return fallback;
-        if (typeof value === 'number' && Number.isFinite(value)) return value;
+        if (typeof value === 'number' && Number.isFinite(value)) return this.inRange(value, at, float32Range);
         if (typeof value === 'string') {
             try {
-                return evaluateExpression(value, kind);
+                return this.inRange(evaluateExpression(value, kind), at, float32Range);
             } catch (error) {
                 const where = error instanceof ExpressionError ? ` at column ${error.offset + 1}` : '';
                 this.fail(at, `invalid expression ${show(value)}${where}: ${(error as Error).message}`);
@@ -68,6 +79,12 @@ class Reader {
         return fallback;
     }
 
+    private inRange(v: number, at: string, check: (n: number) => string | undefined): number {
+        const problem = check(v);
+        if (problem) this.fail(at, problem);
+        return v;
+    }
+
     boolean(obj: Obj, key: string, path: string, fallback: boolean): boolean {
         const v = obj[key];
         if (v === undefined) return fallback;
@@ -75,6 +92,7 @@ class Reader {
         return v;
     }
 
+    /** An [x, y] pair of coordinates (each within MAX_SCENE_EXTENT). */
     pair(obj: Obj, key: string, path: string, fallback: Vec2Tuple | undefined): Vec2Tuple {
         const v = obj[key];
         const at = join(path, key);
@@ -86,7 +104,7 @@ class Reader {
             this.fail(at, `must be a pair of numbers [x, y] (got ${show(v)})`);
             return fallback ? [...fallback] : [NaN, NaN];
         }
-        return [v[0], v[1]];
+        return [this.inRange(v[0], `${at}[0]`, extent), this.inRange(v[1], `${at}[1]`, extent)];
     }
 
     object(obj: Obj, key: string, path: string): Obj | undefined {
@@ -102,7 +120,11 @@ function join(path: string, key: string | number): string {
     return path ? `${path}.${key}` : key;
 }
 
+const float32Range = (n: number) => (Math.abs(n) <= FLOAT32_MAX ? undefined : `must be at most ${FLOAT32_MAX} in magnitude, the float32 range the engine stores numbers in (got ${n})`);
+const extent = (n: number) => (Math.abs(n) <= MAX_SCENE_EXTENT ? undefined : `must be at most ${MAX_SCENE_EXTENT} m from 0 (MAX_SCENE_EXTENT; got ${n})`);
 const positive = (n: number) => (n > 0 ? undefined : `must be greater than 0 (got ${n})`);
+/** A size: positive and within MAX_SCENE_EXTENT. */
+const size = (n: number) => positive(n) ?? extent(n);
 const integerAtLeast = (min: number, max = Infinity) => (n: number) =>
     Number.isInteger(n) && n >= min && n <= max ? undefined : `must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`} (got ${n})`;
 const nonNegative = (n: number) => (n >= 0 ? undefined : `must be ≥ 0 (got ${n})`);
@@ -119,12 +141,12 @@ function readPath(r: Reader, obj: Obj, at: string): TranslationPath | undefined 
         case 'sin1d': {
             const axis = p.axis ?? 'x';
             if (typeof axis !== 'string') r.fail(join(pathAt, 'axis'), `must be "x" or "y" (got ${show(axis)})`);
-            return { type, amplitude: r.number(p, 'amplitude', pathAt, 0), axis: typeof axis === 'string' ? axis : 'x', freq: r.number(p, 'freq', pathAt, 1.0) };
+            return { type, amplitude: r.number(p, 'amplitude', pathAt, 0, extent), axis: typeof axis === 'string' ? axis : 'x', freq: r.number(p, 'freq', pathAt, 1.0) };
         }
         case 'lissajous':
-            return { type, ax: r.number(p, 'ax', pathAt, 0), ay: r.number(p, 'ay', pathAt, 0), fx: r.number(p, 'fx', pathAt, 1.0), fy: r.number(p, 'fy', pathAt, 1.0) };
+            return { type, ax: r.number(p, 'ax', pathAt, 0, extent), ay: r.number(p, 'ay', pathAt, 0, extent), fx: r.number(p, 'fx', pathAt, 1.0), fy: r.number(p, 'fy', pathAt, 1.0) };
         case 'piecewise':
-            return { type, segments: r.number(p, 'segments', pathAt, 4), amplitude: r.number(p, 'amplitude', pathAt, 0) };
+            return { type, segments: r.number(p, 'segments', pathAt, 4), amplitude: r.number(p, 'amplitude', pathAt, 0, extent) };
         default:
             // The reference keeps such a box at its origin (its `linear` type is commented out).
             return { type: 'unknown', name: type };
@@ -136,9 +158,9 @@ function readBox(r: Reader, value: unknown, at: string): Box | undefined {
     // The ground truth reads `diameter`; `radius` (the prompt writer's preference) is only an alias.
     let diameter: number;
     if (value.diameter !== undefined || value.radius === undefined) {
-        diameter = r.number(value, 'diameter', at, undefined, positive);
+        diameter = r.number(value, 'diameter', at, undefined, size);
     } else {
-        diameter = 2 * r.number(value, 'radius', at, undefined, positive);
+        diameter = 2 * r.number(value, 'radius', at, undefined, size);
     }
     const box: Box = {
         center: r.pair(value, 'center', at, undefined),
@@ -168,7 +190,7 @@ function readBall(r: Reader, value: unknown, at: string): Ball | undefined {
     return {
         position: r.pair(value, 'position', at, [100, 100]),
         velocity,
-        radius: r.number(value, 'radius', at, 20, positive),
+        radius: r.number(value, 'radius', at, 20, size),
         sides,
         angular_velocity: r.numberOrExpr(value.angular_velocity, join(at, 'angular_velocity'), 'ball', 0.0),
         density: r.number(value, 'density', at, 1.0, positive),
@@ -243,6 +265,16 @@ export function parseScene(value: unknown, file = '<scene>'): SceneResult {
     const tests = readTests(r, value);
     if (tests) scene.tests = tests;
     return r.issues.length ? { ok: false, issues: r.issues } : { ok: true, scene };
+}
+
+/**
+ * Throws SceneError when a resolved scene breaks the rules parseScene applies to scene files (a scene
+ * rebuilt from a prompt can say "0 sides" or "radius 1e308m"): one set of rules for every scene
+ * that is simulated, whatever it was read from.
+ */
+export function assertSimulable(scene: Scene, label = 'scene'): void {
+    const result = parseScene(scene, label);
+    if (!result.ok) throw new SceneError(result.issues);
 }
 
 /** Parses JSON text; a syntax error becomes an issue at the root. */

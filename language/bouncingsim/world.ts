@@ -7,6 +7,7 @@ import { Chain, Circle, Polygon, Settings, Vec2, World, type Body } from 'planck
 import { installFloat32Box2D, resetMassDataF32, setPolygonF32 } from './box2d-float32/index.js';
 import { gravityAt } from './container-motion.js';
 import { degToRad, regularPolygon } from './geometry.js';
+import { assertSimulable } from './scene-load.js';
 import type { Scene } from './scene-types.js';
 
 // pybox2d is built with b2_maxPolygonVertices = 16 (planck defaults to 12). It must be set before
@@ -31,6 +32,9 @@ export interface SceneWorld {
 const vec = ([x, y]: [number, number]) => new Vec2(f32(x), f32(y));
 
 export function buildWorld(scene: Scene): SceneWorld {
+    // Before planck sees it: a 0-sided container, a 17-sided ball or a 1e308 m radius would otherwise
+    // be simulated silently, crash inside planck or run for minutes.
+    assertSimulable(scene);
     // Gravity at t = 0; with a time variation it is overwritten before every step anyway.
     const world = new World({ gravity: vec(gravityAt(scene, 0)), allowSleep: true });
 
