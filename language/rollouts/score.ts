@@ -214,8 +214,9 @@ export function bouncingSimClass(check: ProgramCheck): BouncingSimErrorClass | n
     if (!failing) return check.results.length > 0 ? null : 'exception';
     if (failing.timedOut) return 'timeout';
     // A run that got as far as check_distance and failed only its `<= tolerance` comparison raises
-    // AssertionError with a distance: that is too far, not an exception of the program.
-    if (failing.exceptionType === 'AssertionError' && typeof failing.distance === 'number') return 'too_far';
+    // AssertionError with a distance: that is too far, not an exception of the program. A returned
+    // inf or nan position gives a distance the runner reports as null (JSON has no inf): too far too.
+    if (failing.exceptionType === 'AssertionError' && failing.distance !== undefined) return 'too_far';
     if (failing.error) return 'exception';
     return 'too_far';
 }

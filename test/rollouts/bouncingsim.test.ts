@@ -21,6 +21,10 @@ describe('BouncingSim error classes', () => {
         expect(bouncingSimClass(run([{ passed: true }, { timedOut: true, error: 'timed out' }]))).toBe('timeout');
         expect(bouncingSimClass(run([{ error: 'NameError: x' }, { timedOut: true }]))).toBe('exception');
         expect(bouncingSimClass(run([{ distance: 80 }, { passed: true }]))).toBe('too_far');
+        // [[inf, 0]] / [[nan, 0]]: check_distance returned a non-finite distance (null over JSON) and
+        // the assert's own comparison failed; the program raised nothing.
+        expect(bouncingSimClass(run([{ distance: null, exceptionType: 'AssertionError', error: 'AssertionError' }]))).toBe('too_far');
+        expect(bouncingSimClass(run([{ exceptionType: 'AssertionError', error: 'AssertionError' }]))).toBe('exception');
         expect(bouncingSimClass(run([{ passed: true }, { passed: true }]))).toBeNull();
     });
     test('a rollout is extracted with the Python rule and scored by the checker', async () => {
