@@ -20,6 +20,13 @@ const FLOAT32_MAX = 3.4028234663852886e38;
  */
 export const MAX_SCENE_EXTENT = 1e6;
 
+/**
+ * Our own limit on balls and on containers, each (generated scenes have at most 9 and 6): the
+ * simulation's cost grows with their number (300 balls took ~23 s for 1.5 s of scene here), and a
+ * pasted prompt of 10,000 balls would run for hours without a word.
+ */
+export const MAX_SCENE_BODIES = 100;
+
 export interface SceneIssue { file: string; path: string; message: string }
 
 export class SceneError extends Error {
@@ -200,9 +207,10 @@ function readBall(r: Reader, value: unknown, at: string): Ball | undefined {
     };
 }
 
-function readList<T>(r: Reader, root: Obj, key: string, item: (r: Reader, v: unknown, at: string) => T | undefined): T[] {
+function readList<T>(r: Reader, root: Obj, key: string, item: (r: Reader, v: unknown, at: string) => T | undefined, max = Infinity): T[] {
     const list = root[key];
     if (!Array.isArray(list)) { r.fail(key, `must be a list (got ${show(list)})`); return []; }
+    if (list.length > max) { r.fail(key, `must have at most ${max} entries (MAX_SCENE_BODIES; got ${list.length})`); return []; }
     return list.map((v, i) => item(r, v, join(key, i))).filter((x): x is T => x !== undefined);
 }
 
@@ -255,8 +263,8 @@ export function parseScene(value: unknown, file = '<scene>'): SceneResult {
             gravity_x: r.number(physics, 'gravity_x', 'physics', 0),
             gravity_y: r.number(physics, 'gravity_y', 'physics', 0),
         },
-        boxes: readList(r, value, 'boxes', readBox),
-        balls: readList(r, value, 'balls', readBall),
+        boxes: readList(r, value, 'boxes', readBox, MAX_SCENE_BODIES),
+        balls: readList(r, value, 'balls', readBall, MAX_SCENE_BODIES),
         has_gravity_profile: m.hasGravityProfile,
         meta: meta ?? {},
     };

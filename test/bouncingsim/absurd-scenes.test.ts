@@ -41,6 +41,16 @@ describe('simulating a scene with impossible numbers', () => {
         expect((error as Error).message).toContain(message);
     });
 
+    it('a prompt of 10,000 balls is refused before it simulates (300 balls took ~23 s)', () => {
+        const ball = /- Ball 1: [^\n]*/.exec(row.prompt)![0];
+        const many = Array.from({ length: 10_000 }, (_, i) => ball.replace('Ball 1:', `Ball ${i + 1}:`)).join('\n');
+        const prompt = edited(ball, many).replace('Number of balls: 1', 'Number of balls: 10000');
+        expect(sceneFromPrompt(prompt).scene.balls).toHaveLength(10_000);
+        const error = simulateError(prompt);
+        expect(error).toBeInstanceOf(SceneError);
+        expect((error as Error).message).toBe('scene: balls: must have at most 100 entries (MAX_SCENE_BODIES; got 10000)');
+    });
+
     it('simulates the unedited prompt', () => {
         expect(simulateError(row.prompt)).toBeUndefined();
     });
