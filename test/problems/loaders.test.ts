@@ -200,6 +200,9 @@ describe('selectors', () => {
         expect(selectProblem(all, '99')).toMatchObject({ ok: false });
         expect(selectProblem(all)).toMatchObject({ ok: false });
         expect(selectProblem(all.slice(0, 1))).toMatchObject({ ok: true, problem: { name: 'Starts with BB' } });
+        // An index past the end of a big file (200,000 rows) says so (it overflowed the call stack).
+        const many = Array.from({ length: 200_000 }, (_, i) => ({ ...all[0], id: `id${i}`, name: `n${i}`, source: { ...all[0].source, index: i } }));
+        expect(selectProblem(many, '200000')).toEqual({ ok: false, message: 'no loadable row 200000 (rows run 0–199999)' });
     });
     it('parseProblemRef splits at the first # of the file name', () => {
         expect(parseProblemRef('data/p.jsonl#Numerical Add 8')).toEqual({ path: 'data/p.jsonl', selector: 'Numerical Add 8' });

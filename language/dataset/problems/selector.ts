@@ -41,7 +41,8 @@ export function selectProblem(problems: readonly Problem[], selector?: string): 
         const index = Number(sel);
         const byIndex = problems.find((p) => p.source.index === index);
         if (byIndex) return { ok: true, problem: byIndex, by: 'index' };
-        const last = Math.max(-1, ...problems.map((p) => p.source.index));
+        // A loop, not Math.max(...): a file of over ~100k problems overflowed the call stack here.
+        const last = problems.reduce((max, p) => Math.max(max, p.source.index), -1);
         return { ok: false, message: last < 0 ? `no row ${index}: no problem loaded` : `no loadable row ${index} (rows run 0–${last})` };
     }
     return { ok: false, message: `no problem with id or name '${sel}'` };
