@@ -244,6 +244,25 @@ export function rowSource(o: Overview, i: number): string {
     return `${o.sourceFiles[o.rows.sourceFile[i]] ?? ''}${o.rows.sourceRest[i] ?? ''}`;
 }
 
+/**
+ * The table's GRPO group of a row (its problem at its step), by sample: the members, the pass_rate
+ * spread (max − min) and whether every all_pass reward is the same (zero variance).
+ */
+export function groupOf(o: Overview, row: number): { members: number[]; spread: number; zeroVariance: boolean } {
+    const r = o.rows;
+    const members: number[] = [];
+    for (let i = 0; i < o.total; i++) if (r.problem[i] === r.problem[row] && r.step[i] === r.step[row]) members.push(i);
+    members.sort((a, b) => (r.sample[a] ?? 0) - (r.sample[b] ?? 0) || a - b);
+    // Loops, not Math.max(...rates): a group of over ~100k rows overflowed the call stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const i of members) {
+        min = Math.min(min, r.passRate[i]);
+        max = Math.max(max, r.passRate[i]);
+    }
+    return { members, spread: max - min, zeroVariance: members.every((i) => r.allPass[i] === r.allPass[members[0]]) };
+}
+
 /** A filter the table applies; every field optional. Step bounds are inclusive. */
 export interface RowFilter {
     problem?: number;

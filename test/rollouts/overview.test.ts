@@ -1,8 +1,9 @@
 // The run overview model (language/rollouts/overview.ts), the table's filter and order, the page's
 // CSP and inlined data, and the text of a rollout opened as a solution.
 import { describe, expect, it } from 'vitest';
-import { buildOverview, compareFailingFirst, filterRows, NO_FAMILY, type Summarize } from '../../language/rollouts/overview.js';
+import { buildOverview, compareFailingFirst, filterRows, groupOf, NO_FAMILY, type Summarize } from '../../language/rollouts/overview.js';
 import type { GroupKey, GroupSummary, ScoredRollout } from '../../language/rollouts/types.js';
+import { summarize } from '../../language/rollouts/aggregate.js';
 import { reportPage, scriptJson, webviewCsp, webviewPage } from '../../client/webview/rollouts/page.js';
 import { copyNames, rolloutCopyText, rolloutDocumentText } from '../../client/rollouts/document-text.js';
 import { looksLikeManufactoriaRollouts } from '../../client/rollouts/detect.js';
@@ -84,6 +85,23 @@ describe('buildOverview', () => {
     it('keeps the programs of the worst near-misses only', () => {
         expect(o.nearMisses.map((m) => m.row)).toEqual([4, 1]);
         expect(o.nearMisses[0].program).toBe('# c');
+    });
+});
+
+describe('groupOf (the table\'s GRPO group)', () => {
+    it('lists a row\'s problem at its step by sample, with the pass_rate spread and zero variance', () => {
+        const o = buildOverview(rows, recordingSummarize().fn, { title: 'T' });
+        expect(groupOf(o, 2)).toEqual({ members: [2, 3], spread: 0.8, zeroVariance: false });
+        expect(groupOf(o, 4)).toEqual({ members: [4], spread: 0, zeroVariance: true });
+    });
+
+    it('a group of 150,000 rollouts (one problem, no step) does not overflow the call stack', () => {
+        const many = Array.from({ length: 150_000 }, (_, i) => ({ ...rows[4], sample: i, pass_rate: i === 7 ? 0.25 : 0.95 }));
+        const o = buildOverview(many, summarize, { title: 'T' });
+        const g = groupOf(o, 0);
+        expect(g.members).toHaveLength(150_000);
+        expect(g.spread).toBeCloseTo(0.7, 12);
+        expect(g.zeroVariance).toBe(true);
     });
 });
 

@@ -1,7 +1,7 @@
 // Entry of the rollout overview page (out/webview/rollouts.js). In the HTML report the run is in a
 // JSON <script> element; in the editor's webview it arrives as a message. Either way the page draws
 // the charts, the pass@k table and the rollout table; a click on a chart filters the table.
-import { filterRows, NO_STEP_LABEL, rowSource, sortRows, type Overview, type RowFilter, type RowSort } from '../../../language/rollouts/overview.js';
+import { filterRows, groupOf, NO_STEP_LABEL, rowSource, sortRows, type Overview, type RowFilter, type RowSort } from '../../../language/rollouts/overview.js';
 import { drawCharts, type ChartClick } from './charts.js';
 import { renderChanges, renderDetail } from './detail.js';
 import type { FromWebview, TextField, ToWebview } from './protocol.js';
@@ -152,12 +152,7 @@ function showGroup(row: number): void {
     if (!shown) return;
     const { o } = shown;
     const r = o.rows;
-    const members: number[] = [];
-    for (let i = 0; i < o.total; i++) if (r.problem[i] === r.problem[row] && r.step[i] === r.step[row]) members.push(i);
-    members.sort((a, b) => (r.sample[a] ?? 0) - (r.sample[b] ?? 0) || a - b);
-    const rates = members.map((i) => r.passRate[i]);
-    const spread = Math.max(...rates) - Math.min(...rates);
-    const zeroVariance = members.every((i) => r.allPass[i] === r.allPass[members[0]]);
+    const { members, spread, zeroVariance } = groupOf(o, row);
     $('group-section').hidden = false;
     $('group-title').textContent = `GRPO group: ${o.problems[r.problem[row]]?.label ?? '?'} at step ${r.step[row] ?? NO_STEP_LABEL}`;
     const facts = document.createElement('p');
