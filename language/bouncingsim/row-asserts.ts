@@ -28,3 +28,15 @@ export function rowAsserts(row: DatasetRow, promptTimestamps?: number[]): RowAss
     });
     return out;
 }
+
+/**
+ * A list prompt's "Prediction target times" that differ from the row's `timestamps`, which the asserts
+ * use (the model was asked for other times than it is checked at): the warning to print, else undefined.
+ */
+export function promptTimesWarning(row: DatasetRow, promptTimestamps: number[] | undefined): string | undefined {
+    const own = row.timestamps;
+    if (!own || !promptTimestamps) return undefined;
+    if (own.length === promptTimestamps.length && own.every((t, k) => t === promptTimestamps[k])) return undefined;
+    const list = (ts: number[]) => (ts.length > 20 ? `${ts.slice(0, 20).join(', ')}, … ${ts.length} in all` : ts.join(', '));
+    return `the prompt's target times (${list(promptTimestamps)}) differ from the row's timestamps (${list(own)}); the asserts use the row's`;
+}

@@ -71,6 +71,17 @@ describe('bouncingsim check (simulator)', () => {
         expect(output.stderr).toContain(`${file}:1: row ${row.id}: timestamp 1000000000 is beyond the 60 s a simulation may cover`);
         expect(output.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([JSON.parse(rows[1]).id]);
     });
+    it('warns when a list prompt\'s target times differ from the row\'s timestamps (the asserts use the row\'s)', async () => {
+        const rows = readFileSync(LIST_ROWS, 'utf8').trim().split('\n');
+        const row = JSON.parse(rows[0]) as { messages: { content: string }[] };
+        row.messages[0].content = row.messages[0].content.replace('0.20s,', '0.25s,');
+        expect(row.messages[0].content).toContain('0.10s, 0.25s, 0.30s');
+        const file = join(tmp, 'times.jsonl');
+        writeFileSync(file, [JSON.stringify(row), rows[1]].join('\n'));
+        expect(await bouncingsim.main(['check', file])).toBe(0);
+        expect(output.stderr).toContain(`${file}:1: row B_0_1: warning: the prompt's target times (0.1, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5) differ from the row's timestamps (0.1, 0.2, 0.3,`);
+        expect(output.stderr).not.toContain(`${file}:2:`);
+    });
     it('exits 0 when every assert passes and prints a per-family summary', async () => {
         expect(await bouncingsim.main(['check', LIST_ROWS])).toBe(0);
         expect(output.stdout).toMatch(/^B_0_1 +15\/15 {2}max 0\.\d\d$/m);

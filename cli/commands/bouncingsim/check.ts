@@ -6,7 +6,7 @@ import { formatJsonlError, readJsonl, type JsonlError } from '../../../language/
 import { sceneFromPrompt } from '../../../language/bouncingsim/prompt-scene.js';
 import { DEFAULT_TIMEOUT_MS, PythonNotFoundError, runProgramChecks, SandboxUnavailableError } from '../../../language/bouncingsim/python/runner.js';
 import { extractPythonProgram } from '../../../language/bouncingsim/python/extract.js';
-import { rowAsserts } from '../../../language/bouncingsim/row-asserts.js';
+import { promptTimesWarning, rowAsserts } from '../../../language/bouncingsim/row-asserts.js';
 import { scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
 import { familyOf, fieldError, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
@@ -41,6 +41,11 @@ export async function checkCommand(args: string[]): Promise<number> {
     return errors.length || failures ? 1 : 0;
 }
 
+function warnTimes(file: string, entry: RowEntry, promptTimestamps: number[] | undefined): void {
+    const warning = promptTimesWarning(entry.row, promptTimestamps);
+    if (warning) err(`${file}:${entry.line}: row ${entry.row.id}: warning: ${warning}`);
+}
+
 /** Returns the number of rows that failed or could not be checked. */
 function checkSimulator(file: string, rows: RowEntry[], json: boolean): number {
     const stats = new Map<string, FamilyStats>();
@@ -50,6 +55,7 @@ function checkSimulator(file: string, rows: RowEntry[], json: boolean): number {
         try {
             const rebuilt = sceneFromPrompt(entry.row.prompt);
             for (const w of rebuilt.warnings) err(`${file}:${entry.line}: row ${entry.row.id}: warning: ${w}`);
+            warnTimes(file, entry, rebuilt.timestamps);
             const asserts = rowAsserts(entry.row, rebuilt.timestamps);
             check = scoreRow(entry.row.id, asserts, simulate(rebuilt.scene, asserts.timestamps));
         } catch (error) {
@@ -108,6 +114,7 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
         if (program === undefined) { unanswered++; continue; }
         try {
             const rebuilt = sceneFromPrompt(entry.row.prompt);
+            warnTimes(file, entry, rebuilt.timestamps);
             let asserts = rowAsserts(entry.row, rebuilt.timestamps);
             let tests = entry.row.ground_truth;
             if (o.against === 'simulator') {
