@@ -58,6 +58,12 @@ interface Pending {
 const READY_TIMEOUT_MS = 60_000;
 /** Beyond the test's own budget, how long the worker may take to report before it is replaced. */
 const REPLY_GRACE_MS = 5_000;
+/**
+ * Node's timers hold at most 2^31 − 1 ms (~24.8 days); a longer delay fires after 1 ms, which made a
+ * `--timeout 3000000` or a `max_execution_time` of 1e7 fail every test at once. A longer budget is
+ * this one: in effect no limit, as in the reference.
+ */
+const MAX_BUDGET_MS = 2 ** 31 - 1 - REPLY_GRACE_MS;
 
 class Worker {
     private proc: ChildProcess;
@@ -112,14 +118,15 @@ class Worker {
     }
 
     private send(pending: Pending): void {
-        const body = Buffer.from(JSON.stringify({ id: 0, program: pending.job.program, assert: pending.job.assert, timeout: pending.job.timeoutMs / 1000 }), 'utf8');
+        const budgetMs = Math.min(pending.job.timeoutMs, MAX_BUDGET_MS);
+        const body = Buffer.from(JSON.stringify({ id: 0, program: pending.job.program, assert: pending.job.assert, timeout: budgetMs / 1000 }), 'utf8');
         const head = Buffer.alloc(4);
         head.writeUInt32BE(body.length);
         (this.proc.stdin as Writable).write(Buffer.concat([head, body]));
         this.timer = setTimeout(() => {
             this.proc.kill('SIGKILL');
             this.die('the Python worker stopped answering');
-        }, pending.job.timeoutMs + REPLY_GRACE_MS);
+        }, budgetMs + REPLY_GRACE_MS);
     }
 
     private receive(chunk: Buffer): void {
