@@ -137,6 +137,42 @@ export function pyJsonLoads(text: string): PyValue {
     return new Scanner(text).document();
 }
 
+/**
+ * A value from pyJsonLoads as JSON.parse would build it: objects for dicts (a repeated key keeps its
+ * first place and last value in both), JS numbers for floats and ints.
+ */
+export function pyValueToPlain(value: PyValue): unknown {
+    if (value instanceof Map) {
+        const out: Record<string, unknown> = {};
+        // defineProperty: a `__proto__` key is an own property, as JSON.parse makes it.
+        for (const [key, item] of value) Object.defineProperty(out, key, { value: pyValueToPlain(item), enumerable: true, writable: true, configurable: true });
+        return out;
+    }
+    if (Array.isArray(value)) return value.map(pyValueToPlain);
+    if (value instanceof PyFloat) return value.value;
+    if (typeof value === 'bigint') return Number(value);
+    return value;
+}
+
+/**
+ * `parse(text)` (JSON.parse by default), or where it refuses a text holding `NaN` or `Infinity`, what
+ * Python's json.loads reads: Python's json.dumps writes float nan and inf as those bare words (a
+ * trainer's logged score or step metric), and a dump read by Python keeps such rows. Any other
+ * refusal is parse's own error.
+ */
+export function jsonParseAsPython(text: string, parse: (text: string) => unknown = JSON.parse): unknown {
+    try {
+        return parse(text);
+    } catch (error) {
+        if (!text.includes('NaN') && !text.includes('Infinity')) throw error;
+        try {
+            return pyValueToPlain(pyJsonLoads(text));
+        } catch {
+            throw error;
+        }
+    }
+}
+
 const enum C { Quote = 34, Backslash = 92, Minus = 45, Zero = 48, Nine = 57 }
 
 class Scanner {

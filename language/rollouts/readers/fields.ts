@@ -134,7 +134,9 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const promptIndex = pick(row, PROMPT_INDEX);
     if (promptIndex) record.promptIndex = intOrNull(promptIndex[1], promptIndex[0]);
     const score = pick(row, SCORE);
-    if (score) record.loggedScore = num(score[1], score[0]);
+    // A NaN or infinite logged score (Python's json.dumps writes nan and inf as NaN, Infinity) is no
+    // score to compare with: the rollout is scored without one rather than lost.
+    if (score && !(typeof score[1] === 'number' && !Number.isFinite(score[1]))) record.loggedScore = num(score[1], score[0]);
     const finish = pick(row, FINISH);
     if (finish && typeof finish[1] === 'string' && finish[1] !== '') record.finishReason = finish[1];
     const dataset = pick(row, DATASET);

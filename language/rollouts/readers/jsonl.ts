@@ -6,6 +6,7 @@ import { describe, intOrNull, isRow, num, recordFromRow, RowError, text, type De
 import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
 import { RowParser } from './row-parse.js';
+import { jsonParseAsPython } from '../../python/json-loads.js';
 
 export type LineFormat = Extract<RolloutFormat, 'open-instruct-traces' | 'open-instruct-rollouts' | 'verl' | 'jsonl'>;
 
@@ -47,7 +48,7 @@ export function* lineItems(text: string, where: string, state: LineState, ctx: J
     if (text.trim() === '') return;
     let row: unknown;
     try {
-        row = state.rows ? state.rows.parse(text) : JSON.parse(text);
+        row = state.rows ? jsonParseAsPython(text, (t) => state.rows!.parse(t)) : jsonParseAsPython(text);
     } catch (error) {
         yield issue(where, `invalid JSON: ${(error as Error).message}`);
         return;
