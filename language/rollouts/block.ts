@@ -12,7 +12,7 @@ import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
 import { LabelPlans } from './label-plans.js';
 import type { ProblemIndex } from './problem-index.js';
-import { scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
+import { labelOf, scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
 import { VerdictMemo } from './verdict-memo.js';
 import type { RolloutIssue, RolloutRecord, ScoredRollout } from './types.js';
 
@@ -119,7 +119,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                     continue;
                 }
                 const problem = ctx.score.problems?.lookup(item.key, item.prompt);
-                const label = item.groundTruth !== undefined ? item.groundTruth : problem?.testCases;
+                const label = labelOf(item, problem);
                 const manufactoria = taskOf(item, label) === 'manufactoria';
                 let extraction: Extraction | undefined;
                 const escaped = parsed?.response;

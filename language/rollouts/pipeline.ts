@@ -5,7 +5,7 @@ import { readProblemFile } from '../dataset/problems/load.js';
 import { LabelPlans } from './label-plans.js';
 import { ProblemIndex } from './problem-index.js';
 import { readRollouts, type ReadRolloutsOptions } from './readers/index.js';
-import { scoreManufactoriaRollout, scoreRollout, taskOf, type ScoreContext, type ScoreOutcome } from './score.js';
+import { labelOf, scoreManufactoriaRollout, scoreRollout, taskOf, type ScoreContext, type ScoreOutcome } from './score.js';
 import type { RolloutIssue, RolloutRecord } from './types.js';
 
 export interface ProblemLoad {
@@ -65,7 +65,7 @@ export async function* scoreRolloutRecords(paths: string[], options: ScoreRunOpt
         }
         // Manufactoria is scored synchronously; only Python answers wait on a process.
         const problem = ctx.problems?.lookup(item.key, item.prompt);
-        const label = item.groundTruth !== undefined ? item.groundTruth : problem?.testCases;
+        const label = labelOf(item, problem);
         const outcome = taskOf(item, label) === 'manufactoria' ? scoreManufactoriaRollout(item, ctx, problem) : await scoreRollout(item, ctx);
         yield { record: item, outcome };
     }
