@@ -6,7 +6,7 @@
 import { PyJsonDecodeError, pyJsonLoadsBytes } from '../python/json-loads.js';
 import { PyDumpsError, pyJsonDumpsCompact } from '../python/json-dumps.js';
 import { pyStrip } from '../python/text.js';
-import type { FieldError } from './lax-fields.js';
+import { isJsonObject, type FieldError } from './lax-fields.js';
 
 export interface HttpAnswer {
     status: number;
@@ -50,17 +50,41 @@ export function detailAnswer(status: number, detail: string, extra: Array<[strin
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The 422 for validation errors; jsonable_encoder turns a bytes input into str (500 if not UTF-8). */
+/** Python raises here (bytes that are not UTF-8): the answer is Starlette's 500. */
+class NotEncodable extends Error {}
+
+/**
+ * fastapi.encoders.jsonable_encoder on an echoed input: bytes become str, and a dict loses every
+ * key starting with `_sa` (its default sqlalchemy_safe=True), at any depth. Dicts come out as Maps.
+ */
+function jsonableEncoder(value: unknown): unknown {
+    if (value instanceof Uint8Array) {
+        try {
+            return strictUtf8.decode(value);
+        } catch {
+            throw new NotEncodable();
+        }
+    }
+    if (Array.isArray(value)) return value.map(jsonableEncoder);
+    if (isJsonObject(value)) {
+        const out = new Map<string, unknown>();
+        const entries = value instanceof Map ? value.entries() : Object.entries(value);
+        for (const [key, item] of entries) if (!key.startsWith('_sa')) out.set(key, jsonableEncoder(item));
+        return out;
+    }
+    return value;
+}
+
+/** The 422 for validation errors, their inputs through jsonable_encoder (500 where that raises). */
 export function validationAnswer(errors: readonly FieldError[]): HttpAnswer {
     const detail = [];
     for (const { type, loc, msg, input, ctx } of errors) {
-        let echoed = input;
-        if (input instanceof Uint8Array) {
-            try {
-                echoed = strictUtf8.decode(input);
-            } catch {
-                return internalServerError();
-            }
+        let echoed: unknown;
+        try {
+            echoed = jsonableEncoder(input);
+        } catch (error) {
+            if (error instanceof NotEncodable) return internalServerError();
+            throw error;
         }
         detail.push(ctx ? { type, loc, msg, input: echoed, ctx } : { type, loc, msg, input: echoed });
     }

@@ -55,11 +55,11 @@ def internal_error():
 
 
 def jsonable(value):
-    """fastapi.encoders.jsonable_encoder for the values that occur here."""
+    """fastapi.encoders.jsonable_encoder for the values that occur here (sqlalchemy_safe=True drops `_sa*` keys)."""
     if isinstance(value, bytes):
         return value.decode()  # may raise UnicodeDecodeError -> 500
     if isinstance(value, dict):
-        return {jsonable(k): jsonable(v) for k, v in value.items()}
+        return {jsonable(k): jsonable(v) for k, v in value.items() if not (isinstance(k, str) and k.startswith('_sa'))}
     if isinstance(value, list):
         return [jsonable(v) for v in value]
     return value
@@ -407,6 +407,10 @@ CASES = [
     ('float_echo', 'floats-in-missing-echo', post('{"test_cases": [{"x": 100.0, "y": 1E22, "z": 0.1, "w": 2.5e-5}]}')),
     ('float_echo', 'int-float-max-time-overflow', post('{"dsl": "x", "test_cases": [], "max_execution_time": ' + '9' * 400 + '}')),
     ('float_echo', 'key-order-kept', post('{"test_cases": [{"b": 1, "1": 2, "a": 3, "b": 4}]}')),
+    # jsonable_encoder's sqlalchemy_safe: echoed dicts lose keys starting with `_sa`, at any depth
+    ('sa_keys', 'body-sa-keys-dropped', post('{"test_cases": [], "_sa": 1, "_sa_instance_state": 2, "sa": 3, "_SA": 4, "x_sa": 5, "n": {"_sa_y": 6, "z": [{"_sa": 7, "k": 8}]}}')),
+    ('sa_keys', 'case-only-sa-key', post('{"dsl": "x", "test_cases": [{"_sa": "R"}]}')),
+    ('sa_keys', 'list-echo-sa-keys-dropped', post('{"dsl": "x", "test_cases": {"_sa": 1, "input": "R"}}')),
     # Non-dict models: model_attributes_type (FastAPI validates with from_attributes=True)
     ('model_attributes_type', 'case-string', post('{"dsl": "x", "test_cases": ["R"]}')),
     ('model_attributes_type', 'case-number-null-list', post('{"dsl": "x", "test_cases": [5, null, [], true]}')),
