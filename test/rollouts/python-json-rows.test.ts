@@ -35,3 +35,28 @@ describe('a dump row with a NaN score', () => {
         expect(items.map((i) => ('issue' in i ? undefined : i.loggedScore))).toEqual([undefined, 1]);
     });
 });
+
+describe('open-instruct dumps with a NaN reward', () => {
+    // The fixture tokenizer maps each byte to the id of its value (test/fixtures/rollouts/make-fixtures.mjs).
+    const tokenizer = join(__dirname, '../fixtures/rollouts/tokenizer/tokenizer.json');
+    const ids = (text: string) => [...Buffer.from(text, 'utf8')];
+    const program = 'START start:\n    NEXT end\nEND end';
+    async function read(file: string) {
+        const items = [];
+        for await (const item of readRollouts([file], { tokenizer })) items.push(item);
+        return items.map((i) => ('issue' in i ? i.issue.message : { source: i.source, logged: i.loggedScore }));
+    }
+    it('a rollout shard row keeps its rollout, without a logged score', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'rollouts-nan-'));
+        const file = join(dir, 'run_rollouts_000000.jsonl');
+        const row = (reward: string) => `{"step": 1, "sample_idx": 0, "prompt_idx": 0, "prompt_tokens": [80], "response_tokens": ${JSON.stringify(ids(program))}, "reward": ${reward}, "advantage": NaN, "finish_reason": "stop", "dataset": "manufactoria", "ground_truth": [{"input": "R"}], "logprobs": [-Infinity]}`;
+        writeFileSync(file, `${row('NaN')}\n${row('10.0')}\n`);
+        expect(await read(file)).toEqual([{ source: `${file}:1`, logged: undefined }, { source: `${file}:2`, logged: 10 }]);
+    });
+    it('a traces line keeps every rollout, the NaN one without a logged score', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'rollouts-nan-'));
+        const file = join(dir, 'traces_run.jsonl');
+        writeFileSync(file, `{"scores": [NaN, 10.0], "finish_reasons": ["stop", "stop"], "responses": ${JSON.stringify([ids(program), ids(program)])}, "training_step": 2, "ground_truths": [[{"input": "R"}], [{"input": "R"}]]}\n`);
+        expect(await read(file)).toEqual([{ source: `${file}:1[0]`, logged: undefined }, { source: `${file}:1[1]`, logged: 10 }]);
+    });
+});

@@ -74,6 +74,16 @@ export function num(value: unknown, field: string): number {
     throw new RowError(field, `expected a number, got ${describe(value)}`);
 }
 
+/**
+ * A logged score, or undefined when it is NaN or infinite (Python's json.dumps writes a float nan or
+ * inf as NaN, Infinity; parquet holds them as doubles): no score to compare with, so the rollout is
+ * scored without one rather than lost (docs/rollouts.md, "Logged scores").
+ */
+export function loggedScoreOf(value: unknown, field: string): number | undefined {
+    if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+    return num(value, field);
+}
+
 export function intOrNull(value: unknown, field: string): number | null {
     if (value === undefined || value === null || value === '') return null;
     const n = num(value, field);
@@ -134,9 +144,8 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const promptIndex = pick(row, PROMPT_INDEX);
     if (promptIndex) record.promptIndex = intOrNull(promptIndex[1], promptIndex[0]);
     const score = pick(row, SCORE);
-    // A NaN or infinite logged score (Python's json.dumps writes nan and inf as NaN, Infinity) is no
-    // score to compare with: the rollout is scored without one rather than lost.
-    if (score && !(typeof score[1] === 'number' && !Number.isFinite(score[1]))) record.loggedScore = num(score[1], score[0]);
+    const logged = score ? loggedScoreOf(score[1], score[0]) : undefined;
+    if (logged !== undefined) record.loggedScore = logged;
     const finish = pick(row, FINISH);
     if (finish && typeof finish[1] === 'string' && finish[1] !== '') record.finishReason = finish[1];
     const dataset = pick(row, DATASET);

@@ -2,7 +2,7 @@
 // lists), open-instruct rollout shards `<run>_rollouts_NNNNNN.jsonl` (one line per rollout), verl
 // `<step>.jsonl`, and plain rows. Each line is parsed on its own; a bad line is one issue.
 import type { RolloutRecord } from '../types.js';
-import { describe, intOrNull, isRow, num, recordFromRow, RowError, text, type Decode, type Row } from './fields.js';
+import { describe, intOrNull, isRow, loggedScoreOf, recordFromRow, RowError, text, type Decode, type Row } from './fields.js';
 import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
 import { RowParser } from './row-parse.js';
@@ -109,8 +109,9 @@ function* traceStep(row: Row, where: string, ctx: JsonlContext): Generator<Rollo
                 if (group.prompt !== undefined) record.prompt = group.prompt;
             }
             const scores = row.scores as unknown[] | undefined;
-            if (scores) {
-                record.loggedScore = num(scores[i], `scores[${i}]`);
+            const logged = scores ? loggedScoreOf(scores[i], `scores[${i}]`) : undefined;
+            if (logged !== undefined) {
+                record.loggedScore = logged;
                 record.loggedScale = scale;
             }
             const finish = (row.finish_reasons as unknown[] | undefined)?.[i];
@@ -138,8 +139,9 @@ function rolloutShardRecord(row: Row, where: string, ctx: JsonlContext): Rollout
         promptIndex: intOrNull(row.prompt_idx, 'prompt_idx'),
     };
     if (row.prompt_tokens !== undefined && row.prompt_tokens !== null) record.prompt = text(row.prompt_tokens, 'prompt_tokens', ctx.decode, 'user');
-    if (row.reward !== undefined && row.reward !== null) {
-        record.loggedScore = num(row.reward, 'reward');
+    const logged = row.reward !== undefined && row.reward !== null ? loggedScoreOf(row.reward, 'reward') : undefined;
+    if (logged !== undefined) {
+        record.loggedScore = logged;
         record.loggedScale = ctx.options.verificationReward ?? 10;
     }
     if (typeof row.finish_reason === 'string') record.finishReason = row.finish_reason;
