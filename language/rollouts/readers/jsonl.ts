@@ -73,52 +73,55 @@ export function* rowItems(row: unknown, where: string, state: LineState, ctx: Js
     }
 }
 
-const TRACE_COLUMNS = ['scores', 'finish_reasons', 'queries', 'ground_truths', 'datasets'] as const;
+// Later writers (asdict of the batch) add `raw_queries` (the prompt as `role: content` lines) and
+// `decoded_responses` (the responses' text): read those, so such a file needs no tokenizer. A column
+// the writer left None (null) is absent.
+const TRACE_COLUMNS = ['scores', 'finish_reasons', 'queries', 'ground_truths', 'datasets', 'raw_queries', 'decoded_responses'] as const;
 
 /** One trace line: a training step's columns, one entry per rollout (open-instruct `--save_traces`). */
 function* traceStep(row: Row, where: string, ctx: JsonlContext): Generator<RolloutItem> {
     const responses = row.responses;
     if (!Array.isArray(responses)) throw new RowError('responses', `expected a list, got ${describe(responses)}`);
+    const columns: Partial<Record<(typeof TRACE_COLUMNS)[number], unknown[]>> = {};
     for (const column of TRACE_COLUMNS) {
         const value = row[column];
-        if (value === undefined) continue;
+        if (value === undefined || value === null) continue;
         if (!Array.isArray(value)) throw new RowError(column, `expected a list, got ${describe(value)}`);
         if (value.length !== responses.length) throw new RowError(column, `has ${value.length} entries for ${responses.length} responses`);
+        columns[column] = value;
     }
-    const step = row.training_step !== undefined ? intOrNull(row.training_step, 'training_step') : ctx.fileStep ?? ctx.options.step ?? null;
-    const queries = row.queries as unknown[] | undefined;
+    const step = row.training_step !== undefined && row.training_step !== null ? intOrNull(row.training_step, 'training_step') : ctx.fileStep ?? ctx.options.step ?? null;
+    const { queries, raw_queries: rawQueries, decoded_responses: decoded } = columns;
     // Samples of one prompt share a query: the GRPO group is (step, index of the distinct query).
     const groups = new Map<string, { index: number; prompt?: string }>();
     const scale = ctx.options.verificationReward ?? 10;
     for (let i = 0; i < responses.length; i++) {
         const source = `${where}[${i}]`;
         try {
-            const record: RolloutRecord = {
-                source, format: 'open-instruct-traces', response: text(responses[i], `responses[${i}]`, ctx.decode, 'assistant'), step, sample: i,
-            };
-            if (queries) {
-                const q = queries[i];
+            const response = decoded ? text(decoded[i], `decoded_responses[${i}]`, undefined, 'assistant') : text(responses[i], `responses[${i}]`, ctx.decode, 'assistant');
+            const record: RolloutRecord = { source, format: 'open-instruct-traces', response, step, sample: i };
+            const q = queries ? queries[i] : rawQueries?.[i];
+            if (q !== undefined) {
                 const key = typeof q === 'string' ? q : JSON.stringify(q);
                 let group = groups.get(key);
                 if (!group) {
                     group = { index: groups.size };
-                    if (q !== null && q !== undefined) group.prompt = text(q, `queries[${i}]`, ctx.decode, 'user');
+                    if (rawQueries) group.prompt = text(rawQueries[i], `raw_queries[${i}]`, undefined, 'user');
+                    else if (q !== null) group.prompt = text(q, `queries[${i}]`, ctx.decode, 'user');
                     groups.set(key, group);
                 }
                 record.promptIndex = group.index;
                 if (group.prompt !== undefined) record.prompt = group.prompt;
             }
-            const scores = row.scores as unknown[] | undefined;
-            const logged = scores ? loggedScoreOf(scores[i], `scores[${i}]`) : undefined;
+            const logged = columns.scores ? loggedScoreOf(columns.scores[i], `scores[${i}]`) : undefined;
             if (logged !== undefined) {
                 record.loggedScore = logged;
                 record.loggedScale = scale;
             }
-            const finish = (row.finish_reasons as unknown[] | undefined)?.[i];
+            const finish = columns.finish_reasons?.[i];
             if (typeof finish === 'string') record.finishReason = finish;
-            const gts = row.ground_truths as unknown[] | undefined;
-            if (gts) record.groundTruth = gts[i];
-            const dataset = (row.datasets as unknown[] | undefined)?.[i];
+            if (columns.ground_truths) record.groundTruth = columns.ground_truths[i];
+            const dataset = columns.datasets?.[i];
             if (typeof dataset === 'string') record.dataset = dataset;
             yield record;
         } catch (error) {
