@@ -1,0 +1,62 @@
+// Dumps as the trainers' own writers lay them out (field names, types and the versions they went
+// through; docs/rollouts.md, "Formats"), written here in small temporary folders and read, joined and
+// scored: what a researcher's real run directory holds, not only our fixtures' shape.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { issueText, loadProblemIndex, scoreRollouts } from '../../language/rollouts/pipeline.js';
+import type { ScoredRollout } from '../../language/rollouts/types.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+const problemsFile = fixturePath('rollouts/problems.jsonl');
+const problems = readFileSync(problemsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; ground_truth: unknown[]; messages: { content: string }[] });
+const [BB, RYY] = problems;
+const BB_GOOD = 'START start:\n    NEXT a\nPULLER_RB a:\n    [B] b\nPULLER_RB b:\n    [B] end\nEND end';
+const ACCEPT_ALL = 'START start:\n    NEXT end\nEND end';
+const fence = (program: string) => `Let me think.\n\n\`\`\`manufactoria\n${program}\n\`\`\`\n`;
+/** Two samples of BB (one passes), one of RYY (fails). */
+const ROLLOUTS = [{ p: BB, response: fence(BB_GOOD), pass: 1 }, { p: BB, response: fence(ACCEPT_ALL), pass: 0 }, { p: RYY, response: fence(ACCEPT_ALL), pass: 0 }];
+const user = (p: { messages: { content: string }[] }) => p.messages[0].content;
+
+function folder(files: Record<string, string>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'trainer-writers-'));
+    for (const [name, text] of Object.entries(files)) {
+        mkdirSync(join(dir, name, '..'), { recursive: true });
+        writeFileSync(join(dir, name), text);
+    }
+    return dir;
+}
+
+async function run(paths: string[], extra: Record<string, unknown> = {}) {
+    const { index } = await loadProblemIndex([problemsFile]);
+    const rows: ScoredRollout[] = [];
+    const issues: string[] = [];
+    for await (const item of scoreRollouts(paths, { problems: index, ...extra })) {
+        if ('issue' in item) issues.push(issueText(item.issue));
+        else rows.push(item);
+    }
+    return { rows, issues };
+}
+
+const brief = (r: ScoredRollout) => ({ id: r.id, step: r.step, sample: r.sample, prompt_index: r.prompt_index, all_pass: r.all_pass, logged_score: r.logged_score, logged_mismatch: r.logged_mismatch });
+
+describe('open-instruct traces_<run>.jsonl', () => {
+    test('a line of the later writer (asdict of the batch: raw_queries, decoded_responses, indices None) needs no tokenizer', async () => {
+        // Token ids the run's tokenizer would decode; no tokenizer is given, the text columns are read.
+        const ids = (t: string) => [...Buffer.from(t, 'utf8')];
+        const line = {
+            scores: ROLLOUTS.map((r) => 10 * r.pass), finish_reasons: ROLLOUTS.map(() => 'stop'), responses: ROLLOUTS.map((r) => ids(r.response)), training_step: 9,
+            queries: ROLLOUTS.map((r) => ids(`<|im_start|>user\n${user(r.p)}<|im_end|>\n`)), ground_truths: ROLLOUTS.map((r) => r.p.ground_truth), datasets: ROLLOUTS.map(() => 'manufactoria'),
+            raw_queries: ROLLOUTS.map((r) => `user: ${user(r.p)}`), decoded_responses: ROLLOUTS.map((r) => r.response), indices: null, 'objective/verifiable_reward': 3.3,
+        };
+        const dir = folder({ 'traces_run.jsonl': `${JSON.stringify(line)}\n` });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map(brief)).toEqual([
+            { id: BB.id, step: 9, sample: 0, prompt_index: 0, all_pass: 1, logged_score: 1, logged_mismatch: false },
+            { id: BB.id, step: 9, sample: 1, prompt_index: 0, all_pass: 0, logged_score: 0, logged_mismatch: false },
+            { id: RYY.id, step: 9, sample: 2, prompt_index: 1, all_pass: 0, logged_score: 0, logged_mismatch: false },
+        ]);
+    });
+});
