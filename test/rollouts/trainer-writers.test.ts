@@ -60,3 +60,19 @@ describe('open-instruct traces_<run>.jsonl', () => {
         ]);
     });
 });
+
+describe('W&B table files', () => {
+    test('a NaN cell (Python json.dump of a float nan score) is read as Python reads it: that row has no logged score, the table is not lost', async () => {
+        // open-instruct's sample_completions table; its artifact form wraps the table with _type, ncols, nrows, column_types.
+        const data = ROLLOUTS.map((r, i) => [`<|im_start|>user\n${user(r.p)}<|im_end|>\n`, r.response, i === 0 ? 'NaN' : 10 * r.pass, r.p.ground_truth, 'manufactoria']);
+        const table = (extra: string) => `{${extra}"columns": ["prompt", "response", "scores", "ground_truth", "dataset"], "data": ${JSON.stringify(data).replace('"NaN"', 'NaN')}}`;
+        const dir = folder({
+            'media/table/sample_completions_40_3f2a.table.json': table(''),
+            'artifact/sample_completions.table.json': table('"_type": "table", "ncols": 5, "nrows": 3, "log_mode": "IMMUTABLE", "column_types": {"params": {"type_map": {}}, "wb_type": "typedDict"}, '),
+        });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        const want = [[BB.id, 1, undefined], [BB.id, 0, 0], [RYY.id, 0, 0]];
+        expect(rows.map((r) => [r.id, r.all_pass, r.logged_score])).toEqual([...want, ...want]);
+    });
+});

@@ -7,6 +7,7 @@ import { parquetRowBatches } from '../../dataset/problems/parquet-rows.js';
 import { describe, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
 import { issue, type RolloutFormat, type RolloutItem } from './options.js';
 import { stripBom } from '../../python/bom.js';
+import { jsonParseAsPython } from '../../python/json-loads.js';
 
 export interface TableContext {
     file: string;
@@ -41,7 +42,8 @@ async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
     }
     const textContent = await fs.readFile(path, 'utf8');
     try {
-        return JSON.parse(stripBom(textContent));
+        // W&B writes its table files with Python's json.dump: a float nan or inf cell is NaN, Infinity.
+        return jsonParseAsPython(stripBom(textContent));
     } catch (error) {
         throw new RowError(undefined, `invalid JSON: ${(error as Error).message}`);
     }
