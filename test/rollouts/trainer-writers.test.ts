@@ -76,3 +76,24 @@ describe('W&B table files', () => {
         expect(rows.map((r) => [r.id, r.all_pass, r.logged_score])).toEqual([...want, ...want]);
     });
 });
+
+describe('TRL completion logs', () => {
+    // Its W&B table has the columns of its completions_<step>.parquet (the parquet layout is the trl fixture).
+    const table = (rewards: Record<string, (i: number) => number | string>, extras: Record<string, (i: number) => unknown> = {}) => {
+        const columns = ['step', 'prompt', 'completion', ...Object.keys(rewards), ...Object.keys(extras), 'advantage'];
+        const data = ROLLOUTS.map((r, i) => [40, `user\n${user(r.p)}\nassistant\n`, r.response, ...Object.values(rewards).map((f) => f(i)), ...Object.values(extras).map((f) => f(i)), 0.5]);
+        return JSON.stringify({ columns, data }).replaceAll('"NaN"', 'NaN');
+    };
+    test('the one reward function\'s column is the logged score (NaN: none); with several, their weighted sum is not in the file: none', async () => {
+        const dir = folder({
+            'a/completions_40_1.table.json': table({ manufactoria_reward: (i) => (i === 2 ? 'NaN' : ROLLOUTS[i].pass) }, { program_lines: (i) => `${i}` }),
+            'b/completions_40_2.table.json': table({ manufactoria_reward: (i) => ROLLOUTS[i].pass, format_reward: () => 1 }),
+        });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.id, r.step, r.all_pass, r.logged_score, r.logged_mismatch])).toEqual([
+            [BB.id, 40, 1, 1, false], [BB.id, 40, 0, 0, false], [RYY.id, 40, 0, undefined, undefined],
+            [BB.id, 40, 1, undefined, undefined], [BB.id, 40, 0, undefined, undefined], [RYY.id, 40, 0, undefined, undefined],
+        ]);
+    });
+});

@@ -143,7 +143,7 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     if (sample) record.sample = intOrNull(sample[1], sample[0]);
     const promptIndex = pick(row, PROMPT_INDEX);
     if (promptIndex) record.promptIndex = intOrNull(promptIndex[1], promptIndex[0]);
-    const score = pick(row, SCORE);
+    const score = pick(row, SCORE) ?? trlRewardColumn(row);
     const logged = score ? loggedScoreOf(score[1], score[0]) : undefined;
     if (logged !== undefined) record.loggedScore = logged;
     const finish = pick(row, FINISH);
@@ -151,6 +151,23 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const dataset = pick(row, DATASET);
     if (dataset && typeof dataset[1] === 'string') record.dataset = dataset[1];
     return record;
+}
+
+/**
+ * TRL's completion logs (its parquet files, its W&B table) have no reward column: the columns are
+ * `step, prompt, completion`, one column per reward function (named for it), the reward functions'
+ * extra columns, then `advantage`. With one numeric column between `completion` and `advantage`, that
+ * function's reward is the reward. With several, the trainer's reward was their weighted sum, and the
+ * weights are not in the file: no logged score.
+ */
+function trlRewardColumn(row: Row): [string, unknown] | undefined {
+    const keys = Object.keys(row);
+    const from = keys.indexOf('completion');
+    const to = keys.indexOf('advantage');
+    if (from < 0 || to < from) return undefined;
+    const numeric = keys.slice(from + 1, to).filter((k) => typeof row[k] === 'number' || row[k] === null);
+    // A None reward reaches us as NaN or null: no score for that row.
+    return numeric.length === 1 && row[numeric[0]] !== null ? [numeric[0], row[numeric[0]]] : undefined;
 }
 
 /** The training step a file name carries: verl `<step>.jsonl`, TRL `completions_<step>.parquet`, `…step_<n>…`. */
