@@ -100,7 +100,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     const pool = new VerdictPool({ threads: options.threads ?? 0, workerFile: options.workerFile, limits });
     let inProgress = 0;
 
-    const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, (req, res) => {
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
         inProgress++;
         const work = new RequestWork();
         const timer = setTimeout(() => {
@@ -125,7 +125,12 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
             process.stderr.write(`delta serve: ${(error as Error).stack ?? error}\n`);
             send(req, res, internal(), true);
         });
-    });
+    };
+    const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, onRequest);
+    // uvicorn answers a request with any Expect header as usual (Node would answer 417 to one that is not
+    // 100-continue) and writes `100 Continue` only once the app reads the body (Node: at once); see readBody.
+    server.on('checkContinue', onRequest);
+    server.on('checkExpectation', onRequest);
 
     async function handle(req: IncomingMessage, res: ServerResponse, work: RequestWork): Promise<void> {
         const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
@@ -218,6 +223,7 @@ function readBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): 
             resolve(undefined);
         };
         if (declared > maxBytes) return tooLarge();
+        if (expectsContinue(req)) res.writeContinue();
         const chunks: Buffer[] = [];
         let size = 0;
         const onData = (chunk: Buffer) => {
@@ -252,13 +258,21 @@ function send(req: IncomingMessage, res: ServerResponse, answer: HttpAnswer, clo
     // uvicorn echoes a request's exact `connection: close` header; our own refusals (413, 503, 504)
     // also close, and say so, so that a client does not send its next request on a closing socket.
     if (requestSaysClose(req) || close) head.push('connection', 'close');
-    if (answer.close || close) res.shouldKeepAlive = false;
+    // uvicorn keeps no HTTP/1.0 connection alive, even one that asks for keep-alive.
+    if (answer.close || close || req.httpVersion === '1.0') res.shouldKeepAlive = false;
     res.writeHead(answer.status, head);
     const recycle = answer.recycle;
     // 'finish' comes once the socket has written every byte: nothing reads the buffer after that.
     if (recycle) res.end(answer.body, () => answerShelf.give(recycle));
     else res.end(answer.body);
     if (close && !req.complete) req.socket.once('finish', () => req.socket.destroy());
+}
+
+/** uvicorn's test: some Expect header whose value, lower-cased, is exactly `100-continue`. */
+function expectsContinue(req: IncomingMessage): boolean {
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'expect' && raw[i + 1].toLowerCase() === '100-continue') return true;
+    return false;
 }
 
 function requestSaysClose(req: IncomingMessage): boolean {

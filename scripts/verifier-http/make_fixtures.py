@@ -458,6 +458,12 @@ CASES = [
     ('method_not_allowed', 'delete-stdio', http_request('DELETE', '/test_program_stdio', content_type=None)),
     ('method_not_allowed', 'options-health', http_request('OPTIONS', '/health', content_type=None)),
     ('method_not_allowed', 'head-health', http_request('HEAD', '/health', content_type=None)),
+    # Connection handling (uvicorn's httptools protocol): HTTP/1.0 is closed even when it asks for
+    # keep-alive; an Expect header other than 100-continue is ignored (no 417); `100 Continue` is
+    # sent only when the app reads the body, so not before a 405
+    ('connection', 'http10-keep-alive-closed', b'GET /health HTTP/1.0\r\nHost: verifier.test\r\nConnection: keep-alive\r\n\r\n'),
+    ('connection', 'expect-other-ignored', post(solution([{'input': 'R'}]), extra='Expect: something\r\n')),
+    ('connection', 'expect-100-not-sent-before-405', post(b'{}', path='/health', extra='Expect: 100-continue\r\n')),
     # Percent-encoded paths, decoded by uvicorn before routing
     ('percent_paths', 'encoded-letter', http_request('GET', '/%68ealth', content_type=None)),
     ('percent_paths', 'encoded-newline-matches', http_request('GET', '/health%0A', content_type=None)),
@@ -525,6 +531,8 @@ def main():
         a = answer(raw)
         if raw.startswith(b'HEAD '):
             a.body = b''  # uvicorn sends no body to HEAD, content-length unchanged
+        if raw.split(b'\r\n', 1)[0].endswith(b' HTTP/1.0'):
+            a.close = True  # uvicorn: keep_alive=http_version != "1.0", whatever the Connection header says
         out.append(record(category, label, raw, a))
     msg = b'Invalid HTTP request received.'
     for category, label, raw in PROTOCOL_400:

@@ -40,3 +40,14 @@ describe.each(categories)('%s', (category) => {
         if (c.closed) expect(response.closed).toBe(true);
     });
 });
+
+describe('Expect: 100-continue', () => {
+    test('a route that reads the body gets `100 Continue` first, as uvicorn writes it when FastAPI reads the body', async () => {
+        const body = '{"dsl": "START s:\\n    NEXT e\\nEND e", "test_cases": []}';
+        const request = `POST /test_solution HTTP/1.1\r\nHost: verifier.test\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+        const response = await sendRaw(server.port, request);
+        // The raw reader stops at the interim answer: it is the first thing on the wire.
+        expect(response.status).toBe(100);
+        expect(response.headers).toEqual([]);
+    });
+});
