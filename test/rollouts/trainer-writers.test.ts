@@ -97,3 +97,26 @@ describe('TRL completion logs', () => {
         ]);
     });
 });
+
+describe('CSV written by pandas', () => {
+    test('a ground-truth cell holding the repr of the test-case list (grpo_fast_code eval_results/eval_step_<n>_<name>.csv) is that list, not an invalid label', async () => {
+        // to_csv of a list cell writes str(list): single quotes, True/False; a label that is JSON text stays text.
+        const repr = (v: unknown): string => {
+            if (typeof v === 'boolean') return v ? 'True' : 'False';
+            if (typeof v === 'string') return v.includes("'") && !v.includes('"') ? `"${v}"` : `'${v.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+            if (Array.isArray(v)) return `[${v.map(repr).join(', ')}]`;
+            if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${repr(k)}: ${repr(x)}`).join(', ')}}`;
+            return String(v);
+        };
+        const cell = (s: string) => `"${s.replaceAll('"', '""')}"`;
+        const lines = ['prompt,response,scores,ground_truth,dataset'];
+        for (const r of ROLLOUTS) lines.push([cell(user(r.p)), cell(r.response), `${10 * r.pass}.0`, cell(repr(r.p.ground_truth)), 'manufactoria'].join(','));
+        lines.push([cell(user(BB)), cell(fence(BB_GOOD)), '10.0', cell(JSON.stringify(BB.ground_truth)), 'manufactoria'].join(','));
+        const dir = folder({ 'eval_results/eval_step_100_manufactoria.csv': `${lines.join('\n')}\n` });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.id, r.step, r.error, r.all_pass, r.logged_score, r.logged_mismatch])).toEqual([
+            [BB.id, 100, null, 1, 1, false], [BB.id, 100, 'wrong_accept', 0, 0, false], [RYY.id, 100, 'wrong_output', 0, 0, false], [BB.id, 100, null, 1, 1, false],
+        ]);
+    });
+});

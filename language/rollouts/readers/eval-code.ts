@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { RolloutRecord } from '../types.js';
 import { readCsvRows } from './csv.js';
-import { describe, isRow, num, RowError, type Row } from './fields.js';
+import { csvGroundTruth, describe, isRow, num, RowError, type Row } from './fields.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
 import { EVAL_RUN } from './paths.js';
@@ -67,7 +67,7 @@ function evalRecord(csv: Record<string, string>, ds: Row, where: string, run: nu
     const record: RolloutRecord = { source: where, format: 'eval-code', response: csv.response, step: options.step ?? null, sample: run };
     if (typeof csv.prompt === 'string') record.prompt = csv.prompt;
     // The CSV's ground_truth column is a Python repr; the dataset line holds the real label.
-    record.groundTruth = ds.ground_truth ?? csv.ground_truth;
+    record.groundTruth = ds.ground_truth ?? csvGroundTruth(csv.ground_truth);
     if (typeof ds.id === 'string') record.key = ds.id;
     else if (typeof ds.name === 'string') record.key = ds.name;
     if (typeof ds.problem_family === 'string') record.family = ds.problem_family;

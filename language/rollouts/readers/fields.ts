@@ -1,6 +1,7 @@
 // Field picking shared by the row formats (plain rows, verl, TRL, W&B tables, eval_code CSVs):
 // which key holds the response, the ground truth, the key, the step… (docs/rollouts.md, "Formats").
 // A field of the wrong type is a RowError naming the field; the reader turns it into `file:line: field: what`.
+import { pyLiteralEval } from '../../python/literal-eval.js';
 import type { RolloutRecord } from '../types.js';
 
 export class RowError extends Error {
@@ -109,6 +110,8 @@ export interface RowContext {
     format: string;
     step: number | null;
     decode?: Decode;
+    /** Cells are text (CSV): a ground truth pandas wrote as a Python repr is read back (csvGroundTruth). */
+    textCells?: boolean;
     /** Keys already consumed by the format (kept out of `extra`). */
     omit?: readonly string[];
 }
@@ -127,7 +130,10 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const prompt = pick(row, PROMPT) ?? (Array.isArray(row.messages) ? ['messages', row.messages] as [string, unknown] : undefined);
     if (prompt) record.prompt = text(prompt[1], prompt[0], ctx.decode, 'user');
     const gt = pick(row, GROUND_TRUTH);
-    if (gt) record.groundTruth = gt[0] === 'reward_model' && isRow(gt[1]) ? gt[1].ground_truth : gt[1];
+    if (gt) {
+        const value = gt[0] === 'reward_model' && isRow(gt[1]) ? gt[1].ground_truth : gt[1];
+        record.groundTruth = ctx.textCells ? csvGroundTruth(value) : value;
+    }
     const key = pick(row, KEY);
     if (key) {
         if (typeof key[1] === 'object') throw new RowError(key[0], `expected text or a number, got ${describe(key[1])}`);
@@ -151,6 +157,27 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const dataset = pick(row, DATASET);
     if (dataset && typeof dataset[1] === 'string') record.dataset = dataset[1];
     return record;
+}
+
+/**
+ * A CSV cell's ground truth. pandas' to_csv writes a list of test cases (the label the trainer passed
+ * on) as its Python repr (`[{'input': 'RB', …, 'expected_accepted': True}]`), which is not JSON: that
+ * is read back as the list. A cell that is JSON, or not a list's repr, is kept as written (a label
+ * string, decoded and judged as the reference does).
+ */
+export function csvGroundTruth(value: unknown): unknown {
+    if (typeof value !== 'string' || !value.trimStart().startsWith('[')) return value;
+    try {
+        JSON.parse(value);
+        return value;
+    } catch {
+        try {
+            const list = pyLiteralEval(value);
+            return Array.isArray(list) ? list : value;
+        } catch {
+            return value;
+        }
+    }
 }
 
 /**

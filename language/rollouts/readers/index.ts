@@ -128,7 +128,7 @@ async function* readPlainCsv(file: string, fileStep: number | null, decode: Deco
             continue;
         }
         try {
-            yield recordFromRow(item.row, { source: where, format: 'csv', step: fileStep ?? options.step ?? null, decode });
+            yield recordFromRow(item.row, { source: where, format: 'csv', step: fileStep ?? options.step ?? null, decode, textCells: true });
         } catch (error) {
             if (!(error instanceof RowError)) throw error;
             yield issue(where, error.message, error.field);
