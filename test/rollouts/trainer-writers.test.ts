@@ -120,3 +120,22 @@ describe('CSV written by pandas', () => {
         ]);
     });
 });
+
+describe('eval_code.py run folders', () => {
+    const dataset = `${JSON.stringify({ index: '0', dataset_source: 'manufactoria/basic_mix', criteria: 'c', ground_truth: BB.ground_truth, dataset: 'manufactoria', id: BB.id })}\n`;
+    const program = 'START start:\n    NEXT a\\b\nEND end';
+    const response = `A backslash \\ and "quotes".\n\n\`\`\`manufactoria\n${program}\n\`\`\`\n`;
+    test('the later writer (every field quoted, csv escapechar \\, so each backslash written twice) gives the text back with single backslashes', async () => {
+        const q = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '""')}"`;
+        const csv = `${['prompt', 'response', 'ground_truth', 'score', 'finish_reason'].map(q).join(',')}\n${[user(BB), response, 'x', '0.0', 'stop'].map(q).join(',')}\n`;
+        const { rows, issues } = await run([folder({ 'original_dataset.jsonl': dataset, 'run_0_detailed.csv': csv })]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.id, r.program])).toEqual([[BB.id, program]]);
+    });
+    test('the earlier writer (plain to_csv) escaped nothing: its backslashes are the text\'s', async () => {
+        const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+        const csv = `prompt,response,ground_truth,score\n${[user(BB), response, 'x', '0.0'].map(q).join(',')}\n`;
+        const { rows } = await run([folder({ 'original_dataset.jsonl': dataset, 'run_0_detailed.csv': csv })]);
+        expect(rows.map((r) => [r.id, r.program])).toEqual([[BB.id, program]]);
+    });
+});

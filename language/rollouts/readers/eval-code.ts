@@ -1,6 +1,7 @@
 // open-instruct `eval_code.py` output folders: `original_dataset.jsonl` (the problems, one per line)
 // and `run_<i>_detailed.csv` (one sample per problem per run, in the same row order). Each CSV is
 // read in step with the dataset lines; the run number is the sample number.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RolloutRecord } from '../types.js';
 import { readCsvRows } from './csv.js';
@@ -27,9 +28,34 @@ async function* datasetRows(path: string, options: ReadRolloutsOptions): AsyncGe
     }
 }
 
+/**
+ * eval_code.py since 2025-08-18 writes its run CSVs with every field quoted and `\` as the csv
+ * module's escapechar, which writes each backslash of a text twice; before, it quoted only where
+ * needed and escaped nothing. Its header is quoted only in the later layout, which tells them apart.
+ */
+function backslashesDoubled(csvPath: string): boolean {
+    const head = Buffer.alloc(4);
+    const fd = openSync(csvPath, 'r');
+    try {
+        const n = readSync(fd, head, 0, head.length, 0);
+        const start = n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+        return n > start && head[start] === 0x22;
+    } finally {
+        closeSync(fd);
+    }
+}
+
+/** A cell of such a CSV as the text it was written from: each `\\` back to one `\`. */
+function undoubled(row: Record<string, string>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(row)) out[k] = v.includes('\\') ? v.replaceAll('\\\\', '\\') : v;
+    return out;
+}
+
 /** One run CSV of a folder, paired row by row with the folder's original_dataset.jsonl. */
 export async function* readEvalRun(csvPath: string, datasetPath: string, display: (p: string) => string, options: ReadRolloutsOptions): AsyncGenerator<RolloutItem> {
     const run = Number(EVAL_RUN.exec(basename(csvPath))?.[1] ?? NaN);
+    const doubled = backslashesDoubled(csvPath);
     const dataset = datasetRows(datasetPath, options);
     const file = display(csvPath);
     const dsFile = display(datasetPath);
@@ -51,7 +77,7 @@ export async function* readEvalRun(csvPath: string, datasetPath: string, display
                 continue;
             }
             try {
-                yield evalRecord(item.row, ds.row, where, Number.isFinite(run) ? run : null, options);
+                yield evalRecord(doubled ? undoubled(item.row) : item.row, ds.row, where, Number.isFinite(run) ? run : null, options);
             } catch (error) {
                 if (!(error instanceof RowError)) throw error;
                 yield issue(where, error.message, error.field);
