@@ -10,7 +10,7 @@ export async function openSolution(node: ProblemNode | undefined): Promise<void>
     if (node?.kind !== 'problem') {
         return void vscode.window.showInformationMessage('Manufactoria: choose a problem in the Manufactoria Problems view, then "Open Solution".');
     }
-    const { problem } = node;
+    const { problem, selector } = node;
     const problemFile = vscode.Uri.file(node.file);
     const problemDir = vscode.Uri.joinPath(problemFile, '..');
     const root = vscode.workspace.getWorkspaceFolder(problemFile)?.uri;
@@ -25,10 +25,10 @@ export async function openSolution(node: ProblemNode | undefined): Promise<void>
         first ??= uri;
         const text = await readText(uri);
         if (text === undefined) free ??= uri;
-        else if (bindsProblem(text, problemFileName, problem.id)) return show(uri);
+        else if (bindsProblem(text, problemFileName, selector)) return show(uri);
     }
     if (free) {
-        await vscode.workspace.fs.writeFile(free, new TextEncoder().encode(solutionText(problemFileName, problem.id, problem.criteria, problem.testCases)));
+        await vscode.workspace.fs.writeFile(free, new TextEncoder().encode(solutionText(problemFileName, selector, problem.criteria, problem.testCases)));
         return show(free);
     }
     // Every candidate name is taken by a file for another problem: show the first, say why.

@@ -1,13 +1,14 @@
 // The Problems view as plain data: file → family → level → colour mode → problem, plus a node for
 // rows that did not load. Pure, so the grouping and the texts are unit-tested.
-import { formatIssue, type LoadIssue, type LoadResult, type Problem } from '../../language/dataset/problems/index.js';
+import { formatIssue, ProblemLookup, type LoadIssue, type LoadResult, type Problem } from '../../language/dataset/problems/index.js';
 import { COLOR_MODES, LEVELS } from '../../language/dataset/families/types.js';
 import { problemKey } from './problem-status.js';
 
 export type ProblemNode =
     | { kind: 'file'; id: string; label: string; description: string; file: string; children: ProblemNode[] }
     | { kind: 'group'; by: 'family' | 'level' | 'colorMode'; id: string; label: string; description: string; children: ProblemNode[] }
-    | { kind: 'problem'; id: string; label: string; description: string; tooltip: string; file: string; problem: Problem }
+    /** `selector`: what a `# problem:` line names this row by (ProblemLookup.selectorOf). */
+    | { kind: 'problem'; id: string; label: string; description: string; tooltip: string; file: string; problem: Problem; selector: string }
     | { kind: 'issues'; id: string; label: string; tooltip: string; file: string; children: ProblemNode[] }
     | { kind: 'issue'; id: string; label: string; tooltip: string; file: string; issue: LoadIssue };
 
@@ -38,6 +39,7 @@ export function problemTooltip(problem: Problem): string {
  */
 export function fileNode(file: string, label: string, result: LoadResult): ProblemNode {
     const children: ProblemNode[] = [];
+    const lookup = new ProblemLookup(result.problems);
     const byFamily = groupBy(result.problems, (p) => p.family);
     for (const family of [...byFamily.keys()].sort()) {
         const familyProblems = byFamily.get(family)!;
@@ -70,7 +72,7 @@ export function fileNode(file: string, label: string, result: LoadResult): Probl
                             children: modeProblems
                                 .slice()
                                 .sort((a, b) => a.source.index - b.source.index)
-                                .map((problem) => problemNode(file, problem)),
+                                .map((problem) => problemNode(file, problem, lookup.selectorOf(problem))),
                         };
                     }),
                 };
@@ -91,9 +93,9 @@ export function fileNode(file: string, label: string, result: LoadResult): Probl
     return { kind: 'file', id: file, label, description, file, children };
 }
 
-function problemNode(file: string, problem: Problem): ProblemNode {
+function problemNode(file: string, problem: Problem, selector: string): ProblemNode {
     // Ids repeat in hand-made files; the row index keeps node ids unique.
-    return { kind: 'problem', id: problemKey(file, problem.source.index), label: problem.name || problem.id, description: problem.id, tooltip: problemTooltip(problem), file, problem };
+    return { kind: 'problem', id: problemKey(file, problem.source.index), label: problem.name || problem.id, description: problem.id, tooltip: problemTooltip(problem), file, problem, selector };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -53,13 +53,14 @@ export function commentLines(text: string, width = COMMENT_WIDTH): string[] {
 }
 
 /**
- * The starter: the binding (`problemPath` relative to the solution), the criteria as comments, a few
+ * The starter: the binding (`problemPath` relative to the solution, `selector` naming the row: its
+ * id unless that does not select it, see ProblemLookup.selectorOf), the criteria as comments, a few
  * of the problem's cases as `# test:` lines to edit and step through, and a program that rejects all.
  */
-export function solutionText(problemPath: string, id: string, criteria: string, cases: readonly TestCase[] = []): string {
+export function solutionText(problemPath: string, selector: string, criteria: string, cases: readonly TestCase[] = []): string {
     const tests = sampleTests(cases);
     const path = problemPath.startsWith('.') ? problemPath : `./${problemPath}`;
-    return [`# problem: ${path}#${id}`, ...commentLines(criteria), ...(tests.length ? ['#', '# Sample tests of the problem (all its tests run too):', ...tests] : []), '', SOLUTION_SKELETON].join('\n');
+    return [`# problem: ${path}#${selector}`, ...commentLines(criteria), ...(tests.length ? ['#', '# Sample tests of the problem (all its tests run too):', ...tests] : []), '', SOLUTION_SKELETON].join('\n');
 }
 
 /** Up to SAMPLE_TESTS accepting and SAMPLE_TESTS rejecting cases as `# test:` directives. */
@@ -69,9 +70,9 @@ export function sampleTests(cases: readonly TestCase[]): string[] {
         c.check_output ? `# test: ${formatTape(c.input)} => ${formatTape(c.expected_output)}` : `# test: ${formatTape(c.input)} -> ${c.expected_accepted ? 'accept' : 'reject'}`);
 }
 
-/** Whether an existing solution text binds this problem file and id (then it is opened, not replaced). */
-export function bindsProblem(text: string, problemPath: string, id: string): boolean {
+/** Whether an existing solution text binds this problem file and row selector (then it is opened, not replaced). */
+export function bindsProblem(text: string, problemPath: string, selector: string): boolean {
     const problem = parseDirectives(text).problem;
-    if (!problem || problem.selector !== id) return false;
+    if (!problem || problem.selector !== selector) return false;
     return problem.path.replace(/^\.\//, '') === problemPath.replace(/^\.\//, '');
 }

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
-import { parseProblemRef } from '../../language/dataset/problems/selector.js';
+import { parseProblemRef, ProblemLookup } from '../../language/dataset/problems/selector.js';
 import { directiveHead } from '../../language/dataset/solutions/directives.js';
 import { markdownCode, markdownText } from '../markdown-text.js';
 import type { SolutionTestService } from './solution-service.js';
@@ -68,13 +68,12 @@ async function fileItems(root: string, range: Range): Promise<CompletionItem[]> 
 async function rowItems(file: string, solutions: SolutionTestService, range: Range): Promise<CompletionItem[]> {
     const loaded = await solutions.problems.load(file).catch(() => undefined);
     if (!loaded) return [];
-    const names = new Map<string, number>();
-    for (const p of loaded.problems) names.set(p.name, (names.get(p.name) ?? 0) + 1);
+    const lookup = new ProblemLookup(loaded.problems);
     return loaded.problems.map((p, i) => ({
         label: p.name,
         kind: CompletionItemKind.Value,
-        // A name shared by several rows is ambiguous; insert the id then.
-        textEdit: { range, newText: names.get(p.name) === 1 ? p.name : p.id },
+        // The name reads best; a name shared by several rows (or an id) would not select this row.
+        textEdit: { range, newText: lookup.selectorOf(p, 'name') },
         filterText: `${p.name} ${p.id}`,
         sortText: String(i).padStart(6, '0'),
         detail: `row ${p.source.index} · ${p.family} · ${p.level} · ${p.colorMode} · ${p.testCases.length} tests`,

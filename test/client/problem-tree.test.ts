@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
 import { countText, fileNode, holdsProblems, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
 import { lineOfId } from '../../language/dataset/problems/row-location.js';
+import { selectProblem } from '../../language/dataset/problems/selector.js';
+import { parseDirectives } from '../../language/dataset/solutions/directives.js';
+import { bindsProblem, solutionText } from '../../client/problems/solution-file.js';
 
 const SAMPLE = 'test/fixtures/manufactoria/problems_sample.jsonl';
 
@@ -61,6 +64,21 @@ describe('fileNode', () => {
         expect(issues.kind === 'issues' && issues.children.map((c) => c.label)).toEqual(['rows.jsonl:2: problem_type: missing required field']);
         expect(issuesLabel(3)).toBe('3 rows could not be loaded');
         expect(countText(1)).toBe('1 problem');
+    });
+
+    it('Open Solution binds the row it was asked for, whatever its id (ids repeat, can be empty or hold "/")', () => {
+        const row = (id: string, name: string) => JSON.stringify({ id, name, problem_type: 'f', difficulty_level: 'basic', criteria: 'c', test_cases: [] });
+        const result = parseProblemText([row('dup', 'A'), row('dup', 'A'), row('', 'C'), row('a/b', 'D'), row(' e', 'E')].join('\n'), 'rows.jsonl', 'jsonl');
+        const leaves = (n: ProblemNode): ProblemNode[] => ('children' in n ? n.children.flatMap(leaves) : [n]);
+        const problems = leaves(fileNode('/abs/rows.jsonl', 'rows.jsonl', result)).flatMap((n) => (n.kind === 'problem' ? [n] : []));
+        expect(problems.map((n) => n.selector)).toEqual(['0', '1', 'C', 'a/b', 'E']);
+        for (const node of problems) {
+            const text = solutionText('rows.jsonl', node.selector, node.problem.criteria);
+            const directive = parseDirectives(text).problem!;
+            expect(directive.path).toBe('./rows.jsonl');
+            expect(selectProblem(result.problems, directive.selector)).toMatchObject({ ok: true, problem: { source: { index: node.problem.source.index } } });
+            expect(bindsProblem(text, 'rows.jsonl', node.selector)).toBe(true);
+        }
     });
 
     it('does not list JSON files that are not problem files', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/dataset/problems/index.js';
+import { formatIssue, loadProblemFile, parseProblemRef, parseProblemText, ProblemLookup, pyJsonDumps, readProblemFile, selectProblem, type LoadProgress, type Problem } from '../../language/dataset/problems/index.js';
 import { FIXTURE_DIR, fixtureLines, sampleHfRows, sampleProblems } from '../families/fixtures.js';
 import { readFailureText } from '../../language/dataset/problems/parquet-protocol.js';
 import { PQ_HF_SCHEMA, PQ_TEST_CASE, pqString, writeParquet, type PqNode } from './parquet-writer.js';
@@ -208,5 +208,46 @@ describe('selectors', () => {
         expect(parseProblemRef('data/p.jsonl#Numerical Add 8')).toEqual({ path: 'data/p.jsonl', selector: 'Numerical Add 8' });
         expect(parseProblemRef('dir#1/p.jsonl#3')).toEqual({ path: 'dir#1/p.jsonl', selector: '3' });
         expect(parseProblemRef('p.parquet')).toEqual({ path: 'p.parquet' });
+    });
+    it('a "#" in the file name and a "/" in the selector: the split is after the problem file\'s name', () => {
+        expect(parseProblemRef('runs/run#3.jsonl#Starts with BB')).toEqual({ path: 'runs/run#3.jsonl', selector: 'Starts with BB' });
+        expect(parseProblemRef('run#3.jsonl')).toEqual({ path: 'run#3.jsonl' });
+        expect(parseProblemRef('p.jsonl#R/B split')).toEqual({ path: 'p.jsonl', selector: 'R/B split' });
+        expect(parseProblemRef('d/p.parquet#a\\b')).toEqual({ path: 'd/p.parquet', selector: 'a\\b' });
+        expect(parseProblemRef('p.jsonl#')).toEqual({ path: 'p.jsonl', selector: '' });
+        // No problem file's name in it (a path being typed): the first "#" of the last path segment.
+        expect(parseProblemRef('dir#1/pro')).toEqual({ path: 'dir#1/pro' });
+        expect(parseProblemRef('dir/p#x')).toEqual({ path: 'dir/p', selector: 'x' });
+    });
+});
+
+describe('rows a selector cannot tell apart', () => {
+    const row = (id: string, name: string) => JSON.stringify({ id, name, description: '', criteria: 'c', test_cases: [{ input: 'R' }], problem_type: 'f', difficulty_level: 'basic' });
+    const rows = [row('dup', 'A'), row('dup', 'B'), row('', 'C'), row(' sp ', 'D'), row('a/b', 'E'), row('x', 'A'), row('h#x', 'G'), row('2', 'H'), row('y', '')];
+    const loaded = parseProblemText(rows.join('\n'), 'p.jsonl', 'jsonl').problems;
+
+    it('an id shared by several rows is ambiguous, like a shared name (it selected the first row)', () => {
+        const shared = selectProblem(loaded, 'dup');
+        expect(shared).toMatchObject({ ok: false, message: "2 problems have the id 'dup' (row indices 0 (dup), 1 (dup)); select by row index" });
+        expect(selectProblem(loaded, '1')).toMatchObject({ ok: true, problem: { name: 'B' } });
+    });
+
+    it('selectorOf names each row by something that selects exactly it, written on a # problem: line', () => {
+        const lookup = new ProblemLookup(loaded);
+        const ids = loaded.map((p) => lookup.selectorOf(p));
+        expect(ids).toEqual(['0', 'B', 'C', 'D', 'a/b', 'x', 'h#x', '2', 'y']);
+        // Row 7's id '2' selects it (ids come first), so row 2 is named 'C', not '2'.
+        const names = loaded.map((p) => lookup.selectorOf(p, 'name'));
+        expect(names).toEqual(['0', 'B', 'C', 'D', 'E', 'x', 'G', 'H', 'y']);
+        for (const selector of [...ids, ...names]) {
+            const ref = parseProblemRef(`p.jsonl#${selector}`);
+            expect(ref.path).toBe('p.jsonl');
+            const selection = selectProblem(loaded, ref.selector);
+            expect(selection.ok).toBe(true);
+        }
+        loaded.forEach((_, i) => {
+            expect(selectProblem(loaded, parseProblemRef(`p.jsonl#${ids[i]}`).selector)).toMatchObject({ ok: true, problem: { source: { index: i } } });
+            expect(selectProblem(loaded, parseProblemRef(`p.jsonl#${names[i]}`).selector)).toMatchObject({ ok: true, problem: { source: { index: i } } });
+        });
     });
 });

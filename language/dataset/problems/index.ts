@@ -5,7 +5,7 @@ export { formatOf } from './formats.js';
 export type { LoadOptions, LoadProgress, ProblemFormat } from './formats.js';
 export { formatIssue, problemFromRow } from './problem.js';
 export type { LoadIssue, Problem, ProblemSource, RowShape } from './problem.js';
-export { parseProblemRef, selectProblem } from './selector.js';
+export { ProblemLookup, parseProblemRef, selectProblem } from './selector.js';
 export type { ProblemRef, Selection } from './selector.js';
 export { colorModeFromCriteria, criteriaFromPrompt } from './criteria.js';
 export * from './rows.js';
