@@ -131,6 +131,8 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     // 100-continue) and writes `100 Continue` only once the app reads the body (Node: at once); see readBody.
     server.on('checkContinue', onRequest);
     server.on('checkExpectation', onRequest);
+    // A CONNECT target (host:port) fails httptools.parse_url in uvicorn: its 400 (Node would just drop the socket).
+    server.on('connect', (_req: IncomingMessage, socket: Socket) => protocolError(socket));
 
     async function handle(req: IncomingMessage, res: ServerResponse, work: RequestWork): Promise<void> {
         const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };

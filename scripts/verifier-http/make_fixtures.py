@@ -522,6 +522,8 @@ PROTOCOL_400 = [
     ('protocol', 'non-ascii-path', 'GET /h\u00e9alth HTTP/1.1\r\nHost: x\r\n\r\n'.encode('latin-1')),
     ('protocol', 'asterisk-target', b'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n'),
     ('protocol', 'bad-version', b'GET /health HTTP/9.z\r\nHost: x\r\n\r\n'),
+    # CONNECT's authority-form target (host:port) is refused by httptools.parse_url in on_headers_complete
+    ('protocol', 'connect-authority', b'CONNECT verifier.test:443 HTTP/1.1\r\nHost: verifier.test:443\r\n\r\n'),
 ]
 
 
