@@ -139,3 +139,18 @@ describe('eval_code.py run folders', () => {
         expect(rows.map((r) => [r.id, r.program])).toEqual([[BB.id, program]]);
     });
 });
+
+describe('what a user gets wrong', () => {
+    const verlLine = JSON.stringify({ input: user(BB), output: fence(BB_GOOD), gts: JSON.stringify(BB.ground_truth), score: 1.0, step: 3 });
+    test('a --format that is not the dump\'s: the issue names the format the row\'s keys are', async () => {
+        const dir = folder({ '3.jsonl': `${verlLine}\n` });
+        const { rows, issues } = await run([dir], { format: 'open-instruct-traces' });
+        expect(rows).toEqual([]);
+        expect(issues).toEqual([`${join(dir, '3.jsonl')}:1: responses: a row of verl read as open-instruct-traces (--format verl reads it): expected a list, got nothing (the field is missing)`]);
+    });
+    test('rows of a layout no reader knows (a DPO file): the issue gives the row\'s keys and the formats delta reads', async () => {
+        const dir = folder({ 'pairs.jsonl': `${JSON.stringify({ prompt: 'p', chosen: 'a', rejected: 'b' })}\n` });
+        const { issues } = await run([dir]);
+        expect(issues).toEqual([`${join(dir, 'pairs.jsonl')}:1: no response field (expected one of response, completion, output, decoded_response, messages); its keys are prompt, chosen, rejected; delta reads open-instruct-traces, open-instruct-rollouts, eval-code, verl, trl, wandb-table, jsonl, json, csv, parquet (docs/rollouts.md, "Formats")`]);
+    });
+});

@@ -3,6 +3,7 @@
 // A field of the wrong type is a RowError naming the field; the reader turns it into `file:line: field: what`.
 import { pyLiteralEval } from '../../python/literal-eval.js';
 import type { RolloutRecord } from '../types.js';
+import { ROLLOUT_FORMATS } from './options.js';
 
 export class RowError extends Error {
     constructor(readonly field: string | undefined, message: string) {
@@ -56,6 +57,13 @@ export function text(value: unknown, field: string, decode: Decode | undefined, 
         return decode(Array.from(value as ArrayLike<number | bigint>, Number), field);
     }
     throw new RowError(field, `expected text, a message list or token ids, got ${describe(value)}`);
+}
+
+/** The row's keys, for a message about a row of an unknown layout. */
+function keysOf(row: Row): string {
+    const keys = Object.keys(row);
+    if (!keys.length) return 'the row is empty';
+    return `its keys are ${keys.slice(0, 8).join(', ')}${keys.length > 8 ? `, … (${keys.length})` : ''}`;
 }
 
 /** The first key present; an empty string counts as absent (an empty CSV cell) unless `keepEmpty`. */
@@ -119,7 +127,7 @@ export interface RowContext {
 /** A row with a response (plain JSONL/JSON/CSV/parquet rows, verl, TRL, W&B tables) → RolloutRecord. */
 export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const response = pick(row, RESPONSE, true);
-    if (!response) throw new RowError(undefined, `no response field (expected one of ${RESPONSE.join(', ')})`);
+    if (!response) throw new RowError(undefined, `no response field (expected one of ${RESPONSE.join(', ')}); ${keysOf(row)}; delta reads ${ROLLOUT_FORMATS.join(', ')} (docs/rollouts.md, "Formats")`);
     const record: RolloutRecord = {
         source: ctx.source,
         format: ctx.format,

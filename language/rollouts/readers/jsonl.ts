@@ -69,7 +69,10 @@ export function* rowItems(row: unknown, where: string, state: LineState, ctx: Js
         else yield recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
     } catch (error) {
         if (!(error instanceof RowError)) throw error;
-        yield issue(where, error.message, error.field);
+        // A row another trainer's writer wrote (the format forced, or told by a misleading file name): say so.
+        const looks = lineFormatOf(row);
+        const message = looks !== format && looks !== 'jsonl' ? `a row of ${looks} read as ${format} (--format ${looks} reads it): ${error.message.split('; ')[0]}` : error.message;
+        yield issue(where, message, error.field);
     }
 }
 
