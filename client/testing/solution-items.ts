@@ -7,6 +7,7 @@ import { problemKey, type SolutionResults } from '../problems/problem-status.js'
 import type { ManufactoriaServer } from '../server.js';
 import { onServerNotification, runningClient } from './connection.js';
 import { toRange } from './ranges.js';
+import { changedTestIds } from './changed-tests.js';
 import { fileItemLabel } from './run-text.js';
 import { isSolutionLocation } from './solution-uri.js';
 
@@ -169,6 +170,11 @@ export class SolutionItems implements vscode.Disposable {
         if (problem) this.problems.set(item, problem);
         else this.problems.delete(item);
         this.results.rebind(uri.toString(), problem);
+        const before = new Map<string, TestDescription>();
+        item.children.forEach((child) => {
+            const test = this.tests.get(child);
+            if (test) before.set(child.id, test);
+        });
         item.children.replace(
             described.tests.map((test, index) => {
                 const child = this.controller.createTestItem(test.id, test.label, uri);
@@ -180,6 +186,9 @@ export class SolutionItems implements vscode.Disposable {
                 return child;
             }),
         );
+        // A result shown on a test that now checks another case would be the old case's.
+        const changed = changedTestIds(before, described.tests).map((id) => item.children.get(id)).filter((c) => c !== undefined);
+        if (changed.length > 0) this.controller.invalidateTestResults(changed);
         return item;
     }
 }

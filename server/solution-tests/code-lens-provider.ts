@@ -30,9 +30,10 @@ export class ManufactoriaCodeLensProvider implements CodeLensProvider {
         const anchor = startLine(document.parseResult.value as Program);
         const lenses: CodeLens[] = [lens(anchor, `$(play) Run ${tests.length} test${tests.length === 1 ? '' : 's'}`, Commands.runTests, [uri])];
 
-        const result = this.solutions.lastResult(uri);
-        if (!result) return lenses;
-        const outdated = result.version !== document.textDocument.version ? ' · outdated, run again' : '';
+        const last = this.solutions.lastRun(uri, document.textDocument.version, tests);
+        if (!last) return lenses;
+        const { result } = last;
+        const outdated = last.outdated ? ' · outdated, run again' : '';
         lenses.push(lens(anchor, summary(result) + outdated, Commands.runTests, [uri], summaryTooltip(result)));
         if (result.state !== 'ran' || outdated) return lenses;
 

@@ -31,8 +31,8 @@ export async function directiveHover(document: LangiumDocument, position: Positi
     }
     const test = tests.find((t) => t.id === `l${position.line + 1}`);
     if (!test) return undefined;
-    const last = solutions.lastResult(document.uri.toString());
-    const outcome = last && last.version === document.textDocument.version ? last.outcomes.find((o) => o.id === test.id) : undefined;
+    const last = solutions.lastRun(document.uri.toString(), document.textDocument.version, tests);
+    const outcome = last && !last.outdated ? last.result.outcomes.find((o) => o.id === test.id) : undefined;
     const lines = [`**Inline test** ${test.label}`, test.detail];
     if (outcome) {
         lines.push(outcome.passed ? `✓ passed: ${outcomeText(outcome)}` : `✗ ${failureText(test.testCase, outcome)}`);

@@ -6,7 +6,7 @@ import type { LangiumServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
-import { ProblemFileCache, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
+import { ProblemFileCache, sameTests, scoresOf, solutionTests, traceRun, type PlannedTest, type SolutionTests } from '../../language/dataset/solutions/index.js';
 import { isProblemFile } from '../../language/dataset/problems/formats.js';
 import { hasProblemDirective, parseDirectives } from '../../language/dataset/solutions/directives.js';
 import { problemFileOf } from '../../language/dataset/solutions/problem-binding.js';
@@ -35,6 +35,8 @@ interface Snapshot {
 export class SolutionTestService {
     readonly problems = new ProblemFileCache();
     private readonly results = new Map<string, RunTestsResult>();
+    /** The file's tests when its stored result ran (a problem file can change under an unchanged text). */
+    private readonly resultTests = new Map<string, readonly PlannedTest[]>();
     private readonly debounce = new Map<string, NodeJS.Timeout>();
     private readonly lastAutoRun = new Map<string, number>();
     private lensRefreshSupported = false;
@@ -57,9 +59,15 @@ export class SolutionTestService {
         });
     }
 
-    /** The last run of a file, if any. */
-    lastResult(uri: string): RunTestsResult | undefined {
-        return this.results.get(uri);
+    /**
+     * The last run of a file and whether it is outdated: it ran another version of the text, or
+     * other tests (the bound problem file was rewritten since: same ids `p0…`, other cases).
+     */
+    lastRun(uri: string, version: number, tests: readonly PlannedTest[]): { result: RunTestsResult; outdated: boolean } | undefined {
+        const result = this.results.get(uri);
+        if (!result) return undefined;
+        const ran = this.resultTests.get(uri);
+        return { result, outdated: result.version !== version || ran === undefined || !sameTests(ran, tests) };
     }
 
     async settings(): Promise<TestSettings> {
@@ -145,7 +153,8 @@ export class SolutionTestService {
         // A run of a text older than the last stored one (it finished late) does not replace it.
         const stored = this.results.get(uri);
         if (stored && stored.version > result.version && snap.document) return result;
-        this.results.set(uri, wanted ? this.merged(result, snap.solution.tests.length) : result);
+        this.results.set(uri, wanted ? this.merged(result, snap.solution.tests) : result);
+        this.resultTests.set(uri, snap.solution.tests);
         this.refreshLenses();
         return result;
     }
@@ -154,15 +163,16 @@ export class SolutionTestService {
      * What a run of selected tests leaves for the lenses: merged into the last full run of the same
      * text (only the tests that ran change), or marked partial when there is none to merge into.
      */
-    private merged(result: RunTestsResult, testCount: number): RunTestsResult {
+    private merged(result: RunTestsResult, tests: readonly PlannedTest[]): RunTestsResult {
+        const testCount = tests.length;
         if (result.state !== 'ran' || result.total === testCount) return result;
-        const previous = this.results.get(result.uri);
-        if (!previous || previous.state !== 'ran' || previous.partial || previous.version !== result.version) {
+        const previous = this.lastRun(result.uri, result.version, tests);
+        if (!previous || previous.outdated || previous.result.state !== 'ran' || previous.result.partial) {
             return { ...result, partial: { of: testCount } };
         }
         const fresh = new Map(result.outcomes.map((o) => [o.id, o]));
-        const outcomes = previous.outcomes.map((o) => fresh.get(o.id) ?? o);
-        return { ...previous, outcomes, ...scoresOf(outcomes.filter((o) => o.passed).length, previous.total) };
+        const outcomes = previous.result.outcomes.map((o) => fresh.get(o.id) ?? o);
+        return { ...previous.result, outcomes, ...scoresOf(outcomes.filter((o) => o.passed).length, previous.result.total) };
     }
 
     async trace(uri: string, testId: string): Promise<TraceResult> {

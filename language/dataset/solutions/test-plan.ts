@@ -24,6 +24,19 @@ export function planTests(problem: { problem: Problem; span: LineSpan } | undefi
     return tests;
 }
 
+/**
+ * Whether two plans hold the same tests (ids and cases, in order): a result of one describes the
+ * other. A problem file rewritten under an unchanged solution keeps the ids `p0…` but not the cases.
+ */
+export function sameTests(a: readonly PlannedTest[], b: readonly PlannedTest[]): boolean {
+    return a.length === b.length && a.every((t, i) => t.id === b[i].id && sameCase(t.testCase, b[i].testCase));
+}
+
+function sameCase(a: TestCase, b: TestCase): boolean {
+    return a === b || (a.input === b.input && a.expected_output === b.expected_output && a.expected_accepted === b.expected_accepted
+        && a.check_output === b.check_output && a.description === b.description);
+}
+
 /** `RBR → accept`, `RB ⇒ RBR` (an output check), `"" → reject`. */
 export function describeCase(test: TestCase): string {
     const input = formatTape(test.input);
