@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { issueText, loadProblemIndex, scoreRollouts } from '../../language/rollouts/pipeline.js';
 import type { ScoredRollout } from '../../language/rollouts/types.js';
@@ -147,6 +148,16 @@ describe('what a user gets wrong', () => {
         const { rows, issues } = await run([dir], { format: 'open-instruct-traces' });
         expect(rows).toEqual([]);
         expect(issues).toEqual([`${join(dir, '3.jsonl')}:1: responses: a row of verl read as open-instruct-traces (--format verl reads it): expected a list, got nothing (the field is missing)`]);
+    });
+    test('a gzip-compressed dump, given or in a folder, is one issue saying how to read it, not a line of garbage per line or nothing', async () => {
+        const dir = folder({ '3.jsonl': `${verlLine}\n` });
+        writeFileSync(join(dir, '4.jsonl.gz'), gzipSync(`${verlLine}\n`));
+        const message = 'gzip-compressed: delta reads dumps uncompressed; unpack it (gunzip -k 4.jsonl.gz) or pipe a JSON Lines dump in (zcat 4.jsonl.gz | delta rollouts summary -)';
+        const inFolder = await run([dir]);
+        expect(inFolder.rows.map((r) => r.source)).toEqual([`${join(dir, '3.jsonl')}:1`]);
+        expect(inFolder.issues).toEqual([`${join(dir, '4.jsonl.gz')}: ${message}`]);
+        const given = await run([join(dir, '4.jsonl.gz')], { format: 'verl' });
+        expect(given).toEqual({ rows: [], issues: [`${join(dir, '4.jsonl.gz')}: ${message}`] });
     });
     test('rows of a layout no reader knows (a DPO file): the issue gives the row\'s keys and the formats delta reads', async () => {
         const dir = folder({ 'pairs.jsonl': `${JSON.stringify({ prompt: 'p', chosen: 'a', rejected: 'b' })}\n` });

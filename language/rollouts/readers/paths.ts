@@ -1,7 +1,7 @@
 // Which files a run reads, and in which format by their names alone: the paths given expanded
 // (folders, eval_code runs), before anything is read. Kept free of the readers themselves, so the
 // CLI can decide its threads (cli/rollouts/threads.ts) before loading them.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RolloutFormat } from './options.js';
 
@@ -57,16 +57,54 @@ function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
         // rollout file's, so it is reported as missing; it used to end the whole run.
         const kinds = new Map(names.map((n) => [n, kindOf(join(path, n))]));
         for (const n of names) {
-            if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
+            // A compressed dump (run.jsonl.gz) is reported, not passed over in silence.
+            const inner = COMPRESSED_EXT.has(extname(n).toLowerCase()) ? extname(n.slice(0, -extname(n).length)).toLowerCase() : '';
+            if (KNOWN.has(inner) && kinds.get(n) === 'file') jobs.push(...expandPath(join(path, n), forced));
+            else if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
         }
         for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced));
         return jobs;
     }
     const name = basename(path);
+    const packed = compressionOf(path);
+    if (packed) return [{ path, issue: compressedMessage(packed, path) }];
     if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
         return [{ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) }];
     }
     return [{ path, format: forced ?? formatFromName(name) }];
+}
+
+/** Compressed files by their first bytes (names can lie), the command that unpacks each and the one that streams it. */
+const MAGIC: Array<{ kind: string; bytes: number[]; unpack: string; cat: string }> = [
+    { kind: 'gzip', bytes: [0x1f, 0x8b], unpack: 'gunzip -k', cat: 'zcat' },
+    { kind: 'zstd', bytes: [0x28, 0xb5, 0x2f, 0xfd], unpack: 'zstd -d', cat: 'zstdcat' },
+    { kind: 'bzip2', bytes: [0x42, 0x5a, 0x68], unpack: 'bunzip2 -k', cat: 'bzcat' },
+    { kind: 'xz', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], unpack: 'unxz -k', cat: 'xzcat' },
+    { kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04], unpack: 'unzip', cat: 'unzip -p' },
+];
+const COMPRESSED_EXT = new Set(['.gz', '.zst', '.bz2', '.xz', '.zip']);
+
+/** The compression a regular file's first bytes show (a pipe or stdin is not peeked at: that would eat its bytes). */
+function compressionOf(path: string): (typeof MAGIC)[number] | undefined {
+    if (kindOf(path) !== 'file') return undefined;
+    const head = Buffer.alloc(6);
+    let n = 0;
+    try {
+        const fd = openSync(path, 'r');
+        try {
+            n = readSync(fd, head, 0, head.length, 0);
+        } finally {
+            closeSync(fd);
+        }
+    } catch {
+        return undefined;
+    }
+    return MAGIC.find((m) => n >= m.bytes.length && m.bytes.every((b, i) => head[i] === b));
+}
+
+function compressedMessage(packed: (typeof MAGIC)[number], path: string): string {
+    const name = basename(path);
+    return `${packed.kind}-compressed: delta reads dumps uncompressed; unpack it (${packed.unpack} ${name}) or pipe a JSON Lines dump in (${packed.cat} ${name} | delta rollouts summary -)`;
 }
 
 function kindOf(path: string): 'file' | 'folder' | 'other' | undefined {
