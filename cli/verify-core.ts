@@ -5,6 +5,8 @@ import { checkRequest, wellTypedRequest, type VerifierRequest } from '../languag
 import { ByteSink } from '../language/verifier/byte-sink.js';
 import { respondJsonInto } from '../language/verifier/respond-json.js';
 import type { CompiledDsl } from '../language/verifier/verdict-cache.js';
+import { jsonParseAsPython, pyJsonLoads } from '../language/python/json-loads.js';
+import { echoesLoneSurrogate } from '../language/verifier/test-solution.js';
 
 /** The reference response body for one request line, or `{"error"}` naming the line and what is wrong. */
 export function answerLine(line: string, lineNumber: number): string {
@@ -14,21 +16,29 @@ export function answerLine(line: string, lineNumber: number): string {
 }
 
 /** A line of input made ready to answer: the request it holds, or its whole `{"error"}` line. */
-export type ParsedLine = { request: VerifierRequest } | { error: string };
+export type ParsedLine = { request: VerifierRequest; line: number } | { error: string };
 
 export function parseLine(line: string, lineNumber: number): ParsedLine {
     const error = (what: string) => ({ error: JSON.stringify({ error: `${lineNumber}: ${what}` }) });
     if (line.trim() === '') return error('empty line, expected a JSON request object');
     let body: unknown;
     try {
-        body = JSON.parse(line);
+        // Python's json.loads (the reference's) also reads NaN and Infinity, as a trainer's json.dumps writes them.
+        body = jsonParseAsPython(line);
     } catch (caught) {
         return error(`invalid JSON: ${(caught as Error).message}`);
     }
     const request = wellTypedRequest(body);
-    if (request) return { request };
+    if (request && Number.isFinite(request.max_execution_time)) return { request, line: lineNumber };
+    // Anything else is read as the reference reads it, where JS numbers cannot tell: an int too large
+    // for a double is no float (float_type), and one of over 4300 digits is refused.
+    try {
+        body = pyJsonLoads(line);
+    } catch (caught) {
+        return error(`invalid JSON: ${(caught as Error).message}`);
+    }
     const checked = checkRequest(body);
-    if (checked.ok) return { request: checked.request };
+    if (checked.ok) return { request: checked.request, line: lineNumber };
     return error(checked.errors.map((e) => `${e.loc.slice(1).join('.') || 'body'}: ${e.msg}`).join('; '));
 }
 
@@ -38,7 +48,13 @@ function answerParsedLine(line: ParsedLine, sink: ByteSink, entry?: CompiledDsl)
         sink.write(line.error);
         return true;
     }
+    const start = sink.length;
     respondJsonInto(line.request, sink, entry);
+    if (echoesLoneSurrogate(line.request, () => sink.buffer.toString('utf8', start, sink.length))) {
+        sink.length = start;
+        sink.write(JSON.stringify({ error: `${line.line}: the reference answers 500 Internal Server Error: the answer would echo a lone surrogate, which Python cannot encode as UTF-8` }));
+        return true;
+    }
     return false;
 }
 

@@ -103,14 +103,21 @@ function respond(request: VerifierRequest, limits: AnswerLimits, quickBytes?: nu
         }
         throw error;
     }
-    // Python cannot encode a lone surrogate as UTF-8: an answer echoing one is the reference's 500.
-    if (mayEchoSurrogate(request) && ESCAPED_SURROGATE.test(sink.toString())) {
+    if (echoesLoneSurrogate(request, () => sink.toString())) {
         shelf?.give(sink.arrayBuffer());
         return internalServerError();
     }
     const answer = jsonAnswer(200, sink.bytes());
     if (shelf) answer.recycle = sink.arrayBuffer();
     return answer;
+}
+
+/**
+ * Python cannot encode a lone surrogate as UTF-8: an answer echoing one (as JSON.stringify's `\udXXX`
+ * escape) is the reference's 500. `answer` gives the answer's text, asked for only when it may.
+ */
+export function echoesLoneSurrogate(request: VerifierRequest, answer: () => string): boolean {
+    return mayEchoSurrogate(request) && ESCAPED_SURROGATE.test(answer());
 }
 
 function mayEchoSurrogate(request: VerifierRequest): boolean {
