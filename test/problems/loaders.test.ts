@@ -103,6 +103,15 @@ describe('.json documents', () => {
         expect(r.issues).toHaveLength(1);
         expect(r.issues[0]).toMatchObject({ index: 2, field: 'messages[0].content' });
     });
+    it('JSON Lines in a .json file (what datasets\' to_json writes) are read as JSON Lines', async () => {
+        const lines = [...fixtureLines('hf_rows_sample.jsonl').slice(0, 3), '{oops}', ''].join('\n');
+        const r = await loadProblemFile(tmp('to_json.json', lines));
+        expect(r.problems.map((p) => [p.name, p.source.index, p.source.line])).toEqual([['Starts with BB', 0, 1], ['Exactly RBB', 1, 2], ['Append RYY', 2, 3]]);
+        expect(r.issues).toEqual([expect.objectContaining({ line: 4, index: 3, message: expect.stringMatching(/^invalid JSON/) })]);
+        // Not JSON Lines: a pretty-printed document with an error, and one object followed by junk.
+        expect(parseProblemText('{\n"id": 1,\n}\n', 'bad.json', 'json').issues).toEqual([expect.objectContaining({ line: 3 })]);
+        expect(parseProblemText('{"id": 1} x', 'bad.json', 'json').issues).toHaveLength(1);
+    });
     it('a syntax error names the line', () => {
         const r = parseProblemText('[\n{"id": 1},\n{oops}\n]', 'bad.json', 'json');
         expect(r.problems).toEqual([]);

@@ -2,12 +2,17 @@
 import { problemFromRow, type LoadIssue, type RowResult } from './problem.js';
 import { stripBom } from '../../python/bom.js';
 
-/** `.json`: an object is one row, an array is a list of rows (index = array position). */
+/**
+ * `.json`: an object is one row, an array is a list of rows (index = array position). A `.json`
+ * file holding JSON Lines is read as JSON Lines: Hugging Face `datasets`' `to_json` and pandas'
+ * `to_json(lines=True)` write that into `.json` files.
+ */
 export function rowsFromJsonDocument(text: string, file: string): RowResult[] {
     let doc: unknown;
     try {
         doc = JSON.parse(stripBom(text));
     } catch (error) {
+        if (isJsonLines(text)) return rowsFromJsonLines(text, file);
         return [{ ok: false, issue: jsonSyntaxIssue(error, text, file) }];
     }
     const rows = Array.isArray(doc) ? doc : [doc];
@@ -41,6 +46,19 @@ export function rowsFromJsonLines(text: string, file: string): RowResult[] {
     return out;
 }
 
+
+/** The text's first non-blank line is a JSON object of its own, and another line follows it. */
+function isJsonLines(text: string): boolean {
+    const lines = stripBom(text).split('\n');
+    const first = lines.findIndex((l) => l.trim() !== '');
+    if (first < 0 || !lines.slice(first + 1).some((l) => l.trim() !== '')) return false;
+    try {
+        const value: unknown = JSON.parse(lines[first]);
+        return typeof value === 'object' && value !== null && !Array.isArray(value);
+    } catch {
+        return false;
+    }
+}
 
 function syntaxText(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
