@@ -76,6 +76,13 @@ describe('W&B table files', () => {
         const want = [[BB.id, 1, undefined], [BB.id, 0, 0], [RYY.id, 0, 0]];
         expect(rows.map((r) => [r.id, r.all_pass, r.logged_score])).toEqual([...want, ...want]);
     });
+    test('the run\'s wandb-summary.json, which only refers to the table file, says which file to read', async () => {
+        const ref = { _type: 'table-file', path: 'media/table/sample_completions_40_3f2a.table.json', sha256: 'ab', size: 120, ncols: 5, nrows: 3, log_mode: 'IMMUTABLE' };
+        const dir = folder({ 'files/wandb-summary.json': JSON.stringify({ _runtime: 12.5, _step: 40, sample_completions: ref, 'objective/scores': 3.3 }) });
+        const { rows, issues } = await run([dir]);
+        expect(rows).toEqual([]);
+        expect(issues).toEqual([`${join(dir, 'files/wandb-summary.json')}: a W&B reference to a table, not the table: read the table file it names (media/table/sample_completions_40_3f2a.table.json) under the run's files folder`]);
+    });
 });
 
 describe('TRL completion logs', () => {

@@ -59,13 +59,29 @@ async function documentOrIssue(path: string, ctx: TableContext): Promise<{ doc: 
     }
 }
 
+/**
+ * W&B's run files refer to a logged table instead of holding it: `{"_type": "table-file", "path":
+ * "media/table/….table.json", …}`, alone or as values of wandb-summary.json. The paths they name.
+ */
+function tableFileRefs(doc: unknown): string[] {
+    const isRef = (v: unknown): v is Row => isRow(v) && typeof v._type === 'string' && v._type.endsWith('table-file') && typeof v.path === 'string';
+    if (isRef(doc)) return [doc.path as string];
+    return isRow(doc) ? Object.values(doc).filter(isRef).map((v) => v.path as string) : [];
+}
+
+function tableRefMessage(paths: string[]): string {
+    return `a W&B reference to a table, not the table: read the table file it names (${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''}) under the run's files folder`;
+}
+
 /** A W&B table export: `{"columns": [...], "data": [[...], ...]}`; row n is `file[n]`. */
 export async function* readWandbTable(path: string, ctx: TableContext): AsyncGenerator<RolloutItem> {
     const read = await documentOrIssue(path, ctx);
     if ('error' in read) return yield issue(ctx.file, read.error);
     const doc = read.doc;
     if (!isRow(doc) || !Array.isArray(doc.columns) || !Array.isArray(doc.data)) {
-        yield issue(ctx.file, 'a W&B table needs "columns" (a list of names) and "data" (a list of rows)', isRow(doc) && Array.isArray(doc.columns) ? 'data' : 'columns');
+        const refs = tableFileRefs(doc);
+        if (refs.length) yield issue(ctx.file, tableRefMessage(refs));
+        else yield issue(ctx.file, 'a W&B table needs "columns" (a list of names) and "data" (a list of rows)', isRow(doc) && Array.isArray(doc.columns) ? 'data' : 'columns');
         return;
     }
     const columns = doc.columns.map(String);
@@ -91,6 +107,8 @@ export async function* readJsonDocument(path: string, ctx: TableContext): AsyncG
         yield* readWandbTable(path, { ...ctx, format: 'wandb-table' });
         return;
     }
+    const refs = tableFileRefs(doc);
+    if (refs.length) return yield issue(ctx.file, tableRefMessage(refs));
     const rows = Array.isArray(doc) ? doc : isRow(doc) && Array.isArray(doc.rows) ? doc.rows : [doc];
     for (let i = 0; i < rows.length; i++) yield rowItem(rows[i], `${ctx.file}[${i}]`, ctx);
 }
