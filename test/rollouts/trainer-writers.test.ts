@@ -76,10 +76,10 @@ describe('W&B table files', () => {
         const want = [[BB.id, 1, undefined], [BB.id, 0, 0], [RYY.id, 0, 0]];
         expect(rows.map((r) => [r.id, r.all_pass, r.logged_score])).toEqual([...want, ...want]);
     });
-    test('the run\'s wandb-summary.json, which only refers to the table file, says which file to read', async () => {
+    test('the run\'s wandb-summary.json given by name, which only refers to the table file, says which file to read', async () => {
         const ref = { _type: 'table-file', path: 'media/table/sample_completions_40_3f2a.table.json', sha256: 'ab', size: 120, ncols: 5, nrows: 3, log_mode: 'IMMUTABLE' };
         const dir = folder({ 'files/wandb-summary.json': JSON.stringify({ _runtime: 12.5, _step: 40, sample_completions: ref, 'objective/scores': 3.3 }) });
-        const { rows, issues } = await run([dir]);
+        const { rows, issues } = await run([join(dir, 'files/wandb-summary.json')]);
         expect(rows).toEqual([]);
         expect(issues).toEqual([`${join(dir, 'files/wandb-summary.json')}: a W&B reference to a table, not the table: read the table file it names (media/table/sample_completions_40_3f2a.table.json) under the run's files folder`]);
     });
@@ -170,5 +170,22 @@ describe('what a user gets wrong', () => {
         const dir = folder({ 'pairs.jsonl': `${JSON.stringify({ prompt: 'p', chosen: 'a', rejected: 'b' })}\n` });
         const { issues } = await run([dir]);
         expect(issues).toEqual([`${join(dir, 'pairs.jsonl')}:1: no response field (expected one of response, completion, output, decoded_response, messages); its keys are prompt, chosen, rejected; delta reads open-instruct-traces, open-instruct-rollouts, eval-code, verl, trl, wandb-table, jsonl, json, csv, parquet (docs/rollouts.md, "Formats")`]);
+    });
+});
+
+describe('a whole run folder', () => {
+    test('the files trainers write beside their dumps (checkpoint, tokenizer, trainer state, eval_code and W&B summaries) are passed over, not issues', async () => {
+        const verl = JSON.stringify({ input: user(BB), output: fence(BB_GOOD), gts: JSON.stringify(BB.ground_truth), score: 1.0, step: 3 });
+        const dir = folder({
+            'rollout/3.jsonl': `${verl}\n`,
+            'checkpoint-3/config.json': '{"architectures": ["Qwen2ForCausalLM"]}', 'checkpoint-3/generation_config.json': '{"eos_token_id": 1}',
+            'checkpoint-3/tokenizer.json': '{"version": "1.0", "model": {}}', 'checkpoint-3/tokenizer_config.json': '{}', 'checkpoint-3/special_tokens_map.json': '{}',
+            'checkpoint-3/trainer_state.json': '{"log_history": []}', 'eval/combined_summary.json': '{"num_runs": 2}',
+            'eval/x/aggregated_metrics.json': '{}', 'eval/x/run_0_summary.csv': '"dataset","avg_score"\n"OVERALL","0.5"\n',
+            'wandb/run-1/files/wandb-summary.json': '{"_step": 3}', 'wandb/run-1/files/wandb-metadata.json': '{"os": "Linux"}',
+        });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.source, r.all_pass])).toEqual([[join(dir, 'rollout/3.jsonl:1'), 1]]);
     });
 });

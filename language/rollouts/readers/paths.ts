@@ -24,6 +24,19 @@ export function isEvalRunFile(name: string): boolean {
 
 export const ROLLOUT_SHARD = /_rollouts_\d+\.jsonl$/;
 const METADATA = /_metadata\.jsonl$/;
+/**
+ * Files trainers and evaluators write beside their dumps that hold no rollouts: a model checkpoint's
+ * and tokenizer's files, the HF Trainer's state and results, eval_code's summaries, W&B's run files.
+ * A folder's scan passes over them (a file given by name is still read), so giving a whole run folder
+ * does not turn each into an issue.
+ */
+const NOT_ROLLOUTS = new Set([
+    'config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'added_tokens.json',
+    'vocab.json', 'preprocessor_config.json', 'adapter_config.json', 'model.safetensors.index.json', 'pytorch_model.bin.index.json',
+    'trainer_state.json', 'all_results.json', 'train_results.json', 'eval_results.json',
+    'combined_summary.json', 'aggregated_metrics.json', 'wandb-summary.json', 'wandb-metadata.json',
+]);
+const EVAL_SUMMARY = /^run_\d+_summary\.csv$/;
 const KNOWN = new Set(['.jsonl', '.ndjson', '.json', '.csv', '.parquet']);
 
 /** `issue`: the path stands for no file to read (a folder without rollout files); reported, not read. */
@@ -60,7 +73,7 @@ function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
             // A compressed dump (run.jsonl.gz) is reported, not passed over in silence.
             const inner = COMPRESSED_EXT.has(extname(n).toLowerCase()) ? extname(n.slice(0, -extname(n).length)).toLowerCase() : '';
             if (KNOWN.has(inner) && kinds.get(n) === 'file') jobs.push(...expandPath(join(path, n), forced));
-            else if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
+            else if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && !NOT_ROLLOUTS.has(n) && !EVAL_SUMMARY.test(n) && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
         }
         for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced));
         return jobs;
