@@ -82,7 +82,8 @@ function decodeUnits(b: Uint8Array, width: 2 | 4, bigEndian: boolean): string {
         else cp = bigEndian ? ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0 : (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0;
         if (cp > 0x10ffff) throw new PyJsonOtherError('code point not in range(0x110000)');
         if (cp > 0xffff) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
-        else units.push(cp);
+        // UTF-16 joins a high and a low unit into one code point, as Python's codec does; UTF-32 does not.
+        else units.push(width === 4 ? unpairedSurrogate(cp, units[units.length - 1]) : cp);
         if (units.length >= 8192) {
             parts.push(String.fromCharCode(...units));
             units = [];
@@ -90,6 +91,31 @@ function decodeUnits(b: Uint8Array, width: 2 | 4, bigEndian: boolean): string {
     }
     parts.push(String.fromCharCode(...units));
     return parts.join('');
+}
+
+const isHigh = (unit: number | undefined) => unit !== undefined && unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/**
+ * A Python str may hold a surrogate code point after another (an encoded surrogate decoded with
+ * 'surrogatepass', a UTF-32 unit, a \u escape next to either): two code points, and a str Python
+ * cannot encode. In a JS string a high unit followed by a low one would be one astral character
+ * instead (encodable, one position). So a lone low surrogate that follows a lone high one is held as
+ * a high unit: it stays a lone surrogate, counts once, and nothing here tells surrogates apart.
+ * `previous`: the unit before; a high one there is always lone (an astral character ends low).
+ */
+function unpairedSurrogate(unit: number, previous: number | undefined): number {
+    return isLow(unit) && isHigh(previous) ? unit - 0x400 : unit;
+}
+
+/** `out + piece` with unpairedSurrogate's rule at the seam: lone surrogates on both sides stay two. */
+function appendUnpaired(out: string, piece: string): string {
+    if (piece === '' || !isHigh(out.charCodeAt(out.length - 1)) || !isLow(piece.charCodeAt(0))) return out + piece;
+    let run = 0;
+    while (run < piece.length && isLow(piece.charCodeAt(run))) run++;
+    let highs = '';
+    for (let i = 0; i < run; i++) highs += String.fromCharCode(piece.charCodeAt(i) - 0x400);
+    return out + highs + piece.slice(run);
 }
 
 /** Strict UTF-8 that also lets encoded surrogates (ED A0..BF xx) through, as 'surrogatepass' does. */
@@ -111,7 +137,7 @@ function decodeUtf8SurrogatePass(b: Uint8Array): string {
         } else if (x >= 0xe0 && x <= 0xef) {
             const cp = ((x & 0x0f) << 12) | (cont(i + 1) << 6) | cont(i + 2);
             if (cp < 0x800) throw bad();
-            units.push(cp);
+            units.push(unpairedSurrogate(cp, units[units.length - 1]));
             i += 3;
         } else if (x >= 0xf0 && x <= 0xf4) {
             const cp = ((x & 0x07) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
@@ -290,7 +316,7 @@ class Scanner {
                 if (c <= 0x1f) this.fail('Invalid control character at', next);
             }
             if (next >= len) this.fail('Unterminated string starting at', begin);
-            out += s.slice(end, next);
+            out = appendUnpaired(out, s.slice(end, next));
             next++;
             if (c === C.Quote) return [out, next];
             if (next === len) this.fail('Unterminated string starting at', begin);
@@ -314,7 +340,7 @@ class Scanner {
                     continue;
                 }
             }
-            out += String.fromCharCode(u);
+            out = appendUnpaired(out, String.fromCharCode(u));
             u = 0;
         }
     }

@@ -491,6 +491,19 @@ CASES = [
     ('surrogates', 'missing-echo-with-surrogate', post('{"dsl": "x", "test_cases": [{"note": "\\udfff"}]}')),
     ('surrogates', 'ignored-key-ok', post('{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [], "note": "\\ud800"}')),
     ('surrogates', 'invalid-dsl-echoed-500', post('{"dsl": "\\ud800", "test_cases": []}')),
+    # Surrogate code points next to each other stay two in Python (never one astral character):
+    # UTF-8-encoded surrogates (bytes ED A0..BF xx, decoded with 'surrogatepass'), UTF-32 units, and a
+    # \\u escape beside a raw one; only a \\uHIGH\\uLOW escape pair, valid UTF-8 or UTF-16 make one character
+    ('surrogates', 'encoded-pair-echoed-500', post(b'{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\xed\xa0\xbd\xed\xb8\x80"}]}')),
+    ('surrogates', 'escape-high-raw-low-500', post(b'{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\\ud83d\xed\xb8\x80"}]}')),
+    ('surrogates', 'raw-high-escape-low-500', post(b'{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\xed\xa0\xbd\\ude00"}]}')),
+    ('surrogates', 'encoded-run-echoed-500', post(b'{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\xed\xb0\x80\xed\xa0\xbd\xed\xb8\x80\xed\xb8\x81x"}]}')),
+    ('surrogates', 'encoded-pair-counts-twice', post(b'["\xed\xa0\xbd\xed\xb8\x80", x]')),
+    ('surrogates', 'valid-utf8-pair-counts-once', post('["\U0001F600", x]'.encode('utf-8'))),
+    ('surrogates', 'encoded-pair-in-ignored-key-ok', post(b'{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [], "note": "\xed\xa0\xbd\xed\xb8\x80"}')),
+    ('surrogates', 'encoded-pair-in-dsl-comment-ok', post(b'{"dsl": "# \xed\xa0\xbd\xed\xb8\x80\\nSTART start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "R"}]}')),
+    ('surrogates', 'utf32-units-pair-500', post('{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\ud83d\ude00"}]}'.encode('utf-32-le', 'surrogatepass'))),
+    ('surrogates', 'utf16-units-pair-ok', post('{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [{"input": "", "description": "\ud83d\ude00"}]}'.encode('utf-16-le', 'surrogatepass'))),
     # BouncingSim API paths that run no Python
     ('test_program', 'empty-list', post('{"program": "x = 1", "tests": []}', path='/test_program')),
     ('test_program', 'empty-string', post('{"program": "x = 1", "tests": ""}', path='/test_program')),
