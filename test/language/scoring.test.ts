@@ -48,8 +48,16 @@ describe('scoring (spec §8.2–§8.3)', () => {
     });
     test('a JSON-string label is decoded first', () => expect(scoreResponse(good, JSON.stringify(label.slice(0, 2))).all_pass).toBe(1));
     test('an undecodable, non-list or empty label scores 0 with a reason', () => {
-        expect(scoreResponse(good, '[{').reason).toMatch(/^Label is not valid JSON/);
-        expect(scoreResponse(good, { a: 1 }).reason).toMatch(/^Label must be a list of test cases/);
+        // The training-side verifier's reasons (companion open-instruct ground_truth_utils.py ManufactoriaVerifier).
+        expect(scoreResponse(good, '[{').reason).toBe('Failed to parse label as JSON: [{');
+        expect(scoreResponse(good, { a: 1 }).reason).toBe("Label must be a list of test cases, got: <class 'dict'>");
+        expect(scoreResponse(good, '{"a": 1}').reason).toBe("Label must be a list of test cases, got: <class 'dict'>");
+        expect(scoreResponse(good, '"[]"').reason).toBe("Label must be a list of test cases, got: <class 'str'>");
+        expect(scoreResponse(good, '5').reason).toBe("Label must be a list of test cases, got: <class 'int'>");
+        expect(scoreResponse(good, '5.0').reason).toBe("Label must be a list of test cases, got: <class 'float'>");
+        expect(scoreResponse(good, 'NaN').reason).toBe("Label must be a list of test cases, got: <class 'float'>");
+        expect(scoreResponse(good, 'null').reason).toBe("Label must be a list of test cases, got: <class 'NoneType'>");
+        expect(scoreResponse(good, true).reason).toBe("Label must be a list of test cases, got: <class 'bool'>");
         expect(scoreResponse(good, []).reason).toBe('No test cases provided');
     });
     test('a parse error scores 0 with the verifier message', () => {

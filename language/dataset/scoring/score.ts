@@ -5,6 +5,8 @@ import { checkRequest, wellTypedRequest, type VerifierTestCase } from '../../ver
 import { respond } from '../../verifier/respond.js';
 import type { VerifierResponse, VerifierResult } from '../../verifier/response-shape.js';
 import { extractDslProgramWithNotes, type Extraction } from './extract.js';
+import { PyFloat } from '../../python/json-dumps.js';
+import { jsonParseAsPython, pyJsonLoads } from '../../python/json-loads.js';
 
 export interface Score {
     pass_rate: number;
@@ -16,6 +18,19 @@ export interface Score {
     extraction: Extraction;
     /** null when every test passed; otherwise why the first thing went wrong. */
     error: ManufactoriaErrorClass | null;
+}
+
+/** Python's type name of a decoded label that is not a list (a number's int or float as its JSON text spells it). */
+function pyTypeName(value: unknown, label: unknown): string {
+    if (value === null || value === undefined) return 'NoneType';
+    if (typeof value === 'boolean') return 'bool';
+    if (typeof value === 'string') return 'str';
+    if (typeof value === 'bigint') return 'int';
+    if (typeof value === 'number') {
+        if (typeof label === 'string') return pyJsonLoads(label) instanceof PyFloat ? 'float' : 'int';
+        return Number.isInteger(value) ? 'int' : 'float';
+    }
+    return 'dict';
 }
 
 /** `label` is the row's ground_truth: a list of test cases, or a JSON string of one. */
@@ -42,14 +57,16 @@ export type LabelPlan = { cases: VerifierTestCase[] } | { zero: string };
 
 export function labelPlan(label: unknown): LabelPlan {
     let cases = label;
+    // The reasons are the training-side verifier's own (ManufactoriaVerifier in the companion
+    // open-instruct's ground_truth_utils.py): the label as written, Python's type() of a non-list.
     if (typeof cases === 'string') {
         try {
-            cases = JSON.parse(cases);
-        } catch (error) {
-            return { zero: `Label is not valid JSON: ${(error as Error).message}` };
+            cases = jsonParseAsPython(cases);
+        } catch {
+            return { zero: `Failed to parse label as JSON: ${label as string}` };
         }
     }
-    if (!Array.isArray(cases)) return { zero: `Label must be a list of test cases, got: ${typeof cases}` };
+    if (!Array.isArray(cases)) return { zero: `Label must be a list of test cases, got: <class '${pyTypeName(cases, label)}'>` };
     if (cases.length === 0) return { zero: 'No test cases provided' };
     // The label is forwarded to the verifier as is, so its validation decides like the server would.
     // Well-typed labels (nearly all) skip the lax validation, whose answer is the same for them.
