@@ -156,6 +156,11 @@ describe('what a user gets wrong', () => {
         expect(rows).toEqual([]);
         expect(issues).toEqual([`${join(dir, '3.jsonl')}:1: responses: a row of verl read as open-instruct-traces (--format verl reads it): expected a list, got nothing (the field is missing)`]);
     });
+    test('a response written as None (verl output null) is an issue about that field, not about the row\'s layout', async () => {
+        const dir = folder({ '3.jsonl': `${JSON.stringify({ input: user(BB), output: null, gts: null, score: 0.0, step: 3 })}\n` });
+        const { issues } = await run([dir]);
+        expect(issues).toEqual([`${join(dir, '3.jsonl')}:1: output: expected text, a message list or token ids, got null`]);
+    });
     test('a gzip-compressed dump, given or in a folder, is one issue saying how to read it, not a line of garbage per line or nothing', async () => {
         const dir = folder({ '3.jsonl': `${verlLine}\n` });
         writeFileSync(join(dir, '4.jsonl.gz'), gzipSync(`${verlLine}\n`));

@@ -127,6 +127,9 @@ export interface RowContext {
 /** A row with a response (plain JSONL/JSON/CSV/parquet rows, verl, TRL, W&B tables) → RolloutRecord. */
 export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
     const response = pick(row, RESPONSE, true);
+    // A response written as None (null) is that field's fault, not a row of an unknown layout.
+    const empty = response ? undefined : RESPONSE.find((k) => row[k] === null);
+    if (empty) throw new RowError(empty, 'expected text, a message list or token ids, got null');
     if (!response) throw new RowError(undefined, `no response field (expected one of ${RESPONSE.join(', ')}); ${keysOf(row)}; delta reads ${ROLLOUT_FORMATS.join(', ')} (docs/rollouts.md, "Formats")`);
     const record: RolloutRecord = {
         source: ctx.source,
