@@ -48,6 +48,23 @@ describe('unexpected errors', () => {
     });
 });
 
+describe('Python recursion limit', () => {
+    // Measured against the reference's endpoint shape (an async FastAPI handler calling re.fullmatch)
+    // under uvicorn: 479 nested groups compile, 480 raise RecursionError past the pass rule.
+    test.each([
+        [479, { valid: true, all_passed: true }],
+        [480, { valid: false, all_passed: false, message: 'Unexpected error: maximum recursion depth exceeded', results: [] }],
+        [100_000, { valid: false, all_passed: false, message: 'Unexpected error: maximum recursion depth exceeded', results: [] }],
+    ])('an expected output nested %i groups deep answers %j, in both serializers', (depth, expected) => {
+        const pattern = `${'('.repeat(depth)}R${')'.repeat(depth)}`;
+        const checked = checkRequest({ dsl: 'START start:\n    NEXT end\nEND end', test_cases: [{ input: 'R', expected_output: pattern }] });
+        if (!checked.ok) throw new Error('request should validate');
+        const body = respond(checked.request);
+        expect(body).toMatchObject(expected);
+        expect(respondJson(checked.request)).toBe(JSON.stringify(body));
+    });
+});
+
 describe('ByteSink.jsonString', () => {
     test('writes what JSON.stringify writes, for any string (escapes, non-ASCII, lone surrogates)', () => {
         const text = fc.oneof(fc.string(), binaryString(), fc.string({ unit: fc.constantFrom('R', 'B', '"', '\\', '\u007f', '\u001f', '\ud800', 'é') }));

@@ -286,6 +286,23 @@ describe('hand-picked cases (answers recorded from python3 3.11)', () => {
         expect(() => pythonFullmatch('(?a)(?u)R', 'R')).toThrow('ASCII and UNICODE flags are incompatible');
     });
 
+    // Depths measured against the reference's endpoint shape under uvicorn (language/python/regex/recursion-limit.ts).
+    it('raises RecursionError where groups nest as deep as the reference server cannot parse', () => {
+        const nest = (depth: number, open: string, inner: string) => open.repeat(depth) + inner + ')'.repeat(depth);
+        const recursion = new PythonRegexRuntimeError('maximum recursion depth exceeded', 'RecursionError');
+        expect(pythonFullmatch(nest(479, '(', 'R'), 'R')).toBe(true);
+        expect(() => pythonFullmatch(nest(480, '(', 'R'), 'R')).toThrow(recursion);
+        expect(pythonFullmatch(nest(479, '(?:', ''), 'R')).toBe(false);
+        expect(() => pythonFullmatch(nest(480, '(?=', ''), 'R')).toThrow(recursion);
+        // Far past where the port's own parser would overflow the JS stack: the same answer.
+        expect(() => pythonFullmatch(nest(50_000, '(', 'R'), 'R')).toThrow(recursion);
+        // A conditional's branch is one frame a level, not two.
+        expect(pythonFullmatch('(R)' + nest(959, '(?(1)', 'R'), 'R')).toBe(false);
+        expect(() => pythonFullmatch('(R)' + nest(960, '(?(1)', 'R'), 'R')).toThrow(recursion);
+        // An error Python meets before it gets that deep is still re.error.
+        expect(pythonFullmatch('R)' + nest(600, '(', 'R'), 'R)')).toBe('compile-error');
+    });
+
     it('translates the benchmark subset to a readable RegExp', () => {
         const compiled = inspectPythonPattern('(RBR)+(B)?');
         expect(compiled.ok && compiled.jsSource).toBe('^(?:(?:(RBR))+(?:(B))?)$');

@@ -8,10 +8,11 @@
  *    successful match leaves a group whose start mark lies after its end mark, a CPython bug reachable
  *    through a possessive repeat whose body captures and backtracks (`((B)Y|\w){2}+` on "BYx");
  *  * compiling: OverflowError for a repeat count of 2**32 - 1 or more (`R{4294967295}`), ValueError
- *    for flags Python refuses outside re.error (`(?a)(?u)`).
+ *    for flags Python refuses outside re.error (`(?a)(?u)`), RecursionError for groups nested ~480
+ *    deep (recursion-limit.ts).
  */
 export class PythonRegexRuntimeError extends Error {
-    constructor(message: string, readonly pythonType: 'SystemError' | 'OverflowError' | 'ValueError' = 'SystemError') {
+    constructor(message: string, readonly pythonType: 'SystemError' | OtherPythonErrorType = 'SystemError') {
         super(message);
     }
 }
@@ -19,14 +20,16 @@ export class PythonRegexRuntimeError extends Error {
 /** `re.error` in Python. */
 export class PythonPatternError extends Error {}
 
+export type OtherPythonErrorType = 'OverflowError' | 'ValueError' | 'RecursionError';
+
 /** An error of compiling that is not `re.error` in Python (see PythonRegexRuntimeError). */
 export class OtherPythonError extends PythonPatternError {
-    constructor(readonly pythonType: 'OverflowError' | 'ValueError', readonly pythonMessage: string) {
+    constructor(readonly pythonType: OtherPythonErrorType, readonly pythonMessage: string) {
         super(`${pythonType} (not re.error): ${pythonMessage}`);
     }
 }
 
-/** Python raises something other than `re.error` (OverflowError, ValueError). */
-export function otherPythonError(kind: 'OverflowError' | 'ValueError', message: string): PythonPatternError {
+/** Python raises something other than `re.error` (OverflowError, ValueError, RecursionError). */
+export function otherPythonError(kind: OtherPythonErrorType, message: string): PythonPatternError {
     return new OtherPythonError(kind, message);
 }

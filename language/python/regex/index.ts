@@ -13,16 +13,17 @@
 // `pythonFullmatch` picks whichever back end is exact; the RegExp returned by `compilePythonPattern`
 // does the same in its `exec`, so `regex.test(text)` always answers like Python. See docs/python-compat.md.
 //
-// Files: tokenizer, parser, parse-state, tree (sre_parse); compile-checks (sre_compile's raises);
+// Files: tokenizer, parser, parse-state, tree, recursion-limit (sre_parse); compile-checks (sre_compile's raises);
 // char-tests, case-folding, engine-graph, matcher (the engine); js-classes, js-emitter (the RegExp);
 // compile (both back ends, the cache); named-characters, python-int, ascii-classes, ranges (helpers).
 //
-// Known gaps (all reported as compile errors):
-// (OverflowError `a{4294967295}` and ValueError `(?a)(?u)` are not re.error: pythonFullmatch throws them
+// Known gaps:
+// (OverflowError `a{4294967295}`, ValueError `(?a)(?u)` and RecursionError are not re.error: pythonFullmatch throws them
 // as PythonRegexRuntimeError, as Python's re.fullmatch raises them past the pass rule.)
 //  * `\N{name}` resolves only the names in named-characters.ts (ASCII, Latin-1, common aliases) and the
 //    algorithmic CJK/Hangul names; any other name is reported as unresolvable although Python may know it.
-//  * Nesting deep enough to raise RecursionError inside Python's parser is not detected.
+//  * Nesting deep enough to raise RecursionError inside Python's parser raises it at the depth measured for
+//    the reference's server (recursion-limit.ts); other server stacks differ by a level or two.
 import { compileCached, type PythonPattern } from './compile.js';
 
 export type { PythonPattern } from './compile.js';

@@ -4,6 +4,7 @@ import { otherPythonError, PythonPatternError } from './errors.js';
 import { lookupCharacterName } from './named-characters.js';
 import { ParseState } from './parse-state.js';
 import { pythonInt } from './python-int.js';
+import { PythonStack } from './recursion-limit.js';
 import { F_ASCII, F_LOCALE, F_UNICODE, F_VERBOSE, FLAG_LETTERS, GLOBAL_FLAGS, MAXGROUPS, MAXREPEAT, TYPE_FLAGS } from './sre-constants.js';
 import { isAsciiDigit, isAsciiLetter, isHexDigit, isOctDigit, literal, SPECIAL_CHARS, Tokenizer, VERBOSE_SPACE } from './tokenizer.js';
 import { type Category, type Op, type RepeatKind, type Seq, type SetItem } from './tree.js';
@@ -76,6 +77,8 @@ export function parsePattern(pattern: string): ParsedPattern {
 class Parser {
     readonly src: Tokenizer;
     readonly state = new ParseState();
+    /** sre_parse's recursion, for Python's RecursionError on deep nesting. */
+    private readonly stack = new PythonStack();
 
     constructor(pattern: string) {
         this.src = new Tokenizer(pattern);
@@ -83,12 +86,14 @@ class Parser {
 
     /** `a|b|c`, with sre_parse's factoring of common prefixes and single-character alternatives. */
     parseAlternation(verbose: boolean, nested: number): Seq {
+        this.stack.enter();
         const items: Seq[] = [];
         for (;;) {
             items.push(this.parseSequence(verbose, nested + 1, !nested && !items.length));
             if (!this.src.match('|')) break;
             if (!nested) verbose = !!(this.state.flags & F_VERBOSE);
         }
+        this.stack.leave();
         if (items.length === 1) return items[0];
         const result: Seq = [];
         while (items.every((item) => item.length > 0 && sameOp(item[0], items[0][0]))) {
@@ -101,6 +106,7 @@ class Parser {
     }
 
     parseSequence(verbose: boolean, nested: number, first: boolean): Seq {
+        this.stack.enter();
         const seq: Seq = [];
         const src = this.src;
         for (;;) {
@@ -126,6 +132,7 @@ class Parser {
             const item = seq[i];
             if (item.op === 'SUBPATTERN' && item.group === null && !item.add && !item.del) seq.splice(i, 1, ...item.body);
         }
+        this.stack.leave();
         return seq;
     }
 
