@@ -42,6 +42,27 @@ async function run(paths: string[], extra: Record<string, unknown> = {}) {
 
 const brief = (r: ScoredRollout) => ({ id: r.id, step: r.step, sample: r.sample, prompt_index: r.prompt_index, all_pass: r.all_pass, logged_score: r.logged_score, logged_mismatch: r.logged_mismatch });
 
+describe('open-instruct rollout shards', () => {
+    test('token ids whose model (named by <run>_metadata.jsonl) is not in the local cache: one issue saying what to give --tokenizer', async () => {
+        const shard = { step: 1, sample_idx: 0, prompt_idx: 0, prompt_tokens: [80], response_tokens: [80, 81], reward: 0.0, advantage: 0.0, finish_reason: 'stop', dataset: 'manufactoria', ground_truth: BB.ground_truth, request_info: null, logprobs: null };
+        const dir = folder({
+            'run_metadata.jsonl': `${JSON.stringify({ run_name: 'run', git_commit: 'abc', model_name: 'nobody/no-such-model', timestamp: '2026-02-01T00:00:00+00:00' })}\n`,
+            'run_rollouts_000000.jsonl': `${JSON.stringify(shard)}\n`,
+        });
+        const empty = mkdtempSync(join(tmpdir(), 'hf-cache-'));
+        const saved = process.env.HF_HUB_CACHE;
+        process.env.HF_HUB_CACHE = empty;
+        try {
+            const { issues } = await run([dir]);
+            expect(issues).toHaveLength(1);
+            expect(issues[0]).toMatch(/^.*run_rollouts_000000\.jsonl: response_tokens: cannot decode token ids: tokenizer 'nobody\/no-such-model' is neither a file nor a model in the local Hugging Face cache \(looked in .*\); give --tokenizer the model's tokenizer\.json or a folder holding one; the rest of this file is skipped$/);
+        } finally {
+            if (saved === undefined) delete process.env.HF_HUB_CACHE;
+            else process.env.HF_HUB_CACHE = saved;
+        }
+    });
+});
+
 describe('open-instruct traces_<run>.jsonl', () => {
     test('a line of the later writer (asdict of the batch: raw_queries, decoded_responses, indices None) needs no tokenizer', async () => {
         // Token ids the run's tokenizer would decode; no tokenizer is given, the text columns are read.

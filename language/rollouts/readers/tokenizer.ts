@@ -47,7 +47,8 @@ export function resolveTokenizerFile(spec: string, env: NodeJS.ProcessEnv = proc
             if (existsSync(file)) return file;
         }
     }
-    throw new TokenizerNotFoundError(`tokenizer '${spec}' is neither a file nor a model in the local Hugging Face cache (looked in ${looked.join(', ')})`);
+    // Often the model an open-instruct metadata file names, cached on the training cluster but not here.
+    throw new TokenizerNotFoundError(`tokenizer '${spec}' is neither a file nor a model in the local Hugging Face cache (looked in ${looked.join(', ')}); give --tokenizer the model's tokenizer.json or a folder holding one`);
 }
 
 export function loadTokenDecoder(spec: string, env: NodeJS.ProcessEnv = process.env): TokenDecoder {
