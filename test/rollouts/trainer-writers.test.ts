@@ -161,6 +161,18 @@ describe('eval_code.py run folders', () => {
         expect(issues).toEqual([]);
         expect(rows.map((r) => [r.id, r.program])).toEqual([[BB.id, program]]);
     });
+    test('a run CSV whose prompts are not those of original_dataset.jsonl (eval_code keeps the first dataset file it wrote) is an issue per row, not scored against the wrong label', async () => {
+        const criteria = (p: { messages: { content: string }[] }) => user(p).split('following functionality:\n\n')[1].trim();
+        const ds = [BB, RYY].map((p, i) => JSON.stringify({ index: `${i}`, criteria: criteria(p), ground_truth: p.ground_truth, id: p.id })).join('\n');
+        const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
+        const first = [user(RYY), fence(BB_GOOD), '0.0'].map(q).join(',');
+        const csv = `prompt,response,score\n${first}\n${[user(RYY), fence(ACCEPT_ALL), '0.0'].map(q).join(',')}\n`;
+        const secondLine = 2 + first.split('\n').length;
+        const dir = folder({ 'original_dataset.jsonl': `${ds}\n`, 'run_0_detailed.csv': csv });
+        const { rows, issues } = await run([dir]);
+        expect(rows.map((r) => [r.source, r.id])).toEqual([[`${join(dir, 'run_0_detailed.csv')}:${secondLine}`, RYY.id]]);
+        expect(issues).toEqual([`${join(dir, 'run_0_detailed.csv')}:2: prompt: is not the prompt of ${join(dir, 'original_dataset.jsonl')}:1 (its criteria are not in it); rows pair by position, so that file is not this run's dataset`]);
+    });
     test('the earlier writer (plain to_csv) escaped nothing: its backslashes are the text\'s', async () => {
         const q = (s: string) => `"${s.replaceAll('"', '""')}"`;
         const csv = `prompt,response,ground_truth,score\n${[user(BB), response, 'x', '0.0'].map(q).join(',')}\n`;

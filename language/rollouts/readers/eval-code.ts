@@ -77,7 +77,9 @@ export async function* readEvalRun(csvPath: string, datasetPath: string, display
                 continue;
             }
             try {
-                yield evalRecord(doubled ? undoubled(item.row) : item.row, ds.row, where, Number.isFinite(run) ? run : null, options);
+                const row = doubled ? undoubled(item.row) : item.row;
+                checkPairing(row, ds.row, `${dsFile}:${ds.line}`);
+                yield evalRecord(row, ds.row, where, Number.isFinite(run) ? run : null, options);
             } catch (error) {
                 if (!(error instanceof RowError)) throw error;
                 yield issue(where, error.message, error.field);
@@ -86,6 +88,17 @@ export async function* readEvalRun(csvPath: string, datasetPath: string, display
     } finally {
         await dataset.return(undefined);
     }
+}
+
+/**
+ * Rows pair by position, and eval_code keeps the original_dataset.jsonl it wrote first: a folder whose
+ * runs came from another evaluation (other samples, another order) would give every row the wrong
+ * label. The CSV's prompt holds the user turn, whose task text ends with the dataset line's criteria.
+ */
+function checkPairing(csv: Record<string, string>, ds: Row, dsWhere: string): void {
+    const criteria = ds.criteria;
+    if (typeof criteria !== 'string' || criteria === '' || typeof csv.prompt !== 'string' || csv.prompt === '') return;
+    if (!csv.prompt.includes(criteria)) throw new RowError('prompt', `is not the prompt of ${dsWhere} (its criteria are not in it); rows pair by position, so that file is not this run's dataset`);
 }
 
 function evalRecord(csv: Record<string, string>, ds: Row, where: string, run: number | null, options: ReadRolloutsOptions): RolloutRecord {
