@@ -3,6 +3,7 @@
 // `1e+16` and a 30-digit integer keeps its digits. See docs/verifier-http.md for the rules copied.
 
 import { PyFloat } from './json-dumps.js';
+import { pyUtf8Strict } from './utf8.js';
 
 /** A Python value from JSON: dicts are Maps (insertion order, a repeated key keeps its first place), ints above 2^53 bigints. */
 export type PyValue = null | boolean | number | bigint | PyFloat | string | PyValue[] | PyDict;
@@ -44,7 +45,6 @@ export function detectEncoding(b: Uint8Array): 'utf-8' | 'utf-8-sig' | 'utf-16' 
     return 'utf-8';
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** bytes.decode(detect_encoding(b), 'surrogatepass'); PyJsonOtherError where Python raises UnicodeDecodeError. */
 export function decodeJsonBytes(b: Uint8Array): string {
@@ -54,7 +54,7 @@ export function decodeJsonBytes(b: Uint8Array): string {
         case 'utf-8-sig': {
             const body = encoding === 'utf-8-sig' ? b.subarray(3) : b;
             try {
-                return fatalUtf8.decode(body);
+                return pyUtf8Strict.decode(body);
             } catch {
                 return decodeUtf8SurrogatePass(body);
             }

@@ -2,6 +2,8 @@
 // str (plus None, bools, ints and floats as list items), for every protocol 0-5. It builds values
 // and never looks up or calls anything: an opcode that would (GLOBAL, REDUCE, BUILD, …) is refused.
 
+import { pyUtf8Strict } from './utf8.js';
+
 /** The pickle is well formed but uses an opcode this reader does not support. */
 export class PickleUnsupported extends Error {}
 /** The data is not a valid pickle (Python's pickle.loads would raise too). */
@@ -20,7 +22,6 @@ const REFUSED: Record<number, string> = {
     0x4c: 'LONG', 0x46: 'FLOAT', 0x49: 'INT', 0x30: 'POP', 0x31: 'POP_MARK', 0x32: 'DUP',
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** pickle.loads for the supported subset; PickleInvalid where Python raises, PickleUnsupported where it would go further. */
 export function readPickle(data: Uint8Array): Item {
@@ -43,7 +44,7 @@ export function readPickle(data: Uint8Array): Item {
     };
     const text = (start: number, length: number) => {
         try {
-            return utf8.decode(data.subarray(start, start + length));
+            return pyUtf8Strict.decode(data.subarray(start, start + length));
         } catch {
             // Python decodes with 'surrogatepass'; such lone surrogates cannot reach a valid answer anyway.
             throw new PickleUnsupported('a string with encoded surrogates');

@@ -6,6 +6,7 @@
 import { PyJsonDecodeError, pyJsonLoadsBytes } from '../python/json-loads.js';
 import { PyDumpsError, pyJsonDumpsCompact } from '../python/json-dumps.js';
 import { pyStrip } from '../python/text.js';
+import { pyUtf8Strict } from '../python/utf8.js';
 import { isJsonObject, type FieldError } from './lax-fields.js';
 
 export interface HttpAnswer {
@@ -48,7 +49,6 @@ export function detailAnswer(status: number, detail: string, extra: Array<[strin
     return pyJsonAnswer(status, { detail }, extra);
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Python raises here (bytes that are not UTF-8): the answer is Starlette's 500. */
 class NotEncodable extends Error {}
@@ -60,7 +60,7 @@ class NotEncodable extends Error {}
 function jsonableEncoder(value: unknown): unknown {
     if (value instanceof Uint8Array) {
         try {
-            return strictUtf8.decode(value);
+            return pyUtf8Strict.decode(value);
         } catch {
             throw new NotEncodable();
         }

@@ -3,6 +3,7 @@
 // by `^path$` (Python's `$` also matches before one final newline), a known path with another
 // method answered 405 with `allow`, a path that differs by a trailing slash redirected with 307,
 // anything else 404. See docs/verifier-http.md.
+import { pyUtf8Replace, pyUtf8Strict } from '../python/utf8.js';
 
 export type RouteName = 'health' | 'test_solution' | 'test_program' | 'test_program_stdio' | 'openapi' | 'docs' | 'oauth2_redirect';
 
@@ -83,7 +84,6 @@ function splitTarget(url: string): { path: string; query: string } | undefined {
 }
 
 const HEX_PAIR = /%([0-9A-Fa-f]{2})/g;
-const lenientUtf8 = new TextDecoder('utf-8');
 
 /** urllib.parse.unquote on an ASCII path: %XX to bytes, then UTF-8 with U+FFFD for bad bytes. */
 export function unquote(path: string): string {
@@ -95,7 +95,7 @@ export function unquote(path: string): string {
         last = match.index! + 3;
     }
     for (let i = last; i < path.length; i++) bytes.push(path.charCodeAt(i));
-    return lenientUtf8.decode(Uint8Array.from(bytes));
+    return pyUtf8Replace.decode(Uint8Array.from(bytes));
 }
 
 /** urllib.parse.quote(text, safe=":/%#?=@[]!$&'()*+,;"), as RedirectResponse writes `location`. */
@@ -108,7 +108,6 @@ function quoteLocation(text: string): string {
     return out;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Starlette's URL(scope=…) for the other path, quoted; undefined where Python raises (a query that is not UTF-8). */
 function redirectLocation(request: RequestLine, path: string, query: string): string | undefined {
@@ -117,7 +116,7 @@ function redirectLocation(request: RequestLine, path: string, query: string): st
     else url = request.local.port === 80 ? `http://${request.local.address}${path}` : `http://${request.local.address}:${request.local.port}${path}`;
     if (query) {
         try {
-            url += `?${strictUtf8.decode(Buffer.from(query, 'latin1'))}`;
+            url += `?${pyUtf8Strict.decode(Buffer.from(query, 'latin1'))}`;
         } catch {
             return undefined;
         }

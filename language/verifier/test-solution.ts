@@ -3,6 +3,7 @@
 // fields: those take JSON.parse and the direct serializer. Everything else goes the Python way
 // (json-loads.ts and the lax validators), which decides every error body.
 import { MAX_JSON_DEPTH, detectEncoding } from '../python/json-loads.js';
+import { pyUtf8Strict } from '../python/utf8.js';
 import { ByteSink, SinkLimitError, type BufferShelf } from './byte-sink.js';
 import { decodeBody, detailAnswer, internalServerError, isJsonContentType, jsonAnswer, validationAnswer, type HttpAnswer } from './fastapi-body.js';
 import { isRegexOutput } from '../dataset/testcases/pass-rule.js';
@@ -15,7 +16,6 @@ export interface AnswerLimits {
     maxResponseBytes: number;
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 /** JSON.stringify's escape of a lone surrogate, not preceded by an escaped backslash. */
 const ESCAPED_SURROGATE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/;
@@ -57,7 +57,7 @@ function fastRequest(contentType: string | undefined, bytes: Uint8Array): Verifi
     if (countBytes(bytes, 0x7b, MAX_JSON_DEPTH) + countBytes(bytes, 0x5b, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return undefined;
     let text: string;
     try {
-        text = fatalUtf8.decode(encoding === 'utf-8-sig' ? bytes.subarray(3) : bytes);
+        text = pyUtf8Strict.decode(encoding === 'utf-8-sig' ? bytes.subarray(3) : bytes);
     } catch {
         return undefined;
     }

@@ -381,6 +381,7 @@ CASES = [
     ('nan_infinity', 'nan-string-max-time', post('{"dsl": "START start:\\n    NEXT end\\nEND end", "test_cases": [], "max_execution_time": "nan"}')),
     # Encodings json.loads detects from the bytes
     ('encodings', 'utf8-bom', post(b'\xef\xbb\xbf' + solution([{'input': 'R'}]).encode())),
+    ('encodings', 'utf8-two-boms', post(b'\xef\xbb\xbf\xef\xbb\xbf' + solution([{'input': 'R'}]).encode())),
     ('encodings', 'utf16-le-bom', post(b'\xff\xfe' + solution([{'input': 'RB'}]).encode('utf-16-le'))),
     ('encodings', 'utf16-be-no-bom', post(solution([{'input': 'B'}]).encode('utf-16-be'))),
     ('encodings', 'utf32-le-no-bom', post(solution([{'input': ''}]).encode('utf-32-le'))),
@@ -436,6 +437,7 @@ CASES = [
     ('bool_type', 'max-time-list', post(solution([], max_execution_time=[1]))),
     # Content-Type: only application/json and application/*+json bodies are decoded
     ('content_type', 'text-plain-json-body', post(solution([]), 'text/plain')),
+    ('content_type', 'text-plain-bom-echoed', post(b'\xef\xbb\xbf{}', 'text/plain')),
     ('content_type', 'vnd-plus-json', post(solution([{'input': 'R'}]), 'application/vnd.api+json')),
     ('content_type', 'json-charset', post(solution([{'input': 'R'}]), 'application/json; charset=utf-8')),
     ('content_type', 'upper-case', post(solution([{'input': 'R'}]), 'APPLICATION/JSON')),

@@ -65,4 +65,10 @@ describe('readPickle', () => {
         expect(readPickle(Buffer.from('(lp0\nVa\np1\na.', 'latin1'))).toEqual(['a']);
         expect(readPickle(Buffer.from('\x80\x02]q\x00X\x01\x00\x00\x00aq\x01a.', 'latin1'))).toEqual(['a']);
     });
+
+    test('a str that starts with U+FEFF keeps it, as Python decodes UTF-8', () => {
+        // pickle.dumps(['\ufeffassert 1'], protocol=4)
+        const pickled = Buffer.from('\x80\x04\x95\x12\x00\x00\x00\x00\x00\x00\x00]\x94\x8c\x0b\xef\xbb\xbfassert 1\x94a.', 'latin1');
+        expect(readPickle(pickled)).toEqual(['\ufeffassert 1']);
+    });
 });
