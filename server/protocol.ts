@@ -100,6 +100,12 @@ export interface RunTestsResult {
      * `of` is how many tests the file has. A partial run merged into a full one leaves this unset.
      */
     partial?: { of: number };
+    /**
+     * Set when the tests this run used differ from those the last describe of the file gave (a
+     * problem file rewritten since, with no watcher event to say so: outside the workspace, or
+     * not reported yet): the client's items and their expectations are outdated, describe again.
+     */
+    testsChanged?: true;
 }
 
 export interface TraceParams {

@@ -101,8 +101,9 @@ export class SolutionRunner {
         const item = file.item;
         const uri = item.uri ?? vscode.Uri.parse(item.id);
         run.appendOutput(`${fileSummary(item.label, result)}\r\n`, undefined, item);
-        // Results of a newer text than the items were made from: describe again so the ids match.
-        if (result.outcomes.some((o) => !item.children.get(o.id))) await this.items.refresh(uri);
+        // Results of a newer text (or of a rewritten problem file) than the items were made from:
+        // describe again, so the ids match and failures are worded against the cases that ran.
+        if (result.testsChanged || result.outcomes.some((o) => !item.children.get(o.id))) await this.items.refresh(uri);
         const wanted = file.testIds ? new Set(file.testIds) : undefined;
         const children = childrenOf(item).filter((c) => !wanted || wanted.has(c.id));
         const failed: FailedTest[] = [];

@@ -37,6 +37,8 @@ export class SolutionTestService {
     private readonly results = new Map<string, RunTestsResult>();
     /** The file's tests when its stored result ran (a problem file can change under an unchanged text). */
     private readonly resultTests = new Map<string, readonly PlannedTest[]>();
+    /** The tests the last describe of a file gave (what the client's Test Explorer items hold). */
+    private readonly describedTests = new Map<string, readonly PlannedTest[]>();
     private readonly debounce = new Map<string, NodeJS.Timeout>();
     private readonly lastAutoRun = new Map<string, number>();
     private lensRefreshSupported = false;
@@ -97,6 +99,7 @@ export class SolutionTestService {
     async describe(uri: string): Promise<DescribeTestsResult> {
         const snap = await this.snapshot(uri);
         const { binding, directives, tests } = snap.solution;
+        this.describedTests.set(uri, tests);
         const result: DescribeTestsResult = { uri, tests: tests.map(describeTest) };
         if (directives.problem) result.problemRange = spanRange(directives.problem.span);
         if (binding && !binding.ok) result.bindingError = binding.message;
@@ -115,7 +118,11 @@ export class SolutionTestService {
         const snap = await this.snapshot(uri);
         const wanted = testIds ? new Set(testIds) : undefined;
         const tests = snap.solution.tests.filter((t) => !wanted || wanted.has(t.id));
-        const base = { uri, version: snap.version, outcomes: [], passed: 0, total: tests.length, pass_rate: 0, all_pass: 0 as const };
+        const described = this.describedTests.get(uri);
+        const base = {
+            uri, version: snap.version, outcomes: [], passed: 0, total: tests.length, pass_rate: 0, all_pass: 0 as const,
+            ...(described && !sameTests(described, snap.solution.tests) ? { testsChanged: true as const } : {}),
+        };
         let result: RunTestsResult;
         if (tests.length === 0) {
             result = { ...base, state: 'no-tests', message: this.noTestsMessage(snap), durationMs: Date.now() - started };

@@ -75,23 +75,26 @@ describe('code lenses', () => {
         expect((await lensTitles(document))[1]).toBe('3: ✗ 14/17 passed · pass_rate 0.824 · all_pass 0');
     });
 
-    test('a problem file rewritten under an unchanged solution outdates its results (the lenses paired old outcomes with new cases)', async () => {
+    test('a problem file rewritten under an unchanged solution outdates its results (the lenses paired old outcomes with new cases) and the client\'s items', async () => {
         const [first] = readFileSync(join(dir, 'problems.jsonl'), 'utf8').split('\n');
         const row = JSON.parse(first) as { test_cases: { expected_accepted: boolean }[] };
         const file = join(mkdtempSync(join(tmpdir(), 'delta-rewritten-')), 'p.jsonl'); // not beside the solutions: completion lists those
         writeFileSync(file, `${first}\n`);
         const { document, uri } = await open(`# problem: ${file}\n# test: B => B\n${PROGRAM}`);
-        await Manufactoria.tests.Solutions.run(uri);
+        await Manufactoria.tests.Solutions.describe(uri);
+        expect((await Manufactoria.tests.Solutions.run(uri)).testsChanged).toBeUndefined();
         expect((await lensTitles(document)).slice(1, 3)).toEqual(['2: ✗ 13/16 passed · pass_rate 0.813 · all_pass 0', '1: ✗ expected output B, got ""']);
         // The same row with every label flipped: same ids p0…p14, other cases.
         writeFileSync(file, `${JSON.stringify({ ...row, test_cases: row.test_cases.map((c) => ({ ...c, expected_accepted: !c.expected_accepted })) })}\n`);
         expect(await lensTitles(document)).toEqual(['2: $(play) Run 16 tests', '2: ✗ 13/16 passed · pass_rate 0.813 · all_pass 0 · outdated, run again']);
         const hover = await Manufactoria.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri }, position: { line: 1, character: 4 } });
         expect((hover?.contents as { value: string }).value).not.toContain('✗');
-        // A run of one test is not merged into the outdated full run.
-        await Manufactoria.tests.Solutions.run(uri, ['p0']);
+        // A run of one test is not merged into the outdated full run; it tells the client, whose
+        // items (described before: no watcher reports a file outside the workspace) hold the old cases.
+        expect(await Manufactoria.tests.Solutions.run(uri, ['p0'])).toMatchObject({ testsChanged: true });
         expect((await lensTitles(document))[1]).toBe('2: ✗ 0/1 passed · 1 of 16 tests ran');
-        await Manufactoria.tests.Solutions.run(uri);
+        expect((await Manufactoria.tests.Solutions.describe(uri)).tests[0]).toMatchObject({ id: 'p0', expected_accepted: true });
+        expect((await Manufactoria.tests.Solutions.run(uri)).testsChanged).toBeUndefined();
         expect((await lensTitles(document))[1]).toBe('2: ✗ 2/16 passed · pass_rate 0.125 · all_pass 0');
     });
 

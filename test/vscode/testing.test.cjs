@@ -32,6 +32,39 @@ describe('commands and Test Explorer (in the extension host)', function () {
         assert.ok(seen.includes('passed') && seen.includes('failed'), seen.join(', '));
     });
 
+    it('a problem file outside the workspace rewritten between runs: the next run describes its tests again', async () => {
+        // No file watcher reports a change outside the workspace: the run itself tells the client.
+        const fs = require('node:fs');
+        const os = require('node:os');
+        const path = require('node:path');
+        const problems = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'delta-outside-')), 'p.jsonl');
+        const row = (rejectR) => `${JSON.stringify({ id: 'o', name: 'Outside', criteria: 'c', problem_type: 'f', difficulty_level: 'basic', test_cases: [
+            { input: 'B', expected_output: '', expected_accepted: true, check_output: false, description: '' },
+            { input: 'R', expected_output: '', expected_accepted: !rejectR, check_output: false, description: '' },
+        ] })}\n`;
+        fs.writeFileSync(problems, row(true));
+        const solution = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'outside.manufactoria');
+        await vscode.workspace.fs.writeFile(solution, new TextEncoder().encode(`# problem: ${problems}\nSTART start:\n    NEXT end\nEND end\n`));
+        const { controller, states } = api.testing;
+        const secondCase = async () => {
+            await vscode.commands.executeCommand('manufactoria.runTests', solution);
+            let item;
+            controller.items.forEach((i) => { if (i.uri?.toString() === solution.toString()) item = i; });
+            return item?.children.get('p1');
+        };
+        try {
+            const before = await secondCase();
+            assert.match(before.description, /expects rejected/);
+            assert.equal(states.get('p1'), 'failed');
+            fs.writeFileSync(problems, row(false));
+            const after = await secondCase();
+            assert.match(after.description, /expects accepted/, 'the item shows the case that ran');
+            assert.equal(states.get('p1'), 'passed');
+        } finally {
+            await vscode.workspace.fs.delete(solution);
+        }
+    });
+
     it('restarts the language server on command and keeps answering', async () => {
         await vscode.commands.executeCommand('manufactoria.restartServer');
         assert.equal(api.server.phase, 'running');
