@@ -100,6 +100,21 @@ describe('problems_sample.jsonl re-derived from parameters', () => {
             if (INDEXED.includes(name)) expect(names[row.index]).toBe(row.name);
         });
 
+        // Append and prepend inputs follow the reference's (the three prepend rows agree on them);
+        // the other families' own inputs are our design (docs/manufactoria-generation.md).
+        it.runIf(family === appendSequence || family === prependSequence)('the family\'s own inputs after the corner cases: the sample\'s fixed tapes, random ones of the sample\'s lengths', () => {
+            const corner = (s: string) => s.length <= 2 || ['RBR', 'BRB', 'RRB', 'BBR'].includes(s);
+            const tail = (r: ProblemRow) => r.test_cases.slice(3).map((c) => c.input).filter((s) => !corner(s));
+            const ours = (seed: string) => tail(buildRow(family, param, { level: row.difficulty_level as Level, colorMode: row.color_mode as ColorMode, index: row.index, seed, createdAt: 0 }));
+            const runs = ['one', 'two', 'three', 'four'].map(ours);
+            // Where every seed gives the same tape it is a fixed one; elsewhere a random tape, compared by length.
+            const shape = (inputs: string[]) => inputs.map((s, i) => (runs.every((r) => r[i] === runs[0][i]) ? s : `random of ${s.length}`));
+            const sample = shape(tail(row));
+            // The pattern-tier row starts with RBBB where the others have BBBB: one sample, no rule to read off it.
+            if (name === 'Prepend  after Replace patterns RB with BR') sample[0] = sample[0].replace('RBBB', 'BBBB');
+            expect(shape(runs[0])).toEqual(sample);
+        });
+
         it('the first candidates are "", c0, c0c1 and the case count is within the caps', () => {
             const colors = row.color_mode === 'two_color' ? ['R', 'B'] : ['R', 'B', 'Y', 'G'];
             expect(row.test_cases.slice(0, 3).map((c) => c.input)).toEqual(['', colors[0], colors[0] + colors[1]]);

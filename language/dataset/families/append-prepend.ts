@@ -75,8 +75,11 @@ function randomInputs({ rng, colors }: CaseContext): string[] {
     return [PAD.short + 1, PAD.medium + 2, COMPLEX.medium, COMPLEX.long].map((n) => rng.string(colors, n));
 }
 
-/** Runs and alternations exercise every mutation (each source pattern occurs), then random tapes. */
+/**
+ * Runs and alternations exercise every mutation (each source pattern occurs), then random tapes:
+ * the list of the reference's rows (problems_sample.jsonl: the three prepend rows agree on it).
+ */
 function prependInputs(ctx: CaseContext): string[] {
     const { rng, colors } = ctx;
-    return ['B', 'BBBB', 'BBB', 'RRR', 'BRBR', 'RBRB', 'RRBB', rng.string(colors, PAD.medium + 2), rng.string(colors, COMPLEX.medium)];
+    return ['B', 'BBBB', 'BBB', 'RRR', 'BRBR', 'RBRB', rng.string(colors, PAD.medium + 2), rng.string(colors, COMPLEX.medium)];
 }
