@@ -227,3 +227,21 @@ describe('a whole run folder', () => {
         expect(rows.map((r) => [r.source, r.all_pass])).toEqual([[join(dir, 'rollout/3.jsonl:1'), 1]]);
     });
 });
+
+describe('a DataFrame saved with pandas to_json', () => {
+    test('every orient pandas writes a frame in (columns, its default; index; table; split; records) is read as its rows', async () => {
+        const frame = ROLLOUTS.map((r) => ({ prompt: user(r.p), response: r.response, score: r.pass }));
+        const columns = Object.fromEntries(['prompt', 'response', 'score'].map((c) => [c, Object.fromEntries(frame.map((row, i) => [String(i), row[c as keyof typeof row]]))]));
+        const dir = folder({
+            'columns.json': JSON.stringify(columns),
+            'index.json': JSON.stringify(Object.fromEntries(frame.map((row, i) => [String(i), row]))),
+            'records.json': JSON.stringify(frame),
+            'split.json': JSON.stringify({ columns: ['prompt', 'response', 'score'], index: [0, 1, 2], data: frame.map((row) => Object.values(row)) }),
+            'table.json': JSON.stringify({ schema: { fields: [{ name: 'index', type: 'integer' }], primaryKey: ['index'], pandas_version: '1.4.0' }, data: frame.map((row, i) => ({ index: i, ...row })) }),
+        });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        const want = [[BB.id, 1, 1], [BB.id, 0, 0], [RYY.id, 0, 0]];
+        expect(rows.map((r) => [r.id, r.all_pass, r.logged_score])).toEqual([...want, ...want, ...want, ...want, ...want]);
+    });
+});

@@ -101,6 +101,11 @@ export function intOrNull(value: unknown, field: string): number | null {
 }
 
 const RESPONSE = ['response', 'completion', 'output', 'decoded_response', 'messages'];
+
+/** True when the row has one of the fields a response is read from. */
+export function hasResponseField(row: Row): boolean {
+    return RESPONSE.some((k) => k in row);
+}
 const PROMPT = ['prompt', 'input', 'query', 'question'];
 const GROUND_TRUTH = ['ground_truth', 'gts', 'label', 'test_cases', 'reward_model'];
 const KEY = ['id', 'problem_id', 'name', 'index'];

@@ -4,7 +4,7 @@
 // (a list of rows, or one row). Whole documents are size-bounded before they are read.
 import { promises as fs } from 'node:fs';
 import { parquetRowBatches } from '../../dataset/problems/parquet-rows.js';
-import { describe, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
+import { describe, hasResponseField, isRow, recordFromRow, RowError, type Decode, type Row } from './fields.js';
 import { issue, type RolloutFormat, type RolloutItem } from './options.js';
 import { stripBom } from '../../python/bom.js';
 import { jsonParseAsPython } from '../../python/json-loads.js';
@@ -109,6 +109,23 @@ export async function* readJsonDocument(path: string, ctx: TableContext): AsyncG
     }
     const refs = tableFileRefs(doc);
     if (refs.length) return yield issue(ctx.file, tableRefMessage(refs));
-    const rows = Array.isArray(doc) ? doc : isRow(doc) && Array.isArray(doc.rows) ? doc.rows : [doc];
+    const rows = Array.isArray(doc) ? doc : isRow(doc) && Array.isArray(doc.rows) ? doc.rows : (pandasRows(doc) ?? [doc]);
     for (let i = 0; i < rows.length; i++) yield rowItem(rows[i], `${ctx.file}[${i}]`, ctx);
+}
+
+/**
+ * The rows of a DataFrame written by pandas' to_json in an orient other than records (a list) or
+ * split (columns + data, read as a table): `columns`, its default (`{"response": {"0": …, "1": …}, …}`),
+ * `index` (`{"0": {row}, …}`) and `table` (`{"schema": …, "data": [rows]}`). Undefined for any other document.
+ */
+function pandasRows(doc: unknown): unknown[] | undefined {
+    if (!isRow(doc)) return undefined;
+    if (isRow(doc.schema) && Array.isArray(doc.data)) return doc.data;
+    const values = Object.values(doc);
+    if (!values.length || !values.every(isRow)) return undefined;
+    if (hasResponseField(doc)) {
+        const index = Object.keys(values[0] as Row);
+        return index.map((label) => Object.fromEntries(Object.entries(doc).map(([column, cells]) => [column, (cells as Row)[label]])));
+    }
+    return values.every((v) => hasResponseField(v as Row)) ? values : undefined;
 }
