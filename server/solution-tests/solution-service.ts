@@ -22,6 +22,8 @@ import {
 import { declarationRange, declarationRanges, spanRange } from './ranges.js';
 import { SUPERSEDED, type TestRunner } from './test-runner.js';
 
+/** Tape symbols a trace may hold over all its steps (before and after each); ~2 bytes each in the reply. */
+const MAX_TRACE_TAPE_SYMBOLS = 20_000_000;
 
 interface Snapshot {
     uri: string;
@@ -193,6 +195,12 @@ export class SolutionTestService {
         const check = await this.services.tests.Runner.run(snap.text, [{ id: test.id, testCase: test.testCase }], (await this.settings()).timeout);
         const checked = check.state === 'ran' ? check.results[0].result : undefined;
         const trace = traceRun(verdict.program, test.testCase.input);
+        // Each step carries its tapes: a long input looped over for 1,000 steps made a reply too
+        // large to write ("Invalid string length" after ~20 s for a 1 MB tape).
+        const symbols = trace.steps.reduce((n, s) => n + s.tapeBefore.length + s.tapeAfter.length, 0);
+        if (symbols > MAX_TRACE_TAPE_SYMBOLS) {
+            return { ...empty, error: `the trace is too large to show: its ${trace.steps.length} steps hold ${symbols} tape symbols in all (at most ${MAX_TRACE_TAPE_SYMBOLS}); \`delta run\` prints the path` };
+        }
         const ranges = declarationRanges(verdict.ast, TextDocument.create(uri, 'manufactoria', snap.version, snap.text));
         return {
             ...empty,

@@ -29,6 +29,19 @@ describe('trace of an inline test', () => {
         expect(passed.failure).toBeUndefined();
     });
 
+    test('a trace whose tapes are too large to send says so (a 1 MB tape looped over 1,000 steps failed with "Invalid string length")', async () => {
+        const uri = URI.file(join(mkdtempSync(join(tmpdir(), 'trace-')), 's.manufactoria')).toString();
+        const loop = 'START start:\n    NEXT a\nPULLER_RB a:\n    [R] a\n    [B] end\nEND end\n';
+        await parseDocument(Manufactoria, `# test: ${'R'.repeat(5_000)}B -> accept\n# test: ${'R'.repeat(1_000_000)} -> accept\n${loop}`, { documentUri: uri });
+        // 5,000 symbols before and after each of 1,000 steps: ~10 M in all, under the limit.
+        const small = await Manufactoria.tests.Solutions.trace(uri, 'l1');
+        expect(small.error).toBeUndefined();
+        expect(small.steps).toHaveLength(1000);
+        const big = await Manufactoria.tests.Solutions.trace(uri, 'l2');
+        expect(big.error).toMatch(/^the trace is too large to show: its 1000 steps hold 1999\d{6} tape symbols in all \(at most 20000000\)/);
+        expect(big.steps).toEqual([]);
+    });
+
     test('a check stopped by the time limit: the trace says it was not checked', async () => {
         const uri = await open();
         const stopped = 'Stopped after 100 ms: the run did not finish';
