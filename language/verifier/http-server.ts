@@ -116,10 +116,6 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
             clearTimeout(timer);
             work.stop();
         });
-        if (inProgress > settings.maxConcurrent) {
-            send(req, res, detailAnswer(503, `Too many requests in progress (more than ${settings.maxConcurrent}, delta serve --max-concurrent); retry later`, [['retry-after', '1']]), true);
-            return;
-        }
         handle(req, res, work).catch((error: unknown) => {
             if (error instanceof JobAborted || res.headersSent) return;
             process.stderr.write(`delta serve: ${(error as Error).stack ?? error}\n`);
@@ -149,6 +145,11 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
             case 'openapi': return send(req, res, jsonAnswer(200, OPENAPI_JSON));
             case 'docs':
             case 'oauth2_redirect': return send(req, res, htmlAnswer(DOCS_HTML));
+        }
+        // Only work is refused: /health and the routing answers cost nothing and are always given, as
+        // the reference gives them (a health check must not fail because slow clients hold the slots).
+        if (inProgress > settings.maxConcurrent) {
+            return send(req, res, detailAnswer(503, `Too many requests in progress (more than ${settings.maxConcurrent}, delta serve --max-concurrent); retry later`, [['retry-after', '1']]), true);
         }
         const body = await readBody(req, res, settings.maxBodyBytes);
         if (!body || work.stopped) return;

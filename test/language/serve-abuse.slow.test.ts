@@ -130,6 +130,33 @@ describe('delta serve under abuse', () => {
         expect(answers.filter((a) => a.status === 504).length).toBeGreaterThanOrEqual(1);
     }, 30000);
 
+    test('/health is answered while slow clients hold every --max-concurrent slot; more work is refused', async () => {
+        server = await startServe(['--workers', '1', '--timeout', '5', '--max-concurrent', '2']);
+        const port = server.port;
+        // Two requests whose bodies never finish: in progress until the time budget.
+        const slow = await Promise.all([0, 1].map(() => new Promise<Socket>((resolve) => {
+            const socket = connect(port, '127.0.0.1', () => {
+                socket.write('POST /test_solution HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"dsl":');
+                resolve(socket);
+            });
+            socket.on('error', () => {});
+        })));
+        try {
+            // Once the server holds both (work is refused), /health must still be answered.
+            let status = 0;
+            for (let tries = 0; tries < 50 && status !== 503; tries++) {
+                status = (await post(port, { dsl: ACCEPT, test_cases: [] })).status;
+                if (status !== 503) await new Promise((r) => setTimeout(r, 50));
+            }
+            expect(status).toBe(503);
+            const health = await fetch(`http://127.0.0.1:${port}/health`);
+            expect(health.status).toBe(200);
+            expect(await health.text()).toBe('{"status":"healthy"}');
+        } finally {
+            for (const socket of slow) socket.destroy();
+        }
+    }, 30000);
+
     test('a body over --max-body is refused with 413 before it is read', async () => {
         server = await startServe(['--workers', '1', '--max-body', '1000']);
         const res = await post(server.port, { dsl: ACCEPT, test_cases: Array.from({ length: 100 }, () => ({ input: 'RBRBRB' })) });
