@@ -67,8 +67,8 @@ describe('fileNode', () => {
     });
 
     it('Open Solution binds the row it was asked for, whatever its id (ids repeat, can be empty or hold "/")', () => {
-        const row = (id: string, name: string) => JSON.stringify({ id, name, problem_type: 'f', difficulty_level: 'basic', criteria: 'c', test_cases: [] });
-        const result = parseProblemText([row('dup', 'A'), row('dup', 'A'), row('', 'C'), row('a/b', 'D'), row(' e', 'E')].join('\n'), 'rows.jsonl', 'jsonl');
+        const row = (id: string, name: string, criteria = 'c') => JSON.stringify({ id, name, problem_type: 'f', difficulty_level: 'basic', criteria, test_cases: [] });
+        const result = parseProblemText([row('dup', 'A'), row('dup', 'A', 'other'), row('', 'C'), row('a/b', 'D'), row(' e', 'E')].join('\n'), 'rows.jsonl', 'jsonl');
         const leaves = (n: ProblemNode): ProblemNode[] => ('children' in n ? n.children.flatMap(leaves) : [n]);
         const problems = leaves(fileNode('/abs/rows.jsonl', 'rows.jsonl', result)).flatMap((n) => (n.kind === 'problem' ? [n] : []));
         expect(problems.map((n) => n.selector)).toEqual(['0', '1', 'C', 'a/b', 'E']);

@@ -241,6 +241,15 @@ describe('rows a selector cannot tell apart', () => {
         expect(selectProblem(loaded, '1')).toMatchObject({ ok: true, problem: { name: 'B' } });
     });
 
+    it('rows that repeat one problem (a dataset weighting it) are not ambiguous: the first is selected', () => {
+        const twice = parseProblemText([row('w', 'W'), row('w', 'W'), row('v', 'W')].join('\n'), 'p.jsonl', 'jsonl').problems;
+        expect(selectProblem(twice, 'w')).toMatchObject({ ok: true, by: 'id', problem: { source: { index: 0 } } });
+        // The name is shared with a different problem (id v): still ambiguous.
+        expect(selectProblem(twice, 'W')).toMatchObject({ ok: false, message: "3 problems are named 'W' (row indices 0 (w), 1 (w), 2 (v)); select by id or row index" });
+        expect(selectProblem(twice.slice(0, 2), 'W')).toMatchObject({ ok: true, by: 'name', problem: { source: { index: 0 } } });
+        expect(new ProblemLookup(twice).selectorOf(twice[1])).toBe('1');
+    });
+
     it('selectorOf names each row by something that selects exactly it, written on a # problem: line', () => {
         const lookup = new ProblemLookup(loaded);
         const ids = loaded.map((p) => lookup.selectorOf(p));

@@ -187,13 +187,13 @@ describe('directives in the editor', () => {
         const rows = await complete(`# problem: problems.jsonl#St|\n${PROGRAM}`);
         expect(rows).toHaveLength(17);
         expect(rows[0]).toMatchObject({ label: 'Starts with BB', detail: 'row 0 · starts_with · basic · two_color · 15 tests', textEdit: { newText: 'Starts with BB', range: { start: { line: 0, character: 26 } } } });
-        // Rows whose name and id other rows share are completed by row index (the id picked the first row).
+        // A row whose name and id other rows share is completed by its row index (the id picked the first row); its twin before it by name.
         const [first] = readFileSync(join(dir, 'problems.jsonl'), 'utf8').split('\n');
         const row = JSON.parse(first) as Record<string, unknown>;
         mkdirSync(join(dir, 'twins'), { recursive: true }); // removed below: the file list above is of this folder
         writeFileSync(join(dir, 'twins', 'rows.jsonl'), ['A', 'A', 'B/C'].map((name) => JSON.stringify({ ...row, id: 'same', name })).join('\n'));
         const twins = await complete(`# problem: twins/rows.jsonl#|\n${PROGRAM}`);
-        expect(twins.map((i) => i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : '')).toEqual(['0', '1', 'B/C']);
+        expect(twins.map((i) => i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : '')).toEqual(['A', '1', 'B/C']);
         rmSync(join(dir, 'twins'), { recursive: true });
     });
 });

@@ -31,7 +31,8 @@ export type Selection =
 /**
  * The rows of one file, looked up by selector. Tries, in order: exact id, exact name, then a decimal
  * row index (0-based position in the file, as in `source.index`). An id or a name shared by several
- * rows is ambiguous and reported, not guessed (hand-made and concatenated files repeat ids).
+ * different rows is ambiguous and reported, not guessed (hand-made and concatenated files repeat
+ * ids); rows that repeat the same problem select the first.
  */
 export class ProblemLookup {
     private readonly byId = new Map<string, Problem[]>();
@@ -57,10 +58,10 @@ export class ProblemLookup {
             return { ok: false, message: `the file holds ${this.problems.length} problems; add #<id|name|row index>` };
         }
         const byId = this.byId.get(sel) ?? [];
-        if (byId.length === 1) return { ok: true, problem: byId[0], by: 'id' };
+        if (byId.length > 0 && byId.every((p) => sameProblem(p, byId[0]))) return { ok: true, problem: byId[0], by: 'id' };
         if (byId.length > 1) return ambiguous(byId, `${byId.length} problems have the id '${sel}'`, 'select by row index');
         const byName = this.byName.get(sel) ?? [];
-        if (byName.length === 1) return { ok: true, problem: byName[0], by: 'name' };
+        if (byName.length > 0 && byName.every((p) => sameProblem(p, byName[0]))) return { ok: true, problem: byName[0], by: 'name' };
         if (byName.length > 1) return ambiguous(byName, `${byName.length} problems are named '${sel}'`, 'select by id or row index');
         if (/^\d+$/.test(sel)) {
             const index = Number(sel);
@@ -92,6 +93,12 @@ export class ProblemLookup {
 /** One selection in a file's rows (see ProblemLookup). */
 export function selectProblem(problems: readonly Problem[], selector?: string): Selection {
     return new ProblemLookup(problems).select(selector);
+}
+
+/** Rows that repeat one problem (a dataset that lists a problem twice to weight it) are one choice. */
+function sameProblem(a: Problem, b: Problem): boolean {
+    return a === b || (a.id === b.id && a.name === b.name && a.criteria === b.criteria && a.family === b.family && a.level === b.level
+        && JSON.stringify(a.testCases) === JSON.stringify(b.testCases));
 }
 
 function ambiguous(candidates: Problem[], what: string, how: string): Selection {
