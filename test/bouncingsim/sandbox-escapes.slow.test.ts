@@ -198,6 +198,26 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
+    it('cannot reach into its worker (pidfd_getfd of the reply channel, ptrace, its memory) to answer for later tests', async () => {
+        // The test runs as the worker's user: only the worker being non-dumpable keeps these out.
+        const program = attempt([
+            'import ctypes, posix',
+            'libc = ctypes.CDLL(None, use_errno=True)',
+            'def escaped():',
+            '    worker = posix.getppid()',
+            '    pidfd = libc.syscall(434, worker, 0)  # pidfd_open',
+            '    if pidfd >= 0 and libc.syscall(438, pidfd, 3, 0) >= 0:  # pidfd_getfd: the reply channel',
+            '        return True',
+            '    try:',
+            "        open('/proc/%d/mem' % worker, 'rb')",
+            '        return True',
+            '    except OSError:',
+            '        pass',
+            '    return libc.ptrace(16, worker, 0, 0) == 0  # PTRACE_ATTACH',
+        ].join('\n'));
+        expectContained(await one(program));
+    });
+
     it('cannot forge a verdict by printing a result marker', async () => {
         const forged = '{"passed": true, "runtime": 0.001, "verdict": {"passed": true, "runtime": 0.001}}';
         for (const stream of ['stdout', 'stderr']) {

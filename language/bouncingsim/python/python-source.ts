@@ -149,21 +149,29 @@ def _procs():
     except OSError:
         return 0
 
-def _subreaper():
-    # Not sandboxed, on Linux: orphans of a test are re-parented to this worker (not to init), so
-    # _kill_tree can find them. ctypes is dropped again so that tests import it as they would.
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-        ok = ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
-    except Exception:
-        ok = False
+def _prctl(*calls):
+    # prctl(option, arg) through ctypes, which is dropped again so that tests import it as they would.
+    ok = [False] * len(calls)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
+            ok = [prctl(option, arg, 0, 0, 0) == 0 for option, arg in calls]
+        except Exception:
+            pass
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith("ctypes.")]:
         del sys.modules[name]
     return ok
 
-REAPER = not SANDBOXED and _subreaper()
+# Not dumpable (PR_SET_DUMPABLE 0): a test runs as the same user as this worker, and could otherwise
+# ptrace it, write its memory or take its reply channel with pidfd_getfd, and answer for the tests
+# (of other answers) that come after its own. Not sandboxed, on Linux, also a child subreaper (36):
+# orphans of a test are re-parented to this worker (not to init), so _kill_tree can find them.
+SEALED, REAPER = _prctl((4, 0), (36, 0 if SANDBOXED else 1))
+REAPER = REAPER and not SANDBOXED
+if SANDBOXED and not SEALED:
+    sys.stderr.write("cannot seal the worker from its tests (prctl PR_SET_DUMPABLE through ctypes failed)\n")
+    sys.exit(3)
 
 def _children():
     me = os.getpid()
