@@ -30,8 +30,12 @@ export interface ChildVerdict {
 }
 
 export interface TestReply {
-    /** Absent when the process ended without one (crash, os._exit, signal) or was killed. */
-    verdict?: ChildVerdict | null;
+    /**
+     * A JSON object as the test's process wrote it (runner.ts readVerdict checks its shape; the
+     * program can write anything there). Absent when the process ended without one (crash,
+     * os._exit, signal), was killed, or wrote more than the limit.
+     */
+    verdict?: unknown;
     /** The worker killed the test: at the deadline, or for holding too many processes. */
     killed?: 'timeout' | 'procs';
     exit?: number;
@@ -78,7 +82,7 @@ class Worker {
 
     constructor(info: PythonInfo, mode: PoolMode, limits: SandboxLimits, private readonly onIdle: (w: Worker) => void, private readonly onDead: (w: Worker) => void) {
         const conf = (root: string, sandboxed: boolean) => JSON.stringify({
-            sandboxed, root, keep: limits.keepOutput, maxProcs: limits.maxProcs,
+            sandboxed, root, keep: limits.keepOutput, maxProcs: limits.maxProcs, verdictBytes: limits.verdictBytes,
             limits: { memoryBytes: limits.memoryBytes, fileBytes: limits.fileBytes, processes: limits.processes, openFiles: limits.openFiles },
         });
         const stdio: ('pipe' | 'ignore')[] = ['pipe', 'ignore', 'pipe', 'pipe'];
@@ -134,7 +138,14 @@ class Worker {
         while (this.buffer.length >= 4) {
             const size = this.buffer.readUInt32BE(0);
             if (this.buffer.length < 4 + size) return;
-            const message = JSON.parse(this.buffer.subarray(4, 4 + size).toString('utf8')) as TestReply & { ready?: boolean };
+            let message: TestReply & { ready?: boolean };
+            try {
+                message = JSON.parse(this.buffer.subarray(4, 4 + size).toString('utf8'));
+            } catch {
+                // Never thrown out of a stream handler (that would end Node); the test fails, the worker is replaced.
+                this.die('the Python worker sent an unreadable reply');
+                return;
+            }
             this.buffer = this.buffer.subarray(4 + size);
             clearTimeout(this.timer);
             if (message.ready) {

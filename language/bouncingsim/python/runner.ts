@@ -9,7 +9,7 @@ import { assertTime, parseAssert } from '../asserts.js';
 import type { Vec2Tuple } from '../scene-types.js';
 import { extractPythonProgram } from './extract.js';
 import { DEFAULT_PYTHON, probePython } from './interpreter.js';
-import { PythonPool, type TestReply } from './pool.js';
+import { PythonPool, type ChildVerdict, type TestReply } from './pool.js';
 import { unsafeSubstrings } from './safety.js';
 import { BWRAP_ENV, sandboxSupport } from './sandbox.js';
 
@@ -136,6 +136,23 @@ export function closePythonRunners(): void {
     pools.clear();
 }
 
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The verdict in the shape run_test writes, or undefined: the test's process can write anything on that pipe. */
+function readVerdict(raw: unknown): ChildVerdict | undefined {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+    const v = raw as Record<string, unknown>;
+    const verdict: ChildVerdict = { passed: v.passed === true, runtime: finite(v.runtime) ? v.runtime : -1 };
+    if (typeof v.exc_type === 'string') {
+        verdict.exc_type = v.exc_type;
+        if (typeof v.exc_message === 'string') verdict.exc_message = v.exc_message;
+    }
+    const pair = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((x) => x === null || finite(x));
+    if (Array.isArray(v.predicted) && v.predicted.every(pair)) verdict.predicted = v.predicted as (number | null)[][];
+    if (v.distance === null || finite(v.distance)) verdict.distance = v.distance;
+    return verdict;
+}
+
 function fromReply(run: AssertRun, reply: TestReply, timeoutMs: number): AssertRun {
     const done: AssertRun = { ...run };
     if (reply.stdout) done.stdout = reply.stdout;
@@ -143,13 +160,13 @@ function fromReply(run: AssertRun, reply: TestReply, timeoutMs: number): AssertR
     if (reply.workerError) return { ...done, error: reply.workerError };
     if (reply.killed === 'timeout') return { ...done, timedOut: true, error: `timed out after ${timeoutMs} ms` };
     if (reply.killed === 'procs') return { ...done, error: 'killed: it started too many processes' };
-    const v = reply.verdict;
+    const v = readVerdict(reply.verdict);
     if (!v) {
         const how = reply.signal !== undefined ? `was killed by signal ${reply.signal}` : `exited with code ${reply.exit}`;
         return { ...done, error: `the test's process ${how} before reporting a result` };
     }
-    done.passed = v.passed === true;
-    done.runtime = done.passed && typeof v.runtime === 'number' ? v.runtime : -1;
+    done.passed = v.passed;
+    done.runtime = done.passed ? v.runtime : -1;
     if (v.predicted) done.predicted = v.predicted;
     if (v.distance !== undefined) done.distance = v.distance;
     if (v.exc_type !== undefined) {

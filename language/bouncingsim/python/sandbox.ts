@@ -23,6 +23,8 @@ export interface SandboxLimits {
     maxProcs: number;
     /** stdout/stderr bytes kept from the start and from the end of each test's output. */
     keepOutput: number;
+    /** Largest verdict a test may report; more is no verdict (a real one is a few KiB, see _child). */
+    verdictBytes: number;
 }
 
 export const DEFAULT_LIMITS: SandboxLimits = {
@@ -33,6 +35,7 @@ export const DEFAULT_LIMITS: SandboxLimits = {
     tmpBytes: 64 << 20,
     maxProcs: 32,
     keepOutput: 4096,
+    verdictBytes: 1 << 20,
 };
 
 /** The environment inside (and, not sandboxed, of the worker): nothing inherited. */
