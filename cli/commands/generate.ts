@@ -11,6 +11,8 @@ import { parsePyIsoformat } from '../../language/dataset/families/timestamps.js'
 import { LEVELS, type ColorMode, type Level } from '../../language/dataset/families/types.js';
 import { pyJsonDumps } from '../../language/python/json-dumps.js';
 import { checkOutputFile } from '../io.js';
+import { criteriaFromPrompt } from '../../language/dataset/problems/criteria.js';
+import { TASK_TAIL_PREFIX } from '../../language/dataset/problems/rows.js';
 
 const USAGE = 'delta generate --family F --level L --colors two|four --count N --seed S [--format hf] [--out FILE]\n'
     + '                [--order systematic|random] [--created-at YYYY-MM-DDTHH:MM:SS[.ffffff]] [--prompt-template FILE]';
@@ -95,8 +97,16 @@ export const generate: CommandModule = {
         if (count > available) process.stderr.write(`delta: ${family} has ${available} ${level}/${colors}-colour parameters; writing ${available}\n`);
 
         const sink = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : process.stdout;
+        let tailWarned = false;
         for (const row of generateRows({ family, level: level as Level, colorMode, count, seed, order, createdAt })) {
-            const line = pyJsonDumps(format === 'hf' ? toHfRow(row, template) : row) + '\n';
+            const out = format === 'hf' ? toHfRow(row, template) : row;
+            if (template !== undefined && !tailWarned && 'messages' in out && criteriaFromPrompt(out.messages[0].content) !== row.criteria) {
+                // The rows are fine for training (ground_truth scores them); only the criteria cannot be read back.
+                tailWarned = true;
+                process.stderr.write(`delta: ${templateFile}: the prompts do not end with the benchmark's task tail (${JSON.stringify(TASK_TAIL_PREFIX)} then {{criteria}}), `
+                    + 'from which a Hugging Face row\'s criteria are read: delta test, the Problems view and rollout joins will not load these rows\n');
+            }
+            const line = pyJsonDumps(out) + '\n';
             if (!sink.write(line)) await once(sink, 'drain');
         }
         if (sink !== process.stdout) {

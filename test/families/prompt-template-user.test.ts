@@ -8,6 +8,7 @@ import { generate } from '../../cli/commands/generate.js';
 import { runCaptured } from '../helpers/capture-output.js';
 import { toHfRow } from '../../language/dataset/families/hf-row.js';
 import { pyJsonDumps } from '../../language/python/json-dumps.js';
+import { parseProblemText } from '../../language/dataset/problems/load.js';
 import { FIXTURE_DIR, fixtureLines, sampleProblems } from './fixtures.js';
 
 const TEMPLATE_FILE = `${FIXTURE_DIR}hf-prompt-template.mustache`;
@@ -30,6 +31,23 @@ describe('user prompt template', () => {
         expect(accept).toMatch(/^Starts with \w+\|starts_with\|basic\|two_color\|START, END, PULLER_RB\|ACC\n- input '': rejected\n- input '\w*': (rejected|accepted)\n/);
         const output = JSON.parse((await run(['--family', 'append_sequence', ...base])).stdout).messages[0].content;
         expect(output).toContain('|OUT\n- input \'\': accepted with output \'');
+    });
+
+    it('a template without the task tail: the rows are written, with a warning that DELTA Studio cannot read their criteria back', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'delta-tpl-'));
+        const file = join(dir, 'short.mustache');
+        writeFileSync(file, 'Solve: {{criteria}}\n');
+        const base = ['--family', 'starts_with', '--level', 'basic', '--colors', 'two', '--count', '3', '--seed', '1', '--format', 'hf'];
+        const short = await run([...base, '--prompt-template', file]);
+        expect(short.code).toBe(0);
+        expect(short.stdout.trimEnd().split('\n')).toHaveLength(3);
+        expect(short.stderr).toBe(`delta: ${file}: the prompts do not end with the benchmark's task tail ("# Task \\nYour task is to design a factory with code with following functionality:\\n\\n" then {{criteria}}), `
+            + 'from which a Hugging Face row\'s criteria are read: delta test, the Problems view and rollout joins will not load these rows\n');
+        expect(parseProblemText(short.stdout, 'short.jsonl', 'jsonl').problems).toEqual([]);
+        // The benchmark's template (the fixture's) ends with the tail: no warning, the rows load.
+        const full = await run([...base, '--prompt-template', TEMPLATE_FILE]);
+        expect(full.stderr).toBe('');
+        expect(parseProblemText(full.stdout, 'full.jsonl', 'jsonl').problems).toHaveLength(3);
     });
 
     it('an unknown placeholder names file and line (exit 2); the template needs --format hf', async () => {
