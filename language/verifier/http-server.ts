@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { BufferShelf } from './byte-sink.js';
 import { detailAnswer, jsonAnswer, type HttpAnswer } from './fastapi-body.js';
-import { route } from './http-routes.js';
+import { route, type RouteDecision } from './http-routes.js';
 import { DOCS_HTML, OPENAPI_JSON } from './openapi.js';
 import { JobAborted, VerdictPool } from './verdict-pool.js';
 import type { ProgramRunner } from './test-program.js';
@@ -103,20 +103,23 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
         inProgress++;
         const work = new RequestWork();
+        const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
+        const decision = route({ method: req.method ?? 'GET', url: req.url ?? '/', host: firstHeader(req, 'host'), local });
+        const budgetMs = budgetFor(decision, settings.timeoutMs);
         const timer = setTimeout(() => {
             work.stop();
             if (!res.headersSent) {
-                send(req, res, detailAnswer(504, `The request took longer than ${settings.timeoutMs / 1000} s (delta serve --timeout); its work was stopped`), true);
+                send(req, res, detailAnswer(504, `The request took longer than ${budgetMs / 1000} s (delta serve --timeout); its work was stopped`), true);
             } else {
                 res.destroy();
             }
-        }, budgetFor(req, settings.timeoutMs));
+        }, budgetMs);
         res.once('close', () => {
             inProgress--;
             clearTimeout(timer);
             work.stop();
         });
-        handle(req, res, work).catch((error: unknown) => {
+        handle(req, res, work, decision).catch((error: unknown) => {
             if (error instanceof JobAborted || res.headersSent) return;
             process.stderr.write(`delta serve: ${(error as Error).stack ?? error}\n`);
             send(req, res, internal(), true);
@@ -130,9 +133,7 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     // A CONNECT target (host:port) fails httptools.parse_url in uvicorn: its 400 (Node would just drop the socket).
     server.on('connect', (_req: IncomingMessage, socket: Socket) => protocolError(socket));
 
-    async function handle(req: IncomingMessage, res: ServerResponse, work: RequestWork): Promise<void> {
-        const local = { address: req.socket.localAddress ?? '127.0.0.1', port: req.socket.localPort ?? 0 };
-        const decision = route({ method: req.method ?? 'GET', url: req.url ?? '/', host: firstHeader(req, 'host'), local });
+    async function handle(req: IncomingMessage, res: ServerResponse, work: RequestWork, decision: RouteDecision): Promise<void> {
         switch (decision.kind) {
             case 'bad_request': return protocolError(req.socket);
             case 'server_error': return send(req, res, internal());
@@ -186,9 +187,13 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
     }));
 }
 
-/** /test_program runs tests sequentially for up to max_execution_time each: its budget grows with them (docs/verifier-http.md). */
-function budgetFor(req: IncomingMessage, timeoutMs: number): number {
-    return req.url?.startsWith('/test_program') ? Math.max(timeoutMs, 60_000) : timeoutMs;
+/**
+ * /test_program runs tests sequentially for up to max_execution_time each: its budget grows with them
+ * (docs/verifier-http.md). Decided by the route, so `/%74est_program` and absolute-form targets get it too.
+ */
+function budgetFor(decision: RouteDecision, timeoutMs: number): number {
+    const program = decision.kind === 'route' && (decision.name === 'test_program' || decision.name === 'test_program_stdio');
+    return program ? Math.max(timeoutMs, 60_000) : timeoutMs;
 }
 
 function internal(): HttpAnswer {

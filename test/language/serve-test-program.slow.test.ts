@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPickle, PickleUnsupported } from '../../language/python/pickle-read.js';
 import { readJsonLines } from '../helpers/fixtures.js';
+import { sendRaw } from '../helpers/raw-http.js';
 import { startServe, type ServeProcess } from '../helpers/serve-process.js';
 
 let server: ServeProcess;
@@ -57,6 +58,23 @@ describe('/test_program', () => {
         const refused = await call('/test_program', { program: 'x = 1', tests: deflateSync(evil).toString('base64') });
         expect(refused.status).toBe(500);
         expect(JSON.parse(refused.text).detail).toMatch(/STACK_GLOBAL, which delta serve does not unpickle/);
+    }, 60000);
+});
+
+describe('/test_program time budget', () => {
+    test('is at least 60 s however the target names the route (absolute form, percent-encoded)', async () => {
+        const short = await startServe(['--workers', '1', '--timeout', '1']);
+        try {
+            const body = JSON.stringify({ program: 'import time\n', tests: ['time.sleep(1.5)'], max_execution_time: 5 });
+            for (const target of [`http://127.0.0.1:${short.port}/test_program`, '/%74est_program']) {
+                const request = `POST ${target} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+                const response = await sendRaw(short.port, request, { timeoutMs: 30000 });
+                expect(response.status).toBe(200);
+                expect(response.body.toString()).toMatch(/^\{"results":\[1\],"runtimes":\[1\.\d+\]\}$/);
+            }
+        } finally {
+            await short.stop();
+        }
     }, 60000);
 });
 
