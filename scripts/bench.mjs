@@ -88,7 +88,7 @@ try {
     const r = JSON.parse(readFileSync('node_modules/.cache/delta-npm-test.json', 'utf8'));
     const sum = (key) => r.steps.reduce((s, x) => s + (x[key] ?? 0), 0);
     console.log(`last run ${r.date}${r.passed ? '' : ' (FAILED or stopped early)'}, load ${r.loadBefore[0].toFixed(1)}→${r.loadAfter[0].toFixed(1)} on ${r.cores} cores`);
-    for (const s of r.steps) console.log(`${s.name.padEnd(15)} ${s.wall.toFixed(0).padStart(5)} s wall${s.start === undefined ? '' : ` from ${s.start.toFixed(0)} s`}  ${s.cpu === undefined ? '' : `${s.cpu.toFixed(0).padStart(5)} CPU-s`}`);
+    for (const s of r.steps) console.log(`${s.name.padEnd(15)} ${s.wall.toFixed(0).padStart(5)} s wall${s.start === undefined ? '' : ` from ${s.start.toFixed(0)} s`}  ${s.cpu === undefined ? '' : `${s.cpu.toFixed(0).padStart(5)} CPU-s`}${s.summary ? `  (${s.summary})` : ''}`);
     // Steps run side by side since session 7: the record's own wall clock, else (older records) the sum.
     const cpu = sum('cpu');
     const wall = r.wall ?? sum('wall');
