@@ -126,6 +126,9 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
         });
     };
     const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, onRequest);
+    // httptools takes any number of header lines; Node refuses over 1000 (as a header overflow) unless
+    // told otherwise. The head stays bounded by --max-header-size.
+    server.maxHeadersCount = 0;
     // uvicorn answers a request with any Expect header as usual (Node would answer 417 to one that is not
     // 100-continue) and writes `100 Continue` only once the app reads the body (Node: at once); see readBody.
     server.on('checkContinue', onRequest);

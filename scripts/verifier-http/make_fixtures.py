@@ -478,6 +478,7 @@ CASES = [
     # Request heads far beyond Node's default 16 KB limit
     ('big_headers', 'header-64k', http_request('GET', '/health', content_type=None, extra='X-Big: ' + 'a' * 65536 + '\r\n')),
     ('big_headers', 'many-headers', http_request('GET', '/health', content_type=None, extra=''.join(f'X-H{i}: {"b" * 100}\r\n' for i in range(700)))),
+    ('big_headers', 'over-a-thousand-headers', post(b'{}', 'text/plain', extra=''.join(f'X-H{i}: v\r\n' for i in range(1500)))),
     # Nesting deeper than CPython's recursion limit: 400
     ('deep_nesting', 'arrays-100k', post('[' * 100000)),
     ('deep_nesting', 'objects-2000', post('{"a":' * 2000 + '1' + '}' * 2000)),
