@@ -100,11 +100,13 @@ export const generate: CommandModule = {
         let tailWarned = false;
         for (const row of generateRows({ family, level: level as Level, colorMode, count, seed, order, createdAt })) {
             const out = format === 'hf' ? toHfRow(row, template) : row;
-            if (template !== undefined && !tailWarned && 'messages' in out && criteriaFromPrompt(out.messages[0].content) !== row.criteria) {
+            const readBack = template !== undefined && !tailWarned && 'messages' in out ? criteriaFromPrompt(out.messages[0].content) : row.criteria;
+            if (readBack !== row.criteria) {
                 // The rows are fine for training (ground_truth scores them); only the criteria cannot be read back.
                 tailWarned = true;
                 process.stderr.write(`delta: ${templateFile}: the prompts do not end with the benchmark's task tail (${JSON.stringify(TASK_TAIL_PREFIX)} then {{criteria}}), `
-                    + 'from which a Hugging Face row\'s criteria are read: delta test, the Problems view and rollout joins will not load these rows\n');
+                    + `from which a Hugging Face row's criteria are read: ${readBack === undefined ? 'delta test, the Problems view and rollout joins will not load these rows'
+                        : 'DELTA Studio will take the text after the tail for their criteria'}\n`);
             }
             const line = pyJsonDumps(out) + '\n';
             if (!sink.write(line)) await once(sink, 'drain');

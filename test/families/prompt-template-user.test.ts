@@ -48,6 +48,16 @@ describe('user prompt template', () => {
         const full = await run([...base, '--prompt-template', TEMPLATE_FILE]);
         expect(full.stderr).toBe('');
         expect(parseProblemText(full.stdout, 'full.jsonl', 'jsonl').problems).toHaveLength(3);
+        // Saved with a final newline (as editors do): no warning either, and the rows keep their
+        // criteria and colour mode (the newline hid the two-colour suffix: read as four-colour).
+        writeFileSync(file, `${TEMPLATE}\n`);
+        const newline = await run([...base, '--prompt-template', file]);
+        expect(newline.stderr).toBe('');
+        const loaded = parseProblemText(newline.stdout, 'nl.jsonl', 'jsonl').problems;
+        expect(loaded.map((p) => [p.colorMode, p.criteria.endsWith('colors.')])).toEqual([['two_color', true], ['two_color', true], ['two_color', true]]);
+        // Text after the criteria is read as part of them: said so.
+        writeFileSync(file, `${TEMPLATE}\nGood luck!`);
+        expect((await run([...base, '--prompt-template', file])).stderr).toMatch(/: DELTA Studio will take the text after the tail for their criteria\n$/);
     });
 
     it('an unknown placeholder names file and line (exit 2); the template needs --format hf', async () => {
