@@ -89,9 +89,10 @@ describe('the sandbox contains model code', () => {
         expect((await one(program, UNSANDBOXED)).passed).toBe(true);
     });
 
+    // /dev/shm too: bwrap's /dev is a tmpfs of half the RAM that no test's end empties.
     it('cannot write or delete outside its temp folder, but may use its own', async () => {
         const target = join(host, 'written.txt');
-        const program = attempt(`${OS}\ndef escaped():\n    done = False\n    for path in (${JSON.stringify(target)}, '/usr/pwned', '/pwned', '/etc/pwned'):\n        try:\n            open(path, 'w').write('x')\n            done = True\n        except Exception:\n            pass\n    try:\n        OS.unlink(${JSON.stringify(join(host, 'secret.txt'))})\n        done = True\n    except Exception:\n        pass\n    return done`);
+        const program = attempt(`${OS}\ndef escaped():\n    done = False\n    for path in (${JSON.stringify(target)}, '/usr/pwned', '/pwned', '/etc/pwned', '/dev/pwned', '/dev/shm/pwned'):\n        try:\n            open(path, 'w').write('x')\n            done = True\n        except Exception:\n            pass\n    try:\n        OS.unlink(${JSON.stringify(join(host, 'secret.txt'))})\n        done = True\n    except Exception:\n        pass\n    return done`);
         expectContained(await one(program));
         expect(existsSync(target)).toBe(false);
         expect(existsSync(join(host, 'secret.txt'))).toBe(true);

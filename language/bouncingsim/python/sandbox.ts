@@ -101,7 +101,8 @@ export function bwrapArgs(info: PythonInfo, limits: SandboxLimits): string[] {
     args.push(
         '--proc', '/proc', '--dev', '/dev',
         '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
-        '--remount-ro', '/',
+        // bwrap's /dev is a tmpfs of half the RAM that outlives each test: read-only, its devices still work.
+        '--remount-ro', '/dev', '--remount-ro', '/',
         '--unshare-all', '--unshare-user', '--disable-userns', '--uid', '65534', '--gid', '65534',
         '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--hostname', 'sandbox',
         '--clearenv',
