@@ -188,6 +188,19 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
+    it('cannot leave SysV shared memory to the tests after it, nor hold more of it than the memory limit', async () => {
+        // The sandbox's IPC namespace lives as long as its worker; SysV segments are outside RLIMIT_AS.
+        const libc = 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nlibc.shmat.restype = ctypes.c_void_p';
+        // Each test creates the same key exclusively: it exists already only if an earlier test's is left.
+        const left = attempt(`${libc}\ndef escaped():\n    return libc.shmget(0xde17a, 4096, 0o3600) < 0  # IPC_CREAT | IPC_EXCL`);
+        const runs = await runProgramChecks(left, Array(6).fill(ASSERT), SANDBOX);
+        for (const run of runs.results) expectContained(run);
+        const bomb = [libc, 'def predict_position(t):', '    for _ in range(16):',
+            '        addr = libc.shmat(libc.shmget(0, 64 << 20, 0o1600), None, 0)', '        ctypes.memset(addr, 1, 64 << 20)',
+            '        libc.shmdt(ctypes.c_void_p(addr))', '    return [[100.0, 200.0]]'].join('\n');
+        expect(await one(bomb, { ...SANDBOX, timeoutMs: 20_000 })).toMatchObject({ passed: false, error: 'killed: it held too much shared memory' });
+    });
+
     it('fails a test that kills or stops its worker, and the next test runs on a fresh one', async () => {
         const killed = await one('import posix, signal\ndef predict_position(t):\n    posix.kill(posix.getppid(), signal.SIGKILL)\n    return [[100.0, 200.0]]\n');
         expect(killed.passed).toBe(false);

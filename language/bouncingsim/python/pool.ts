@@ -36,8 +36,8 @@ export interface TestReply {
      * os._exit, signal), was killed, or wrote more than the limit.
      */
     verdict?: unknown;
-    /** The worker killed the test: at the deadline, or for holding too many processes. */
-    killed?: 'timeout' | 'procs';
+    /** The worker killed the test: at the deadline, for holding too many processes, or too much SysV shared memory. */
+    killed?: 'timeout' | 'procs' | 'memory';
     exit?: number;
     signal?: number;
     stdout: string;

@@ -181,26 +181,62 @@ def _procs():
     except OSError:
         return 0
 
-def _prctl(*calls):
-    # prctl(option, arg) through ctypes, which is dropped again so that tests import it as they would.
-    ok = [False] * len(calls)
+def _sysv(kind):
+    # (id, resident bytes) of each SysV IPC object in this sandbox's IPC namespace.
+    out = []
+    try:
+        with open("/proc/sysvipc/" + kind) as f:
+            for row in f.readlines()[1:]:
+                cols = row.split()
+                if len(cols) > 1:
+                    out.append((int(cols[1]), int(cols[14]) if kind == "shm" and len(cols) > 14 else 0))
+    except (OSError, ValueError):
+        pass
+    return out
+
+def _shm_bytes():
+    return sum(rss for _, rss in _sysv("shm"))
+
+def _sysv_clear():
+    # The IPC namespace outlives tests: SysV shared memory, queues and semaphores a test created
+    # would keep their memory (outside any rlimit) and reach the next test. Sandboxed only: not
+    # sandboxed, these are the user's own.
+    if not SANDBOXED or NATIVE is None:
+        return
+    _, shmctl, msgctl, semctl = NATIVE
+    for ident, _ in _sysv("shm"):
+        shmctl(ident, 0, None)  # IPC_RMID
+    for ident, _ in _sysv("msg"):
+        msgctl(ident, 0, None)
+    for ident, _ in _sysv("sem"):
+        semctl(ident, 0, 0)
+
+def _native():
+    # prctl and the SysV IPC calls through ctypes, which is dropped again so that tests import it
+    # as they would (the functions kept here still work).
+    fns = None
     if sys.platform.startswith("linux"):
         try:
             import ctypes
-            prctl = ctypes.CDLL(None, use_errno=True).prctl
-            ok = [prctl(option, arg, 0, 0, 0) == 0 for option, arg in calls]
+            libc = ctypes.CDLL(None, use_errno=True)
+            fns = (libc.prctl, libc.shmctl, libc.msgctl, libc.semctl)
         except Exception:
             pass
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith("ctypes.")]:
         del sys.modules[name]
-    return ok
+    return fns
+
+NATIVE = _native()
+
+def _prctl(option, arg):
+    return NATIVE is not None and NATIVE[0](option, arg, 0, 0, 0) == 0
 
 # Not dumpable (PR_SET_DUMPABLE 0): a test runs as the same user as this worker, and could otherwise
 # ptrace it, write its memory or take its reply channel with pidfd_getfd, and answer for the tests
 # (of other answers) that come after its own. Not sandboxed, on Linux, also a child subreaper (36):
 # orphans of a test are re-parented to this worker (not to init), so _kill_tree can find them.
-SEALED, REAPER = _prctl((4, 0), (36, 0 if SANDBOXED else 1))
-REAPER = REAPER and not SANDBOXED
+SEALED = _prctl(4, 0)
+REAPER = not SANDBOXED and _prctl(36, 1)
 if SANDBOXED and not SEALED:
     sys.stderr.write("cannot seal the worker from its tests (prctl PR_SET_DUMPABLE through ctypes failed)\n")
     sys.exit(3)
@@ -347,6 +383,9 @@ def _one(req):
         if status is None and SANDBOXED and MAX_PROCS and _procs() > MAX_PROCS:
             reason = "procs"
             break
+        if status is None and SANDBOXED and LIMITS["memoryBytes"] > 0 and _shm_bytes() > LIMITS["memoryBytes"]:
+            reason = "memory"  # SysV shared memory is outside RLIMIT_AS
+            break
     elapsed = time.monotonic() - t0
     _kill_tree(pid)
     if status is None:
@@ -364,6 +403,7 @@ def _one(req):
             break
     if SANDBOXED:
         _settle(base)
+    _sysv_clear()
     _wipe()
     reply = {"id": req["id"], "elapsed": elapsed, "stdout": out.text(), "stderr": err.text()}
     if reason is not None:

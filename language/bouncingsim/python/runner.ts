@@ -160,6 +160,7 @@ function fromReply(run: AssertRun, reply: TestReply, timeoutMs: number): AssertR
     if (reply.workerError) return { ...done, error: reply.workerError };
     if (reply.killed === 'timeout') return { ...done, timedOut: true, error: `timed out after ${timeoutMs} ms` };
     if (reply.killed === 'procs') return { ...done, error: 'killed: it started too many processes' };
+    if (reply.killed === 'memory') return { ...done, error: 'killed: it held too much shared memory' };
     const v = readVerdict(reply.verdict);
     if (!v) {
         const how = reply.signal !== undefined ? `was killed by signal ${reply.signal}` : `exited with code ${reply.exit}`;
