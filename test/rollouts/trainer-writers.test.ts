@@ -194,6 +194,13 @@ describe('what a user gets wrong', () => {
         const { issues } = await run([dir]);
         expect(issues).toEqual([`${join(dir, '3.jsonl')}:1: output: expected text, a message list or token ids, got null`]);
     });
+    test('a JSON Lines dump read as CSV (--format csv): one issue for its header, not one per line', async () => {
+        const dir = folder({ '3.jsonl': `${verlLine}\n${verlLine}\n${verlLine}\n` });
+        const { rows, issues } = await run([dir], { format: 'csv' });
+        expect(rows).toEqual([]);
+        expect(issues).toHaveLength(1);
+        expect(issues[0]).toMatch(/3\.jsonl:1: .*; line 1 is the header, so this is not a CSV file \(read as CSV for its name or --format\); the rest of this file is skipped$/);
+    });
     test('a gzip-compressed dump, given or in a folder, is one issue saying how to read it, not a line of garbage per line or nothing', async () => {
         const dir = folder({ '3.jsonl': `${verlLine}\n` });
         writeFileSync(join(dir, '4.jsonl.gz'), gzipSync(`${verlLine}\n`));

@@ -16,6 +16,9 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
     // between them are one issue, the first.
     const skipped: { after: number; line: number; error: string }[] = [];
     let last: { after: number; line: number } | undefined;
+    // A header that is not CSV (a JSON Lines file read as CSV: its name, or --format csv) makes every
+    // line an error of its own: one issue for the header, and the file is not read further.
+    let headerBroken = false;
     const csv = parse({
         columns: true,
         bom: true,
@@ -29,11 +32,21 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
             const found = { after: csv.info.records, line: Number((error as CsvError & { lines?: number }).lines ?? 0) };
             if (last?.after === found.after && last.line === found.line) return undefined;
             last = found;
-            skipped.push({ ...found, error: error.message });
+            if (found.after === 0 && found.line === 1 && !skipped.length) {
+                headerBroken = true;
+                skipped.push({ ...found, error: `${error.message}; line 1 is the header, so this is not a CSV file (read as CSV for its name or --format); the rest of this file is skipped` });
+                setImmediate(() => {
+                    source.destroy();
+                    csv.destroy();
+                });
+                return undefined;
+            }
+            if (!headerBroken) skipped.push({ ...found, error: error.message });
             return undefined;
         },
     });
-    const parser = createReadStream(path, { signal: options.signal }).pipe(csv);
+    const source = createReadStream(path, { signal: options.signal });
+    const parser = source.pipe(csv);
     let nextLine = 2; // the header is line 1
     function* skippedBefore(records: number): Generator<CsvItem> {
         while (skipped.length && skipped[0].after < records) {
@@ -53,7 +66,7 @@ export async function* readCsvRows(path: string, options: { maxRecordBytes?: num
         }
     } catch (error) {
         yield* skippedBefore(Infinity);
-        yield { line: Number((error as { lines?: number }).lines ?? nextLine), error: (error as Error).message };
+        if (!headerBroken) yield { line: Number((error as { lines?: number }).lines ?? nextLine), error: (error as Error).message };
         return;
     }
     yield* skippedBefore(Infinity);
