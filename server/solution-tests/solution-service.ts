@@ -13,6 +13,7 @@ import { problemFileOf } from '../../language/dataset/solutions/problem-binding.
 import { failureText } from '../../language/dataset/solutions/failure-text.js';
 import { slotKindName } from '../../language/dataset/solutions/trace.js';
 import { layoutOf } from '../../language/manufactoria/lexing/reference-layout.js';
+import { stripBom } from '../../language/python/bom.js';
 import { ProgramGraph } from '../../language/manufactoria/model/program-graph.js';
 import { parseProgram, verdictOf } from '../../language/manufactoria/verdict.js';
 import {
@@ -92,7 +93,8 @@ export class SolutionTestService {
         const document = this.services.shared.workspace.LangiumDocuments.getDocument(parsed);
         // The open text, even before the server has (re)built its document (edits are coalesced).
         const open = this.services.shared.workspace.TextDocuments?.get(uri) ?? document?.textDocument;
-        const text = open ? open.getText() : await fs.readFile(parsed.fsPath, 'utf8');
+        // A file the server has not loaded (outside the workspace, just written): as VS Code would open it.
+        const text = open ? open.getText() : stripBom(await fs.readFile(parsed.fsPath, 'utf8'));
         const version = open?.version ?? 0;
         const file = parsed.fsPath;
         return { uri, text, version, file, document, solution: await solutionTests(text, file, this.problems) };

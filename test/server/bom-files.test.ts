@@ -1,4 +1,5 @@
-// A solution saved with a UTF-8 BOM reads from disk as VS Code opens it (server/text-files.ts): valid
+// A solution saved with a UTF-8 BOM reads from disk as VS Code opens it (server/text-files.ts, and the
+// test runner's snapshot of a file it has not loaded): valid
 // when closed too, in the Problems panel and in Run All Solutions.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,5 +27,14 @@ describe('a solution file with a BOM, read from disk', () => {
     });
     it('was invalid through the plain Node file system (what the server used)', async () => {
         expect((await errorsOnDisk(NodeFileSystem)).length).toBeGreaterThan(0);
+    });
+});
+
+describe('a solution file with a BOM that the server has not loaded (outside the workspace, just written)', () => {
+    it('runs its tests on the text VS Code would open, not on the BOM (it read as an invalid declaration)', async () => {
+        const { Manufactoria } = createManufactoriaServices(TextFileSystem);
+        const solution = join(dir, 'bom-tests.manufactoria');
+        writeFileSync(solution, '\ufeff# test: R -> accept\nSTART start:\n    NEXT end\n\nEND end\n');
+        expect(await Manufactoria.tests.Solutions.run(URI.file(solution).toString())).toMatchObject({ state: 'ran', passed: 1, total: 1 });
     });
 });
