@@ -31,7 +31,7 @@ describe('a solution file with a BOM, read from disk', () => {
 });
 
 describe('a solution file with a BOM that the server has not loaded (outside the workspace, just written)', () => {
-    it('runs its tests on the text VS Code would open, not on the BOM (it read as an invalid declaration)', async () => {
+    it('runs its tests on the text VS Code would open, not behind the BOM (its first # test: line was no directive: no tests)', async () => {
         const { Manufactoria } = createManufactoriaServices(TextFileSystem);
         const solution = join(dir, 'bom-tests.manufactoria');
         writeFileSync(solution, '\ufeff# test: R -> accept\nSTART start:\n    NEXT end\n\nEND end\n');
