@@ -106,6 +106,16 @@ describe('W&B table files', () => {
     });
 });
 
+describe('verl <step>.jsonl', () => {
+    test('the transfer-queue trainer\'s uid (<prompt uid>_<session>_<output>) gives the sample number', async () => {
+        const line = (r: (typeof ROLLOUTS)[number], uid: string) => JSON.stringify({ input: `user\n${user(r.p)}\nassistant\n`, output: r.response, gts: r.p.ground_truth, score: r.pass, step: 5, uid });
+        const dir = folder({ '5.jsonl': [line(ROLLOUTS[0], '9f1c_0_0'), line(ROLLOUTS[1], '9f1c_1_0'), line(ROLLOUTS[2], 'b2e7_3_0')].join('\n') + '\n' });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.id, r.step, r.sample, r.all_pass, r.logged_mismatch])).toEqual([[BB.id, 5, 0, 1, false], [BB.id, 5, 1, 0, false], [RYY.id, 5, 3, 0, false]]);
+    });
+});
+
 describe('TRL completion logs', () => {
     // Its W&B table has the columns of its completions_<step>.parquet (the parquet layout is the trl fixture).
     const table = (rewards: Record<string, (i: number) => number | string>, extras: Record<string, (i: number) => unknown> = {}) => {

@@ -66,7 +66,11 @@ export function* rowItems(row: unknown, where: string, state: LineState, ctx: Js
     try {
         if (format === 'open-instruct-traces') yield* traceStep(row, where, ctx);
         else if (format === 'open-instruct-rollouts') yield rolloutShardRecord(row, where, ctx);
-        else yield recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
+        else {
+            const record = recordFromRow(row, { source: where, format, step: ctx.fileStep ?? ctx.options.step ?? null, decode: ctx.decode });
+            if (format === 'verl' && record.sample === null) record.sample = verlSession(row.uid);
+            yield record;
+        }
     } catch (error) {
         if (!(error instanceof RowError)) throw error;
         // A row another trainer's writer wrote (the format forced, or told by a misleading file name): say so.
@@ -79,6 +83,15 @@ export function* rowItems(row: unknown, where: string, state: LineState, ctx: Js
 // Later writers (asdict of the batch) add `raw_queries` (the prompt as `role: content` lines) and
 // `decoded_responses` (the responses' text): read those, so such a file needs no tokenizer. A column
 // the writer left None (null) is absent.
+/**
+ * verl's transfer-queue trainer (ppo/v1) adds `uid` to its dumps: `<prompt uid>_<session>_<output>`,
+ * the session being the sample's place in its GRPO group, 0 to n-1. That is the sample number.
+ */
+function verlSession(uid: unknown): number | null {
+    const m = typeof uid === 'string' ? /_(\d+)_\d+$/.exec(uid) : null;
+    return m ? Number(m[1]) : null;
+}
+
 const TRACE_COLUMNS = ['scores', 'finish_reasons', 'queries', 'ground_truths', 'datasets', 'raw_queries', 'decoded_responses'] as const;
 
 /** One trace line: a training step's columns, one entry per rollout (open-instruct `--save_traces`). */
