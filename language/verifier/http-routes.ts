@@ -7,14 +7,20 @@ import { pyUtf8Replace, pyUtf8Strict } from '../python/utf8.js';
 
 export type RouteName = 'health' | 'test_solution' | 'test_program' | 'test_program_stdio' | 'openapi' | 'docs' | 'oauth2_redirect';
 
-interface Route { path: string; name: RouteName; /** undefined: any method (FastAPI's own doc routes). */ methods?: string[] }
+interface Route { path: string; name: RouteName; methods: string[] }
 
-/** FastAPI registers its documentation routes first, then the app's, in this order. */
+/**
+ * FastAPI registers its documentation routes first, then the app's, in this order. The documentation
+ * routes are Starlette Routes of plain functions: GET, and Starlette adds HEAD (their 405 joins a
+ * Python set, so the reference says `GET, HEAD` or `HEAD, GET` depending on the process); FastAPI's
+ * own APIRoutes (the app's) get no HEAD.
+ */
+const DOC_METHODS = ['GET', 'HEAD'];
 const ROUTES: Route[] = [
-    { path: '/openapi.json', name: 'openapi' },
-    { path: '/docs', name: 'docs' },
-    { path: '/docs/oauth2-redirect', name: 'oauth2_redirect' },
-    { path: '/redoc', name: 'docs' },
+    { path: '/openapi.json', name: 'openapi', methods: DOC_METHODS },
+    { path: '/docs', name: 'docs', methods: DOC_METHODS },
+    { path: '/docs/oauth2-redirect', name: 'oauth2_redirect', methods: DOC_METHODS },
+    { path: '/redoc', name: 'docs', methods: DOC_METHODS },
     { path: '/health', name: 'health', methods: ['GET'] },
     { path: '/test_solution', name: 'test_solution', methods: ['POST'] },
     { path: '/test_program', name: 'test_program', methods: ['POST'] },
@@ -50,10 +56,10 @@ export function route(request: RequestLine): RouteDecision {
     let partial: Route | undefined;
     for (const candidate of ROUTES) {
         if (!matches(candidate, path)) continue;
-        if (!candidate.methods || candidate.methods.includes(request.method)) return { kind: 'route', name: candidate.name };
+        if (candidate.methods.includes(request.method)) return { kind: 'route', name: candidate.name };
         partial ??= candidate;
     }
-    if (partial) return { kind: 'method_not_allowed', allow: partial.methods!.join(', ') };
+    if (partial) return { kind: 'method_not_allowed', allow: partial.methods.join(', ') };
     if (path !== '/') {
         const other = path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`;
         if (ROUTES.some((candidate) => matches(candidate, other))) {
