@@ -119,6 +119,15 @@ describe('.json documents', () => {
         expect(r.issues[0].message).toMatch(/^invalid JSON/);
         expect(r.issues[0].line).toBe(3);
     });
+    it('a problem row that also carries a prompt (messages) is a problem row; a missing column is named as missing', () => {
+        const both = parseProblemText(JSON.stringify({ ...problems[0], messages: hfRows[0].messages }), 'both.json', 'json');
+        expect(both.issues).toEqual([]);
+        expect(both.problems[0]).toMatchObject({ shape: 'problem', name: 'Starts with BB', family: 'starts_with' });
+        // It was read as an HF row and refused: "problem_family: missing required field".
+        const { messages: _dropped, ...noMessages } = hfRows[0];
+        expect(parseProblemText(JSON.stringify(noMessages), 'hf.json', 'json').issues[0]).toMatchObject({ field: 'messages', message: 'missing required field' });
+        expect(parseProblemText(JSON.stringify({ ...hfRows[0], messages: 'hello' }), 'hf.json', 'json').issues[0]).toMatchObject({ field: 'messages', message: 'expected a non-empty list, got string "hello"' });
+    });
     it('HF ground_truth given as a JSON string is decoded (as the training side does)', () => {
         const row = { ...hfRows[0], ground_truth: JSON.stringify(hfRows[0].ground_truth) };
         const r = parseProblemText(JSON.stringify(row), 'gt.json', 'json');

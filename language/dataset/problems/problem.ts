@@ -62,7 +62,9 @@ export function problemFromRow(raw: unknown, source: ProblemSource): RowResult {
     try {
         if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FieldError('', `row must be an object, got ${describeJson(raw)}`);
         const row = raw as Record<string, unknown>;
-        const problem = 'messages' in row || 'ground_truth' in row ? fromHfRow(row, source) : 'test_cases' in row || 'criteria' in row ? fromProblemRow(row, source) : undefined;
+        // A problem row may carry a prompt too (`messages`, added for training): its test_cases decide.
+        const shape = 'ground_truth' in row ? 'hf' : 'test_cases' in row || 'criteria' in row ? 'problem' : 'messages' in row ? 'hf' : undefined;
+        const problem = shape === 'hf' ? fromHfRow(row, source) : shape === 'problem' ? fromProblemRow(row, source) : undefined;
         if (!problem) throw new FieldError('', 'neither a problem row (test_cases, criteria, …) nor a Hugging Face row (messages, ground_truth, …)');
         return { ok: true, problem };
     } catch (error) {
@@ -95,6 +97,7 @@ function fromProblemRow(row: Record<string, unknown>, source: ProblemSource): Pr
 
 function fromHfRow(row: Record<string, unknown>, source: ProblemSource): Problem {
     const messages = toArray(row.messages);
+    if (messages === undefined) throw new FieldError('messages', 'missing required field');
     if (!Array.isArray(messages) || messages.length === 0) throw new FieldError('messages', `expected a non-empty list, got ${describeJson(messages)}`);
     const at = Math.max(0, messages.findIndex((m) => isObject(m) && m.role === 'user'));
     const message = messages[at];
