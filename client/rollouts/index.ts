@@ -1,7 +1,7 @@
 // The rollout explorer: DELTA: Open Rollouts… (palette and Explorer context menu), the Rollouts view
 // in the DELTA container, the run overview webview, and rollouts opened as read-only solutions.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { PROBLEM_FILE_GLOB } from '../../language/dataset/problems/formats.js';
 import type { FeatureContext } from '../extension.js';
@@ -9,22 +9,12 @@ import { looksLikeManufactoriaRollouts } from './detect.js';
 import { copyRolloutToWorkspace, openRolloutAsSolution, ROLLOUT_SCHEME, RolloutDocuments } from './documents.js';
 import { ROLLOUTS_VIEW, RolloutsTree, type RolloutNode } from './rollouts-view.js';
 import { Runs } from './runs.js';
+import { runsIn } from './run-folders.js';
 
 export const COMMAND_OPEN_ROLLOUTS = 'deltaStudio.openRollouts';
-const DUMP = /\.(jsonl|json|csv|parquet)$/i;
 const PROBLEM_EXCLUDE = '{**/node_modules/**,**/.git/**,**/out/**,**/.e2e/**}';
 /** Workspace files bigger than this are not read as problem files for binding (they are dumps). */
 const MAX_PROBLEM_FILE_BYTES = 32 * 1024 * 1024;
-
-/** A folder whose dumps sit in subfolders (one run each, e.g. demo/rollouts/) opens as several runs. */
-export function runsIn(path: string): string[] {
-    if (!statSync(path).isDirectory()) return [path];
-    const entries = readdirSync(path, { withFileTypes: true });
-    if (entries.some((e) => e.isFile() && DUMP.test(e.name))) return [path];
-    const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(path, e.name));
-    const runs = subfolders.filter((dir) => readdirSync(dir).some((n) => DUMP.test(n)));
-    return runs.length ? runs : [path];
-}
 
 /** The overview webview and its page load on first use (scripts/esbuild.mjs LAZY). */
 async function showOverview(...args: Parameters<typeof import('./overview-panel.js').showOverview>): Promise<void> {

@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { issueText, loadProblemIndex, scoreRollouts } from '../../language/rollouts/pipeline.js';
 import type { ScoredRollout } from '../../language/rollouts/types.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { runsIn } from '../../client/rollouts/run-folders.js';
 
 const problemsFile = fixturePath('rollouts/problems.jsonl');
 const problems = readFileSync(problemsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; ground_truth: unknown[]; messages: { content: string }[] });
@@ -242,6 +243,10 @@ describe('a whole run folder', () => {
         const { rows, issues } = await run([dir]);
         expect(issues).toEqual([]);
         expect(rows.map((r) => [r.source, r.all_pass])).toEqual([[join(dir, 'rollout/3.jsonl:1'), 1]]);
+    });
+    test('the editor opens such a folder as its one run of dumps, not also as a run of checkpoint files', () => {
+        const dir = folder({ 'completions/completions_00003.parquet': 'PAR1', 'checkpoint-3/config.json': '{}', 'checkpoint-3/tokenizer.json': '{}', 'checkpoint-3/trainer_state.json': '{}' });
+        expect(runsIn(dir)).toEqual([join(dir, 'completions')]);
     });
 });
 

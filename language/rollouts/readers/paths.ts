@@ -73,7 +73,7 @@ function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
             // A compressed dump (run.jsonl.gz) is reported, not passed over in silence.
             const inner = COMPRESSED_EXT.has(extname(n).toLowerCase()) ? extname(n.slice(0, -extname(n).length)).toLowerCase() : '';
             if (KNOWN.has(inner) && kinds.get(n) === 'file') jobs.push(...expandPath(join(path, n), forced));
-            else if (KNOWN.has(extname(n).toLowerCase()) && !METADATA.test(n) && n !== EVAL_DATASET && !NOT_ROLLOUTS.has(n) && !EVAL_SUMMARY.test(n) && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
+            else if (isRolloutFileName(n) && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
         }
         for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced));
         return jobs;
@@ -85,6 +85,14 @@ function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
         return [{ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) }];
     }
     return [{ path, format: forced ?? formatFromName(name) }];
+}
+
+/**
+ * A file a folder's scan reads (the editor's explorer asks the same when it splits a folder into runs):
+ * a rollout file's extension, and none of the files that sit beside dumps without rollouts in them.
+ */
+export function isRolloutFileName(name: string): boolean {
+    return KNOWN.has(extname(name).toLowerCase()) && !METADATA.test(name) && name !== EVAL_DATASET && !NOT_ROLLOUTS.has(name) && !EVAL_SUMMARY.test(name);
 }
 
 /** Compressed files by their first bytes (names can lie), the command that unpacks each and the one that streams it. */
