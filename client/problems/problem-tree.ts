@@ -16,8 +16,13 @@ export type ProblemNode =
 export function holdsProblems(result: LoadResult): boolean {
     // A field-level issue means the row looked like a problem; a file-level one (not JSON, no row
     // shape) is just some other JSON file of the workspace.
-    // Chat rows whose prompt is not a Manufactoria task (BouncingSim datasets) are other data too.
-    return result.problems.length > 0 || result.issues.some((i) => i.field !== undefined && !/^messages\[\d+\]\.content$/.test(i.field));
+    // Chat rows whose prompt is not a Manufactoria task (BouncingSim datasets) are other data too,
+    // and so are rows with a ground_truth and no chat at all (rollout dumps, evaluation records).
+    return result.problems.length > 0 || result.issues.some((i) => i.field !== undefined && !notAProblem(i));
+}
+
+function notAProblem(issue: LoadIssue): boolean {
+    return /^messages\[\d+\]\.content$/.test(issue.field ?? '') || (issue.field === 'messages' && issue.message === 'missing required field');
 }
 
 export function countText(n: number): string {

@@ -1,4 +1,5 @@
 // Grouping of the Problems view (client/problems/problem-tree.ts) and row lookup (row-location.ts).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
 import { countText, fileNode, holdsProblems, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
@@ -87,6 +88,13 @@ describe('fileNode', () => {
         // A BouncingSim dataset row: chat messages, but not a Manufactoria task.
         const bouncing = '{"id": "A_0_1", "messages": [{"role": "user", "content": "Write predict_position(t) for the ball."}], "ground_truth": "[]"}';
         expect(holdsProblems(parseProblemText(bouncing, 'rows.jsonl', 'jsonl'))).toBe(false);
+        // Rollout dumps and evaluation records: a ground_truth, no chat (they were listed as files of broken problems).
+        for (const dump of ['open-instruct-rollouts/demo_rollouts_000000.jsonl', 'eval-code/original_dataset.jsonl']) {
+            expect(holdsProblems(parseProblemText(readFileSync(`test/fixtures/rollouts/${dump}`, 'utf8'), dump, 'jsonl'))).toBe(false);
+        }
+        // An HF row whose messages are there but malformed is still a broken problem.
+        const broken = '{"id": "a", "name": "A", "messages": "not a list", "ground_truth": [], "problem_family": "f", "difficulty": "basic"}';
+        expect(holdsProblems(parseProblemText(broken, 'rows.jsonl', 'jsonl'))).toBe(true);
     });
 });
 
