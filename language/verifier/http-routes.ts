@@ -71,15 +71,20 @@ export function route(request: RequestLine): RouteDecision {
 }
 
 /**
- * httptools.parse_url's path and query of an origin-form (`/p?q#f`) or absolute-form
- * (`http://h/p?q`) target; undefined where it fails or where the path is not ASCII (uvicorn's
- * `raw_path.decode("ascii")`), both of which uvicorn answers with its 400.
+ * httptools.parse_url's path and query of an origin-form (`/p?q#f`), asterisk-form (`*`: its path is
+ * `*`, which no route matches: 404) or absolute-form (`http://h/p?q`) target; undefined where it fails,
+ * where it has no path (`http://h`, `http://h?q`: uvicorn's `raw_path.decode` of None raises) or where
+ * the path is not ASCII (uvicorn's `raw_path.decode("ascii")`), all of which uvicorn answers with its 400.
  */
 function splitTarget(url: string): { path: string; query: string } | undefined {
     let rest = url;
     const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(rest);
-    if (absolute) rest = rest.slice(absolute[0].length);
-    else if (!rest.startsWith('/')) return undefined;
+    if (absolute) {
+        rest = rest.slice(absolute[0].length);
+        if (!rest.startsWith('/')) return undefined;
+    } else if (!rest.startsWith('/') && !rest.startsWith('*')) {
+        return undefined;
+    }
     const hash = rest.indexOf('#');
     if (hash >= 0) rest = rest.slice(0, hash);
     const question = rest.indexOf('?');

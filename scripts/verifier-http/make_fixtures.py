@@ -463,6 +463,10 @@ CASES = [
     ('method_not_allowed', 'delete-stdio', http_request('DELETE', '/test_program_stdio', content_type=None)),
     ('method_not_allowed', 'options-health', http_request('OPTIONS', '/health', content_type=None)),
     ('method_not_allowed', 'head-health', http_request('HEAD', '/health', content_type=None)),
+    # The asterisk-form target is a path `*` to httptools.parse_url (http_parser: '*' starts a path),
+    # which no route matches
+    ('not_found', 'asterisk-target', http_request('OPTIONS', '*', content_type=None)),
+    ('not_found', 'asterisk-get', http_request('GET', '*', content_type=None)),
     ('method_not_allowed', 'post-docs', post(b'{}', path='/docs')),
     ('method_not_allowed', 'delete-openapi', http_request('DELETE', '/openapi.json', content_type=None)),
     ('method_not_allowed', 'options-redoc', http_request('OPTIONS', '/redoc', content_type=None)),
@@ -542,7 +546,10 @@ PROTOCOL_400 = [
     ('protocol', 'bad-chunk-size', b'POST /test_solution HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'),
     ('protocol', 'length-and-chunked', b'POST /test_solution HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'),
     ('protocol', 'non-ascii-path', 'GET /h\u00e9alth HTTP/1.1\r\nHost: x\r\n\r\n'.encode('latin-1')),
-    ('protocol', 'asterisk-target', b'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n'),
+    # An absolute-form target without a path: httptools.parse_url's path is None, and uvicorn's
+    # raw_path.decode raises inside on_headers_complete (HttpParserCallbackError)
+    ('protocol', 'absolute-without-path', b'GET http://verifier.test HTTP/1.1\r\nHost: x\r\n\r\n'),
+    ('protocol', 'absolute-query-without-path', b'GET http://verifier.test?a=1 HTTP/1.1\r\nHost: x\r\n\r\n'),
     ('protocol', 'bad-version', b'GET /health HTTP/9.z\r\nHost: x\r\n\r\n'),
     # CONNECT's authority-form target (host:port) is refused by httptools.parse_url in on_headers_complete
     ('protocol', 'connect-authority', b'CONNECT verifier.test:443 HTTP/1.1\r\nHost: verifier.test:443\r\n\r\n'),
