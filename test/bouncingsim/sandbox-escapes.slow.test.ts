@@ -7,7 +7,9 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probePython } from '../../language/bouncingsim/python/interpreter.js';
 import { closePythonRunners, runProgramChecks, type AssertRun, type PythonRunOptions } from '../../language/bouncingsim/python/runner.js';
+import { BWRAP_ENV, findBwrap } from '../../language/bouncingsim/python/sandbox.js';
 
 const ASSERT = 'assert check_distance(predict_position(0.10), [[100.0, 200.0]]) <= 50.0';
 /** A program whose predict_position passes only when `escaped()` (defined by `body`) returns True. */
@@ -199,6 +201,34 @@ describe('the sandbox contains model code', () => {
             '        addr = libc.shmat(libc.shmget(0, 64 << 20, 0o1600), None, 0)', '        ctypes.memset(addr, 1, 64 << 20)',
             '        libc.shmdt(ctypes.c_void_p(addr))', '    return [[100.0, 200.0]]'].join('\n');
         expect(await one(bomb, { ...SANDBOX, timeoutMs: 20_000 })).toMatchObject({ passed: false, error: 'killed: it held too much shared memory' });
+    });
+
+    it("cannot read the kernel keyring of the session that started it", async () => {
+        // bwrap keeps the session keyring it was started with (a login's Kerberos tickets, say).
+        // DELTA_STUDIO_BWRAP names a wrapper that starts bwrap from a session keyring holding a key.
+        const bwrap = findBwrap()!;
+        const { executable } = await probePython('python3');
+        const [keyctl, addKey] = process.arch === 'arm64' ? [219, 217] : [250, 248];
+        const wrapper = join(host, 'bwrap-in-a-keyring-session');
+        writeFileSync(wrapper, [`#!${executable}`, 'import ctypes, os, sys', 'libc = ctypes.CDLL(None, use_errno=True)',
+            `assert libc.syscall(${keyctl}, 1, b"delta-escape-session") >= 0  # KEYCTL_JOIN_SESSION_KEYRING`,
+            `assert libc.syscall(${addKey}, b"user", b"delta-escape-key", b"the host key", 12, -3) >= 0  # into the session keyring`,
+            `os.execv(${JSON.stringify(bwrap)}, [${JSON.stringify(bwrap)}] + sys.argv[1:])`].join('\n'), { mode: 0o755 });
+        const program = attempt([
+            'import ctypes', 'libc = ctypes.CDLL(None, use_errno=True)', 'def escaped():',
+            '    buf = ctypes.create_string_buffer(4096)',
+            `    n = libc.syscall(${keyctl}, 11, -3, buf, 4096)  # KEYCTL_READ: the session keyring's key ids`,
+            "    for key in [int.from_bytes(buf.raw[i:i + 4], 'little') for i in range(0, max(n, 0), 4)]:",
+            `        if libc.syscall(${keyctl}, 11, key, buf, 4096) == 12 and buf.raw[:12] == b'the host key':`,
+            '            return True', '    return False'].join('\n'));
+        process.env[BWRAP_ENV] = wrapper;
+        try {
+            const check = await runProgramChecks(program, [ASSERT], SANDBOX);
+            expect(check.sandboxed).toBe(true);
+            expectContained(check.results[0]);
+        } finally {
+            delete process.env[BWRAP_ENV];
+        }
     });
 
     it('fails a test that kills or stops its worker, and the next test runs on a fresh one', async () => {

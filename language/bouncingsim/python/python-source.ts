@@ -203,7 +203,7 @@ def _sysv_clear():
     # sandboxed, these are the user's own.
     if not SANDBOXED or NATIVE is None:
         return
-    _, shmctl, msgctl, semctl = NATIVE
+    _, shmctl, msgctl, semctl, _ = NATIVE
     for ident, _ in _sysv("shm"):
         shmctl(ident, 0, None)  # IPC_RMID
     for ident, _ in _sysv("msg"):
@@ -219,7 +219,7 @@ def _native():
         try:
             import ctypes
             libc = ctypes.CDLL(None, use_errno=True)
-            fns = (libc.prctl, libc.shmctl, libc.msgctl, libc.semctl)
+            fns = (libc.prctl, libc.shmctl, libc.msgctl, libc.semctl, libc.syscall)
         except Exception:
             pass
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith("ctypes.")]:
@@ -237,8 +237,17 @@ def _prctl(option, arg):
 # orphans of a test are re-parented to this worker (not to init), so _kill_tree can find them.
 SEALED = _prctl(4, 0)
 REAPER = not SANDBOXED and _prctl(36, 1)
-if SANDBOXED and not SEALED:
-    sys.stderr.write("cannot seal the worker from its tests (prctl PR_SET_DUMPABLE through ctypes failed)\n")
+
+# keyctl's number: the kernel keyring has no namespace of its own, and bwrap keeps the session
+# keyring of whoever started Node (Kerberos tickets, say), whose keys a test could read.
+KEYCTL = {"x86_64": 250, "aarch64": 219, "riscv64": 219, "ppc64le": 271, "ppc64": 271, "s390x": 280, "i686": 288, "armv7l": 311}
+
+def _new_keyring():
+    number = KEYCTL.get(os.uname().machine)
+    return NATIVE is not None and number is not None and NATIVE[4](number, 1, None) >= 0  # KEYCTL_JOIN_SESSION_KEYRING, anonymous
+
+if SANDBOXED and not (SEALED and _new_keyring()):
+    sys.stderr.write("cannot seal the worker from its tests (prctl PR_SET_DUMPABLE or a new session keyring through ctypes failed)\n")
     sys.exit(3)
 
 def _children():
