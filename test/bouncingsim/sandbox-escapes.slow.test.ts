@@ -1,8 +1,8 @@
 // Every escape from issue 11, tried against the sandbox (docs/sandbox.md). Each program returns the
 // right position only when its escape worked, so a pass would mean an escape; where it can, the same
 // program is run with the sandbox off to show the attempt is real (it escapes there).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -228,6 +228,27 @@ describe('the sandbox contains model code', () => {
             expectContained(check.results[0]);
         } finally {
             delete process.env[BWRAP_ENV];
+        }
+    });
+
+    it("cannot read a project folder that the interpreter's import path names (an editable install)", async () => {
+        // Outside /tmp, whose binds the sandbox's own /tmp would hide.
+        const outside = mkdtempSync(join(process.cwd(), '.escape-'));
+        try {
+            const project = join(outside, 'project');
+            mkdirSync(project);
+            writeFileSync(join(project, '.env'), 'API_KEY=the host secret');
+            const venv = join(outside, 'venv');
+            const made = spawnSync('python3', ['-I', '-m', 'venv', '--without-pip', venv], { encoding: 'utf8' });
+            expect(made.status, made.stderr).toBe(0);
+            const site = spawnSync(join(venv, 'bin', 'python'), ['-I', '-c', 'import site; print(site.getsitepackages()[0])'], { encoding: 'utf8' }).stdout.trim();
+            writeFileSync(join(site, 'project.pth'), `${project}\n`);
+            const program = attempt(`def escaped():\n    try:\n        return open(${JSON.stringify(join(project, '.env'))}).read() == 'API_KEY=the host secret'\n    except Exception:\n        return False`);
+            const check = await runProgramChecks(program, [ASSERT], { ...SANDBOX, python: join(venv, 'bin', 'python') });
+            expect(check.sandboxed).toBe(true);
+            expectContained(check.results[0]);
+        } finally {
+            rmSync(outside, { recursive: true, force: true });
         }
     });
 

@@ -15,7 +15,10 @@ export interface PythonInfo {
     /** The real interpreter binary, symlinks resolved. */
     executable: string;
     version: string;
-    /** sys.prefix, sys.base_prefix, sys.exec_prefix and the import path, as the sandbox sees them. */
+    /**
+     * sys.prefix, sys.base_prefix and sys.exec_prefix: the folders the sandbox binds. Not the import
+     * path, whose `.pth` entries (an editable install) can name a project folder of the user's.
+     */
     folders: string[];
 }
 
@@ -37,7 +40,7 @@ export class PythonTooOldError extends PythonNotFoundError {
 
 // Valid in Python 2 as well, so an old interpreter gets the "too old" message, not a syntax error.
 const PROBE = 'import sys, json, os; print(json.dumps({"version": [sys.version_info[0], sys.version_info[1], sys.version_info[2]], '
-    + '"executable": os.path.realpath(sys.executable), "folders": [sys.prefix, sys.base_prefix if hasattr(sys, "base_prefix") else sys.prefix, sys.exec_prefix] + [p for p in sys.path if p]}))';
+    + '"executable": os.path.realpath(sys.executable), "folders": [sys.prefix, sys.base_prefix if hasattr(sys, "base_prefix") else sys.prefix, sys.exec_prefix]}))';
 
 const probes = new Map<string, Promise<PythonInfo>>();
 

@@ -70,7 +70,7 @@ const ETC_FILES = ['/etc/ld.so.cache', '/etc/localtime'];
 
 const within = (path: string, dir: string) => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-/** Interpreter folders outside the system ones (a pyenv or venv install), never home itself or an ancestor of it. */
+/** Interpreter prefixes outside the system folders (a pyenv or venv install), never home itself or an ancestor of it. */
 function pythonFolders(info: PythonInfo): string[] {
     const home = resolve(homedir());
     const candidates = [resolve(info.executable, '..', '..'), ...info.folders.map((f) => resolve(f))];
