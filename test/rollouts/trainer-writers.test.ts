@@ -251,6 +251,15 @@ describe('a whole run folder', () => {
 });
 
 describe('a DataFrame saved with pandas to_json', () => {
+    test('JSON Lines under a .json name (Hugging Face datasets\' to_json, pandas to_json(lines=True)) are read line by line', async () => {
+        const lines = ROLLOUTS.map((r, i) => JSON.stringify({ prompt: user(r.p), response: r.response, score: i === 0 ? 'NaN' : r.pass }).replace('"NaN"', 'NaN'));
+        const dir = folder({ 'rollouts.json': `${lines.join('\n')}\n` });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.source, r.id, r.all_pass, r.logged_score])).toEqual([
+            [`${join(dir, 'rollouts.json')}:1`, BB.id, 1, undefined], [`${join(dir, 'rollouts.json')}:2`, BB.id, 0, 0], [`${join(dir, 'rollouts.json')}:3`, RYY.id, 0, 0],
+        ]);
+    });
     test('every orient pandas writes a frame in (columns, its default; index; table; split; records) is read as its rows', async () => {
         const frame = ROLLOUTS.map((r) => ({ prompt: user(r.p), response: r.response, score: r.pass }));
         const columns = Object.fromEntries(['prompt', 'response', 'score'].map((c) => [c, Object.fromEntries(frame.map((row, i) => [String(i), row[c as keyof typeof row]]))]));

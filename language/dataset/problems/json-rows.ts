@@ -52,8 +52,17 @@ function isJsonLines(text: string): boolean {
     const lines = stripBom(text).split('\n');
     const first = lines.findIndex((l) => l.trim() !== '');
     if (first < 0 || !lines.slice(first + 1).some((l) => l.trim() !== '')) return false;
+    return isJsonObjectLine(lines[first]);
+}
+
+/**
+ * A `.json` file is JSON Lines when its first non-blank line is a JSON object of its own and another
+ * non-blank line follows (a pretty-printed document's first line is `{` or `[`). This tells whether
+ * that first line is one (parsed by `parse`); the rollout readers ask it too (rollouts/readers/index.ts).
+ */
+export function isJsonObjectLine(line: string, parse: (text: string) => unknown = JSON.parse): boolean {
     try {
-        const value: unknown = JSON.parse(lines[first]);
+        const value: unknown = parse(stripBom(line));
         return typeof value === 'object' && value !== null && !Array.isArray(value);
     } catch {
         return false;

@@ -8,7 +8,10 @@ import { RowError, stepFromFileName, type Decode } from './fields.js';
 import { readEvalRun } from './eval-code.js';
 import { EVAL_DATASET, expandPaths, ROLLOUT_SHARD, type Job } from './paths.js';
 import { readCsvRows } from './csv.js';
-import { readJsonlRollouts, type LineFormat } from './jsonl.js';
+import { readJsonlRollouts, type JsonlContext, type LineFormat } from './jsonl.js';
+import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
+import { isJsonObjectLine } from '../../dataset/problems/json-rows.js';
+import { jsonParseAsPython } from '../../python/json-loads.js';
 import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
 import { readJsonDocument, readParquetRollouts, readWandbTable, type TableContext } from './tables.js';
 import { loadTokenDecoder, type TokenDecoder } from './tokenizer.js';
@@ -111,9 +114,31 @@ function readFile(job: Job, file: string, fileStep: number | null, decode: Decod
     const table: TableContext = { file, format: format ?? 'json', fileStep, step: options.step, decode, maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES, signal: options.signal };
     if (format === 'parquet' || format === 'trl') return readParquetRollouts(file, table);
     if (format === 'wandb-table') return readWandbTable(file, table);
-    if (format === 'json') return readJsonDocument(file, table);
+    if (format === 'json') return readJsonFile(file, table, { file, format: undefined, fileStep, decode, options, onBytes });
     if (format === 'csv') return readPlainCsv(file, fileStep, decode, options);
     return readJsonlRollouts(file, { file, format: format as LineFormat | undefined, fileStep, decode, options, onBytes });
+}
+
+/**
+ * A `.json` file: a document, or JSON Lines under a `.json` name (Hugging Face datasets' to_json and
+ * pandas' to_json(lines=True) write those), then read line by line with the format its rows tell.
+ */
+async function* readJsonFile(file: string, table: TableContext, lines: JsonlContext): AsyncGenerator<RolloutItem> {
+    if (await holdsJsonLines(file, lines.options.maxLineBytes)) yield* readJsonlRollouts(file, lines);
+    else yield* readJsonDocument(file, table);
+}
+
+/** The first non-blank line is a JSON object of its own and another line follows (problems' json-rows.ts rule). */
+async function holdsJsonLines(file: string, maxLineBytes: number | undefined): Promise<boolean> {
+    let first: string | undefined;
+    for await (const l of readLines(file, { maxLineBytes: maxLineBytes ?? DEFAULT_MAX_LINE_BYTES })) {
+        if ('tooLong' in l) return false;
+        if (l.text.trim() === '') continue;
+        if (first !== undefined) return true;
+        if (!isJsonObjectLine(l.text, jsonParseAsPython)) return false;
+        first = l.text;
+    }
+    return false;
 }
 
 async function* single(item: RolloutItem): AsyncGenerator<RolloutItem> {
