@@ -212,6 +212,15 @@ describe('what a user gets wrong', () => {
         expect(issues).toHaveLength(1);
         expect(issues[0]).toMatch(/3\.jsonl:1: .*; line 1 is the header, so this is not a CSV file \(read as CSV for its name or --format\); the rest of this file is skipped$/);
     });
+    test('a file that comes with dumps but holds no rollouts (open-instruct metadata, eval_code\'s dataset), given by name, says where the rollouts are', async () => {
+        const dir = folder({ 'run_metadata.jsonl': '{"run_name": "run", "model_name": "m"}\n', 'original_dataset.jsonl': '{"index": "0", "criteria": "c"}\n' });
+        const { rows, issues } = await run([join(dir, 'run_metadata.jsonl'), join(dir, 'original_dataset.jsonl')]);
+        expect(rows).toEqual([]);
+        expect(issues).toEqual([
+            `${join(dir, 'run_metadata.jsonl')}: an open-instruct run's metadata (its model), not rollouts: give the run_rollouts_NNNNNN.jsonl shards beside it, or their folder`,
+            `${join(dir, 'original_dataset.jsonl')}: eval_code's dataset file, not rollouts: give its folder (the run_<i>_detailed.csv beside it are read with it)`,
+        ]);
+    });
     test('a gzip-compressed dump, given or in a folder, is one issue saying how to read it, not a line of garbage per line or nothing', async () => {
         const dir = folder({ '3.jsonl': `${verlLine}\n` });
         writeFileSync(join(dir, '4.jsonl.gz'), gzipSync(`${verlLine}\n`));

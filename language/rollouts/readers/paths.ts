@@ -81,6 +81,9 @@ function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
     const name = basename(path);
     const packed = compressionOf(path);
     if (packed) return [{ path, issue: compressedMessage(packed, path) }];
+    // Files that come with dumps but hold no rollouts, given by name: say where the rollouts are.
+    if (!forced && METADATA.test(name)) return [{ path, issue: `an open-instruct run's metadata (its model), not rollouts: give the ${name.replace(METADATA, '_rollouts_NNNNNN.jsonl')} shards beside it, or their folder` }];
+    if (!forced && name === EVAL_DATASET) return [{ path, issue: `eval_code's dataset file, not rollouts: give its folder (the run_<i>_detailed.csv beside it are read with it)` }];
     if ((forced === 'eval-code' || (!forced && isEvalRunFile(name))) && existsSync(join(dirname(path), EVAL_DATASET))) {
         return [{ path, format: 'eval-code', dataset: join(dirname(path), EVAL_DATASET) }];
     }
