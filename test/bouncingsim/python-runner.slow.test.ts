@@ -97,6 +97,23 @@ describe('runProgramChecks', () => {
         expect(exiting.results[0].error).toMatch(/^TypeError/); // exit is disabled, as in the verifier
     });
 
+    it("records predictions without running the program's code, so points that run code when read keep the reference's verdict", async () => {
+        // The reference reads each point's [0] and [1] once and never calls float() on them; each of
+        // these passes there (right on the first read, then wrong; float() exits; a second pass is wrong).
+        const programs = [
+            'class P:\n    n = 0\n    def __getitem__(self, i):\n        self.n += 1\n        return [100.0, 200.0][i] if self.n <= 2 else 9000.0\ndef predict_position(t):\n    return [P()]\n',
+            'class X(float):\n    def __float__(self):\n        raise SystemExit(0)\ndef predict_position(t):\n    return [[X(100.0), X(200.0)]]\n',
+            'class L(list):\n    k = 0\n    def __iter__(self):\n        self.k += 1\n        return iter([[100.0, 200.0]] if self.k == 1 else [[9000.0, 9000.0]])\ndef predict_position(t):\n    return L([[0.0, 0.0]])\n',
+        ];
+        for (const program of programs) {
+            const run = (await runProgramChecks(program, TESTS.slice(0, 1), SLOW_OK)).results[0];
+            expect(run, program).toMatchObject({ passed: true, distance: 0 });
+            expect(run.predicted ?? [[null, null]], program).toEqual([[null, null]]);
+        }
+        const plain = (await runProgramChecks('def predict_position(t):\n    return ((100, 200.0),)\n', TESTS.slice(0, 1), SLOW_OK)).results[0];
+        expect(plain).toMatchObject({ passed: true, predicted: [[100, 200]], distance: 0 });
+    });
+
     it('extracts the code from a full response', async () => {
         const response = 'Reasoning…\n```python\ndef predict_position(t):\n    return [[100.0 + 100 * t, 200.0]]\n```\nDone.';
         const r = await runResponseChecks(response, TESTS, SLOW_OK);
