@@ -231,6 +231,13 @@ describe('what a user gets wrong', () => {
         const given = await run([join(dir, '4.jsonl.gz')], { format: 'verl' });
         expect(given).toEqual({ rows: [], issues: [`${join(dir, '4.jsonl.gz')}: ${message}`] });
     });
+    test('a text file that starts like a compressed one (a CSV whose first column is BZh) is still read as text', async () => {
+        const q = (t: string) => `"${t.replaceAll('"', '""')}"`;
+        const dir = folder({ 'r.csv': `BZh,response,ground_truth\n1,${q(fence(BB_GOOD))},${q(JSON.stringify(BB.ground_truth))}\n` });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => r.all_pass)).toEqual([1]);
+    });
     test('rows of a layout no reader knows (a DPO file): the issue gives the row\'s keys and the formats delta reads', async () => {
         const dir = folder({ 'pairs.jsonl': `${JSON.stringify({ prompt: 'p', chosen: 'a', rejected: 'b' })}\n` });
         const { issues } = await run([dir]);

@@ -98,11 +98,12 @@ export function isRolloutFileName(name: string): boolean {
     return KNOWN.has(extname(name).toLowerCase()) && !METADATA.test(name) && name !== EVAL_DATASET && !NOT_ROLLOUTS.has(name) && !EVAL_SUMMARY.test(name);
 }
 
-/** Compressed files by their first bytes (names can lie), the command that unpacks each and the one that streams it. */
+/** Compressed files by their first bytes (names can lie; -1: a block-size digit), the command that unpacks each and the one that streams it. */
 const MAGIC: Array<{ kind: string; bytes: number[]; unpack: string; cat: string }> = [
     { kind: 'gzip', bytes: [0x1f, 0x8b], unpack: 'gunzip -k', cat: 'zcat' },
     { kind: 'zstd', bytes: [0x28, 0xb5, 0x2f, 0xfd], unpack: 'zstd -d', cat: 'zstdcat' },
-    { kind: 'bzip2', bytes: [0x42, 0x5a, 0x68], unpack: 'bunzip2 -k', cat: 'bzcat' },
+    // bzip2's `BZh` is plain text: also its block-size digit and its first block's magic, `1AY&SY`.
+    { kind: 'bzip2', bytes: [0x42, 0x5a, 0x68, -1, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59], unpack: 'bunzip2 -k', cat: 'bzcat' },
     { kind: 'xz', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], unpack: 'unxz -k', cat: 'xzcat' },
     { kind: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04], unpack: 'unzip', cat: 'unzip -p' },
 ];
@@ -111,7 +112,7 @@ const COMPRESSED_EXT = new Set(['.gz', '.zst', '.bz2', '.xz', '.zip']);
 /** The compression a regular file's first bytes show (a pipe or stdin is not peeked at: that would eat its bytes). */
 function compressionOf(path: string): (typeof MAGIC)[number] | undefined {
     if (kindOf(path) !== 'file') return undefined;
-    const head = Buffer.alloc(6);
+    const head = Buffer.alloc(10);
     let n = 0;
     try {
         const fd = openSync(path, 'r');
@@ -123,7 +124,7 @@ function compressionOf(path: string): (typeof MAGIC)[number] | undefined {
     } catch {
         return undefined;
     }
-    return MAGIC.find((m) => n >= m.bytes.length && m.bytes.every((b, i) => head[i] === b));
+    return MAGIC.find((m) => n >= m.bytes.length && m.bytes.every((b, i) => (b < 0 ? head[i] >= 0x31 && head[i] <= 0x39 : head[i] === b)));
 }
 
 function compressedMessage(packed: (typeof MAGIC)[number], path: string): string {
