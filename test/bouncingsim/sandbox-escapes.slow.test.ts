@@ -252,6 +252,16 @@ describe('the sandbox contains model code', () => {
         }
     });
 
+    it('bounds a thread bomb like a fork bomb', async () => {
+        // As root the kernel applies no RLIMIT_NPROC: threads count toward the sandbox's task limit.
+        const program = "import _thread, time\ndef predict_position(t):\n    _thread.stack_size(65536)\n    for _ in range(200):\n        _thread.start_new_thread(time.sleep, (100,))\n    return [[100.0, 200.0]]\n";
+        const run = await one(program, { ...SANDBOX, timeoutMs: 5000 });
+        expect(run.passed).toBe(false);
+        expect(run.error, JSON.stringify(run)).toMatch(/too many processes or threads|can't start new thread/);
+        const after = await one(attempt('def escaped():\n    return True'));
+        expect(after.passed, JSON.stringify(after)).toBe(true);
+    });
+
     it('fails a test that kills or stops its worker, and the next test runs on a fresh one', async () => {
         const killed = await one('import posix, signal\ndef predict_position(t):\n    posix.kill(posix.getppid(), signal.SIGKILL)\n    return [[100.0, 200.0]]\n');
         expect(killed.passed).toBe(false);

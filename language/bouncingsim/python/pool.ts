@@ -36,7 +36,7 @@ export interface TestReply {
      * os._exit, signal), was killed, or wrote more than the limit.
      */
     verdict?: unknown;
-    /** The worker killed the test: at the deadline, for holding too many processes, or too much SysV shared memory. */
+    /** The worker killed the test: at the deadline, for holding too many processes or threads, or too much SysV shared memory. */
     killed?: 'timeout' | 'procs' | 'memory';
     exit?: number;
     signal?: number;

@@ -193,10 +193,19 @@ def _verdict(sink):
     return v if isinstance(v, dict) else None
 
 def _procs():
+    # Tasks, threads included: as root the kernel applies no RLIMIT_NPROC, and 31 processes of ~900
+    # threads each, in each worker, would use up the host's PIDs (pid_max is often 32768).
     try:
-        return sum(1 for d in os.listdir("/proc") if d.isdigit())
+        pids = [d for d in os.listdir("/proc") if d.isdigit()]
     except OSError:
         return 0
+    count = 0
+    for d in pids:
+        try:
+            count += len(os.listdir("/proc/%s/task" % d))
+        except OSError:
+            pass  # gone meanwhile
+    return count
 
 def _sysv(kind):
     # (id, resident bytes) of each SysV IPC object in this sandbox's IPC namespace.

@@ -159,7 +159,7 @@ function fromReply(run: AssertRun, reply: TestReply, timeoutMs: number): AssertR
     if (reply.stderr) done.stderr = reply.stderr;
     if (reply.workerError) return { ...done, error: reply.workerError };
     if (reply.killed === 'timeout') return { ...done, timedOut: true, error: `timed out after ${timeoutMs} ms` };
-    if (reply.killed === 'procs') return { ...done, error: 'killed: it started too many processes' };
+    if (reply.killed === 'procs') return { ...done, error: 'killed: it started too many processes or threads' };
     if (reply.killed === 'memory') return { ...done, error: 'killed: it held too much shared memory' };
     const v = readVerdict(reply.verdict);
     if (!v) {

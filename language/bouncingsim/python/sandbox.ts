@@ -19,7 +19,7 @@ export interface SandboxLimits {
     openFiles: number;
     /** Size of the sandbox's writable tmpfs. */
     tmpBytes: number;
-    /** A test is killed when the sandbox holds more processes than this (fork bombs, also as root). */
+    /** A test is killed when the sandbox holds more tasks (processes and threads) than this (fork and thread bombs, also as root). */
     maxProcs: number;
     /** stdout/stderr bytes kept from the start and from the end of each test's output. */
     keepOutput: number;
