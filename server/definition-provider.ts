@@ -7,7 +7,7 @@ import { DefaultDefinitionProvider, type LangiumServices } from 'langium/lsp';
 import type { DefinitionParams, LocationLink } from 'vscode-languageserver';
 import { formatOf } from '../language/dataset/problems/formats.js';
 import type { Problem } from '../language/dataset/problems/problem.js';
-import { lineOfId } from '../language/dataset/problems/row-location.js';
+import { lineOfArrayElement, lineOfId } from '../language/dataset/problems/row-location.js';
 import { spanRange } from './solution-tests/ranges.js';
 import type { SolutionTestService } from './solution-tests/solution-service.js';
 
@@ -37,7 +37,8 @@ async function rowLine(problem: Problem, file: string): Promise<number> {
     if (problem.source.line !== undefined) return Math.max(0, problem.source.line - 1);
     if (formatOf(file) !== 'json') return 0;
     try {
-        return lineOfId(await fs.readFile(file, 'utf8'), problem.id) ?? 0;
+        const text = await fs.readFile(file, 'utf8');
+        return lineOfArrayElement(text, problem.source.index) ?? lineOfId(text, problem.id) ?? 0;
     } catch {
         return 0;
     }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { ParquetRows } from './parquet-rows.js';
 import type { ProblemNode } from './problem-tree.js';
-import { lineOfId } from '../../language/dataset/problems/row-location.js';
+import { lineOfArrayElement, lineOfId } from '../../language/dataset/problems/row-location.js';
 
 export async function openRow(node: ProblemNode, parquet: ParquetRows): Promise<void> {
     if (node.kind !== 'problem' && node.kind !== 'issue') return;
@@ -21,8 +21,9 @@ export async function openRow(node: ProblemNode, parquet: ParquetRows): Promise<
     }
     const doc = await vscode.workspace.openTextDocument(file);
     const line = node.kind === 'problem'
-        ? (node.problem.source.line !== undefined ? node.problem.source.line - 1 : lineOfId(doc.getText(), node.problem.id))
-        : node.issue.line !== undefined ? node.issue.line - 1 : undefined;
+        ? (node.problem.source.line !== undefined ? node.problem.source.line - 1
+            : lineOfArrayElement(doc.getText(), node.problem.source.index) ?? lineOfId(doc.getText(), node.problem.id))
+        : node.issue.line !== undefined ? node.issue.line - 1 : node.issue.index !== undefined ? lineOfArrayElement(doc.getText(), node.issue.index) : undefined;
     const at = Math.min(Math.max(0, line ?? 0), doc.lineCount - 1);
     const position = new vscode.Position(at, 0);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), preview: true });

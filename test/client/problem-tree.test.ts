@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadProblemFile, parseProblemText } from '../../language/dataset/problems/index.js';
 import { countText, fileNode, holdsProblems, issuesLabel, type ProblemNode } from '../../client/problems/problem-tree.js';
-import { lineOfId } from '../../language/dataset/problems/row-location.js';
+import { lineOfArrayElement, lineOfId } from '../../language/dataset/problems/row-location.js';
 import { selectProblem } from '../../language/dataset/problems/selector.js';
 import { parseDirectives } from '../../language/dataset/solutions/directives.js';
 import { bindsProblem, solutionText } from '../../client/problems/solution-file.js';
@@ -95,6 +95,16 @@ describe('fileNode', () => {
         // An HF row whose messages are there but malformed is still a broken problem.
         const broken = '{"id": "a", "name": "A", "messages": "not a list", "ground_truth": [], "problem_family": "f", "difficulty": "basic"}';
         expect(holdsProblems(parseProblemText(broken, 'rows.jsonl', 'jsonl'))).toBe(true);
+    });
+});
+
+describe('lineOfArrayElement', () => {
+    it('finds a row of a JSON array by position: shared ids, escaped ids, strings with brackets and quotes', () => {
+        const text = '\ufeff[\n  {"id": "a", "name": "[x], {y}"},\n  {"id": "a",\n   "name": "q\\"]"},\n\n  {"id": "caf\\u00e9"}, [1,\n2], 3\n]\n';
+        expect([0, 1, 2, 3, 4, 5].map((i) => lineOfArrayElement(text, i))).toEqual([1, 2, 5, 5, 6, undefined]);
+        expect(lineOfId(text, 'café')).toBeUndefined(); // what the id search could not find
+        expect(lineOfArrayElement('{"id": "a"}', 0)).toBeUndefined();
+        expect(lineOfArrayElement('[]', 0)).toBeUndefined();
     });
 });
 

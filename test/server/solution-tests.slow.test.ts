@@ -2,7 +2,7 @@
 // traces and the worker's time limit, through the same services the language server wires.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { parseDocument } from 'langium/test';
 import { describe, expect, test } from 'vitest';
@@ -162,7 +162,7 @@ describe('directives in the editor', () => {
         expect(row).toMatchObject({ targetUri: URI.file(join(dir, 'problems.jsonl')).toString(), targetRange: { start: { line: 0 } }, originSelectionRange: { start: { line: 0 } } });
         const [node] = (await define(2, 9))!; // `NEXT a`
         expect(node).toMatchObject({ targetUri: uri, targetRange: { start: { line: 4 } } });
-        // The fourth row of the JSON Lines file, and a row of a `.json` array by the line of its id.
+        // The fourth row of the JSON Lines file, and a row of a `.json` array where it starts.
         const fourth = await open(`# problem: problems.jsonl#Ends with RB\n${PROGRAM}`);
         const [jsonlRow] = (await Manufactoria.lsp.DefinitionProvider!.getDefinition(fourth.document, { textDocument: { uri: fourth.uri }, position: { line: 0, character: 15 } }))!;
         expect(jsonlRow.targetRange.start.line).toBe(3);
@@ -173,7 +173,16 @@ describe('directives in the editor', () => {
         const [jsonRow] = (await Manufactoria.lsp.DefinitionProvider!.getDefinition(inJson.document, { textDocument: { uri: inJson.uri }, position: { line: 0, character: 15 } }))!;
         const idLine = JSON.stringify(rows, null, 2).split('\n').findIndex((l) => l.includes(`"id": "${rows[2].id}"`));
         expect(idLine).toBeGreaterThan(3);
-        expect(jsonRow).toMatchObject({ targetUri: URI.file(jsonFile).toString(), targetRange: { start: { line: idLine } } });
+        // Where the row's object starts: the line above its id (the first member).
+        expect(jsonRow).toMatchObject({ targetUri: URI.file(jsonFile).toString(), targetRange: { start: { line: idLine - 1 } } });
+        // Rows that share one id (hand-made files): the row selected, not the first with that id.
+        const sameIds = join(dirname(jsonFile), 'same-ids.json');
+        const text = JSON.stringify(rows.map((r) => ({ ...r, id: 'same' })), null, 2);
+        writeFileSync(sameIds, text);
+        const twin = await open(`# problem: ${sameIds}#2\n${PROGRAM}`);
+        const [twinRow] = (await Manufactoria.lsp.DefinitionProvider!.getDefinition(twin.document, { textDocument: { uri: twin.uri }, position: { line: 0, character: 15 } }))!;
+        // Row 2 starts where it did in the first file (the id search went to row 0's id, line 2).
+        expect(twinRow.targetRange.start.line).toBe(idLine - 1);
     });
 
     test('completion offers the keywords, problem files next to the solution, and their rows', async () => {
