@@ -262,6 +262,23 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
+    it('empties its folder of whatever a test leaves (unreadable folders, trees deeper than a path) before the next test', async () => {
+        // Each test passes only if it starts in an empty folder, then leaves both kinds behind.
+        const program = [
+            'import posix',
+            "clean = posix.listdir('/tmp') == ['test'] and posix.listdir('.') == []",
+            "posix.mkdir('locked')", "posix.mkdir('locked/inside')", "posix.chmod('locked', 0)",
+            'for _ in range(3000):', "    posix.mkdir('d')", "    posix.chdir('d')",
+            'def predict_position(t):', '    return [[100.0, 200.0]] if clean else [[9000.0, 9000.0]]',
+        ].join('\n');
+        const check = await runProgramChecks(program, Array(6).fill(ASSERT), SANDBOX);
+        expect(check.results.map((r) => r.error ?? 'passed')).toEqual(Array(6).fill('passed'));
+        // A folder it cannot empty (/tmp itself made unreadable): the worker retires after the reply.
+        const locked = "import posix\nclean = posix.listdir('/tmp') == ['test']\nposix.chmod('/tmp', 0)\ndef predict_position(t):\n    return [[100.0, 200.0]] if clean else [[9000.0, 9000.0]]\n";
+        const after = await runProgramChecks(locked, Array(6).fill(ASSERT), SANDBOX);
+        expect(after.results.map((r) => r.error ?? 'passed')).toEqual(Array(6).fill('passed'));
+    });
+
     it('fails a test that kills or stops its worker, and the next test runs on a fresh one', async () => {
         const killed = await one('import posix, signal\ndef predict_position(t):\n    posix.kill(posix.getppid(), signal.SIGKILL)\n    return [[100.0, 200.0]]\n');
         expect(killed.passed).toBe(false);

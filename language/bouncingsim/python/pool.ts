@@ -46,6 +46,8 @@ export interface TestReply {
     elapsed: number;
     /** The worker itself died or stopped answering (the test is failed, the worker replaced). */
     workerError?: string;
+    /** The worker is exiting after this reply (what the test left in its folder could not be removed). */
+    retire?: boolean;
 }
 
 export interface PoolMode {
@@ -158,7 +160,9 @@ class Worker {
             this.current = undefined;
             this.setRef(false);
             done?.resolve(message);
-            this.onIdle(this);
+            // The worker could not empty its folder after that test and exits: no test goes to it.
+            if (message.retire) this.die('the Python worker retired');
+            else this.onIdle(this);
         }
     }
 
@@ -171,7 +175,9 @@ class Worker {
         this.current = undefined;
         done?.resolve({ workerError: reason, stdout: '', stderr: this.stderr, elapsed: 0 });
         if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
-        if (this.root) rmSync(this.root, { recursive: true, force: true });
+        try {
+            if (this.root) rmSync(this.root, { recursive: true, force: true });
+        } catch { /* a folder the test made unreadable (not sandboxed): never thrown out of an exit handler */ }
         this.onDead(this);
     }
 

@@ -100,6 +100,7 @@ const WORKER = String.raw`
 # Nothing else is imported ahead: a module already loaded here would import fine after the guard
 # in the test, where the reference fails it (numpy's import calls the disabled os.putenv).
 import os, resource, select, signal, shutil, struct, subprocess
+from stat import S_ISDIR
 
 CONF = json.loads(sys.argv[1])
 SANDBOXED = CONF["sandboxed"] and os.getpid() <= 4  # PID namespace: the worker is pid 2 under bwrap's init
@@ -332,14 +333,60 @@ def _settle(base):
             pass
         time.sleep(0.005)
 
+WIPE_SECONDS = 2.0  # then the worker retires instead (Node waits 5 s past the budget for a reply)
+
 def _wipe():
-    for name in os.listdir(ROOT):
-        path = os.path.join(ROOT, name)
+    # Empties ROOT whatever the test left there: folders it made unreadable (chmod 0) and trees
+    # deeper than any path length or recursion limit (shutil.rmtree gave up on the first and crashed
+    # this worker on the second). Walks down with chdir, each folder's permissions given back before
+    # it is read, and checks each step against the folder it stat'ed, so nothing swapped in by a
+    # process (not sandboxed) leads it out of ROOT. False when something is left: the worker then
+    # retires, and its replacement starts with an empty folder.
+    path = []  # (dev, inode) of each folder from ROOT down to the current one
+    try:
+        os.chdir(ROOT)
+        here = os.stat(".")
+        path.append((here.st_dev, here.st_ino))
+        give_up = time.monotonic() + WIPE_SECONDS
+        while time.monotonic() < give_up:
+            entered = False
+            for name in os.listdir("."):
+                try:
+                    st = os.lstat(name)
+                except OSError:
+                    continue
+                try:
+                    if not S_ISDIR(st.st_mode):
+                        os.unlink(name)
+                        continue
+                    os.chmod(name, 0o700)
+                    os.rmdir(name)
+                    continue
+                except OSError:
+                    if not S_ISDIR(st.st_mode):
+                        continue
+                os.chdir(name)  # a folder that is not empty: empty it first
+                here = os.stat(".")
+                if (here.st_dev, here.st_ino) != (st.st_dev, st.st_ino):
+                    return False
+                path.append((here.st_dev, here.st_ino))
+                entered = True
+                break
+            if entered:
+                continue
+            if len(path) == 1:
+                return not os.listdir(".")
+            path.pop()
+            os.chdir("..")
+            here = os.stat(".")
+            if (here.st_dev, here.st_ino) != path[-1]:
+                return False
+        return False
+    except OSError:
+        return False
+    finally:
         try:
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                os.unlink(path)
+            os.chdir(ROOT)
         except OSError:
             pass
 
@@ -439,8 +486,9 @@ def _one(req):
     if SANDBOXED:
         _settle(base)
     _sysv_clear()
-    _wipe()
     reply = {"id": req["id"], "elapsed": elapsed, "stdout": out.text(), "stderr": err.text()}
+    if not _wipe():
+        reply["retire"] = True
     if reason is not None:
         reply["killed"] = reason
     else:
@@ -456,7 +504,10 @@ _send({"ready": True, "sandboxed": SANDBOXED, "python": sys.version.split()[0]})
 while True:
     size = struct.unpack(">I", _read_exact(4))[0]
     request = json.loads(_read_exact(size).decode("utf-8"))
-    _send(_one(request))
+    reply = _one(request)
+    _send(reply)
+    if reply.get("retire"):
+        os._exit(0)
 `;
 
 /** Source for `python -c SOURCE CONF_JSON` (the warm worker). */
