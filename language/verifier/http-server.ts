@@ -125,7 +125,8 @@ export function startVerifierServer(options: VerifierServerOptions): Promise<Ver
             send(req, res, internal(), true);
         });
     };
-    const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000 }, onRequest);
+    // requireHostHeader: uvicorn answers an HTTP/1.1 request without Host (Node's default is its own 400).
+    const server = createServer({ maxHeaderSize: settings.maxHeaderBytes, requestTimeout: 0, keepAliveTimeout: 5000, requireHostHeader: false }, onRequest);
     // httptools takes any number of header lines; Node refuses over 1000 (as a header overflow) unless
     // told otherwise. The head stays bounded by --max-header-size.
     server.maxHeadersCount = 0;

@@ -473,6 +473,9 @@ CASES = [
     # Connection handling (uvicorn's httptools protocol): HTTP/1.0 is closed even when it asks for
     # keep-alive; an Expect header other than 100-continue is ignored (no 417); `100 Continue` is
     # sent only when the app reads the body, so not before a 405
+    # uvicorn needs no Host header (Node's default answers an HTTP/1.1 request without one with its own 400)
+    ('connection', 'http11-without-host', b'GET /health HTTP/1.1\r\n\r\n'),
+    ('connection', 'http11-post-without-host', b'POST /test_solution HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}'),
     ('connection', 'http10-keep-alive-closed', b'GET /health HTTP/1.0\r\nHost: verifier.test\r\nConnection: keep-alive\r\n\r\n'),
     ('connection', 'expect-other-ignored', post(solution([{'input': 'R'}]), extra='Expect: something\r\n')),
     ('connection', 'expect-100-not-sent-before-405', post(b'{}', path='/health', extra='Expect: 100-continue\r\n')),

@@ -51,3 +51,11 @@ describe('Expect: 100-continue', () => {
         expect(response.headers).toEqual([]);
     });
 });
+
+describe('no Host header', () => {
+    test('a redirect names the socket\'s local address, as Starlette\'s URL does from the ASGI server address', async () => {
+        const response = await sendRaw(server.port, 'GET /health/ HTTP/1.1\r\n\r\n');
+        expect(response.status).toBe(307);
+        expect(response.headers.slice(2)).toEqual(['content-length: 0', `location: http://127.0.0.1:${server.port}/health`]);
+    });
+});
