@@ -145,3 +145,12 @@ export function countLineBreaks(bytes: Uint8Array): number {
     }
     return count;
 }
+
+/**
+ * `text` with its control characters (C0 but tab, DEL, C1) as `\xNN`: printed to a terminal, text a
+ * model wrote (an exception message) cannot move the cursor over earlier lines, recolour, retitle
+ * or write the clipboard.
+ */
+export function visibleControls(text: string): string {
+    return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

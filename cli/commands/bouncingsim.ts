@@ -29,6 +29,8 @@ check     Without --responses: rebuilds each row's scene from its prompt, simula
           output>"} (the last \`\`\`python fence is extracted) or {"id": ..., "program": "<code>"}.
           --against simulator checks answers against the TS simulator instead of the row's stored
           ground truth (labelled as such in the output).
+          Without --json, each row's line names its first error, control characters written
+          as \\xNN (the model wrote that text).
           --json prints one JSON object per row on stdout; summaries go to stderr. With
           --responses each object also has per test: predicted, distances, passed, errors
           (exception type and message), runtimes (-1 when not passed), stdout and stderr

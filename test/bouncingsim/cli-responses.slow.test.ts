@@ -56,6 +56,17 @@ describe('bouncingsim check --responses', () => {
         expect(output.stdout).not.toMatch(/B_0_1/);
     });
 
+    it('prints what the model wrote (its exception message) with control characters escaped', async () => {
+        // The message tries to erase its own line and print a pass in its place, then retitle the terminal.
+        const message = '\\r\\x1b[2KB_0_1      15/15\\x1b]0;pwned\\x07\\x9b2J';
+        const spoof = JSON.stringify({ id: 'B_0_1', response: `\`\`\`python\ndef predict_position():\n    raise Exception('${message}')\n\`\`\`` });
+        const responses = join(tmp, 'spoof.jsonl');
+        writeFileSync(responses, spoof);
+        expect(await bouncingsim.main(['check', LIST_ROWS, '--responses', responses, '--timeout', '10'])).toBe(1);
+        expect(output.stdout).toContain('B_0_1        0/15  (Exception: \\x0d\\x1b[2KB_0_1      15/15\\x1b]0;pwned\\x07\\x9b2J)');
+        expect(output.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    });
+
     it('names a missing or too old --python', async () => {
         const responses = join(tmp, 'one.jsonl');
         writeFileSync(responses, answer);

@@ -10,7 +10,7 @@ import { promptTimesWarning, rowAsserts } from '../../../language/bouncingsim/ro
 import { scoreRow, type RowCheck } from '../../../language/bouncingsim/row-check.js';
 import { familyOf, fieldError, parseRows, type RowEntry } from '../../../language/bouncingsim/rows.js';
 import { simulate } from '../../../language/bouncingsim/simulate.js';
-import { err, fmt, out, readText } from './io.js';
+import { err, fmt, out, readText, visibleControls } from './io.js';
 import { addStats, printSummary, type FamilyStats } from './summary.js';
 
 function rowFailure(file: string, entry: RowEntry, error: unknown): JsonlError {
@@ -148,7 +148,7 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
                 }));
             } else {
                 const firstError = result.results.find((r) => r.error)?.error;
-                out(`${check.id.padEnd(10)} ${`${result.passed}/${result.results.length}`.padStart(6)}${result.refused.length ? '  refused by the safety filter' : firstError ? `  (${firstError})` : ''}`);
+                out(`${check.id.padEnd(10)} ${`${result.passed}/${result.results.length}`.padStart(6)}${result.refused.length ? '  refused by the safety filter' : firstError ? `  (${visibleControls(firstError)})` : ''}`);
             }
         } catch (error) {
             if (error instanceof PythonNotFoundError || error instanceof SandboxUnavailableError) { err(`delta: ${error.message}`); return -1; }
