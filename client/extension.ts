@@ -49,6 +49,8 @@ export interface ManufactoriaApi {
     readonly testing: TestingApi | undefined;
     /** The Rollouts view's tree (open runs → families → problems). */
     readonly rollouts: RolloutsTree | undefined;
+    /** Solution files' last results, which the Problems view's statuses show. */
+    readonly results: SolutionResults;
 }
 
 let server: ManufactoriaServer | undefined;
@@ -81,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ManufactoriaApi {
 
     // Not awaited: activation returns at once and the status bar shows progress.
     const ready = server.start();
-    return { server, ready, testing, rollouts };
+    return { server, ready, testing, rollouts, results };
 }
 
 export async function deactivate(): Promise<void> {

@@ -13,3 +13,8 @@ export function changedTestIds(before: ReadonlyMap<string, TestDescription>, aft
             || old.check_output !== t.check_output || old.detail !== t.detail);
     }).map((t) => t.id);
 }
+
+/** A test of the bound problem (`p<case index>`), not an inline `# test:` line (`l<line>`): test-plan.ts's ids. */
+export function isProblemCase(id: string): boolean {
+    return id.startsWith('p');
+}

@@ -7,7 +7,7 @@ import { problemKey, type SolutionResults } from '../problems/problem-status.js'
 import type { ManufactoriaServer } from '../server.js';
 import { onServerNotification, runningClient } from './connection.js';
 import { toRange } from './ranges.js';
-import { changedTestIds } from './changed-tests.js';
+import { changedTestIds, isProblemCase } from './changed-tests.js';
 import { fileItemLabel } from './run-text.js';
 import { isSolutionLocation } from './solution-uri.js';
 
@@ -169,12 +169,14 @@ export class SolutionItems implements vscode.Disposable {
         const problem = described.problem && problemKey(described.problem.file, described.problem.index);
         if (problem) this.problems.set(item, problem);
         else this.problems.delete(item);
-        this.results.rebind(uri.toString(), problem);
         const before = new Map<string, TestDescription>();
         item.children.forEach((child) => {
             const test = this.tests.get(child);
             if (test) before.set(child.id, test);
         });
+        // The problem's cases changed (its file was rewritten): the last result no longer says whether it is solved.
+        if (changedTestIds(before, described.tests).some(isProblemCase)) this.results.rebind(uri.toString(), undefined);
+        this.results.rebind(uri.toString(), problem);
         item.children.replace(
             described.tests.map((test, index) => {
                 const child = this.controller.createTestItem(test.id, test.label, uri);

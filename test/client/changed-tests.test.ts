@@ -1,6 +1,6 @@
 // Test Explorer results a new description outdates (client/testing/changed-tests.ts).
 import { describe, expect, it } from 'vitest';
-import { changedTestIds } from '../../client/testing/changed-tests.js';
+import { changedTestIds, isProblemCase } from '../../client/testing/changed-tests.js';
 import type { TestDescription } from '../../server/protocol.js';
 
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } };
@@ -23,5 +23,7 @@ describe('changedTestIds', () => {
         expect(changedTestIds(before, after)).toEqual(['p1', 'p2', 'p3']);
         expect(changedTestIds(before, [test('p0', { expected_output: 'B', check_output: true })])).toEqual(['p0']);
         expect(changedTestIds(new Map(), after)).toEqual([]);
+        // Only a changed problem case outdates the problem's solved/failing status (an inline test is the user's edit).
+        expect(['p1', 'l5'].map(isProblemCase)).toEqual([true, false]);
     });
 });

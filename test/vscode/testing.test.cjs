@@ -56,10 +56,16 @@ describe('commands and Test Explorer (in the extension host)', function () {
             const before = await secondCase();
             assert.match(before.description, /expects rejected/);
             assert.equal(states.get('p1'), 'failed');
+            const key = `${problems}|row|0`; // problemKey: the Problems view's status of this row
+            assert.equal(api.results.statusOf(key).status, 'failing');
             fs.writeFileSync(problems, row(false));
+            // Described again (Test Explorer's refresh): the old cases' failure no longer tells the status.
+            await vscode.commands.executeCommand('testing.refreshTests');
+            await waitFor(() => (api.results.statusOf(key).status === 'none' ? true : undefined), 'the status of a rewritten problem to be dropped');
             const after = await secondCase();
             assert.match(after.description, /expects accepted/, 'the item shows the case that ran');
             assert.equal(states.get('p1'), 'passed');
+            assert.equal(api.results.statusOf(key).status, 'solved');
         } finally {
             await vscode.workspace.fs.delete(solution);
         }
