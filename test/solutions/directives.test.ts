@@ -50,10 +50,19 @@ describe('parseDirectives', () => {
         expect(issues.map((i) => [i.span.line, i.message])).toEqual([
             [1, expect.stringMatching(/^Malformed test directive: expected/)],
             [2, 'Expected `accept` or `reject` after `->`, got `maybe`'],
-            [3, expect.stringMatching(/^Expected the output after `=>`/)],
+            [3, 'Unexpected `B` after the expected output `R`: a tape with spaces goes in double quotes ("R B")'],
             [4, expect.stringMatching(/^Empty problem directive/)],
             [6, 'Only one problem directive per file; the one on line 6 applies'],
             [7, expect.stringMatching(/^Malformed test directive/)],
+        ]);
+    });
+
+    test('an output test with text after its expected output names that text; one without an output says it is missing', () => {
+        const { issues } = parseDirectives('# test: RB => RB # the tail\n# test: RB =>\n# test: RB => "R B" x');
+        expect(issues.map((i) => [i.span.line, i.message])).toEqual([
+            [0, 'Unexpected `# the tail` after the expected output `RB`: a tape with spaces goes in double quotes ("R B")'],
+            [1, expect.stringMatching(/^Expected the output after `=>`/)],
+            [2, 'Unexpected `x` after the expected output `"R B"`: a tape with spaces goes in double quotes ("R B")'],
         ]);
     });
 

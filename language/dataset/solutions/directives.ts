@@ -108,9 +108,12 @@ function addTest(result: Directives, value: string, span: LineSpan): void {
         const testCase = makeTestCase(input.value, { expected_accepted: verdict === 'accept', check_output: false, description: `line ${span.line + 1}` });
         result.tests.push({ input: input.value, expectation: verdict, testCase, span });
     } else if (rest.startsWith('=>')) {
-        const expected = readInput(rest.slice(2).trim());
-        if (!expected || rest.slice(2).trim().length !== expected.length) {
-            return void issue('Expected the output after `=>`: a tape like `RBR`, a pattern like `R+B*`, or "" for the empty tape');
+        const written = rest.slice(2).trim();
+        const expected = readInput(written);
+        if (!expected) return void issue('Expected the output after `=>`: a tape like `RBR`, a pattern like `R+B*`, or "" for the empty tape');
+        if (written.length !== expected.length) {
+            // `RB => R B` or a trailing comment: say what is left over, not that the output is missing.
+            return void issue(`Unexpected \`${written.slice(expected.length).trim()}\` after the expected output \`${written.slice(0, expected.length)}\`: a tape with spaces goes in double quotes ("R B")`);
         }
         const testCase = makeTestCase(input.value, { expected_output: expected.value, expected_accepted: true, check_output: true, description: `line ${span.line + 1}` });
         result.tests.push({ input: input.value, expectation: 'output', testCase, span });
