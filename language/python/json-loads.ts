@@ -4,6 +4,7 @@
 
 import { PyFloat } from './json-dumps.js';
 import { pyUtf8Strict } from './utf8.js';
+import { BODY_DECODE_STACK, RECURSION_LIMIT } from './recursion-limit.js';
 
 /** A Python value from JSON: dicts are Maps (insertion order, a repeated key keeps its first place), ints above 2^53 bigints. */
 export type PyValue = null | boolean | number | bigint | PyFloat | string | PyValue[] | PyDict;
@@ -23,11 +24,11 @@ export class PyJsonOtherError extends Error {}
 const MAX_INT_DIGITS = 4300;
 
 /**
- * How deep arrays and objects may nest before the scanner's recursion check fails. CPython 3.11
- * counts the C scanner's nesting against the interpreter's limit of 1000 frames, part of which the
- * server's own call stack uses; 950 is where a FastAPI app under uvicorn gives out, give or take.
+ * How deep arrays and objects may nest before the scanner's recursion check fails: CPython counts the
+ * C scanner's nesting against the recursion limit, part of which the server's own stack uses where it
+ * decodes a request body (measured, ./recursion-limit.ts).
  */
-export const MAX_JSON_DEPTH = 950;
+export const MAX_JSON_DEPTH = RECURSION_LIMIT - BODY_DECODE_STACK;
 
 /** json.detect_encoding: the codec json.loads decodes a bytes document with. */
 export function detectEncoding(b: Uint8Array): 'utf-8' | 'utf-8-sig' | 'utf-16' | 'utf-16-be' | 'utf-16-le' | 'utf-32' | 'utf-32-be' | 'utf-32-le' {

@@ -91,3 +91,17 @@ describe('answers written into recycled buffers (BufferShelf)', () => {
     });
 });
 
+
+describe('nesting depth of the body (Python recursion limit, language/python/recursion-limit.ts)', () => {
+    // Measured with an app of the reference's shape under uvicorn: 964 levels decode (and fail
+    // validation), 965 are the decoder's RecursionError, a 400.
+    test.each([
+        [964, 422],
+        [965, 400],
+    ])('an array nested %i deep answers %i, on both threads', (depth, status) => {
+        const body = utf8('['.repeat(depth) + ']'.repeat(depth));
+        expect(answerTestSolution('application/json', body, limits).status).toBe(status);
+        const quick = quickAnswerTestSolution('application/json', body, limits);
+        if (quick) expect(quick.status).toBe(status);
+    });
+});

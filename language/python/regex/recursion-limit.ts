@@ -1,20 +1,12 @@
-// Python's recursion limit as the reference verifier meets it inside re's parser.
+// Python's recursion limit inside re's parser, where the reference verifier's endpoint calls it.
 //
-// sre_parse is recursive: each group, look-around or conditional costs two Python frames (_parse_sub
-// and _parse; a conditional's branch one). CPython raises RecursionError once a thread holds more than
-// sys.getrecursionlimit() (1000) of them, and the reference's pass rule does not catch it: the request
-// is answered `Unexpected error: maximum recursion depth exceeded`. How deep a pattern may nest therefore
-// depends on how many frames are already on the stack where the reference calls re.fullmatch: its async
-// endpoint under uvicorn, starlette and FastAPI. REFERENCE_STACK was measured there (docs/python-compat.md).
+// sre_parse is recursive: each group, look-around or atomic group costs two Python frames (_parse_sub
+// and _parse; a conditional's branch one). Past the limit Python raises RecursionError, which the
+// reference's pass rule does not catch: the request is answered `Unexpected error: maximum recursion
+// depth exceeded`. How deep a pattern may nest depends on the frames already in use at the endpoint
+// (../recursion-limit.ts, measured; docs/python-compat.md).
+import { ENDPOINT_STACK, RECURSION_LIMIT } from '../recursion-limit.js';
 import { otherPythonError } from './errors.js';
-
-export const RECURSION_LIMIT = 1000;
-/**
- * Recursion depth already used when the reference's endpoint calls re.fullmatch: the event loop, uvicorn's
- * protocol, starlette's middleware and routing, FastAPI's handler (fastapi 0.92, starlette 0.26,
- * uvicorn 0.17 on Python 3.11: `(` × 479 + `R` + `)` × 479 compiles there, one level more does not).
- */
-export const REFERENCE_STACK = 33;
 /** re.fullmatch → re._compile → _compiler.compile → _parser.parse, before the first _parse_sub. */
 export const ENTRY_FRAMES = 4;
 /**
@@ -29,7 +21,7 @@ const LEAF_FRAMES = 2;
 export class PythonStack {
     private frames: number;
 
-    constructor(stack = REFERENCE_STACK) {
+    constructor(stack = ENDPOINT_STACK) {
         this.frames = stack + ENTRY_FRAMES;
     }
 
