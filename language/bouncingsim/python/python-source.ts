@@ -103,7 +103,7 @@ import os, resource, select, signal, shutil, struct, subprocess
 from stat import S_ISDIR
 
 CONF = json.loads(sys.argv[1])
-SANDBOXED = CONF["sandboxed"] and os.getpid() <= 4  # PID namespace: the worker is pid 2 under bwrap's init
+SANDBOXED = CONF["sandboxed"] and os.getpid() == 1  # bwrap --as-pid-1: the worker is init of a new PID namespace
 ROOT = CONF["root"]
 KEEP = CONF["keep"]
 MAX_PROCS = CONF["maxProcs"]
@@ -321,10 +321,26 @@ def _kill_tree(pid):
             except ChildProcessError:
                 pass
 
+def _reap(pid):
+    # Reaps every child that has ended: the test's process and the orphans that come to this worker
+    # (init of the sandbox's PID namespace, or subreaper when not sandboxed). The test's status
+    # when it was among them.
+    status = None
+    while True:
+        try:
+            done, st = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return status
+        if done == 0:
+            return status
+        if done == pid:
+            status = st
+
 def _settle(base):
-    # Killed processes leave the namespace only once its init has reaped them; on a busy machine
-    # that lags, and the next test's process count would see this test's leftovers.
+    # Killed processes leave the namespace once reaped; on a busy machine dying takes a while, and
+    # the next test's process count would see this test's leftovers.
     for _ in range(1000):
+        _reap(None)
         if _procs() <= base:
             return
         try:
@@ -392,6 +408,7 @@ def _wipe():
 
 def _child(req, vw, ow, ew, work):
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         os.setsid()
         null = os.open("/dev/null", os.O_RDONLY)
         os.dup2(null, 0)
@@ -441,9 +458,8 @@ def _one(req):
     reason = None
     while True:
         if status is None:
-            done, st = os.waitpid(pid, os.WNOHANG)
-            if done:
-                status = st
+            status = _reap(pid)
+            if status is not None:
                 _kill_tree(pid)  # orphans left behind die with the test
         if not sinks:
             break
@@ -477,12 +493,7 @@ def _one(req):
             status = 0
     for fd in list(sinks):
         os.close(fd)
-    while True:  # reap orphans reparented here (not sandboxed: nothing else would)
-        try:
-            if os.waitpid(-1, os.WNOHANG)[0] == 0:
-                break
-        except ChildProcessError:
-            break
+    _reap(pid)
     if SANDBOXED:
         _settle(base)
     _sysv_clear()
@@ -499,6 +510,10 @@ def _one(req):
             reply["exit"] = os.WEXITSTATUS(status)
     return reply
 
+if SANDBOXED:
+    # The worker is the sandbox's init (bwrap --as-pid-1): the kernel keeps its tests' signals from
+    # it, except those it handles, and Python handles SIGINT. Its tests get the handler back.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 os.chdir(ROOT)
 _send({"ready": True, "sandboxed": SANDBOXED, "python": sys.version.split()[0]})
 while True:

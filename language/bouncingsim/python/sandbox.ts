@@ -104,6 +104,9 @@ export function bwrapArgs(info: PythonInfo, limits: SandboxLimits): string[] {
         // bwrap's /dev is a tmpfs of half the RAM that outlives each test: read-only, its devices still work.
         '--remount-ro', '/dev', '--remount-ro', '/',
         '--unshare-all', '--unshare-user', '--disable-userns', '--uid', '65534', '--gid', '65534',
+        // The worker is the namespace's init: bwrap's own init, left in there, was a process of the
+        // tests' user that a test could ptrace and leave code running in for the tests after it.
+        '--as-pid-1',
         '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--hostname', 'sandbox',
         '--clearenv',
     );
