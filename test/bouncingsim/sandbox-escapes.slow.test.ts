@@ -279,6 +279,18 @@ describe('the sandbox contains model code', () => {
         expect(after.results.map((r) => r.error ?? 'passed')).toEqual(Array(6).fill('passed'));
     });
 
+    it('refuses a DELTA_STUDIO_BWRAP that starts Python outside a sandbox, instead of calling that sandboxed', async () => {
+        const fake = join(host, 'not-bwrap');
+        writeFileSync(fake, '#!/bin/sh\n# drops the options, runs the command as a plain process\nwhile [ "$#" -gt 0 ] && [ "$1" != "--" ]; do shift; done\nshift\nexec "$@"\n', { mode: 0o755 });
+        process.env[BWRAP_ENV] = fake;
+        try {
+            const program = attempt(`def escaped():\n    try:\n        return open(${JSON.stringify(join(host, 'secret.txt'))}).read() == 'the host secret'\n    except Exception:\n        return False`);
+            await expect(runProgramChecks(program, [ASSERT], SANDBOX)).rejects.toThrow(`the sandbox for model code is unavailable: bwrap cannot start a sandbox here: ${fake} started Python outside a new PID namespace: is it bubblewrap?`);
+        } finally {
+            delete process.env[BWRAP_ENV];
+        }
+    });
+
     it('cannot kill, stop or interrupt its worker, the init of its sandbox', async () => {
         // The kernel keeps signals from init unless it handles them; it ignores SIGINT, its tests get Python's handler.
         for (const sig of ['SIGKILL', 'SIGSTOP', 'SIGINT', 'SIGTERM']) {

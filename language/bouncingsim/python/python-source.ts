@@ -89,6 +89,12 @@ def run_test(program, assertion, limit=2000):
 `;
 
 /**
+ * Python's test that bwrap started it (with `--as-pid-1`) as init of a new PID namespace. A command
+ * named by DELTA_STUDIO_BWRAP that is not bubblewrap would run it as a plain process.
+ */
+export const IN_NEW_PID_NAMESPACE = '__import__("os").getpid() == 1';
+
+/**
  * The warm worker. It reads requests (4-byte length + JSON) on fd 0 and answers on fd 3, a pipe
  * only it holds. Per test it forks a child that closes both, sets its rlimits and runs `run_test`
  * with stdout/stderr on pipes the worker drains (kept as excerpts, never parsed) and the verdict
@@ -103,7 +109,10 @@ import os, resource, select, signal, shutil, struct, subprocess
 from stat import S_ISDIR
 
 CONF = json.loads(sys.argv[1])
-SANDBOXED = CONF["sandboxed"] and os.getpid() == 1  # bwrap --as-pid-1: the worker is init of a new PID namespace
+SANDBOXED = CONF["sandboxed"] and ${IN_NEW_PID_NAMESPACE}
+if CONF["sandboxed"] and not SANDBOXED:
+    sys.stderr.write("the sandbox did not start: no new PID namespace\n")
+    sys.exit(3)
 ROOT = CONF["root"]
 KEEP = CONF["keep"]
 MAX_PROCS = CONF["maxProcs"]

@@ -8,6 +8,7 @@ import { accessSync, constants, lstatSync, readlinkSync, statSync } from 'node:f
 import { homedir } from 'node:os';
 import { delimiter, join, resolve, sep } from 'node:path';
 import type { PythonInfo } from './interpreter.js';
+import { IN_NEW_PID_NAMESPACE } from './python-source.js';
 
 export interface SandboxLimits {
     /** Address space a test may add on top of the warm worker's (bytes; 0 = none). */
@@ -136,7 +137,9 @@ export function sandboxSupport(info: PythonInfo): Promise<SandboxSupport> {
             done({ unavailable: why });
             return;
         }
-        const args = [...bwrapArgs(info, DEFAULT_LIMITS), info.executable, '-I', '-c', 'import math'];
+        // A command that is not bubblewrap (DELTA_STUDIO_BWRAP) may run Python as a plain process.
+        const probe = `import sys\nif not ${IN_NEW_PID_NAMESPACE}:\n    sys.exit(${JSON.stringify(`${bwrap} started Python outside a new PID namespace: is it bubblewrap?`)})`;
+        const args = [...bwrapArgs(info, DEFAULT_LIMITS), info.executable, '-I', '-c', probe];
         execFile(bwrap, args, { timeout: 30_000, encoding: 'utf8', env: {} }, (error, _stdout, stderr) => {
             if (error) done({ bwrap, unavailable: `bwrap cannot start a sandbox here: ${stderr.trim().split('\n').slice(-1)[0] || error.message}` });
             else done({ bwrap });
