@@ -190,11 +190,12 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
-    it('cannot leave SysV shared memory to the tests after it, nor hold more of it than the memory limit', async () => {
+    it('cannot leave SysV shared memory or message queues to the tests after it, nor hold more shared memory than the memory limit', async () => {
         // The sandbox's IPC namespace lives as long as its worker; SysV segments are outside RLIMIT_AS.
         const libc = 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nlibc.shmat.restype = ctypes.c_void_p';
         // Each test creates the same key exclusively: it exists already only if an earlier test's is left.
-        const left = attempt(`${libc}\ndef escaped():\n    return libc.shmget(0xde17a, 4096, 0o3600) < 0  # IPC_CREAT | IPC_EXCL`);
+        // So does a POSIX message queue of the same name.
+        const left = attempt(`${libc}\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\ndef escaped():\n    return libc.shmget(0xde17a, 4096, 0o3600) < 0 or rt.mq_open(b'/delta-escape', 0o302, 0o600, None) < 0  # IPC_CREAT | IPC_EXCL; O_CREAT | O_EXCL | O_RDWR`);
         const runs = await runProgramChecks(left, Array(6).fill(ASSERT), SANDBOX);
         for (const run of runs.results) expectContained(run);
         const bomb = [libc, 'def predict_position(t):', '    for _ in range(16):',

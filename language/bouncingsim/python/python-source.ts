@@ -234,9 +234,9 @@ def _shm_bytes():
     return sum(rss for _, rss in _sysv("shm"))
 
 def _sysv_clear():
-    # The IPC namespace outlives tests: SysV shared memory, queues and semaphores a test created
-    # would keep their memory (outside any rlimit) and reach the next test. Sandboxed only: not
-    # sandboxed, these are the user's own.
+    # The IPC namespace outlives tests: SysV shared memory, queues and semaphores and POSIX message
+    # queues a test created would keep their memory (SysV's outside any rlimit) and reach the next
+    # test. Sandboxed only: not sandboxed, these are the user's own.
     if not SANDBOXED or NATIVE is None:
         return
     _, shmctl, msgctl, semctl, _ = NATIVE
@@ -246,6 +246,15 @@ def _sysv_clear():
         msgctl(ident, 0, None)
     for ident, _ in _sysv("sem"):
         semctl(ident, 0, 0)
+    try:
+        queues = os.listdir("/dev/mqueue")
+    except OSError:
+        queues = []
+    for name in queues:
+        try:
+            os.unlink("/dev/mqueue/" + name)
+        except OSError:
+            pass
 
 def _native():
     # prctl and the SysV IPC calls through ctypes, which is dropped again so that tests import it

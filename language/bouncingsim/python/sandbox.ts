@@ -100,7 +100,8 @@ export function bwrapArgs(info: PythonInfo, limits: SandboxLimits): string[] {
     for (const file of ETC_FILES) args.push('--ro-bind-try', file, file);
     for (const dir of pythonFolders(info)) args.push('--ro-bind', dir, dir);
     args.push(
-        '--proc', '/proc', '--dev', '/dev',
+        // POSIX message queues live in the IPC namespace, which outlives tests: mounted, so the worker can remove them.
+        '--proc', '/proc', '--dev', '/dev', '--mqueue', '/dev/mqueue',
         '--size', String(limits.tmpBytes), '--tmpfs', '/tmp',
         // bwrap's /dev is a tmpfs of half the RAM that outlives each test: read-only, its devices still work.
         '--remount-ro', '/dev', '--remount-ro', '/',
