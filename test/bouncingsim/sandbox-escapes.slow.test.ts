@@ -232,6 +232,30 @@ describe('the sandbox contains model code', () => {
         }
     });
 
+    it('runs where a seccomp filter refuses keyctl (Podman, Flatpak): its tests cannot reach a keyring either', async () => {
+        // A wrapper installs a filter that fails keyctl with EPERM, then starts bwrap under it.
+        const bwrap = findBwrap()!;
+        const { executable } = await probePython('python3');
+        const keyctl = process.arch === 'arm64' ? 219 : 250;
+        const wrapper = join(host, 'bwrap-without-keyctl');
+        writeFileSync(wrapper, [`#!${executable}`, 'import ctypes, os, sys', 'libc = ctypes.CDLL(None, use_errno=True)',
+            'class Op(ctypes.Structure):', '    _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte), ("k", ctypes.c_uint)]',
+            'class Prog(ctypes.Structure):', '    _fields_ = [("len", ctypes.c_ushort), ("ops", ctypes.POINTER(Op))]',
+            `ops = (Op * 4)(Op(0x20, 0, 0, 0), Op(0x15, 0, 1, ${keyctl}), Op(0x06, 0, 0, 0x00050001), Op(0x06, 0, 0, 0x7fff0000))  # nr == keyctl ? EPERM : allow`,
+            'prog = Prog(4, ops)', 'assert libc.prctl(38, 1, 0, 0, 0) == 0  # PR_SET_NO_NEW_PRIVS',
+            'assert libc.prctl(22, 2, ctypes.byref(prog), 0, 0) == 0  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER',
+            `os.execv(${JSON.stringify(bwrap)}, [${JSON.stringify(bwrap)}] + sys.argv[1:])`].join('\n'), { mode: 0o755 });
+        const program = attempt(`import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\ndef escaped():\n    return libc.syscall(${keyctl}, 0, -3, 0) >= 0  # KEYCTL_GET_KEYRING_ID of the session keyring`);
+        process.env[BWRAP_ENV] = wrapper;
+        try {
+            const check = await runProgramChecks(program, [ASSERT], SANDBOX);
+            expect(check.sandboxed).toBe(true);
+            expectContained(check.results[0]);
+        } finally {
+            delete process.env[BWRAP_ENV];
+        }
+    });
+
     it("cannot read a project folder that the interpreter's import path names (an editable install)", async () => {
         // Outside /tmp, whose binds the sandbox's own /tmp would hide.
         const outside = mkdtempSync(join(process.cwd(), '.escape-'));
