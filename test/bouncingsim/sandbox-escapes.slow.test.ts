@@ -47,6 +47,18 @@ function loopWithSleepers(marker: string, setsid: boolean): string {
 }
 
 /** The escape failed the way the program intended: its own wrong answer, not a crash. */
+/** Runs an attempt with bubblewrap started through a wrapper (DELTA_STUDIO_BWRAP): still sandboxed, still contained. */
+async function expectContainedUnder(wrapper: string, program: string): Promise<void> {
+    process.env[BWRAP_ENV] = wrapper;
+    try {
+        const check = await runProgramChecks(program, [ASSERT], SANDBOX);
+        expect(check.sandboxed).toBe(true);
+        expectContained(check.results[0]);
+    } finally {
+        delete process.env[BWRAP_ENV];
+    }
+}
+
 function expectContained(run: AssertRun): void {
     expect(run.passed).toBe(false);
     expect(run.exceptionType).toBe('AssertionError');
@@ -222,14 +234,7 @@ describe('the sandbox contains model code', () => {
             "    for key in [int.from_bytes(buf.raw[i:i + 4], 'little') for i in range(0, max(n, 0), 4)]:",
             `        if libc.syscall(${keyctl}, 11, key, buf, 4096) == 12 and buf.raw[:12] == b'the host key':`,
             '            return True', '    return False'].join('\n'));
-        process.env[BWRAP_ENV] = wrapper;
-        try {
-            const check = await runProgramChecks(program, [ASSERT], SANDBOX);
-            expect(check.sandboxed).toBe(true);
-            expectContained(check.results[0]);
-        } finally {
-            delete process.env[BWRAP_ENV];
-        }
+        await expectContainedUnder(wrapper, program);
     });
 
     it('runs where a seccomp filter refuses keyctl (Podman, Flatpak): its tests cannot reach a keyring either', async () => {
@@ -246,14 +251,7 @@ describe('the sandbox contains model code', () => {
             'assert libc.prctl(22, 2, ctypes.byref(prog), 0, 0) == 0  # PR_SET_SECCOMP, SECCOMP_MODE_FILTER',
             `os.execv(${JSON.stringify(bwrap)}, [${JSON.stringify(bwrap)}] + sys.argv[1:])`].join('\n'), { mode: 0o755 });
         const program = attempt(`import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\ndef escaped():\n    return libc.syscall(${keyctl}, 0, -3, 0) >= 0  # KEYCTL_GET_KEYRING_ID of the session keyring`);
-        process.env[BWRAP_ENV] = wrapper;
-        try {
-            const check = await runProgramChecks(program, [ASSERT], SANDBOX);
-            expect(check.sandboxed).toBe(true);
-            expectContained(check.results[0]);
-        } finally {
-            delete process.env[BWRAP_ENV];
-        }
+        await expectContainedUnder(wrapper, program);
     });
 
     it("cannot read a project folder that the interpreter's import path names (an editable install)", async () => {
