@@ -1,5 +1,5 @@
 // One diagnostic per cause and the "did you mean" quick fixes, as a user sees them.
-import { EDITOR, SQUIGGLE_ERROR, editorText, openFile, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, SQUIGGLE_ERROR, editorText, editorTextFromTop, openFile, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
 
 /** The Problems panel rows (messages) of one file, once the panel lists it. */
 async function problemRows(page) {
@@ -51,7 +51,7 @@ export const tests = [
 
             try {
                 await quickFix(page, 'PULER_RB read:', "Did you mean 'PULLER_RB'?");
-                await waitUntil(async () => (await editorText(page)).includes('PULLER_RB read:'), { message: 'PULER_RB to become PULLER_RB' });
+                await waitUntil(async () => (await editorTextFromTop(page)).includes('PULLER_RB read:'), { message: 'PULER_RB to become PULLER_RB' });
                 // Now the misspelled target is the one error left, once, on `endd`.
                 await waitUntil(async () => {
                     const listed = await (await problemRows(page)).locator('.monaco-list-row', { hasText: /undefined node|Undefined node/ }).allTextContents();
@@ -59,7 +59,7 @@ export const tests = [
                     return listed.length === 1 && listed[0].includes("Node 'read' references undefined node 'endd'");
                 }, { timeout: 30_000, message: "exactly one diagnostic for 'endd'" });
                 await quickFix(page, '[B] endd', "Did you mean 'end'?");
-                await waitUntil(async () => (await editorText(page)).includes('[B] end\n'), { message: 'endd to become end' });
+                await waitUntil(async () => (await editorTextFromTop(page)).includes('[B] end\n'), { message: 'endd to become end' });
                 await waitUntil(async () => (await page.locator(SQUIGGLE_ERROR).count()) === 0, { timeout: 30_000, message: 'no error left' });
                 await shot('typos-fixed');
             } finally {

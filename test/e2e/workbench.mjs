@@ -97,10 +97,20 @@ export async function runCommand(page, title) {
     await page.keyboard.press('Enter');
 }
 
+/**
+ * The active editor's text from its first line: moves the cursor to the top first, which scrolls the
+ * view there (editorText sees only rendered lines, and a Problems panel opened and closed again can
+ * leave a short file scrolled to its last line). For where the cursor no longer matters.
+ */
+export async function editorTextFromTop(page) {
+    await page.keyboard.press('Control+Home');
+    return editorText(page);
+}
+
 /** Presses Ctrl+Z until the active editor shows `original` again (the tab's dirty mark lags). */
 export async function undoUntil(page, original, max = 20) {
     for (let i = 0; i < max; i++) {
-        if ((await editorText(page)).trimEnd() === original.trimEnd()) return;
+        if ((await editorTextFromTop(page)).trimEnd() === original.trimEnd()) return;
         await page.keyboard.press('Control+Z');
         await sleep(100);
     }
