@@ -1,5 +1,5 @@
 // One diagnostic per cause and the "did you mean" quick fixes, as a user sees them.
-import { EDITOR, SQUIGGLE_ERROR, editorText, editorTextFromTop, openFile, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, SQUIGGLE_ERROR, editorText, editorTextFromTop, editThenRestore, openFile, sleep, waitForServer, waitUntil } from './workbench.mjs';
 
 /** The Problems panel rows (messages) of one file, once the panel lists it. */
 async function problemRows(page) {
@@ -49,7 +49,7 @@ export const tests = [
             await shot('typos-problems');
             await page.keyboard.press('Control+Shift+M');
 
-            try {
+            await editThenRestore(page, original, async () => {
                 await quickFix(page, 'PULER_RB read:', "Did you mean 'PULLER_RB'?");
                 await waitUntil(async () => (await editorTextFromTop(page)).includes('PULLER_RB read:'), { message: 'PULER_RB to become PULLER_RB' });
                 // Now the misspelled target is the one error left, once, on `endd`.
@@ -62,10 +62,7 @@ export const tests = [
                 await waitUntil(async () => (await editorTextFromTop(page)).includes('[B] end\n'), { message: 'endd to become end' });
                 await waitUntil(async () => (await page.locator(SQUIGGLE_ERROR).count()) === 0, { timeout: 30_000, message: 'no error left' });
                 await shot('typos-fixed');
-            } finally {
-                await page.keyboard.press('Escape');
-                await undoUntil(page, original);
-            }
+            });
         },
     },
 ];

@@ -1,5 +1,5 @@
 // Editing features: auto-indent (language configuration), hover, completion and rename (server).
-import { EDITOR, cursorToLineEnd, editorText, openFile, token, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, cursorToLineEnd, editThenRestore, editorText, openFile, token, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
 
 /** Column of the cursor as the status bar shows it ("Ln 3, Col 5"). */
 async function cursorColumn(page) {
@@ -57,13 +57,10 @@ export const tests = [
             await page.keyboard.type('    ');
             await page.keyboard.press('Control+Space');
             const row = page.locator('.suggest-widget .monaco-list-row', { hasText: /^\s*NEXT/ });
-            try {
+            await editThenRestore(page, original, async () => {
                 await row.first().waitFor({ timeout: 15_000 });
                 await shot('completion');
-            } finally {
-                await page.keyboard.press('Escape');
-                await undoUntil(page, original);
-            }
+            });
         },
     },
     {

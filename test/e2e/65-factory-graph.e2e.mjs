@@ -2,7 +2,7 @@
 // the node under the cursor highlighted, a click revealing a declaration, trace steps highlighted.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EDITOR, editorText, lensLink, openFile, runCommand, sleep, undoUntil, waitForServer, waitUntil } from './workbench.mjs';
+import { EDITOR, editThenRestore, editorText, lensLink, openFile, runCommand, sleep, waitForServer, waitUntil } from './workbench.mjs';
 
 /** A generated solution of `n` pullers: a chain with forward jumps and loops back (scripts/bench-graph.mjs draws the same). */
 function largeProgram(n) {
@@ -79,7 +79,7 @@ export const tests = [
             if (paths !== 4 || labels.sort().join(',') !== 'B,EMPTY,NEXT,R') throw new Error(`${paths} paths, labels ${labels}`);
             await shot('graph');
 
-            try {
+            await editThenRestore(page, original, async () => {
                 // An edit: [R] goes back to `first` instead of NONE; the graph redraws with the loop.
                 await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: '[R] NONE' }).first().click();
                 await page.keyboard.press('End');
@@ -87,9 +87,7 @@ export const tests = [
                 await page.keyboard.type('first', { delay: 20 });
                 await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->n:first'), { timeout: 20_000, message: 'the graph to draw the edited route' });
                 await shot('graph-edited');
-            } finally {
-                await undoUntil(page, original);
-            }
+            });
             await waitUntil(async () => (await drawn(frame)).edges.includes('n:first-R->s:NONE@first'), { timeout: 20_000, message: 'the graph to follow the undo' });
 
             // The cursor on a declaration highlights its node.
@@ -169,7 +167,7 @@ export const tests = [
             await openFile(page, 'completion.manufactoria');
             await waitForServer(page);
             const original = await editorText(page);
-            try {
+            await editThenRestore(page, original, async () => {
                 await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: 'PAINTER_RED paint:' }).first().click();
                 await page.keyboard.press('End');
                 await page.keyboard.press('Enter');
@@ -181,10 +179,7 @@ export const tests = [
                 const labels = await page.locator('.suggest-widget .monaco-list-row .label-name').allTextContents();
                 if (!labels.includes('paint') || !labels.includes('NONE') || labels.includes('start')) throw new Error(`targets offered: ${labels.join(', ')}`);
                 await shot('next-completion');
-            } finally {
-                await page.keyboard.press('Escape');
-                await undoUntil(page, original);
-            }
+            });
         },
     },
 ];

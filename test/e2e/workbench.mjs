@@ -117,6 +117,23 @@ export async function undoUntil(page, original, max = 20) {
     throw new Error('undo did not restore the editor text');
 }
 
+/**
+ * Runs `edit`, then presses Escape (closing a menu or widget it left open) and undoes back to
+ * `original`. When `edit` throws, that error is the test's: an undo that then fails too is logged,
+ * not thrown in its place (it used to hide why the test failed).
+ */
+export async function editThenRestore(page, original, edit) {
+    try {
+        await edit();
+    } catch (error) {
+        await page.keyboard.press('Escape');
+        await undoUntil(page, original).catch((undoError) => console.log(`    (and restoring the editor failed: ${undoError.message})`));
+        throw error;
+    }
+    await page.keyboard.press('Escape');
+    await undoUntil(page, original);
+}
+
 /** Whether an error squiggle is drawn on the same line as `locator` (e.g. a token). */
 export async function hasSquiggleOnLineOf(page, locator) {
     const box = await locator.boundingBox();
