@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../language/dataset/families/prng.js';
-import { pythonFullmatch } from '../../language/python/regex/index.js';
-import { PythonRegexRuntimeError } from '../../language/python/regex/errors.js';
+import { pythonFullmatch, PythonRegexRuntimeError } from '../../language/python/regex/index.js';
 
 const ORACLE = `
 import json, re, sys

@@ -7,8 +7,9 @@
 // (../recursion-limit.ts, measured; docs/python-compat.md).
 import { ENDPOINT_STACK, RECURSION_LIMIT } from '../recursion-limit.js';
 import { otherPythonError } from './errors.js';
+
 /** re.fullmatch → re._compile → _compiler.compile → _parser.parse, before the first _parse_sub. */
-export const ENTRY_FRAMES = 4;
+const ENTRY_FRAMES = 4;
 /**
  * What the innermost _parse calls on top of its own frame: source.get → __next, or SubPattern(). Which
  * call overflows decides Python's exact depth (by one level at most) and message (a suffix such as
@@ -19,11 +20,7 @@ const LEAF_FRAMES = 2;
 
 /** Counts the Python frames sre_parse would hold, and raises where Python raises RecursionError. */
 export class PythonStack {
-    private frames: number;
-
-    constructor(stack = ENDPOINT_STACK) {
-        this.frames = stack + ENTRY_FRAMES;
-    }
+    private frames = ENDPOINT_STACK + ENTRY_FRAMES;
 
     /** A call of _parse_sub or _parse (the caller leaves with `leave`). */
     enter(): void {
