@@ -27,6 +27,20 @@ export class EditAwareDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
+     * A file deleted or moved away on disk while it is open stays open in the editor (VS Code shows
+     * it as deleted and can save it again), and its text is the open buffer's, not the file's. Langium
+     * deleted its document anyway: its diagnostics vanished and every request for it waited 20 s and
+     * failed ("No document found") until the next keystroke. An open file's delete is ignored; the open
+     * files inside a deleted folder are rebuilt from their open text.
+     */
+    override update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        const isOpen = (uri: URI) => this.textDocuments?.get(uri.toString()) !== undefined;
+        const inside = deleted.flatMap((folder) => this.langiumDocuments.all
+            .filter((d) => isOpen(d.uri) && !UriUtils.equals(d.uri, folder) && UriUtils.contains(folder, d.uri)).map((d) => d.uri).toArray());
+        return super.update([...changed, ...inside], deleted.filter((uri) => !isOpen(uri)), cancelToken);
+    }
+
+    /**
      * A request for a document the client has just opened can arrive before the build that creates
      * it has the workspace lock. Langium fails it at once ("No document found", ServerCancelled), and
      * VS Code does not ask again: the editor showed no code lens until the next edit. An open
