@@ -87,19 +87,22 @@ function implicitNoneRoutes(reachable: Set<Node>, accept: ValidationAcceptor): v
 function endlessPainterLoops(graph: ProgramGraph, reachable: Set<Node>, accept: ValidationAcceptor): void {
     // START, like a painter, has one successor and consumes nothing.
     const neverReads = (n: Node) => isPainter(n.kind) || n.kind === 'START';
-    const reported = new Set<Node>();
+    // Every node's walk is followed once: a walk that meets a node an earlier walk passed ends there,
+    // since whatever lies ahead of it (a loop, already reported, or none) was seen then. Walking again
+    // from each node cost O(n²) steps on a chain of n painters (minutes at 4,000, on every keystroke).
+    const walked = new Set<Node>();
     for (const first of reachable) {
-        if (!neverReads(first) || reported.has(first)) continue;
+        if (!neverReads(first) || walked.has(first)) continue;
         // Painters have one successor, so following NEXT either leaves painters or closes a loop.
-        const trail: Node[] = [];
+        const trail = new Map<Node, number>();
         let node: Node | undefined = first;
-        while (node && neverReads(node) && !trail.includes(node) && !reported.has(node)) {
-            trail.push(node);
+        while (node && neverReads(node) && !trail.has(node) && !walked.has(node)) {
+            trail.set(node, trail.size);
             node = graph.successors(node)[0];
         }
-        if (!node || !trail.includes(node)) continue;
-        const loop = trail.slice(trail.indexOf(node));
-        loop.forEach((n) => reported.add(n));
+        for (const n of trail.keys()) walked.add(n);
+        if (!node || !trail.has(node)) continue;
+        const loop = [...trail.keys()].slice(trail.get(node));
         const names = [...loop.map((n) => n.name), node.name].join(' → ');
         accept('warning', `Endless loop ${names}: no puller in it, so the tape only grows until the 1000-step limit rejects the robot`,
             { node, property: 'name', range: propertyRange(node, 'name'), code: WARNING_CODES.endlessLoop });
