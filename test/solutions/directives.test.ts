@@ -32,6 +32,19 @@ describe('parseDirectives', () => {
         expect(tests[0].span).toEqual({ line: 1, start: 4, end: 24 });
     });
 
+    test('a directive keyword in another case or the plural is a comment, and says so instead of dropping its tests', () => {
+        const text = ['# Test: RB -> accept', '  #TEST: R -> reject', '# Problem: rows.jsonl#1', '# tests: B -> accept', '# Tests: B -> accept', '# a Test: not at the start', '# testing: prose'].join('\n');
+        const { tests, problem, issues } = parseDirectives(text);
+        expect([tests, problem]).toEqual([[], undefined]);
+        expect(issues).toEqual([
+            { span: { line: 0, start: 0, end: 6 }, message: '`# Test:` is a plain comment, not a directive: write `# test:` (lowercase)' },
+            { span: { line: 1, start: 2, end: 7 }, message: '`#TEST:` is a plain comment, not a directive: write `# test:` (lowercase)' },
+            { span: { line: 2, start: 0, end: 9 }, message: '`# Problem:` is a plain comment, not a directive: write `# problem:` (lowercase)' },
+            { span: { line: 3, start: 0, end: 7 }, message: '`# tests:` is a plain comment, not a directive: write `# test:` (singular)' },
+            { span: { line: 4, start: 0, end: 7 }, message: '`# Tests:` is a plain comment, not a directive: write `# test:` (lowercase, singular)' },
+        ]);
+    });
+
     test('a tape written back by formatTape (lens labels, new solution files) reads back as itself', () => {
         for (const tape of ['', 'RB', 'R B', 'R\tB', 'R\nB', 'a"b', 'a\\b', 'x -> y', 'R=>B', '\u0001', 'é\u2028']) {
             const { tests, issues } = parseDirectives(`# test: ${formatTape(tape)} => ${formatTape(tape)}`);

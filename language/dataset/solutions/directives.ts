@@ -47,6 +47,9 @@ export const TEST_SYNTAX = '`# test: <input> -> accept`, `# test: <input> -> rej
 const HEAD = /^([ \t]*#[ \t]*)(problem|test)[ \t]*:[ \t]*/;
 // `[^\n]`, not `.`: a tape may hold U+2028 or U+2029, which `.` does not match.
 const DIRECTIVE = new RegExp(`${HEAD.source}([^\\n]*?)[ \\t\\r]*$`);
+// What a user may write meaning a directive (`# Test:`, `# PROBLEM:`, `# tests:`): it is a plain
+// comment, so the tests it holds would silently never run; it gets an issue instead.
+const NEAR_MISS = /^([ \t]*#[ \t]*)((?:problem|test)s?)[ \t]*:/i;
 
 export type DirectiveKeyword = 'problem' | 'test';
 
@@ -71,7 +74,10 @@ export function parseDirectives(text: string): Directives {
         const raw = lines[line];
         if (!raw.includes('#')) continue;
         const match = DIRECTIVE.exec(raw);
-        if (!match) continue;
+        if (!match) {
+            addNearMiss(result, raw, line);
+            continue;
+        }
         const [, head, keyword, value] = match;
         const valueStart = raw.indexOf(value, head.length + keyword.length);
         const span: LineSpan = { line, start: valueStart, end: valueStart + value.length };
@@ -80,6 +86,20 @@ export function parseDirectives(text: string): Directives {
         else addTest(result, value, whole);
     }
     return result;
+}
+
+function addNearMiss(result: Directives, raw: string, line: number): void {
+    const miss = NEAR_MISS.exec(raw);
+    if (!miss) return;
+    const [, head, word] = miss;
+    const keyword = /^problem/i.test(word) ? 'problem' : 'test';
+    const start = head.length - head.trimStart().length;
+    result.issues.push({
+        span: { line, start, end: head.length + word.length },
+        message: `\`${head.trimStart()}${word}:\` is a plain comment, not a directive: write \`# ${keyword}:\` (${[
+            ...(word !== word.toLowerCase() ? ['lowercase'] : []), ...(word.length > keyword.length ? ['singular'] : []),
+        ].join(', ')})`,
+    });
 }
 
 function addProblem(result: Directives, value: string, span: LineSpan, whole: LineSpan): void {
