@@ -93,6 +93,40 @@ describe('bounded lines', () => {
         symlinkSync(join(dir, 'nowhere'), join(run, 'c'));
         expect(await collect(run, 1000)).toEqual([`ok ${join(run, 'a.jsonl')}:1`, `${join(run, 'b.jsonl')}: no such file or folder`]);
     });
+    test('a symlink back to a folder above is read once: no rows counted twice, no walk that never ends', async () => {
+        const run = join(dir, 'run-with-loop');
+        mkdirSync(join(run, 'sub'), { recursive: true });
+        writeFileSync(join(run, 'a.jsonl'), `${good}\n`);
+        symlinkSync('..', join(run, 'sub', 'back'));
+        // Two links to the folder itself at each level: 2^40 paths before the OS's ELOOP limit stopped the walk.
+        symlinkSync('.', join(run, 'again'));
+        symlinkSync('.', join(run, 'more'));
+        expect(await collect(run, 1000)).toEqual([
+            `ok ${join(run, 'a.jsonl')}:1`,
+            // The real sub-folder first (depth first), then the links beside it.
+            `${join(run, 'sub', 'back')}: the same folder as ${run} (through a symlink, or given twice), read once: not read again`,
+            `${join(run, 'again')}: the same folder as ${run} (through a symlink, or given twice), read once: not read again`,
+            `${join(run, 'more')}: the same folder as ${run} (through a symlink, or given twice), read once: not read again`,
+        ]);
+    });
+    test('a dump reached twice (a `latest` symlink beside it, or given twice) is read once; a file symlink loop says so', async () => {
+        const run = join(dir, 'run-with-latest');
+        mkdirSync(run);
+        writeFileSync(join(run, 'step_1.jsonl'), `${good}\n`);
+        symlinkSync('step_1.jsonl', join(run, 'latest.jsonl'));
+        symlinkSync('y.jsonl', join(run, 'x.jsonl'));
+        symlinkSync('x.jsonl', join(run, 'y.jsonl'));
+        const out = [];
+        for await (const item of readRollouts([run, join(run, 'step_1.jsonl')], { maxLineBytes: 1000 })) out.push('issue' in item ? `${item.issue.where}: ${item.issue.message}` : `ok ${item.source}`);
+        // The link is reported, not the dump: the dump's name may hold its step.
+        expect(out).toEqual([
+            `ok ${join(run, 'step_1.jsonl')}:1`,
+            `${join(run, 'latest.jsonl')}: the same file as ${join(run, 'step_1.jsonl')} (through a symlink, or given twice), read once: not read again`,
+            `${join(run, 'x.jsonl')}: a symlink loop (its links lead back to themselves): not read`,
+            `${join(run, 'y.jsonl')}: a symlink loop (its links lead back to themselves): not read`,
+            `${join(run, 'step_1.jsonl')}: the same file as ${join(run, 'step_1.jsonl')} (through a symlink, or given twice), read once: not read again`,
+        ]);
+    });
     test('field messages say what the field held: a missing message content, an object id', async () => {
         const path = join(dir, 'fields.jsonl');
         writeFileSync(path, [

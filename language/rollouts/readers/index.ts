@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { RowError, stepFromFileName, type Decode } from './fields.js';
 import { readEvalRun } from './eval-code.js';
-import { EVAL_DATASET, expandPaths, ROLLOUT_SHARD, type Job } from './paths.js';
+import { EVAL_DATASET, expandPaths, missingReason, ROLLOUT_SHARD, type Job } from './paths.js';
 import { readCsvRows } from './csv.js';
 import { readJsonlRollouts, type JsonlContext, type LineFormat } from './jsonl.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
@@ -83,7 +83,7 @@ export async function* readRollouts(paths: string[], options: ReadRolloutsOption
             continue;
         }
         if (!existsSync(file)) {
-            yield issue(file, 'no such file or folder');
+            yield issue(file, missingReason(file));
             continue;
         }
         const decode = tokenDecode(tokenizerHint(job, options), decoding);

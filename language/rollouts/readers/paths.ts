@@ -1,7 +1,7 @@
 // Which files a run reads, and in which format by their names alone: the paths given expanded
 // (folders, eval_code runs), before anything is read. Kept free of the readers themselves, so the
 // CLI can decide its threads (cli/rollouts/threads.ts) before loading them.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { RolloutFormat } from './options.js';
 
@@ -50,32 +50,59 @@ export const NO_ROLLOUT_FILES = `no rollout files in this folder (looked for ${[
  */
 export function expandPaths(paths: string[], forced?: RolloutFormat): Job[] {
     const jobs: Job[] = [];
+    const seen = new Map<string, string>();
     for (const path of paths) {
-        const found = expandPath(path, forced);
+        const found = expandPath(path, forced, seen);
         jobs.push(...(found.length ? found : [{ path, issue: NO_ROLLOUT_FILES }]));
     }
     return jobs;
 }
 
-/** The jobs of one path (none for a folder without rollout files). */
-function expandPath(path: string, forced: RolloutFormat | undefined): Job[] {
-    if (kindOf(path) === 'folder') {
+/**
+ * The path a folder or file is first reached by, when another path (a symlink, a folder given
+ * twice) has reached it before: read twice, its rows would count twice, and a symlink to a folder
+ * above it (`sub/back -> ..`) would be walked again and again.
+ */
+function readBefore(path: string, seen: Map<string, string>): string | undefined {
+    let real: string;
+    try {
+        real = realpathSync(path);
+    } catch {
+        return undefined;
+    }
+    const first = seen.get(real);
+    if (first === undefined) seen.set(real, path);
+    return first;
+}
+
+/** The jobs of one path (none for a folder without rollout files). `seen`: real path → the path it was first reached by. */
+function expandPath(path: string, forced: RolloutFormat | undefined, seen: Map<string, string>): Job[] {
+    const kind = kindOf(path);
+    if (kind === 'folder' || kind === 'file') {
+        const first = readBefore(path, seen);
+        if (first !== undefined) return [{ path, issue: `the same ${kind} as ${first} (through a symlink, or given twice), read once: not read again` }];
+    }
+    if (kind === 'folder') {
         const dataset = join(path, EVAL_DATASET);
         const runs = existsSync(dataset) ? evalRunFiles(path) : [];
         if (runs.length && (!forced || forced === 'eval-code')) return runs.map((r) => ({ path: r.path, format: 'eval-code', dataset }));
         // Files first, then sub-folders (e.g. TRL's completions/, one folder per run), each sorted.
         const jobs: Job[] = [];
-        const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort(naturalOrder);
+        // Symlinks after the real entries beside them: of a dump and a `latest.jsonl` link to it, the
+        // dump is the one read (its name may hold the step), the link the one reported.
+        const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !e.name.startsWith('.'));
+        const byName = (links: boolean) => entries.filter((e) => e.isSymbolicLink() === links).map((e) => e.name).sort(naturalOrder);
+        const names = [...byName(false), ...byName(true)];
         // An entry that cannot be stat'ed (a dangling symlink) is read like a file when its name is a
         // rollout file's, so it is reported as missing; it used to end the whole run.
         const kinds = new Map(names.map((n) => [n, kindOf(join(path, n))]));
         for (const n of names) {
             // A compressed dump (run.jsonl.gz) is reported, not passed over in silence.
             const inner = COMPRESSED_EXT.has(extname(n).toLowerCase()) ? extname(n.slice(0, -extname(n).length)).toLowerCase() : '';
-            if (KNOWN.has(inner) && kinds.get(n) === 'file') jobs.push(...expandPath(join(path, n), forced));
-            else if (isRolloutFileName(n) && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced));
+            if (KNOWN.has(inner) && kinds.get(n) === 'file') jobs.push(...expandPath(join(path, n), forced, seen));
+            else if (isRolloutFileName(n) && (kinds.get(n) === 'file' || kinds.get(n) === undefined)) jobs.push(...expandPath(join(path, n), forced, seen));
         }
-        for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced));
+        for (const n of names) if (kinds.get(n) === 'folder') jobs.push(...expandPath(join(path, n), forced, seen));
         return jobs;
     }
     const name = basename(path);
@@ -130,6 +157,16 @@ function compressionOf(path: string): (typeof MAGIC)[number] | undefined {
 function compressedMessage(packed: (typeof MAGIC)[number], path: string): string {
     const name = basename(path);
     return `${packed.kind}-compressed: delta reads dumps uncompressed; unpack it (${packed.unpack} ${name}) or pipe a JSON Lines dump in (${packed.cat} ${name} | delta rollouts summary -)`;
+}
+
+/** Why a path cannot be read: it is missing, or a symlink that leads back to itself (ELOOP). */
+export function missingReason(path: string): string {
+    try {
+        statSync(path);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') return 'a symlink loop (its links lead back to themselves): not read';
+    }
+    return 'no such file or folder';
 }
 
 function kindOf(path: string): 'file' | 'folder' | 'other' | undefined {
