@@ -20,15 +20,20 @@ POSITIONS = re.compile(r"predict_position\([^)]*\)(?:\[\d+\])?, (\[.*\])\) <= ")
 
 def extract(response):
     blocks = re.findall(r"```(?:python)?(.*?)```", response, re.DOTALL)
-    return blocks[-1] if blocks else response
+    return blocks[-1].strip() if blocks else response
 
 
 def check_distance(pred, gt):
-    if len(pred) == 0 or len(gt) == 0:
-        raise ValueError("empty")
+    # The verifier's order of operations: `not` first, truth minus prediction, mean over len(pred).
+    if not pred or not gt:
+        raise TypeError("empty")
     if len(pred) != len(gt):
         raise ValueError("length")
-    return round(sum(math.sqrt((p[0] - g[0]) ** 2 + (p[1] - g[1]) ** 2) for p, g in zip(pred, gt)) / len(gt), 3)
+    total = 0.0
+    for p, g in zip(pred, gt):
+        px, py = p[0], p[1]
+        total += math.sqrt((g[0] - px) ** 2 + (g[1] - py) ** 2)
+    return round(total / len(pred), 3)
 
 
 def load_guard():
@@ -36,7 +41,7 @@ def load_guard():
     with open("language/bouncingsim/python/python-source.ts") as f:
         source = f.read()
     block = re.search(r"^def _guard\(\):\n(?:(?:    .*)?\n)+", source, re.M).group(0)
-    namespace = {"builtins": builtins}
+    namespace = {"builtins": builtins, "sys": sys}
     exec(block, namespace)
     return namespace["_guard"]
 

@@ -27,7 +27,7 @@ describe('bouncingsim check --responses', () => {
         expect(line).toMatchObject({ id: 'B_0_1', truth: 'truth', all_pass: true, pass_rate: 1, refused: [], sandboxed: true });
         expect(line.predicted[3]).toEqual(truth[3]);
         expect(line.runtimes.every((r: number) => r >= 0)).toBe(true);
-        expect(line.program).toBe(`\ndef predict_position():\n    return ${JSON.stringify(truth)}\n`);
+        expect(line.program).toBe(`def predict_position():\n    return ${JSON.stringify(truth)}`);
         expect(line.stdout).toEqual(Array(15).fill(''));
         expect(output.stderr).toContain(`${responses}:2: response B_0_2: missing field "response" or "program" (string)`);
         expect(output.stderr).toContain('1 row(s) without a response were not checked');

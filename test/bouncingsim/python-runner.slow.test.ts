@@ -10,11 +10,12 @@ const TESTS = [fn('0.10', '[[100.0, 200.0]]'), fn('0.20', '[[110.0, 200.0]]'), f
 const SLOW_OK = { timeoutMs: 10_000 };
 
 describe('extractPythonProgram', () => {
-    it('takes the last fence, python-tagged or bare, else the whole output', () => {
-        expect(extractPythonProgram('a\n```python\nx = 1\n```\nb\n```\ny = 2\n```')).toBe('\ny = 2\n');
-        expect(extractPythonProgram('```python\nz = 3\n```')).toBe('\nz = 3\n');
-        expect(extractPythonProgram('just code')).toBe('just code');
-        expect(extractPythonProgram('```py\nq = 1\n```')).toBe('py\nq = 1\n'); // like the reference regex
+    it('takes the last fence, python-tagged or bare, stripped, else the whole output unchanged', () => {
+        expect(extractPythonProgram('a\n```python\nx = 1\n```\nb\n```\ny = 2\n```')).toBe('y = 2');
+        expect(extractPythonProgram('```python\n  z = 3\n```')).toBe('z = 3');
+        expect(extractPythonProgram('```python\x1c\x85z = 3\ufeff```')).toBe('z = 3\ufeff'); // Python's whitespace, not JS trim()'s
+        expect(extractPythonProgram('  just code\n')).toBe('  just code\n');
+        expect(extractPythonProgram('```py\nq = 1\n```')).toBe('py\nq = 1'); // like the reference regex
     });
 });
 
@@ -56,7 +57,7 @@ describe('runProgramChecks', () => {
         const r = await runProgramChecks(program, TESTS, SLOW_OK);
         expect(r.results.map((x) => x.passed)).toEqual([false, false, false]);
         expect(r.results[0]).toMatchObject({ distance: 100, predicted: [[100, 300]], error: 'AssertionError', runtime: -1 });
-        expect(r.results[2].error).toMatch(/^ValueError: check_distance: 2 predicted positions for 1 balls/);
+        expect(r.results[2].error).toMatch(/^ValueError: Lists must have same length: 2 vs 1/);
         expect(r.all_pass).toBe(false);
         expect(r.pass_rate).toBe(0);
     });

@@ -30,7 +30,7 @@ describe('BouncingSim error classes', () => {
     test('a rollout is extracted with the Python rule and scored by the checker', async () => {
         let seen = '';
         const scored = await scoreRollout(record, { bouncingsim: async (program) => { seen = program; return run([{ passed: true }, { distance: 70 }]); } });
-        expect(seen).toBe('\ndef predict_position(t):\n    return [[1.0, 2.0]]\n');
+        expect(seen).toBe('def predict_position(t):\n    return [[1.0, 2.0]]'); // stripped, as BallsimVerifier does
         expect(scored).toMatchObject({ task: 'bouncingsim', id: 'A_1_1', pass_rate: 0.5, all_pass: 0, error: 'too_far', passed: 1, total: 2, extraction: { blocks: 1, tag: 'python' } });
     });
     test('without a checker the rollout is an issue, nothing runs', async () => {

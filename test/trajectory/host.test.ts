@@ -99,7 +99,7 @@ describe('rows and answers', () => {
         const found = scanJsonl(doc);
         expect(found.map((e) => [e.line, e.id, !!e.row, e.program])).toEqual([
             [0, JSON.parse(rows[0]).id, true, undefined],
-            [4, 'X_1_1', false, '\ndef predict_position(t):\n    return [[0, 0]]\n'],
+            [4, 'X_1_1', false, 'def predict_position(t):\n    return [[0, 0]]'],
             [5, 'P', false, 'x = 1'],
             [6, JSON.parse(rows[1]).id, true, undefined],
         ]);
@@ -111,7 +111,7 @@ describe('rows and answers', () => {
         const row = JSON.parse(text(ROWS_BASIC).split('\n')[0]);
         const entry = readJsonlValue({ ...row, response: '```python\nP = 1\n```' }, 7);
         expect(entry?.row?.id).toBe(row.id);
-        expect(entry?.program).toBe('\nP = 1\n');
+        expect(entry?.program).toBe('P = 1');
         expect(readJsonlValue({ id: 'x' }, 0)).toBeUndefined();
         expect(readJsonlValue({ response: 'no id' }, 0)).toBeUndefined();
         // A Manufactoria rollout line is not a BouncingSim answer (no trajectory lens on it).
