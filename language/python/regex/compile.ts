@@ -81,8 +81,14 @@ function compilePattern(pattern: string): PythonPattern | CompileFailure {
         jsExact = false;
     }
     const fullmatch = native && jsExact ? (text: string): boolean => native.test(text) : engineFullmatch;
-    const regex = new PythonFullmatchRegExp(jsSource, native && jsExact ? () => 'native' : engineFullmatch);
-    return { ok: true, regex, jsSource, jsExact, fullmatch, engineFullmatch };
+    // Built on first use: verdicts call `fullmatch`, and a second RegExp of the same source costs as much again.
+    let regex: RegExp | undefined;
+    return {
+        ok: true, jsSource, jsExact, fullmatch, engineFullmatch,
+        get regex(): RegExp {
+            return (regex ??= new PythonFullmatchRegExp(jsSource, native && jsExact ? () => 'native' : engineFullmatch));
+        },
+    };
 }
 
 /**

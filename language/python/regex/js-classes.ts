@@ -1,6 +1,6 @@
 // Character classes for the JS RegExp back end (flag `u`): Python's categories spelled out as ranges,
 // case-insensitive classes and literals as explicit folded ranges.
-import { DECIMAL, SPACE, toUpper, upperChanged, WORD } from '../unicode/index.js';
+import { classChar, DECIMAL, rangesClassBody, SPACE, toUpper, upperChanged, WORD } from '../unicode/index.js';
 import { type CaseRules, caseRules, foldedLiteral } from './case-folding.js';
 import { type Charset } from './char-tests.js';
 import { inRanges, normalizeRanges, type RangeList, withoutPoints } from './ranges.js';
@@ -30,19 +30,11 @@ function upperFoldedRange(lo: number, hi: number): RangeList {
     return out;
 }
 
-function classChar(cp: number): string {
-    return /^[A-Za-z0-9]$/.test(String.fromCodePoint(cp)) ? String.fromCodePoint(cp) : `\\u{${cp.toString(16)}}`;
-}
-
 function literalJs(cp: number): string {
     const c = String.fromCodePoint(cp);
     if (/^[A-Za-z0-9 _!"#%&',\-/:;<=>@`~]$/.test(c)) return c;
     if ('^$\\.*+?()[]{}|'.includes(c)) return `\\${c}`;
     return `\\u{${cp.toString(16)}}`;
-}
-
-function rangesBody(ranges: RangeList): string {
-    return ranges.map(([lo, hi]) => (lo === hi ? classChar(lo) : `${classChar(lo)}-${classChar(hi)}`)).join('');
 }
 
 export const WORD_BODY = { unicode: WORD.classBody(), ascii: 'A-Za-z0-9_' };
@@ -65,7 +57,7 @@ function categoryBody(cat: Category, unicode: boolean): { body: string; compleme
 }
 
 function classJs(ranges: RangeList, categories: Category[], negate: boolean, unicode: boolean): string {
-    let inner = rangesBody(ranges);
+    let inner = rangesClassBody(ranges);
     const complements: string[] = [];
     for (const cat of categories) {
         const { body, complement } = categoryBody(cat, unicode);
@@ -97,10 +89,21 @@ export function charsetJs(charset: Charset): string {
     return classJs(lowerPreimage(normalizeRanges(accepted), charset.rules), charset.categories, charset.negate, charset.unicode);
 }
 
+/** Folded literals by code point, negation and case rules: each one scans every cased code point. */
+const foldedLiterals = new Map<number, string>();
+const FOLDED_LITERALS_LIMIT = 4096;
+
 export function literalOpJs(cp: number, negate: boolean, flags: number): string {
     const rules = caseRules(flags);
     const folded = foldedLiteral(cp, rules);
     if (!folded || !rules) return negate ? `[^${classChar(cp)}]` : literalJs(cp);
-    const ranges = lowerPreimage(normalizeRanges(folded.map((c) => [c, c])), rules);
-    return classJs(ranges, [], negate, !!(flags & F_UNICODE));
+    const unicode = !!(flags & F_UNICODE);
+    const key = cp * 4 + (negate ? 2 : 0) + (unicode ? 1 : 0);
+    let js = foldedLiterals.get(key);
+    if (js === undefined) {
+        if (foldedLiterals.size >= FOLDED_LITERALS_LIMIT) foldedLiterals.clear();
+        js = classJs(lowerPreimage(normalizeRanges(folded.map((c) => [c, c])), rules), [], negate, unicode);
+        foldedLiterals.set(key, js);
+    }
+    return js;
 }

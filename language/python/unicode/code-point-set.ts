@@ -45,9 +45,23 @@ export class CodePointSet {
     }
 }
 
-function rangesClassBody(ranges: ReadonlyArray<readonly [number, number]>): string {
-    const char = (cp: number): string => `\\u{${cp.toString(16)}}`;
-    return ranges.map(([lo, hi]) => (lo === hi ? char(lo) : `${char(lo)}-${char(hi)}`)).join('');
+/** Letters and digits (of the JS engine's Unicode: only how a code point is spelled depends on it). */
+const SPELLED_AS_ITSELF = /^[\p{L}\p{N}]$/u;
+
+/**
+ * A code point as a member of a `u`-flag character class: a letter or digit as itself, anything else
+ * (syntax characters, controls, spaces, marks, surrogates) as `\u{…}`. Spelled out, Python's `\w` is
+ * ~700 ranges: as letters its source is a quarter of the escaped one, and V8 builds and compiles such a
+ * RegExp ~3x faster (a pattern is compiled on every verdict-cache miss).
+ */
+export function classChar(cp: number): string {
+    const c = String.fromCodePoint(cp);
+    return SPELLED_AS_ITSELF.test(c) ? c : `\\u{${cp.toString(16)}}`;
+}
+
+/** Inclusive ranges as the body of a `u`-flag character class (no brackets). */
+export function rangesClassBody(ranges: ReadonlyArray<readonly [number, number]>): string {
+    return ranges.map(([lo, hi]) => (lo === hi ? classChar(lo) : `${classChar(lo)}-${classChar(hi)}`)).join('');
 }
 
 /** Space-separated hex ranges `lo-hi` or `cp`. */

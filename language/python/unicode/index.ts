@@ -5,7 +5,7 @@
 import { CodePointSet, parseMapping, parseMultiMap, parseRanges } from './code-point-set.js';
 import * as tables from './tables.generated.js';
 
-export { CodePointSet } from './code-point-set.js';
+export { classChar, CodePointSet, rangesClassBody } from './code-point-set.js';
 export { PYTHON_VERSION, UNICODE_VERSION } from './tables.generated.js';
 
 /** `\w` of a str pattern: `str.isalnum()` or `_`. */
