@@ -2,7 +2,7 @@
 // snippets at the left margin, routes under a node, and targets after `NEXT`/`[C]`.
 import type { LangiumDocument } from 'langium';
 import type { CompletionProvider } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type CompletionParams, type Range } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
 import { layoutOf } from '../language/manufactoria/lexing/reference-layout.js';
 import { NODE_KIND_DOCS } from '../language/manufactoria/model/node-docs.js';
@@ -35,7 +35,8 @@ export class ManufactoriaCompletionProvider implements CompletionProvider {
         const indented = /^( {4}|\t)/.test(before);
         const owner = indented ? ownerKind(text, lineStart) : undefined;
         const program = document.parseResult.value as Program;
-        const items = owner ? routeItems(before.trimStart(), owner, new ProgramGraph(program)) : declarationItems(before.trimStart());
+        const typed = before.trimStart();
+        const items = owner ? routeItems(typed, owner, new ProgramGraph(program), conditionRange(document, text, offset - typed.length, offset)) : declarationItems(typed);
         return { isIncomplete: false, items };
     }
 }
@@ -61,7 +62,18 @@ function declarationItems(typed: string): CompletionItem[] {
     ]);
 }
 
-function routeItems(typed: string, owner: NodeKind, graph: ProgramGraph): CompletionItem[] {
+/**
+ * What a condition item replaces: the typed text from its `[` and the `]` that VS Code closes on its
+ * own right after the cursor (`[|]`); an item inserting `R] ` there left `[R] ]`. The space after the
+ * condition only when the line has none there yet.
+ */
+function conditionRange(document: LangiumDocument, text: string, start: number, offset: number): { range: Range; space: string } {
+    const end = text[offset] === ']' ? offset + 1 : offset;
+    const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+    return { range, space: /^[ \t]/.test(text.slice(end, end + 1)) ? '' : ' ' };
+}
+
+function routeItems(typed: string, owner: NodeKind, graph: ProgramGraph, replace: { range: Range; space: string }): CompletionItem[] {
     if (owner === 'END') return [];
     const afterRouteHead = isPuller(owner) ? /^\[(R|B|Y|G|EMPTY)\]\s+\S*$/.test(typed) : /^NEXT\s+\S*$/.test(typed);
     if (afterRouteHead) return targetItems(graph);
@@ -69,7 +81,8 @@ function routeItems(typed: string, owner: NodeKind, graph: ProgramGraph): Comple
     if (!isPuller(owner)) return [{ label: 'NEXT', kind: CompletionItemKind.Keyword, documentation: { kind: 'markdown', value: NODE_KIND_DOCS.NEXT } }];
     return PULLER_CONDITIONS[owner].map((c, i) => ({
         label: `[${c}]`, kind: CompletionItemKind.EnumMember, sortText: String(i),
-        filterText: c, insertText: typed.startsWith('[') ? `${c}] ` : `[${c}] `,
+        // VS Code filters by the text from the range's start: `[` and what follows it, when typed.
+        filterText: typed.startsWith('[') ? `[${c}]` : c, textEdit: { range: replace.range, newText: `[${c}]${replace.space}` },
         detail: c === 'EMPTY' ? 'empty tape or a colour this puller cannot read' : `front symbol ${c} (consumed)`,
     }));
 }

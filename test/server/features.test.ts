@@ -1,6 +1,7 @@
 // Hover, completion, definition, references, rename, formatting, code actions, symbols, folding.
 import { expectFormatting, expectHover } from 'langium/test';
 import { describe, expect, test } from 'vitest';
+import type { Position } from 'vscode-languageserver';
 import { Manufactoria, open, positionOf } from './lsp-helpers.js';
 
 const PROGRAM = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] p\n    [B] end\n    [EMPTY] END\nEND end';
@@ -51,6 +52,28 @@ describe('completion', () => {
     });
     test('NEXT under a painter', async () => expect(await labels('START start:\n    NEXT a\nPAINTER_RED a:\n    |\nEND end')).toEqual(['NEXT']));
     test('only the conditions a puller can read', async () => expect(await labels('START start:\n    NEXT p\nPULLER_YG p:\n    |\nEND end')).toEqual(['[Y]', '[G]', '[EMPTY]']));
+    test('a condition typed after `[` replaces the `]` VS Code closed on its own (it left `[R] ]`)', async () => {
+        const complete = async (text: string, label: string) => {
+            const cursor = text.indexOf('|');
+            const document = await open(text.replace('|', ''));
+            const list = await lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(cursor) });
+            const item = list!.items.find((i) => i.label === label)!;
+            const t = document.textDocument;
+            const edit = item.textEdit as { range: { start: Position; end: Position }; newText: string } | undefined;
+            if (edit) return t.getText().slice(0, t.offsetAt(edit.range.start)) + edit.newText + t.getText().slice(t.offsetAt(edit.range.end));
+            // Without a text edit VS Code replaces the word at the cursor.
+            const before = /\w*$/.exec(text.slice(0, cursor))![0].length;
+            const after = /^\w*/.exec(text.slice(cursor + 1))![0].length;
+            return t.getText().slice(0, cursor - before) + (item.insertText ?? item.label) + t.getText().slice(cursor + after);
+        };
+        const program = (route: string) => `START start:\n    NEXT p\nPULLER_RB p:\n    ${route}\nEND end`;
+        expect(await complete(program('[|]'), '[R]')).toBe(program('[R] '));
+        expect(await complete(program('[E|]'), '[EMPTY]')).toBe(program('[EMPTY] '));
+        expect(await complete(program('|'), '[B]')).toBe(program('[B] '));
+        expect(await complete(program('[|'), '[B]')).toBe(program('[B] '));
+        // Changing the condition of a route that has its target already: no second space.
+        expect(await complete(program('[|] end'), '[B]')).toBe(program('[B] end'));
+    });
     test('a node named NONE is not offered as a node: the target NONE rejects', async () => {
         const cursor = 'START start:\n    NEXT |\nPAINTER_RED NONE:\n    NEXT end\nEND end';
         const document = await open(cursor.replace('|', ''));
