@@ -5,7 +5,7 @@
 // changed, so requests wait for the new text instead of answering from the old parse, and (2) starts
 // the rebuild only once the edits pause (BURST_QUIET_MS), or at the latest BURST_MAX_MS after the
 // first of them: a burst ends in one build, of its latest version. See docs/editor.md.
-import { DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, URI, UriUtils, type FileSystemProvider, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -80,9 +80,12 @@ export class CoalescingDocumentUpdateHandler extends DefaultDocumentUpdateHandle
     private quiet: NodeJS.Timeout | undefined;
     private deadline: NodeJS.Timeout | undefined;
 
+    private readonly fileSystem: FileSystemProvider;
+
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
+        this.fileSystem = services.workspace.FileSystemProvider;
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
@@ -97,6 +100,32 @@ export class CoalescingDocumentUpdateHandler extends DefaultDocumentUpdateHandle
         clearTimeout(this.quiet);
         this.quiet = setTimeout(() => this.flush(), BURST_QUIET_MS);
         this.deadline ??= setTimeout(() => this.flush(), BURST_MAX_MS);
+    }
+
+    /**
+     * A closed document goes back to what is on disk. Langium did nothing on close: a closed file
+     * kept the diagnostics of edits its editor discarded, and a closed document with no file (an
+     * untitled buffer, a read-only rollout) stayed loaded for good. After an untitled buffer was
+     * closed (or saved, which closes it and opens the file), the next build asked the service
+     * registry for its services by its URI, which names no extension: an uncaught error ended the
+     * server process.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        this.pending.delete(uri.toString());
+        if (!this.documents.hasDocument(uri)) return;
+        if (uri.scheme !== 'file') return this.fireDocumentUpdate([], [uri]);
+        this.fileSystem.stat(uri).then(
+            (stat) => this.fireDocumentUpdate(stat.isFile ? [uri] : [], stat.isFile ? [] : [uri]),
+            () => this.fireDocumentUpdate([], [uri]),
+        );
+    }
+
+    /** A failed build is logged; unhandled, its rejection ended the server process. */
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write((token) => this.documentBuilder.update(changed, deleted, token)))
+            .catch((error: unknown) => console.error('Document update failed:', error));
     }
 
     private flush(): void {
