@@ -108,13 +108,14 @@ export class CoalescingDocumentUpdateHandler extends DefaultDocumentUpdateHandle
      * untitled buffer, a read-only rollout) stayed loaded for good. After an untitled buffer was
      * closed (or saved, which closes it and opens the file), the next build asked the service
      * registry for its services by its URI, which names no extension: an uncaught error ended the
-     * server process.
+     * server process. So did a file in the Manufactoria language mode without its extensions.
      */
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         this.pending.delete(uri.toString());
         if (!this.documents.hasDocument(uri)) return;
-        if (uri.scheme !== 'file') return this.fireDocumentUpdate([], [uri]);
+        // Only the open text said it is Manufactoria (a `.txt` in that language mode): its file is not ours.
+        if (uri.scheme !== 'file' || !this.serviceRegistry.hasServices(uri)) return this.fireDocumentUpdate([], [uri]);
         this.fileSystem.stat(uri).then(
             (stat) => this.fireDocumentUpdate(stat.isFile ? [uri] : [], stat.isFile ? [] : [uri]),
             () => this.fireDocumentUpdate([], [uri]),

@@ -72,6 +72,19 @@ describe('closing documents', () => {
         expect(exited).toBe(false);
     });
 
+    test('a file of another extension, closed in the Manufactoria mode, is unloaded: builds go on', async () => {
+        const path = join(dir, 'notes.txt');
+        const uri = pathToFileURL(path).toString();
+        writeFileSync(path, BROKEN);
+        await openText(uri, BROKEN);
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        await waitFor(() => (lastOf(uri)?.messages.length === 0 ? true : undefined), 'its diagnostics to be cleared');
+        const other = 'untitled:Untitled-3';
+        await openText(other, VALID);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: other, version: 2 }, contentChanges: [{ text: BROKEN }] });
+        await waitFor(() => (lastOf(other)?.messages.length ? true : undefined), 'diagnostics of an edit after it');
+    });
+
     test('a file closed with its edits discarded shows the diagnostics of the saved text', async () => {
         const path = join(dir, 'discarded.manufactoria');
         const uri = pathToFileURL(path).toString();
