@@ -27,7 +27,7 @@ export interface Run {
     outcomes: AsyncGenerator<PoolItem>;
     progress: Progress;
     /** Prints an issue on stderr (clearing the progress bar first; only the first few of one kind, issue-log.ts) and counts it. */
-    report(issue: { where: string; field?: string; message: string }): void;
+    report(issue: { where: string; field?: string; message: string }, repeats?: number): void;
     issues(): number;
     /** Prints how many issues of each kind were not printed; with --stats also rows, time, threads and the verdict memo's hits, on stderr. */
     finish(rows: number): void;
@@ -57,7 +57,7 @@ export async function startRun(paths: string[], values: Values, output: BlockOut
         progress.clear();
         process.stderr.write(line);
     });
-    const report = (issue: { where: string; field?: string; message: string }) => log.report(issue);
+    const report = (issue: { where: string; field?: string; message: string }, repeats?: number) => log.report(issue, repeats);
     const { index, issues: problemIssues } = await loadProblemIndex((values.problems as string[] | undefined) ?? []);
     problemIssues.forEach(report);
     const options: ScoreRunOptions = {

@@ -24,7 +24,7 @@ export const reportCommand: CommandModule = {
         const rows: ScoredRollout[] = [];
         for await (const item of run.outcomes) {
             if ('issue' in item) {
-                run.report(item.issue);
+                run.report(item.issue, item.repeats);
                 continue;
             }
             if ('text' in item || 'packed' in item) throw new Error('rollouts report: scored rows came as text or packed');

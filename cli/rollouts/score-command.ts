@@ -17,7 +17,7 @@ export const scoreCommand: CommandModule = {
         let rows = 0;
         for await (const item of run.outcomes) {
             if ('issue' in item) {
-                run.report(item.issue);
+                run.report(item.issue, item.repeats);
                 continue;
             }
             if ('text' in item) {

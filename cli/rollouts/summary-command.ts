@@ -23,7 +23,7 @@ export const summaryCommand: CommandModule = {
         let rows = 0;
         for await (const item of run.outcomes) {
             if ('issue' in item) {
-                run.report(item.issue);
+                run.report(item.issue, item.repeats);
                 continue;
             }
             if ('text' in item) throw new Error('rollouts summary: scored rows came as text');

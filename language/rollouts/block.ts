@@ -38,11 +38,19 @@ export type BlockItem =
     | { text: string; rows: number }
     | { packed: SummaryValue[] }
     | { row: ScoredRollout }
-    | { issue: RolloutIssue }
+    | { issue: RolloutIssue; repeats?: number }
     | { record: RolloutRecord }
     | { fileError: string };
 
 export type BlockOutput = 'json' | 'rows' | 'summary';
+
+/**
+ * Issues of one kind (the same field and message) a block lists one by one; the rest are one item
+ * with their count. The CLI prints only the first few of a kind anyway (cli/rollouts/issue-log.ts),
+ * and a dump of millions of bad lines made a 1 MiB block hold ~350,000 issue objects: 2.4 GB for a
+ * 9 MB file on two threads.
+ */
+export const ISSUES_LISTED_PER_KIND = 10;
 
 export interface BlockContext {
     score: ScoreContext;
@@ -96,6 +104,21 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
         flush();
         items.push(item);
     };
+    // Issues by kind: how many were listed, and the first one past them with how many it stands for.
+    const kinds = new Map<string, { listed: number; more?: { issue: RolloutIssue; repeats: number } }>();
+    const pushIssue = (item: { issue: RolloutIssue }) => {
+        const key = `${item.issue.field ?? ''}\u0000${item.issue.message}`;
+        let kind = kinds.get(key);
+        if (!kind) kinds.set(key, (kind = { listed: 0 }));
+        if (kind.listed < ISSUES_LISTED_PER_KIND) {
+            kind.listed++;
+            push(item);
+        } else if (kind.more) kind.more.repeats++;
+        else kind.more = { issue: item.issue, repeats: 1 };
+    };
+    const listMore = () => {
+        for (const { more } of kinds.values()) if (more) push(more);
+    };
     let decoding = ctx.decoders.get(block.tokenizer ?? '');
     if (!decoding) ctx.decoders.set(block.tokenizer ?? '', (decoding = {}));
     const lines = { file: block.file, format: block.format, fileStep: block.fileStep, decode: tokenDecode(block.tokenizer, decoding), options: ctx };
@@ -106,7 +129,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
         for (const l of blockLineBytes(block.bytes, block.firstLine, ctx.maxLineBytes)) {
             const where = `${block.file}:${l.line}`;
             if ('tooLong' in l) {
-                push(issue(where, tooLongMessage(l.tooLong, ctx.maxLineBytes)));
+                pushIssue(issue(where, tooLongMessage(l.tooLong, ctx.maxLineBytes)));
                 continue;
             }
             // A row is parsed from its bytes with a label seen before left undecoded, and for row
@@ -115,7 +138,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
             const found = parsed !== undefined ? rowItems(parsed.row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
             for (const item of found) {
                 if ('issue' in item) {
-                    push(item);
+                    pushIssue(item);
                     continue;
                 }
                 const problem = ctx.score.problems?.lookup(item.key, item.prompt);
@@ -133,7 +156,7 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
                     continue;
                 }
                 const outcome = scoreManufactoriaRollout(item, ctx.score, problem, extraction);
-                if ('issue' in outcome) push(outcome);
+                if ('issue' in outcome) pushIssue(outcome);
                 else if (ctx.output === 'json') {
                     text += `${JSON.stringify(outcome)}\n`;
                     rows++;
@@ -143,9 +166,12 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
         }
     } catch (error) {
         if (!(error instanceof FileError)) throw error;
+        listMore();
         push({ fileError: fileErrorText(error) });
+        return items;
     }
     flush();
+    listMore();
     return items;
 }
 

@@ -41,7 +41,12 @@ export interface ScoreContext {
 /** The memo of runs that do not bring their own (one per thread). */
 export const sharedMemo = new VerdictMemo();
 
-export type ScoreOutcome = ScoredRollout | { issue: RolloutIssue };
+/**
+ * A scored rollout, or an issue. `repeats`: the issue stands for that many of its kind (the same
+ * field and message) at later places, not listed one by one (a block's issues past the first few of
+ * a kind, block.ts).
+ */
+export type ScoreOutcome = ScoredRollout | { issue: RolloutIssue; repeats?: number };
 
 /** Finish reasons that mean the generation was cut (vLLM `length`, and common spellings). */
 const CUT = new Set(['length', 'max_tokens', 'max_length', 'truncated']);

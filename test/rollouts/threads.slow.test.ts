@@ -135,6 +135,23 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         expect(many.status).toBe(one.status);
     });
 
+    test('thousands of bad lines of three kinds across many ranges (each range lists only its first few of a kind): the same issues printed and counted as one thread', async () => {
+        const rows = (generateRollouts(200, 11) as unknown[]).map((r) => JSON.stringify(r));
+        const lines: string[] = [];
+        for (let i = 0; i < 6000; i++) {
+            lines.push(['{}', '{"response": ', '[1]'][i % 3]);
+            if (i % 30 === 0) lines.push(rows[(i / 30) % rows.length]);
+        }
+        const file = join(dir, 'many-bad.jsonl');
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        const one = await oneThread(['summary', file, '--jobs', '1', '--by', 'step']);
+        expect(one.stderr).toMatch(/… and 1990 more issues like the above \(invalid JSON: /);
+        const many = delta(['summary', file, '--jobs', '2', '--chunk-bytes', '3000', '--by', 'step']);
+        expect(many.stderr).toBe(one.stderr);
+        expect(many.stdout).toBe(one.stdout);
+        expect(many.status).toBe(one.status);
+    });
+
     test('--stats names the threads and the verdict memo', async () => {
         const r = delta(['summary', generated, '--jobs', '2', '--stats', '--memo']);
         expect(r.stderr).toMatch(/^rollouts: 1001 scored in [\d.]+ s \(\d+\/s\) on 2 threads \(1 worker and the main thread\); verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
