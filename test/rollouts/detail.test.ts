@@ -1,7 +1,7 @@
 // One rollout in detail (language/rollouts/detail.ts) from a `details` re-score by the shared
 // scorer, the per-test verdict changes of a compare, what the worker keeps of records, and the
 // table's column sort.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { changesSummary, failuresFirst, responseWindow, rolloutDetail, testVerdicts, verdictChanges } from '../../language/rollouts/detail.js';
 import { scoreManufactoriaRollout } from '../../language/rollouts/score.js';
 import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
@@ -138,6 +138,25 @@ describe('kept records', () => {
         expect([...kept.search('[b]', 'response', () => '')]).toEqual([1]);
         // Re-scoring a kept record gives the verdict of the original.
         expect(scored(kept.get(1)!).pass_rate).toBe(0.75);
+    });
+});
+
+describe('kept records: labels', () => {
+    it('a label object met again (the row parser shares one per label) is kept without being written out again', () => {
+        const kept = new KeptRecords();
+        const shared = JSON.parse(JSON.stringify(label));
+        const stringify = vi.spyOn(JSON, 'stringify');
+        try {
+            for (let i = 0; i < 100; i++) kept.add(record(acceptAll, { groundTruth: shared }));
+            kept.add(record(acceptAll, { groundTruth: JSON.parse('[]') }));
+            expect(stringify).toHaveBeenCalledTimes(2);
+        } finally {
+            stringify.mockRestore();
+        }
+        expect(kept.get(99)!.groundTruth).toBe(shared);
+        // An equal label in another object is still the one copy.
+        kept.add(record(acceptAll, { groundTruth: JSON.parse(JSON.stringify(label)) }));
+        expect(kept.get(101)!.groundTruth).toBe(shared);
     });
 });
 
