@@ -43,6 +43,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 .node.sink .outline { fill: var(--vscode-editorWidget-background); stroke: var(--vscode-descriptionForeground); }
 .node.kind-UNDEFINED .outline { stroke: var(--vscode-errorForeground); stroke-dasharray: 5 3; stroke-width: 2; }
 .node.kind-UNDEFINED .name { fill: var(--vscode-errorForeground); }
+.node.kind-UNKNOWN .outline { stroke: var(--vscode-editorWarning-foreground); stroke-dasharray: 5 3; stroke-width: 2; }
 .node.unreachable { opacity: 0.45; }
 .node.unreachable .outline { stroke-dasharray: 3 3; }
 .node.dead-end .outline { stroke: var(--vscode-editorWarning-foreground); stroke-width: 2; }

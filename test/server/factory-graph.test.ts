@@ -27,6 +27,14 @@ describe('factory graph model', () => {
             { from: 'n:a', to: 's:NONE@a', label: 'EMPTY', implicit: true },
         ]);
     });
+    test("the target END (no node of that id) is a rejecting sink of its own, not an undefined target: the program is valid", () => {
+        const text = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] END\n    [B] end\n    [EMPTY] endd\nEND end';
+        const { nodes } = factoryGraph(parseProgram(text));
+        expect(nodes.filter((n) => !n.id.startsWith('n:')).map((n) => [n.id, n.kind])).toEqual([['u:END', 'UNKNOWN'], ['u:endd', 'UNDEFINED']]);
+        // A node really called END is where such routes go.
+        const declared = factoryGraph(parseProgram('START start:\n    NEXT END\nPAINTER_RED END:\n    NEXT end\nEND end'));
+        expect(declared.edges[0]).toEqual({ from: 'n:start', to: 'n:END', label: 'NEXT' });
+    });
 });
 
 describe('layout', () => {

@@ -80,7 +80,7 @@ function nodeClasses(node: FactoryNode): string {
 function body(node: FactoryNode, w: number, h: number): string {
     const title = `<title>${escape(tooltip(node))}</title>`;
     let shape: string;
-    if (node.kind === 'NONE' || node.kind === 'UNDEFINED') {
+    if (node.kind === 'NONE' || node.kind === 'UNDEFINED' || node.kind === 'UNKNOWN') {
         shape = `<rect class="outline" width="${w}" height="${h}" rx="${h / 2}"/>`;
     } else if (isPuller(node.kind)) {
         const [a, b] = PULLER_READS[node.kind];
@@ -89,13 +89,14 @@ function body(node: FactoryNode, w: number, h: number): string {
         const fill = isPainter(node.kind) ? `fill-${PAINTER_COLOUR[node.kind]}` : `fill-${node.kind}`;
         shape = `<rect class="fill ${fill}" width="${w}" height="${h}" rx="${node.kind === 'START' || node.kind === 'END' ? 12 : 4}"/><rect class="outline" width="${w}" height="${h}" rx="${node.kind === 'START' || node.kind === 'END' ? 12 : 4}"/>`;
     }
-    const kind = node.kind === 'UNDEFINED' ? 'undefined' : node.kind === 'NONE' ? 'reject' : node.kind;
+    const kind = node.kind === 'UNDEFINED' ? 'undefined' : node.kind === 'NONE' ? 'reject' : node.kind === 'UNKNOWN' ? 'unknown' : node.kind;
     return `${title}${shape}<text class="kind" x="${w / 2}" y="15">${escape(kind)}</text><text class="name" x="${w / 2}" y="31">${escape(node.name)}</text><text class="visits" x="${w - 2}" y="-4"></text>`;
 }
 
 function tooltip(node: FactoryNode): string {
     if (node.kind === 'NONE') return 'NONE: the robot is rejected here';
     if (node.kind === 'UNDEFINED') return `'${node.name}' is not declared: the reference rejects the program`;
+    if (node.kind === 'UNKNOWN') return `'${node.name}' is not the accepting node 'end': no node has this id, so the robot is rejected here (Unknown node: ${node.name})`;
     const notes = [`${node.kind} ${node.name} (line ${(node.line ?? 0) + 1}) · click to show in the editor`];
     if (!node.reachable && node.kind !== 'START') notes.push('unreachable from start');
     if (!node.reachesEnd && node.kind !== 'END') notes.push('no path from here to end: every robot here is rejected');

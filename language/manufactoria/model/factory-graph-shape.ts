@@ -2,13 +2,17 @@
 // them without loading the parser's AST types that factory-graph.ts builds the graph from.
 export interface FactoryNode {
     /**
-     * `n:<name>` for declared nodes, `u:<name>` for an undefined target, `s:NONE@<name>` for the
+     * `n:<name>` for declared nodes, `u:<name>` for an undefined target (or `END`), `s:NONE@<name>` for the
      * rejecting sink of node <name>'s NONE routes: one per node, drawn beside it, so a layered
      * layout does not drag edges from every rank into one shared sink.
      */
     id: string;
     name: string;
-    /** A node kind, or `NONE` / `UNDEFINED` for sinks. */
+    /**
+     * A node kind, or for sinks: `NONE`, `UNDEFINED` (a target nobody declares: the program is
+     * rejected), `UNKNOWN` (the target `END` when no node is called so: the program is valid, the
+     * robot is rejected there with `Unknown node: END`).
+     */
     kind: string;
     /** 0-based lines of the declaration and of its last route (declared nodes only). */
     line?: number;

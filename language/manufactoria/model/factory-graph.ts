@@ -29,7 +29,9 @@ export function factoryGraph(program: Program): FactoryGraphModel {
     }
     for (const edge of graph.edges) {
         const to = graph.resolve(edge.target);
-        const target = to ? `n:${to.name}` : edge.target === 'NONE' ? sink(noneSink(edge.from.name!), 'NONE', 'NONE').id : sink(`u:${edge.target}`, edge.target, 'UNDEFINED').id;
+        // `END` is never an undefined target (docs/manufactoria.md §4 rule m): the program is valid, the robot is rejected there.
+        const undeclared = () => sink(`u:${edge.target}`, edge.target, edge.target === 'END' ? 'UNKNOWN' : 'UNDEFINED').id;
+        const target = to ? `n:${to.name}` : edge.target === 'NONE' ? sink(noneSink(edge.from.name!), 'NONE', 'NONE').id : undeclared();
         edges.push({ from: `n:${edge.from.name}`, to: target, label: edge.port });
     }
     for (const node of graph.byName.values()) {
