@@ -63,11 +63,11 @@ function fmt(x: number | null | undefined, digits = 3): string {
 }
 
 function table(rows: GroupSummary[], by: GroupKey, ks: number[]): string {
-    const head = [...by.split(','), 'n', 'c', 'mean_pass_rate', ...ks.map((k) => `pass@${k}`), ...(by === 'problem' ? ['first_solved'] : []), 'errors'];
+    const head = [...by.split(','), 'n', 'c', 'mean_pass_rate', ...ks.map((k) => `pass@${k}`), ...(by === 'problem' ? ['first_solved', 'solved_since'] : []), 'errors'];
     const body = rows.map((r) => [
         ...by.split(',').map((k) => String(r.group[k] ?? '-')),
         String(r.n), String(r.c), fmt(r.mean_pass_rate), ...ks.map((k) => fmt(r.pass_at[String(k)])),
-        ...(by === 'problem' ? [r.first_solved_step === null || r.first_solved_step === undefined ? '-' : String(r.first_solved_step)] : []),
+        ...(by === 'problem' ? [r.first_solved_step, r.solved_since].map((s) => (s === null || s === undefined ? '-' : String(s))) : []),
         Object.entries(r.errors).map(([e, n]) => `${e}:${n}`).join(' ') || '-',
     ]);
     return columns([head, ...body]);

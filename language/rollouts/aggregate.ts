@@ -1,6 +1,6 @@
 // Aggregates over scored rollouts (docs/rollouts.md, "Aggregates"): per problem, family, level, step
 // or (problem, step): n, c (all-pass count), mean pass_rate, unbiased pass@k, the 95 % upper bound
-// when nothing passed, error classes, first solved step and regressions; and GRPO group statistics
+// when nothing passed, error classes, first solved step, solved-since step and regressions; and GRPO group statistics
 // (the samples of one prompt at one step). Folding is incremental: rows are not kept.
 import type { ErrorClass, GroupKey, GroupSummary, ScoredRollout } from './types.js';
 
@@ -125,15 +125,19 @@ export class Summarizer {
         return out;
     }
 
-    private solvedHistory(problem: string | null): { first_solved_step: number | null; regressions: number[] } {
+    private solvedHistory(problem: string | null): { first_solved_step: number | null; solved_since: number | null; regressions: number[] } {
         const steps = [...(this.byProblemStep.get(problem) ?? new Map<number, [number, number]>())].sort((a, b) => a[0] - b[0]);
         let first: number | null = null;
+        // The grokking point: a lucky early solve sets first_solved_step, this is where solving stuck.
+        let since: number | null = null;
         const regressions: number[] = [];
         for (const [step, [, c]] of steps) {
+            if (c > 0) since ??= step;
+            else since = null;
             if (c > 0 && first === null) first = step;
             else if (c === 0 && first !== null) regressions.push(step);
         }
-        return { first_solved_step: first, regressions };
+        return { first_solved_step: first, solved_since: since, regressions };
     }
 }
 

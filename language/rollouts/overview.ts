@@ -39,6 +39,8 @@ export interface PassAtRow {
     passAt: Record<string, number>;
     upperBound95?: number;
     firstSolvedStep: number | null;
+    /** The first step from which every step had an all-pass rollout (aggregate.ts solved_since). */
+    solvedSince: number | null;
     regressions: number[];
 }
 
@@ -169,6 +171,7 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
         passAt: g.pass_at,
         upperBound95: g.upper_bound_95,
         firstSolvedStep: g.first_solved_step ?? null,
+        solvedSince: g.solved_since ?? null,
         regressions: g.regressions ?? [],
     })).filter((r) => r.p >= 0).sort((a, b) => a.p - b.p);
 

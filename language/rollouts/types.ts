@@ -123,6 +123,11 @@ export interface GroupSummary {
     errors: Partial<Record<ErrorClass, number>>;
     /** `--by problem` only: the first step at which the problem had an all-pass rollout. */
     first_solved_step?: number | null;
+    /**
+     * `--by problem` only: the first step from which every step with rollouts of the problem had an
+     * all-pass one (the grokking point); null when its last step had none.
+     */
+    solved_since?: number | null;
     /** `--by problem` only: steps at which a solved problem was unsolved again. */
     regressions?: number[];
 }

@@ -84,3 +84,24 @@ describe('Summarizer and GrpoGroups fold rows as a plain re-computation does, wh
         }), { numRuns: 300 });
     });
 });
+
+describe('a problem\'s solve history (--by problem)', () => {
+    const row = (step: number | null, pass: boolean, id = 'p'): ScoredRollout => scored({ id, step, family: 'a', level: 1, prompt_index: 0, pass: pass ? 4 : 1, error: pass ? null : 'wrong_output', program: 'A' });
+    const history = (rows: ScoredRollout[]) => {
+        const s = new Summarizer('problem', [1]);
+        for (const r of rows) s.add(r);
+        return Object.fromEntries(s.result().map((g) => [g.group.problem, { first: g.first_solved_step, since: g.solved_since, regressions: g.regressions }]));
+    };
+    test('a lucky early solve is the first solved step; solved since is where every later step has an all-pass rollout (the grokking point)', () => {
+        // Step 1 solved (lucky), 2–3 not, 4 solved, 5 not, 6–7 solved, 8 not, solved from 9 on (one pass of two is enough); rows in any order.
+        const rows = [row(7, true), row(1, false), row(1, true), row(2, false), row(3, false), row(4, true), row(5, false), row(6, true), row(8, false), row(9, false), row(9, true), row(10, true), row(null, false)];
+        expect(history(rows).p).toEqual({ first: 1, since: 9, regressions: [2, 3, 5, 8] });
+        expect(history([...rows].reverse()).p).toEqual({ first: 1, since: 9, regressions: [2, 3, 5, 8] });
+    });
+    test('unsolved at its last step: no solved-since step; never solved: neither', () => {
+        expect(history([row(1, true), row(2, true), row(3, false)]).p).toEqual({ first: 1, since: null, regressions: [3] });
+        expect(history([row(1, false), row(2, false)]).p).toEqual({ first: null, since: null, regressions: [] });
+        // Rollouts without a step say nothing about when.
+        expect(history([row(null, true)]).p).toEqual({ first: null, since: null, regressions: [] });
+    });
+});

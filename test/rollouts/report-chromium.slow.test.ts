@@ -112,6 +112,40 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
     });
+
+    it('pass@k by problem: a problem\'s name shows its rollouts, its first-solved and solved-since steps those of that step', async () => {
+        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.goto(pathToFileURL(out).href);
+        await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+        const heads = await page.locator('table.passat thead th').allTextContents();
+        const at = (h: string) => heads.indexOf(h);
+        // A problem solved in the demo run, with both steps (the demo's problems climb and stay solved).
+        const rows = page.locator('table.passat tbody tr');
+        let row = rows.first();
+        for (let i = 0; i < (await rows.count()); i++) {
+            if ((await rows.nth(i).locator('td').nth(at('solved since')).locator('button').count()) > 0) {
+                row = rows.nth(i);
+                break;
+            }
+        }
+        const name = (await row.locator('td').first().textContent())!;
+        const n = Number(await row.locator('td').nth(at('n')).textContent());
+        const count = async () => (await page.textContent('#table-count'))!;
+        await row.locator('td').first().locator('button').click();
+        expect(await count()).toMatch(new RegExp(`^${n} of 1632, failing first`));
+        expect(await page.textContent('#filter-chip')).toBe(`chart filter: ${name}`);
+        for (const column of ['first solved', 'solved since']) {
+            const step = (await row.locator('td').nth(at(column)).textContent())!;
+            await row.locator('td').nth(at(column)).locator('button').click();
+            expect(await page.textContent('#filter-chip')).toBe(`chart filter: ${name} · step ${step}`);
+            // The demo run has 8 samples of a problem per step; the step's all-pass ones come last (failing first).
+            expect(await count()).toMatch(/^8 of 1632/);
+            const steps = await page.locator('.rt-body .rt-row .rt-step').allTextContents();
+            expect(new Set(steps)).toEqual(new Set([step]));
+            expect(await page.locator('.rt-body .rt-row.pass').count()).toBeGreaterThan(0);
+        }
+        await page.close();
+    });
 });
 
 describe('rollout table scrolling (headless Chromium)', () => {

@@ -182,9 +182,15 @@ function showGroup(row: number): void {
 function applyChartClick(click: ChartClick): void {
     if (!shown) return;
     const step = shown.o.steps[click.step];
-    if (click.kind === 'cell') shown.chip = { problem: click.problem, step };
-    else if (click.kind === 'curve') shown.chip = { family: click.family, step };
-    else shown.chip = { step, error: click.error };
+    if (click.kind === 'cell') applyFilter({ problem: click.problem, step });
+    else if (click.kind === 'curve') applyFilter({ family: click.family, step });
+    else applyFilter({ step, error: click.error });
+}
+
+/** A chart or pass@k click: the table shows those rollouts (the chip says which). */
+function applyFilter(chip: RowFilter): void {
+    if (!shown) return;
+    shown.chip = chip;
     refilter();
     $('table').scrollIntoView({ block: 'nearest' });
 }
@@ -230,7 +236,7 @@ function passAtTable(o: Overview): void {
     const table = document.createElement('table');
     table.className = 'passat';
     const head = table.createTHead().insertRow();
-    for (const h of ['problem', 'family', 'n', 'c', 'mean pass_rate', ...o.ks.map((k) => `pass@${k}`), 'first solved', 'regressions']) {
+    for (const h of ['problem', 'family', 'n', 'c', 'mean pass_rate', ...o.ks.map((k) => `pass@${k}`), 'first solved', 'solved since', 'regressions']) {
         const th = document.createElement('th');
         th.textContent = h;
         head.append(th);
@@ -246,10 +252,21 @@ function passAtTable(o: Overview): void {
                 return v === undefined ? '' : v.toFixed(3);
             }),
             r.firstSolvedStep === null ? (r.upperBound95 !== undefined ? `never (p ≤ ${r.upperBound95.toFixed(3)})` : 'never') : String(r.firstSolvedStep),
+            r.solvedSince === null ? '–' : String(r.solvedSince),
             r.regressions.join(', '),
         ];
         for (const c of cells) tr.insertCell().textContent = c;
         tr.cells[0].title = p.id;
+        // The problem's name shows its rollouts; a step (first solved, solved since) those of that step.
+        const jump = (cell: HTMLTableCellElement, step: number | null, title: string) => {
+            const button = Object.assign(document.createElement('button'), { type: 'button', className: 'jump', textContent: cell.textContent, title });
+            button.addEventListener('click', () => applyFilter(step === null ? { problem: r.p } : { problem: r.p, step }));
+            cell.replaceChildren(button);
+        };
+        jump(tr.cells[0], null, `${p.id}: show its rollouts in the table`);
+        const at = 5 + o.ks.length;
+        if (r.firstSolvedStep !== null) jump(tr.cells[at], r.firstSolvedStep, `show its rollouts at step ${r.firstSolvedStep}, the first with an all-pass one`);
+        if (r.solvedSince !== null) jump(tr.cells[at + 1], r.solvedSince, `show its rollouts at step ${r.solvedSince}: every step since had an all-pass one`);
     }
     $('passat').replaceChildren(table);
 }

@@ -40,6 +40,8 @@ table.passat thead th { position: sticky; top: 0; background: var(--vscode-edito
 table.passat { border-collapse: collapse; font-size: 12px; }
 table.passat th, table.passat td { padding: 2px 8px; border-bottom: 1px solid var(--vscode-panel-border); text-align: right; font-variant-numeric: tabular-nums; }
 table.passat th:first-child, table.passat td:first-child, table.passat td:nth-child(2) { text-align: left; }
+table.passat button.jump { font: inherit; color: var(--vscode-textLink-foreground, #0069d1); background: none; border: none; padding: 0; cursor: pointer; text-align: inherit; }
+table.passat button.jump:hover, table.passat button.jump:focus-visible { text-decoration: underline; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 6px 0; }
 .filters select, .filters input, .filters button {
     font: inherit; color: var(--vscode-input-foreground); background: var(--vscode-input-background);
