@@ -41,7 +41,7 @@ export function factoryGraph(program: Program): FactoryGraphModel {
             if (!have.has(condition)) edges.push({ from: `n:${node.name}`, to: sink(noneSink(node.name!), 'NONE', 'NONE').id, label: condition, implicit: true });
         }
     }
-    nodes.push(...sinks.values());
+    for (const node of sinks.values()) nodes.push(node); // not push(...): one argument per sink overflows the stack past ~120,000
     markReachability(nodes, edges);
     return { nodes, edges };
 }

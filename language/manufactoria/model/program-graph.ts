@@ -47,7 +47,7 @@ export class ProgramGraph {
             const node = stack.pop()!;
             if (seen.has(node)) continue;
             seen.add(node);
-            stack.push(...this.successors(node));
+            for (const next of this.successors(node)) stack.push(next); // not push(...): a puller can have 200,000 routes
         }
         return seen;
     }

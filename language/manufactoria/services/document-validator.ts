@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultDocumentValidator, interruptAndCheck, isAstNode,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isAstNode, isOperationCancelled,
     type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCategory, type ValidationCheck, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -15,6 +15,33 @@ import { CHECK_INTERVAL } from './ast-walk.js';
  */
 export class ManufactoriaDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[], _options: ValidationOptions): void {}
+
+    /**
+     * Langium's, but the checks' diagnostics are added one by one: Langium adds them with
+     * `push(...diagnostics)`, one call argument each, and past ~120,000 (a puller with 200,000
+     * repeated routes, each one a warning) the RangeError dropped every diagnostic, errors included.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            const stops = (code: string) => diagnostics.some((d) => (d.data as { code?: string } | undefined)?.code === code);
+            this.processLexingErrors(document.parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && stops(DocumentValidator.LexingError)) return diagnostics;
+            this.processParsingErrors(document.parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && stops(DocumentValidator.ParsingError)) return diagnostics;
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && stops(DocumentValidator.LinkingError)) return diagnostics;
+        }
+        try {
+            for (const diagnostic of await this.validateAst(document.parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            console.error('An error occurred during validation:', error);
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
 
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
