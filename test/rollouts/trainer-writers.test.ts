@@ -231,6 +231,20 @@ describe('what a user gets wrong', () => {
         const given = await run([join(dir, '4.jsonl.gz')], { format: 'verl' });
         expect(given).toEqual({ rows: [], issues: [`${join(dir, '4.jsonl.gz')}: ${message}`] });
     });
+    test('a UTF-16 dump (Windows PowerShell\'s `>`), with or without its byte-order mark, is one issue saying how to convert it, not invalid JSON per line', async () => {
+        const dir = folder({ '3.jsonl': `${verlLine}\n` });
+        const bom = Buffer.from([0xff, 0xfe]);
+        writeFileSync(join(dir, '4.jsonl'), Buffer.concat([bom, Buffer.from(`${verlLine}\r\n${verlLine}\r\n`, 'utf16le')]));
+        writeFileSync(join(dir, '5.jsonl'), Buffer.from(`${verlLine}\n`, 'utf16le'));
+        writeFileSync(join(dir, '6.csv'), Buffer.from(`\ufeffresponse,ground_truth\n`, 'utf16le').swap16());
+        const inFolder = await run([dir]);
+        expect(inFolder.rows.map((r) => r.source)).toEqual([`${join(dir, '3.jsonl')}:1`]);
+        const message = (bits: string, name: string, to: string) => `${join(dir, name)}: UTF-16${bits} text: delta reads dumps as UTF-8 (Windows PowerShell's \`>\` writes UTF-16); convert it (iconv -f UTF-16 -t UTF-8 ${name} > ${to})`;
+        expect(inFolder.issues).toEqual([message('LE', '4.jsonl', '4.utf8.jsonl'), message('LE', '5.jsonl', '5.utf8.jsonl'), message('BE', '6.csv', '6.utf8.csv')]);
+        // UTF-8 with a byte-order mark is UTF-8.
+        writeFileSync(join(dir, '7.jsonl'), `\ufeff${verlLine}\n`);
+        expect((await run([join(dir, '7.jsonl')])).rows).toHaveLength(1);
+    });
     test('a text file that starts like a compressed one (a CSV whose first column is BZh) is still read as text', async () => {
         const q = (t: string) => `"${t.replaceAll('"', '""')}"`;
         const dir = folder({ 'r.csv': `BZh,response,ground_truth\n1,${q(fence(BB_GOOD))},${q(JSON.stringify(BB.ground_truth))}\n` });

@@ -106,8 +106,11 @@ function expandPath(path: string, forced: RolloutFormat | undefined, seen: Map<s
         return jobs;
     }
     const name = basename(path);
-    const packed = compressionOf(path);
+    const head = headOf(path);
+    const packed = compressionOf(head);
     if (packed) return [{ path, issue: compressedMessage(packed, path) }];
+    const utf16 = extname(name).toLowerCase() === '.parquet' ? undefined : utf16Of(head);
+    if (utf16) return [{ path, issue: `UTF-16${utf16} text: delta reads dumps as UTF-8 (Windows PowerShell's \`>\` writes UTF-16); convert it (iconv -f UTF-16 -t UTF-8 ${name} > ${name.replace(/(\.\w+)?$/, '.utf8$1')})` }];
     // Files that come with dumps but hold no rollouts, given by name: say where the rollouts are.
     if (!forced && METADATA.test(name)) return [{ path, issue: `an open-instruct run's metadata (its model), not rollouts: give the ${name.replace(METADATA, '_rollouts_NNNNNN.jsonl')} shards beside it, or their folder` }];
     if (!forced && name === EVAL_DATASET) return [{ path, issue: `eval_code's dataset file, not rollouts: give its folder (the run_<i>_detailed.csv beside it are read with it)` }];
@@ -136,22 +139,39 @@ const MAGIC: Array<{ kind: string; bytes: number[]; unpack: string; cat: string 
 ];
 const COMPRESSED_EXT = new Set(['.gz', '.zst', '.bz2', '.xz', '.zip']);
 
-/** The compression a regular file's first bytes show (a pipe or stdin is not peeked at: that would eat its bytes). */
-function compressionOf(path: string): (typeof MAGIC)[number] | undefined {
-    if (kindOf(path) !== 'file') return undefined;
+/** A regular file's first bytes (a pipe or stdin is not peeked at: that would eat its bytes); empty when none. */
+function headOf(path: string): Buffer {
+    if (kindOf(path) !== 'file') return Buffer.alloc(0);
     const head = Buffer.alloc(10);
-    let n = 0;
     try {
         const fd = openSync(path, 'r');
         try {
-            n = readSync(fd, head, 0, head.length, 0);
+            return head.subarray(0, readSync(fd, head, 0, head.length, 0));
         } finally {
             closeSync(fd);
         }
     } catch {
-        return undefined;
+        return Buffer.alloc(0);
     }
-    return MAGIC.find((m) => n >= m.bytes.length && m.bytes.every((b, i) => (b < 0 ? head[i] >= 0x31 && head[i] <= 0x39 : head[i] === b)));
+}
+
+/** The compression a file's first bytes show. */
+function compressionOf(head: Buffer): (typeof MAGIC)[number] | undefined {
+    return MAGIC.find((m) => head.length >= m.bytes.length && m.bytes.every((b, i) => (b < 0 ? head[i] >= 0x31 && head[i] <= 0x39 : head[i] === b)));
+}
+
+/**
+ * UTF-16 text by its first bytes: a byte-order mark, or ASCII text with every other byte zero (JSON
+ * and CSV start with ASCII). Read as UTF-8 each line was invalid JSON, or a CSV with one garbled column.
+ */
+function utf16Of(head: Buffer): string | undefined {
+    if (head[0] === 0xff && head[1] === 0xfe) return 'LE';
+    if (head[0] === 0xfe && head[1] === 0xff) return 'BE';
+    if (head.length < 4) return undefined;
+    const ascii = (b: number) => b >= 0x09 && b < 0x80;
+    if (ascii(head[0]) && head[1] === 0 && ascii(head[2]) && head[3] === 0) return 'LE';
+    if (head[0] === 0 && ascii(head[1]) && head[2] === 0 && ascii(head[3])) return 'BE';
+    return undefined;
 }
 
 function compressedMessage(packed: (typeof MAGIC)[number], path: string): string {
