@@ -3,10 +3,10 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
-import { closest, distance } from 'fastest-levenshtein';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
 import { closingFenceStart, openingFenceEnd } from '../language/manufactoria/lexing/reference-layout.js';
-import { isNodeKind, isPuller, NODE_KINDS } from '../language/manufactoria/model/vocabulary.js';
+import { firstWord, intendedKind, nearest } from '../language/manufactoria/model/near-names.js';
+import { isPuller } from '../language/manufactoria/model/vocabulary.js';
 
 type Fix = (document: LangiumDocument, diagnostic: Diagnostic) => CodeAction[];
 
@@ -39,11 +39,10 @@ const FIXES: Record<string, Fix> = {
     'invalid-declaration': (document, d) => {
         // A misspelled node kind (`PULER_RB read:`, `puller_rb read:`): replace the first word.
         const offset = document.textDocument.offsetAt(d.range.start);
-        const word = /^[^\s:]+/.exec(document.textDocument.getText(d.range))?.[0];
-        if (!word) return [];
-        const upper = word.toUpperCase();
-        const kind = isNodeKind(upper) ? upper : nearest(upper, NODE_KINDS);
-        if (!kind || kind === word) return [];
+        const line = document.textDocument.getText(d.range);
+        const word = firstWord(line);
+        const kind = intendedKind(line);
+        if (!word || !kind || kind === word) return [];
         return [fix(`Did you mean '${kind}'?`, d, document, span(document, offset, offset + word.length), kind)];
     },
     'missing-start': (document, d) => {
@@ -62,13 +61,6 @@ export class ManufactoriaCodeActionProvider implements CodeActionProvider {
             return code && FIXES[code] ? FIXES[code](document, d) : [];
         });
     }
-}
-
-/** The closest name within a few edits (a third of the word, at least two), if any. */
-function nearest(word: string, names: readonly string[]): string | undefined {
-    if (names.length === 0) return undefined;
-    const best = closest(word, names);
-    return best !== word && distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 function declaredNames(document: LangiumDocument): string[] {

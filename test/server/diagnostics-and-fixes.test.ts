@@ -10,6 +10,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Program } from '../../language/manufactoria/generated/ast.js';
 import { verdictOf } from '../../language/manufactoria/verdict.js';
 import { fixturePath } from '../helpers/fixtures.js';
+import { verdictFromDiagnostics } from '../helpers/verdict-from-diagnostics.js';
 import { Manufactoria, open } from './lsp-helpers.js';
 
 const lsp = Manufactoria.lsp;
@@ -57,6 +58,33 @@ describe('one diagnostic per cause', () => {
         ]);
         // The verdict is the reference's, untouched.
         expect(verdictOf(text)).toMatchObject({ ok: false, error: 'Line 3: Invalid node declaration: PULER_RB read:' });
+    });
+});
+
+describe('a missing START or END whose declaration line is broken', () => {
+    test.each([
+        ['# a comment\nStart start:\n    NEXT end\nEND end', 'Invalid node declaration: Start start:', 'Program must have a START node', 1],
+        ['STRAT start :\n    NEXT end\nEND end', 'Invalid node declaration: STRAT start :', 'Program must have a START node', 0],
+        ['\ufeffSTART start:\n    NEXT end\nEND end', 'Invalid node declaration: \ufeffSTART start:', 'Program must have a START node', 0],
+        ['START start:\n    NEXT a\nPAINTER_RED a:\n    NEXT NONE\nend end', 'Invalid node declaration: end end', 'Program must have an END node', 4],
+    ])('%j: one error, on the broken line; the missing node is its related information', async (text, message, missing, line) => {
+        const document = await open(text);
+        const errors = errorsOf(document);
+        expect(errors.map((e) => [e.message, e.range.start.line])).toEqual([[message, line]]);
+        expect(errors[0].relatedInformation?.map((r) => [r.message, r.location.range.start.line])).toEqual([[`${missing} (a consequence of this broken declaration)`, line]]);
+        // The verdict, as recovered from the published diagnostics, is the reference's.
+        const verdict = verdictOf(text);
+        expect(verdictFromDiagnostics(document.diagnostics ?? [])).toEqual({ ok: false, error: verdict.ok ? 'OK' : verdict.error, line: verdict.ok ? null : verdict.line });
+    });
+    test('a line that names no node kind leaves the missing START an error of its own', async () => {
+        expect(errorsOf(await open('hello world\nEND end')).map((e) => e.message)).toEqual(['Invalid node declaration: hello world', 'Program must have a START node']);
+    });
+    test('a BOM before START: the quick fix replaces the word with the kind (JavaScript whitespace has U+FEFF, so the word was not found)', async () => {
+        const text = '\ufeffSTART start:\n    NEXT end\nEND end';
+        const document = await open(text);
+        const [action] = await fixesFor(document, errorsOf(document)[0]);
+        expect(action.title).toBe("Did you mean 'START'?");
+        expect(verdictOf(apply(text, document, [editOf(action)])).ok).toBe(true);
     });
 });
 

@@ -1,14 +1,16 @@
 // Publishes every reference error as an error diagnostic. `data.reference` keeps the reference's
 // line and check order, so the single reference verdict can be recovered from the diagnostics.
 // One cause, one diagnostic: an undefined target is one error on the target itself, and routes to a
-// node whose declaration line is broken are not errors of their own but related information of it
-// (the broken declaration always comes first in the reference's order, so the verdict is unchanged).
+// node whose declaration line is broken are not errors of their own but related information of it,
+// and so is a missing START or END when a broken line meant to declare it (`Start start:`). The
+// broken declaration always comes first in the reference's order, so the verdict is unchanged.
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { Node, Program } from '../generated/ast.js';
 import { layoutOf } from '../lexing/reference-layout.js';
 import { pyStrip } from '../../python/text.js';
 import { WORD } from '../../python/unicode/index.js';
+import { intendedKind } from '../model/near-names.js';
 import { referenceErrors, type ReferenceError } from './reference-errors.js';
 
 export interface ReferenceDiagnosticData {
@@ -40,14 +42,19 @@ export function checkReferenceRules(program: Program, accept: ValidationAcceptor
         const name = error.code === 'invalid-declaration' ? intendedName(text.slice(error.start, error.end)) : undefined;
         if (name !== undefined && !broken.has(name)) broken.set(name, error);
     }
+    const brokenKind = (kind: string) => errors.find((e) => e.code === 'invalid-declaration' && intendedKind(text.slice(e.start, e.end)) === kind);
     const consequences = new Map<ReferenceError, DiagnosticRelatedInformation[]>();
     const suppressed = new Set<ReferenceError>();
     for (const error of errors) {
-        const cause = error.code === 'undefined-target' && error.target ? broken.get(text.slice(error.target.start, error.target.end)) : undefined;
+        const cause = error.code === 'undefined-target' && error.target ? broken.get(text.slice(error.target.start, error.target.end))
+            : error.code === 'missing-start' ? brokenKind('START')
+                : error.code === 'missing-end' ? brokenKind('END') : undefined;
         if (!cause) continue;
         suppressed.add(error);
         const list = consequences.get(cause) ?? [];
-        list.push({ location: { uri: document.textDocument.uri, range: toRange(error.target!.start, error.target!.end) }, message: `${error.message} (a consequence of this broken declaration)` });
+        // A missing node has no place of its own: the related information points at the broken line.
+        const where = error.target ? toRange(error.target.start, error.target.end) : toRange(cause.start, cause.end);
+        list.push({ location: { uri: document.textDocument.uri, range: where }, message: `${error.message} (a consequence of this broken declaration)` });
         consequences.set(cause, list);
     }
 
