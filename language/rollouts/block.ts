@@ -10,6 +10,7 @@ import { RESPONSE_SENTINEL, RowParser } from './readers/row-parse.js';
 import { extractDslProgramFromEscaped, extractDslProgramOnlyFromEscaped, type Extraction } from '../dataset/scoring/extract.js';
 import { blockLineBytes, lineText, tooLongMessage } from './readers/lines.js';
 import { issue } from './readers/options.js';
+import { DEPTH_CHECK_CHARS } from './readers/json-depth.js';
 import { LabelPlans } from './label-plans.js';
 import type { ProblemIndex } from './problem-index.js';
 import { labelOf, scoreManufactoriaRollout, taskOf, type ScoreContext } from './score.js';
@@ -134,7 +135,8 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
             }
             // A row is parsed from its bytes with a label seen before left undecoded, and for row
             // formats (whose record takes the `response` string as is) the response too.
-            const parsed = l.line === 1 ? undefined : state.rows.parseBytesLazy(l.bytes, lazyResponse);
+            // Line 1, and a line long enough to be checked for its nesting (readers/json-depth.ts), take lineItems.
+            const parsed = l.line === 1 || l.bytes.length >= DEPTH_CHECK_CHARS ? undefined : state.rows.parseBytesLazy(l.bytes, lazyResponse);
             const found = parsed !== undefined ? rowItems(parsed.row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
             for (const item of found) {
                 if ('issue' in item) {

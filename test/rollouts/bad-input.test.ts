@@ -1,12 +1,15 @@
 // Huge lines and binary garbage: a clear issue naming the line, the rest of the file still loads,
 // nothing hangs or holds the over-long line in memory.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readLines } from '../../language/rollouts/readers/lines.js';
 import { NO_ROLLOUT_FILES, readRollouts } from '../../language/rollouts/readers/index.js';
+import { DEPTH_CHECK_CHARS, MAX_JSON_NESTING } from '../../language/rollouts/readers/json-depth.js';
+import { blockContext, scoreBlock } from '../../language/rollouts/block.js';
+import { ProblemIndex } from '../../language/rollouts/problem-index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rollouts-bad-'));
 const good = JSON.stringify({ response: 'START start:\n    NEXT end\nEND end', ground_truth: [{ input: '' }] });
@@ -25,6 +28,24 @@ describe('bounded lines', () => {
         expect(out[0]).toBe(`ok ${path}:1`);
         expect(out[1]).toMatch(new RegExp(`^${path}:2: line of 3000016 bytes is longer than the limit of 1000000 bytes`));
         expect(out[2]).toBe(`ok ${path}:3`);
+    });
+    test('a long line nested deeper than Python reads is an issue, not parsed (JSON.parse took ~75 bytes a level outside the heap: 400 MB for 5 million `[`)', async () => {
+        const path = join(dir, 'deep.jsonl');
+        const deep = `{"response": "x", "ground_truth": ${'['.repeat(MAX_JSON_NESTING + 1)}${' '.repeat(DEPTH_CHECK_CHARS)}`;
+        // Brackets inside a string are text; a long row of ordinary depth is read.
+        const long = JSON.stringify({ response: `${'['.repeat(DEPTH_CHECK_CHARS)}\\"{`, ground_truth: [{ input: '' }] });
+        writeFileSync(path, `${good}\n${deep}\n${long}\n${good}\n`);
+        const message = `invalid JSON: nested more than ${MAX_JSON_NESTING} levels deep (lists or objects inside each other), not parsed: Python's json.loads refuses it too (RecursionError)`;
+        expect(await collect(path, 1 << 26)).toEqual([`ok ${path}:1`, `${path}:2: ${message}`, `ok ${path}:3`, `ok ${path}:4`]);
+        // The threads' blocks read it the same way.
+        const ctx = blockContext({ details: false, output: 'rows', memo: false }, new ProblemIndex());
+        const items = scoreBlock({ seq: 0, file: 'b.jsonl', format: 'jsonl', fileStep: null, firstLine: 1, bytes: readFileSync(path) }, ctx);
+        expect(items.map((item) => ('issue' in item ? `${item.issue.where}: ${item.issue.message}` : 'row' in item ? `ok ${item.row.source}` : Object.keys(item)[0]))).toEqual(
+            ['ok b.jsonl:1', `b.jsonl:2: ${message}`, 'ok b.jsonl:3', 'ok b.jsonl:4']);
+        // A whole-document file too.
+        const doc = join(dir, 'deep.json');
+        writeFileSync(doc, `${'['.repeat(MAX_JSON_NESTING + 1)}${' '.repeat(DEPTH_CHECK_CHARS)}`);
+        expect(await collect(doc, 1 << 26)).toEqual([`${doc}: ${message}`]);
     });
     test('binary garbage without newlines is one issue, then the file ends', async () => {
         const path = join(dir, 'garbage.jsonl');

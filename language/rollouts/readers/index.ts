@@ -12,6 +12,7 @@ import { readJsonlRollouts, type JsonlContext, type LineFormat } from './jsonl.j
 import { DEFAULT_MAX_LINE_BYTES, readLines } from './lines.js';
 import { isJsonObjectLine } from '../../dataset/problems/json-rows.js';
 import { jsonParseAsPython } from '../../python/json-loads.js';
+import { checkJsonNesting } from './json-depth.js';
 import { issue, type ReadRolloutsOptions, type RolloutItem } from './options.js';
 import { readJsonDocument, readParquetRollouts, readWandbTable, type TableContext } from './tables.js';
 import { loadTokenDecoder, type TokenDecoder } from './tokenizer.js';
@@ -135,7 +136,7 @@ async function holdsJsonLines(file: string, maxLineBytes: number | undefined): P
         if ('tooLong' in l) return false;
         if (l.text.trim() === '') continue;
         if (first !== undefined) return true;
-        if (!isJsonObjectLine(l.text, jsonParseAsPython)) return false;
+        if (!isJsonObjectLine(l.text, (text) => (checkJsonNesting(text), jsonParseAsPython(text)))) return false;
         first = l.text;
     }
     return false;

@@ -7,6 +7,7 @@ import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
 import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
 import { RowParser } from './row-parse.js';
 import { jsonParseAsPython } from '../../python/json-loads.js';
+import { checkJsonNesting } from './json-depth.js';
 
 export type LineFormat = Extract<RolloutFormat, 'open-instruct-traces' | 'open-instruct-rollouts' | 'verl' | 'jsonl'>;
 
@@ -48,6 +49,7 @@ export function* lineItems(text: string, where: string, state: LineState, ctx: J
     if (text.trim() === '') return;
     let row: unknown;
     try {
+        checkJsonNesting(text);
         row = state.rows ? jsonParseAsPython(text, (t) => state.rows!.parse(t)) : jsonParseAsPython(text);
     } catch (error) {
         yield issue(where, `invalid JSON: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import { describe, hasResponseField, isRow, recordFromRow, RowError, type Decode
 import { issue, type RolloutFormat, type RolloutItem } from './options.js';
 import { stripBom } from '../../python/bom.js';
 import { jsonParseAsPython } from '../../python/json-loads.js';
+import { checkJsonNesting } from './json-depth.js';
 
 export interface TableContext {
     file: string;
@@ -43,6 +44,7 @@ async function readDocument(path: string, ctx: TableContext): Promise<unknown> {
     const textContent = await fs.readFile(path, 'utf8');
     try {
         // W&B writes its table files with Python's json.dump: a float nan or inf cell is NaN, Infinity.
+        checkJsonNesting(textContent);
         return jsonParseAsPython(stripBom(textContent));
     } catch (error) {
         throw new RowError(undefined, `invalid JSON: ${(error as Error).message}`);
