@@ -4,7 +4,7 @@ import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Program } from '../language/manufactoria/generated/ast.js';
 import { DECLARATION } from '../language/manufactoria/lexing/line-patterns.js';
-import { closingFenceStart, openingFenceEnd } from '../language/manufactoria/lexing/reference-layout.js';
+import { closingFenceStart, layoutOf, openingFenceEnd } from '../language/manufactoria/lexing/reference-layout.js';
 import { firstWord, intendedKind, nearest } from '../language/manufactoria/model/near-names.js';
 import { isPuller } from '../language/manufactoria/model/vocabulary.js';
 
@@ -47,8 +47,11 @@ const FIXES: Record<string, Fix> = {
     },
     'missing-start': (document, d) => {
         const first = (document.parseResult.value as Program).nodes.find((n) => n.name && n.kind !== 'END')?.name ?? 'end';
-        // After an opening fence, which the reference drops only while it is the first line.
-        const at = document.textDocument.positionAt(openingFenceEnd(document.textDocument.getText()) ?? 0);
+        // Where the first declaration's text begins: after an opening fence (dropped only as the first
+        // line) and after the indent of a first declaration, which START would otherwise take as its route.
+        const text = document.textDocument.getText();
+        const declaration = layoutOf(text).lines.find((l) => l.kind === 'declaration');
+        const at = document.textDocument.positionAt(declaration?.contentStart ?? openingFenceEnd(text) ?? 0);
         return [fix('Add a START node', d, document, { start: at, end: at }, `START start:\n    NEXT ${first}\n\n`)];
     },
     'missing-end': (document, d) => [appendNode(document, d, 'Add the END node', 'END end')],

@@ -132,6 +132,9 @@ describe('fixes that add a node keep a fenced program fenced', () => {
         ['```\nSTART start:\n    NEXT end\n```', 'Add the END node'],
         ['```\nSTART start:\n    NEXT x\nEND end\n```  \n\n', "Create PAINTER_RED node 'x'"],
         ['START start:\n    NEXT x\nEND end\n', "Create PAINTER_RED node 'x'"],
+        // An indented first declaration (the whole-text strip made it one): START before it would take it as a route.
+        ['    PAINTER_RED a:\n        NEXT end\nEND end', 'Add a START node'],
+        ['```\n    PAINTER_RED a:\n        NEXT end\nEND end\n```', 'Add a START node'],
     ])('%j: %s', async (text, title) => {
         const document = await open(text);
         const actions = (await Promise.all(errorsOf(document).map((d) => fixesFor(document, d)))).flat();
