@@ -57,7 +57,14 @@ export class KeptRecords {
     }
 
     private internByText<T>(table: Map<string, T>, value: T): T {
-        const key = typeof value === 'string' ? value : JSON.stringify(value);
+        let key: string;
+        try {
+            key = typeof value === 'string' ? value : JSON.stringify(value);
+        } catch {
+            // A label nested too deep to write out (JSON.stringify runs out of stack) is kept as it is:
+            // it scores invalid_label, and the run's other rows load (the whole run failed).
+            return value;
+        }
         const found = table.get(key);
         if (found !== undefined) return found;
         table.set(key, value);

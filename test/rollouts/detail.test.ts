@@ -160,6 +160,17 @@ describe('kept records: labels', () => {
     });
 });
 
+describe('kept records: a label nested too deep to write out', () => {
+    it('is kept as it is (JSON.stringify ran out of stack and the whole run failed to load)', () => {
+        const kept = new KeptRecords();
+        const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+        kept.add(record(acceptAll, { groundTruth: deep }));
+        kept.add(record(acceptAll, { groundTruth: JSON.parse(JSON.stringify(label)) }));
+        expect(kept.get(0)!.groundTruth).toBe(deep);
+        expect(kept.size).toBe(2);
+    });
+});
+
 describe('column sort', () => {
     it('sorts by a column, keeps failing-first among ties, puts missing values last', () => {
         const mk = (id: string, step: number | null, pass_rate: number): ScoredRollout => ({
