@@ -3,7 +3,8 @@ import { AstUtils, CstUtils, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isNode, isRoute, type Node, type Program } from '../language/manufactoria/generated/ast.js';
-import { conditionDoc, NODE_KIND_DOCS, TARGET_DOCS } from '../language/manufactoria/model/node-docs.js';
+import { conditionDoc, kindEffect, NODE_KIND_DOCS, TARGET_DOCS } from '../language/manufactoria/model/node-docs.js';
+import { isNodeKind } from '../language/manufactoria/model/vocabulary.js';
 import { ProgramGraph } from '../language/manufactoria/model/program-graph.js';
 import { directiveHover } from './solution-tests/directive-hover.js';
 import type { SolutionTestService } from './solution-tests/solution-service.js';
@@ -43,7 +44,8 @@ export class ManufactoriaHoverProvider implements HoverProvider {
 }
 
 function describeNode(graph: ProgramGraph, node: Node): string {
-    return `\`${node.kind} ${node.name}\`\n\nRoutes: ${graph.describeRoutes(node)}`;
+    const effect = isNodeKind(node.kind) ? ` — ${kindEffect(node.kind)}` : '';
+    return `\`${node.kind} ${node.name}\`${effect}\n\nRoutes: ${graph.describeRoutes(node)}`;
 }
 
 function describeTarget(graph: ProgramGraph, target: string): string {

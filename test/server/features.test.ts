@@ -16,6 +16,14 @@ describe('hover', () => {
     test('on a node keyword', async () => expect(await hover('PULLER_RB', 2)).toContain('consumes R or B'));
     test('on a node id: kind and routes', async () => expect(await hover('p:', 0)).toContain('[EMPTY] → END'));
     test('on a target: the target node', async () => expect(await hover('NEXT p', 5)).toContain('`PULLER_RB p`'));
+    test('on a node id or a target: what the node does with the tape', async () => {
+        expect(await hover('NEXT p', 5)).toContain('`PULLER_RB p` — takes R or B off the front of the tape; any other front symbol stays');
+        const document = await open('START start:\n    NEXT paint\nPAINTER_YELLOW paint:\n    NEXT end\nEND end');
+        const at = async (offset: number) => ((await lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset) }))?.contents as { value: string }).value;
+        const text = document.textDocument.getText();
+        expect(await at(text.indexOf('NEXT paint') + 5)).toBe('`PAINTER_YELLOW paint` — appends Y to the end of the tape\n\nRoutes: NEXT → end');
+        expect(await at(text.indexOf('start:'))).toContain('`START start` — the robot enters here; the tape is unchanged');
+    });
     test('on NONE, end and the END trap', async () => {
         expect(await hover('[B] end', 5)).toContain('accepting END node');
         expect(await hover('[EMPTY] END', 9)).toContain('not** the accepting node');

@@ -12,6 +12,17 @@ function kindDoc(kind: NodeKind): string {
     return `**${kind}** — appends ${PAINTER_COLOUR[kind]} to the end of the tape, then follows its single \`NEXT\` route.`;
 }
 
+/** What a node of this kind does with the tape, in a few words (the hover on a node's id). */
+export function kindEffect(kind: NodeKind): string {
+    if (kind === 'START') return 'the robot enters here; the tape is unchanged';
+    if (kind === 'END') return "the robot is accepted here with its tape (as id 'end')";
+    if (isPuller(kind)) {
+        const [a, b] = PULLER_READS[kind];
+        return `takes ${a} or ${b} off the front of the tape; any other front symbol stays, and so does an empty tape ([EMPTY])`;
+    }
+    return `appends ${PAINTER_COLOUR[kind]} to the end of the tape`;
+}
+
 export const NODE_KIND_DOCS: Readonly<Record<string, string>> = {
     ...Object.fromEntries(NODE_KINDS.map((kind) => [kind, kindDoc(kind)])),
     NEXT: '**NEXT** — the single route of START and painter nodes: where the robot goes after this node.',
