@@ -102,6 +102,18 @@ describe('editor-only warnings', () => {
         // A condition the puller cannot read is a reference error, not this warning.
         expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\n    [Y] NONE\nEND end')).not.toContain('shadowed-route');
     });
+    test('a long puller is read once per check, not back from each route (O(n²): 8 s per keystroke at 20,000 routes after 20,000 broken ones)', () => {
+        const n = 300;
+        const text = `START start:\n    NEXT p\nPULLER_RB p:\n${'    x\n'.repeat(n)}${'    [R] p\n'.repeat(n)}END end`;
+        const program = parseProgram(text);
+        const puller = program.nodes[1];
+        let reads = 0;
+        (puller as { routes: unknown }).routes = new Proxy(puller.routes, { get: (target, key, receiver) => { if (typeof key === 'string' && /^\d+$/.test(key)) reads++; return Reflect.get(target, key, receiver); } });
+        let warnings = 0;
+        checkGraphWarnings(program, (_severity, _message, info) => { if (info.code === 'shadowed-route') warnings++; });
+        expect(warnings).toBe(n - 1);
+        expect(reads).toBeLessThanOrEqual(10 * 2 * n);
+    });
     test('an expected output that looks like a pattern but is compared as text', async () => {
         const text = '# test: RRB => R{2}B\n# test: RB => [RB]+\n# test: RB => (R\n# test: RB => R.\n# test: RB => RB\nSTART start:\n    NEXT end\nEND end';
         const notes = ((await open(text)).diagnostics ?? []).filter((d) => d.code === 'literal-output');

@@ -10,6 +10,7 @@ export class ProgramGraph {
     readonly byName = new Map<string, Node>();
     readonly edges: GraphEdge[] = [];
     private readonly next = new Map<Node, Node[]>();
+    private readonly firstByCondition = new Map<Node, Map<string, Route>>();
 
     constructor(readonly program: Program) {
         for (const node of program.nodes) {
@@ -58,11 +59,22 @@ export class ProgramGraph {
      */
     shadowedBy(route: Route): Route | undefined {
         if (route.condition === undefined || route.target === undefined) return undefined;
-        for (const earlier of route.$container.routes) {
-            if (earlier === route) return undefined;
-            if (earlier.condition === route.condition && earlier.target !== undefined) return earlier;
+        const first = this.firstRoutes(route.$container).get(route.condition);
+        return first !== route ? first : undefined;
+    }
+
+    /**
+     * A puller's first route of each condition, found in one pass over its routes. Looking back
+     * from each route cost O(n²) on a long puller: 8 s per keystroke at 20,000 routes after 20,000
+     * broken ones.
+     */
+    private firstRoutes(node: Node): Map<string, Route> {
+        let first = this.firstByCondition.get(node);
+        if (!first) {
+            this.firstByCondition.set(node, first = new Map());
+            for (const r of node.routes) if (r.condition !== undefined && r.target !== undefined && !first.has(r.condition)) first.set(r.condition, r);
         }
-        return undefined;
+        return first;
     }
 
     /** Human-readable route list, e.g. `[R] → a, [R] → b (never taken), [EMPTY] → NONE (implicit)`. */
