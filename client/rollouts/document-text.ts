@@ -2,6 +2,7 @@
 // The `# problem:` binding goes AFTER the program: it is a comment, which the reference drops, and
 // appending it keeps every program line where the reference counts it (parse errors name the same
 // line numbers as `delta check` on the extracted program).
+import { directiveHead } from '../../language/dataset/solutions/directives.js';
 import type { RolloutInfo } from './worker-protocol.js';
 
 /** The URI scheme of rollouts opened as read-only documents (client/rollouts/documents.ts). */
@@ -15,14 +16,32 @@ export const ROLLOUT_SCHEME = 'delta-rollout';
  */
 export function rolloutDocumentText(info: RolloutInfo, closingFence?: number): string {
     const lines = [''];
+    const own = { count: 0 };
+    const program = defused(closingFence === undefined ? info.program : info.program.slice(0, closingFence), own);
     if (info.problemFile && info.problem !== null) lines.push(`# problem: ${info.problemFile}#${info.problem}`);
     else lines.push(`# (no problem file in the workspace holds '${info.problem ?? '?'}': tests cannot run here)`);
     lines.push(`# rollout: ${info.source} · step ${info.step ?? '–'} · sample ${info.sample ?? '–'} · pass_rate ${info.pass_rate} · all_pass ${info.all_pass}${info.error ? ` · ${info.error}` : ''}`);
     lines.push('# read-only: "DELTA: Copy Rollout to Workspace" makes an editable solution file');
+    if (own.count) lines.push(`# the program's own ${own.count === 1 ? 'directive line is' : `${own.count} directive lines are`} shown with '##': model text, not this document's binding or tests`);
     const comments = `${lines.join('\n')}\n`;
-    if (closingFence !== undefined) return `${info.program.slice(0, closingFence)}${comments}${info.program.slice(closingFence)}`;
-    const program = info.program.endsWith('\n') ? info.program : `${info.program}\n`;
-    return `${program}${comments}`;
+    if (closingFence !== undefined) return `${program}${comments}${info.program.slice(closingFence)}`;
+    return `${program.endsWith('\n') ? program : `${program}\n`}${comments}`;
+}
+
+/**
+ * The program with its own `# problem:` and `# test:` lines (a model may write them) made plain
+ * comments by a second `#`: the first `# problem:` line of a document binds it, so a model's would
+ * have bound the rollout to a problem of its choosing (and its tests run). A comment line stays a
+ * comment line for the reference, so line numbers and the verdict do not change.
+ */
+function defused(program: string, own: { count: number }): string {
+    if (!program.includes('#')) return program;
+    return program.split('\n').map((line) => {
+        if (!directiveHead(line)) return line;
+        own.count++;
+        const at = line.indexOf('#');
+        return `${line.slice(0, at)}#${line.slice(at)}`;
+    }).join('\n');
 }
 
 

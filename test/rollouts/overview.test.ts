@@ -178,6 +178,23 @@ describe('rolloutDocumentText', () => {
         expect(closingFenceStart(info.program)).toBeUndefined();
     });
 
+    it('a program\'s own `# problem:` and `# test:` lines (model text) do not bind the rollout or add tests; lines and verdict stay the reference\'s', () => {
+        const verdict = (text: string) => { const v = verdictOf(text); return v.ok ? 'OK' : v.error; };
+        const program = '# problem: tape starts with BB\nSTART start:\n  # test: B -> accept\n    NEXT end\nEND end # problem: not a directive\n```';
+        const fence = closingFenceStart(program);
+        for (const text of [rolloutDocumentText({ ...info, program }, fence), rolloutDocumentText({ ...info, program: program.slice(0, fence) })]) {
+            const directives = parseDirectives(text);
+            // The first `# problem:` line binds a document: it was the model's ("tape starts with BB"), and ours an issue.
+            expect(directives.problem?.path).toBe('/ws/problems.jsonl');
+            expect(directives.problem?.selector).toBe('ab0c');
+            expect(directives.tests).toEqual([]);
+            expect(directives.issues).toEqual([]);
+            expect(text.split('\n').slice(0, 5)).toEqual(['## problem: tape starts with BB', 'START start:', '  ## test: B -> accept', '    NEXT end', 'END end # problem: not a directive']);
+            expect(text).toContain("# the program's own 2 directive lines are shown with '##'");
+            expect(verdict(text)).toBe(verdict(program));
+        }
+    });
+
     it('an editable copy: the binding on top, after an opening fence the reference drops', () => {
         const verdict = (text: string) => { const v = verdictOf(text); return v.ok ? 'OK' : v.error; };
         expect(rolloutCopyText(info, './problems.jsonl#ab0c')).toBe(`# problem: ./problems.jsonl#ab0c\n# copied from rollout run/5.jsonl:7\n\n${info.program}\n`);
