@@ -26,6 +26,11 @@ export interface PromptScene {
 }
 
 const NUM = String.raw`[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
+
+/** Text of the prompt quoted in a message: its start only when long (an edited prompt may be megabytes). */
+function excerpt(text: string, max = 160): string {
+    return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
 const num = (text: string): number => Number(text);
 
 function value(text: string, kind: ExpressionKind, what: string): number {
@@ -34,7 +39,7 @@ function value(text: string, kind: ExpressionKind, what: string): number {
     try {
         return evaluateExpression(t, kind);
     } catch (error) {
-        throw new PromptParseError(`${what}: cannot evaluate ${JSON.stringify(t)}: ${(error as Error).message}`);
+        throw new PromptParseError(`${what}: cannot evaluate ${JSON.stringify(excerpt(t))}: ${excerpt((error as Error).message)}`);
     }
 }
 
@@ -67,6 +72,22 @@ function splitTopLevel(text: string): string[] {
     return parts.map((p) => p.trim());
 }
 
+/**
+ * The value between `marker` and the next `unit` on the line, without a leading `≈`/`=`:
+ * `initial angular velocity ≈ 0.170 rad/s` → `0.170`. Found with string searches: the regular
+ * expression this replaces backtracked cubically over a run of spaces (minutes for a few
+ * thousand), and an edited prompt may hold anything.
+ */
+function valueBefore(text: string, marker: string, unit: string): string | undefined {
+    const at = text.indexOf(marker);
+    if (at < 0) return undefined;
+    const end = text.indexOf(unit, at + marker.length);
+    if (end < 0) return undefined;
+    const inside = text.slice(at + marker.length, end).trim();
+    const value = /^[≈=]/.test(inside) ? inside.slice(1).trim() : inside;
+    return value === '' ? undefined : value;
+}
+
 interface ContainerInfo { box: Box; profile?: { omega_base: number; omega_amp: number } }
 
 function parsePath(part: string): TranslationPath | undefined {
@@ -81,9 +102,10 @@ function parsePath(part: string): TranslationPath | undefined {
 }
 
 function parseContainer(line: string, warnings: string[]): ContainerInfo {
-    const [head, ...clauses] = line.split(/\s*;\s*/);
+    // Split, then trim: a split on /\s*;\s*/ took seconds over a long run of spaces.
+    const [head, ...clauses] = line.split(';').map((part) => part.trim());
     const m = new RegExp(String.raw`Container\s+(\d+):\s*regular polygon with\s+(\d+)\s+sides,\s*radius\s+(${NUM})\s*m\s*,\s*center at\s*\(\s*(${NUM})\s*,\s*(${NUM})\s*\)`).exec(head);
-    if (!m) throw new PromptParseError(`unrecognised container line: ${line}`);
+    if (!m) throw new PromptParseError(`unrecognised container line: ${excerpt(line)}`);
     const box: Box = {
         center: [num(m[4]), num(m[5])], diameter: 2 * num(m[3]), sides: num(m[2]),
         rotation: 0, rotation_speed: 0, friction: 0, restitution: 1,
@@ -91,14 +113,15 @@ function parseContainer(line: string, warnings: string[]): ContainerInfo {
     const info: ContainerInfo = { box };
     for (const clause of clauses) {
         let c: RegExpExecArray | null;
+        let speed: string | undefined;
         if ((c = new RegExp(String.raw`^initial orientation\s+(${NUM})\s*rad`).exec(clause))) {
             box.rotation = (num(c[1]) * 180) / Math.PI;
         } else if ((c = new RegExp(String.raw`time-varying angular velocity\s*ω\(t\)\s*=\s*(${NUM})\s*([+-])\s*(${NUM})\s*·\s*sin\(t\)`).exec(clause))) {
             const amp = (c[2] === '-' ? -1 : 1) * num(c[3]);
             info.profile = { omega_base: num(c[1]), omega_amp: amp };
             box.rotation_speed = num(c[1]);
-        } else if ((c = /^constant angular velocity\s*(?:[≈=]\s*)?(.+?)\s*rad\/s/.exec(clause))) {
-            box.rotation_speed = value(c[1], 'box', `container ${m[1]} angular velocity`);
+        } else if (clause.startsWith('constant angular velocity') && (speed = valueBefore(clause, 'constant angular velocity', 'rad/s')) !== undefined) {
+            box.rotation_speed = value(speed, 'box', `container ${m[1]} angular velocity`);
         } else if ((c = new RegExp(String.raw`^angular velocity\s*(?:[≈=]\s*)?(${NUM})\s*rad\/s`).exec(clause))) {
             // Printed for a profile whose amplitude is ~0.
             info.profile = { omega_base: num(c[1]), omega_amp: 0 };
@@ -108,7 +131,7 @@ function parseContainer(line: string, warnings: string[]): ContainerInfo {
         } else {
             const path = parsePath(clause);
             if (path) box.translation_path = path;
-            else warnings.push(`container ${m[1]}: ignored clause "${clause}"`);
+            else warnings.push(`container ${m[1]}: ignored clause "${excerpt(clause)}"`);
         }
     }
     return info;
@@ -116,19 +139,19 @@ function parseContainer(line: string, warnings: string[]): ContainerInfo {
 
 function parseBall(line: string): Ball {
     const head = /Ball\s+(\d+):\s*(circle|regular polygon\s*\(\s*(\d+)\s*sides\s*\))/.exec(line);
-    if (!head) throw new PromptParseError(`unrecognised ball line: ${line}`);
+    if (!head) throw new PromptParseError(`unrecognised ball line: ${excerpt(line)}`);
     const label = `ball ${head[1]}`;
     const radius = new RegExp(String.raw`radius\s+(${NUM})\s*m\b`).exec(line);
     const position = new RegExp(String.raw`initial position\s*\(\s*(${NUM})\s*,\s*(${NUM})\s*\)`).exec(line);
     const velocityText = parenthesised(line, 'initial velocity');
     if (!radius || !position || velocityText === undefined) {
-        throw new PromptParseError(`${label}: expected "radius …m, initial position (x, y), initial velocity (vx, vy)" in: ${line}`);
+        throw new PromptParseError(`${label}: expected "radius …m, initial position (x, y), initial velocity (vx, vy)" in: ${excerpt(line)}`);
     }
     const v = splitTopLevel(velocityText);
-    if (v.length !== 2) throw new PromptParseError(`${label}: initial velocity must have two components: (${velocityText})`);
+    if (v.length !== 2) throw new PromptParseError(`${label}: initial velocity must have two components: (${excerpt(velocityText)})`);
     // A ball rotates freely iff the prompt gives it a non-zero angular velocity (§8.4).
-    const spin = /initial angular velocity\s*(?:[≈=]\s*)?(.+?)\s*rad\/s/.exec(line);
-    const angular = spin ? value(spin[1], 'ball', `${label} angular velocity`) : 0;
+    const spin = valueBefore(line, 'initial angular velocity', 'rad/s');
+    const angular = spin !== undefined ? value(spin, 'ball', `${label} angular velocity`) : 0;
     return {
         position: [num(position[1]), num(position[2])],
         velocity: [value(v[0], 'ball', `${label} velocity x`), value(v[1], 'ball', `${label} velocity y`)],
@@ -139,6 +162,20 @@ function parseBall(line: string): Ball {
         rotation_affected: angular !== 0,
         color: [255, 0, 0],
     };
+}
+
+/**
+ * The two components of `constant gravity vector (gx, gy) m/s^2`, split at the first comma (a
+ * regular expression with a lazy group between optional spaces took minutes over a run of spaces).
+ */
+function gravityComponents(block: string): [string, string] | undefined {
+    const m = /constant gravity vector\s*\(([^()]*)\)\s*m\/s\^?2/.exec(block);
+    if (!m) return undefined;
+    const comma = m[1].indexOf(',');
+    if (comma < 0) return undefined;
+    const gx = m[1].slice(0, comma).trim();
+    const gy = m[1].slice(comma + 1).trim();
+    return gx && gy ? [gx, gy] : undefined;
 }
 
 /** Lines starting with `- <prefix>` inside the scene block. */
@@ -165,9 +202,9 @@ export function sceneFromPrompt(prompt: string): PromptScene {
         has_gravity_profile: /Gravity varies over time\./.test(block),
         meta: {},
     };
-    const gravity = /constant gravity vector\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*m\/s\^?2/.exec(block);
+    const gravity = gravityComponents(block);
     if (gravity) {
-        scene.physics = { gravity_enabled: true, gravity_x: value(gravity[1], 'box', 'gravity x'), gravity_y: value(gravity[2], 'box', 'gravity y') };
+        scene.physics = { gravity_enabled: true, gravity_x: value(gravity[0], 'box', 'gravity x'), gravity_y: value(gravity[1], 'box', 'gravity y') };
     } else if (!/no effective gravity/.test(block)) {
         warnings.push('no gravity line found; assuming no gravity');
     }

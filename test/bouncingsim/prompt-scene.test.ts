@@ -74,3 +74,41 @@ describe('lenient parsing', () => {
         expect(() => sceneFromPrompt('### Scene description\n- Container 1: a blob\n')).toThrow(/unrecognised container line/);
     });
 });
+
+describe('edited and hostile prompts', () => {
+    const scene = (containers: string, ball: string, physics = '- no effective gravity (treated as zero).') =>
+        `### Scene description\n#### Containers\n${containers}\n\n#### Objects\n${ball}\n\n### Physics\n${physics}\n`;
+    const box = '- Container 1: regular polygon with 4 sides, radius 200.00m, center at (750, 750); initial orientation 0.000 rad';
+    const ball = '- Ball 1: circle, radius 20.0m, initial position (750, 750), initial velocity (10.0, 0.0) m/s';
+    const spaces = ' '.repeat(20_000);
+
+    it('reads values with spaces around them and the = form of expressions', () => {
+        const r = sceneFromPrompt(scene(`${box}; constant angular velocity =   pi / 4   rad/s`, `${ball}, initial angular velocity ≈  2*pi  rad/s`, '- constant gravity vector (  1.50 ,  -2.00  ) m/s^2.'));
+        expect(r.warnings).toEqual([]);
+        expect(r.scene.boxes[0].rotation_speed).toBeCloseTo(Math.PI / 4, 14);
+        expect(r.scene.balls[0].angular_velocity).toBeCloseTo(2 * Math.PI, 14);
+        expect(r.scene.physics).toEqual({ gravity_enabled: true, gravity_x: 1.5, gravity_y: -2 });
+    });
+
+    // Each of these made a regular expression backtrack over the run of spaces for minutes (the
+    // test's time limit is what fails without the fix); now each reads in one pass.
+    it('a long run of spaces where a value should be ends at once, with a warning or an error', () => {
+        expect(sceneFromPrompt(scene(box, ball, `- constant gravity vector (${spaces}x`)).warnings).toEqual(['no gravity line found; assuming no gravity']);
+        expect(sceneFromPrompt(scene(box, `${ball}, initial angular velocity${spaces}x`)).scene.balls[0].rotation_affected).toBe(false);
+        expect(sceneFromPrompt(scene(`${box}; constant angular velocity${spaces}x`, ball)).warnings[0]).toMatch(/^container 1: ignored clause "constant angular velocity {100,}… \(20026 characters\)"$/);
+        expect(sceneFromPrompt(scene(`${box}${spaces}x`, ball)).scene.boxes[0].diameter).toBe(400);
+        expect(sceneFromPrompt(scene(box, `${ball}, ${'initial angular velocity '.repeat(20_000)}`)).scene.balls[0].angular_velocity).toBe(0);
+    });
+
+    it('quotes only the start of a long bad value', () => {
+        const name = 'v'.repeat(1_000_000);
+        let message = '';
+        try {
+            sceneFromPrompt(scene(box, ball.replace('(10.0, 0.0)', `(${name}, 0.0)`)));
+        } catch (error) {
+            message = (error as Error).message;
+        }
+        expect(message).toMatch(/^ball 1 velocity x: cannot evaluate "v{160}… \(1000000 characters\)": name 'v+… \(\d+ characters\)$/);
+        expect(message.length).toBeLessThan(500);
+    });
+});
