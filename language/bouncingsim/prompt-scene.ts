@@ -150,7 +150,9 @@ function parseBall(line: string): Ball {
     const v = splitTopLevel(velocityText);
     if (v.length !== 2) throw new PromptParseError(`${label}: initial velocity must have two components: (${excerpt(velocityText)})`);
     // A ball rotates freely iff the prompt gives it a non-zero angular velocity (§8.4).
-    const spin = valueBefore(line, 'initial angular velocity', 'rad/s');
+    // `angular velocity: {value} rad/s` is what the prompt writer prints for a value its own
+    // evaluator rejects but the ball's accepts (`round(2.567, 2)`): the ball spins all the same.
+    const spin = valueBefore(line, 'initial angular velocity', 'rad/s') ?? valueBefore(line, 'angular velocity:', 'rad/s');
     const angular = spin !== undefined ? value(spin, 'ball', `${label} angular velocity`) : 0;
     return {
         position: [num(position[1]), num(position[2])],

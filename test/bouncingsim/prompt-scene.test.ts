@@ -90,6 +90,13 @@ describe('edited and hostile prompts', () => {
         expect(r.scene.physics).toEqual({ gravity_enabled: true, gravity_x: 1.5, gravity_y: -2 });
     });
 
+    it('reads the spin the prompt writer prints as "angular velocity: …" (a value only the ball\'s evaluator takes)', () => {
+        // What scene_to_prompt writes for a ball whose angular_velocity is "round(2.567, 2)".
+        const { scene: s, warnings } = sceneFromPrompt(scene(box, `${ball}, angular velocity: round(2.567, 2) rad/s`));
+        expect(warnings).toEqual([]);
+        expect(s.balls[0]).toMatchObject({ angular_velocity: 2.57, rotation_affected: true });
+    });
+
     // Each of these made a regular expression backtrack over the run of spaces for minutes (the
     // test's time limit is what fails without the fix); now each reads in one pass.
     it('a long run of spaces where a value should be ends at once, with a warning or an error', () => {
