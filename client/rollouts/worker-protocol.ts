@@ -53,6 +53,7 @@ export interface RolloutInfo {
 }
 
 export type FromWorker =
+    /** Bytes of the whole run read, of all its files' bytes; `file` is the one being read. */
     | { type: 'progress'; records: number; bytesRead: number; totalBytes: number; file: string }
     | {
         type: 'done'; overview: Overview; issues: RolloutIssue[]; issueCount: number;

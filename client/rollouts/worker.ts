@@ -10,6 +10,8 @@ import { loadProblemIndex } from '../../language/rollouts/pipeline.js';
 import type { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import type { RolloutIssue, ScoredRollout } from '../../language/rollouts/types.js';
 import { KeptRecords } from './kept-records.js';
+import { RunProgress } from './run-progress.js';
+import type { ReadProgress } from '../../language/rollouts/readers/options.js';
 import { BouncingSimStore, changesBetween, detailOf, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
 import type { FromWorker, PythonPolicy, ToWorker } from './worker-protocol.js';
 
@@ -44,11 +46,13 @@ async function load(paths: string[], problemFiles: string[], title: string, pyth
     let issueCount = 0;
     let heldBack = 0;
     let last = 0;
-    const onProgress = (p: { bytesRead: number; totalBytes: number; file: string }) => {
+    const runProgress = new RunProgress(paths);
+    const onProgress = (p: ReadProgress) => {
+        const at = runProgress.update(p);
         const now = Date.now();
         if (now - last < PROGRESS_MS) return;
         last = now;
-        post({ type: 'progress', records: rows.length, bytesRead: p.bytesRead, totalBytes: p.totalBytes, file: p.file });
+        post({ type: 'progress', records: rows.length, bytesRead: at.bytesRead, totalBytes: at.totalBytes, file: p.file });
     };
     const report = (issue: RolloutIssue) => {
         issueCount++;
