@@ -23,6 +23,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 .legend { font-size: 11px; color: var(--vscode-descriptionForeground); }
 .edge path { fill: none; stroke: var(--vscode-editorLineNumber-foreground); stroke-width: 1.4; }
 .edge.implicit path { stroke-dasharray: 4 3; opacity: 0.6; }
+.edge.shadowed path, .edge.shadowed text { stroke-dasharray: 1 3; opacity: 0.35; }
 .edge.on-path path { stroke: var(--vscode-focusBorder); stroke-width: 3; }
 .edge .label { font-size: 11px; text-anchor: middle; fill: var(--vscode-editor-foreground); paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 3px; }
 #arrow path { fill: var(--vscode-editorLineNumber-foreground); }
@@ -61,7 +62,7 @@ button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 export function graphHtml(options: { cspSource: string; scriptUri: string; nonce: string }): string {
     return webviewHtml({ ...options, title: 'Factory Graph', style: STYLE, body: `<header>
   <span id="title"></span><span id="status">Drawing…</span><span class="spacer"></span>
-  <span class="legend">dashed: implicit route to NONE · faded: unreachable · amber: no path to end</span>
+  <span class="legend">dashed: implicit route to NONE · dotted: never taken (an earlier route has its colour) · faded: unreachable · amber: no path to end</span>
   <button id="fit" title="Fit the whole graph into view">Fit</button>
   <button id="export" title="Save the drawing as an SVG file">Export SVG</button>
 </header>

@@ -102,6 +102,12 @@ describe('editor-only warnings', () => {
         // A condition the puller cannot read is a reference error, not this warning.
         expect(await codesOf('START start:\n    NEXT p\nPULLER_RB p:\n    [Y] end\n    [Y] NONE\nEND end')).not.toContain('shadowed-route');
     });
+    test('a node reached only by a never-taken route is unreachable, and an end reached only so is no accepting path', async () => {
+        const text = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] NONE\n    [B] NONE\n    [EMPTY] NONE\n    [R] q\nPAINTER_RED q:\n    NEXT end\nEND end';
+        const warnings = ((await open(text)).diagnostics ?? []).filter((d) => d.severity === 2).map((d) => d.message);
+        expect(warnings).toContain("Node 'q' is unreachable from 'start'");
+        expect(warnings).toContain("No route leads from 'start' to 'end': every tape is rejected");
+    });
     test('a long puller is read once per check, not back from each route (O(n²): 8 s per keystroke at 20,000 routes after 20,000 broken ones)', () => {
         const n = 300;
         const text = `START start:\n    NEXT p\nPULLER_RB p:\n${'    x\n'.repeat(n)}${'    [R] p\n'.repeat(n)}END end`;

@@ -27,6 +27,14 @@ describe('factory graph model', () => {
             { from: 'n:a', to: 's:NONE@a', label: 'EMPTY', implicit: true },
         ]);
     });
+    test('a never-taken route is marked, and leads nowhere for reachability', () => {
+        const text = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] NONE\n    [B] NONE\n    [EMPTY] NONE\n    [R] q\nPAINTER_RED q:\n    NEXT end\nEND end';
+        const graph = factoryGraph(parseProgram(text));
+        expect(graph.edges.filter((e) => e.shadowed)).toEqual([{ from: 'n:p', to: 'n:q', label: 'R', shadowed: true }]);
+        expect(graph.nodes.filter((n) => n.id.startsWith('n:')).map((n) => [n.name, n.reachable, n.reachesEnd])).toEqual([
+            ['start', true, false], ['p', true, false], ['q', false, true], ['end', false, true],
+        ]);
+    });
     test("the target END (no node of that id) is a rejecting sink of its own, not an undefined target: the program is valid", () => {
         const text = 'START start:\n    NEXT p\nPULLER_RB p:\n    [R] END\n    [B] end\n    [EMPTY] endd\nEND end';
         const { nodes } = factoryGraph(parseProgram(text));

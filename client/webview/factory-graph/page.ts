@@ -43,7 +43,7 @@ function draw(): void {
         const p = layout!.edges[i];
         if (!p) return;
         const d = `M${p.points.map((q) => `${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(' L')}`;
-        edgeHtml.push(`<g class="edge${edge.implicit ? ' implicit' : ''}" data-from="${escape(edge.from)}" data-to="${escape(edge.to)}" data-label="${edge.label}">`
+        edgeHtml.push(`<g class="edge${edge.implicit ? ' implicit' : ''}${edge.shadowed ? ' shadowed' : ''}" data-from="${escape(edge.from)}" data-to="${escape(edge.to)}" data-label="${edge.label}">`
             + `<path d="${d}" marker-end="url(#arrow)"/><text class="label" x="${p.labelAt.x.toFixed(1)}" y="${(p.labelAt.y + 4).toFixed(1)}">${edge.label}</text></g>`);
     });
     const nodeHtml = graph.nodes.map((node) => {

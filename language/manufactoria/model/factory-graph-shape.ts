@@ -30,6 +30,8 @@ export interface FactoryEdge {
     label: string;
     /** A puller condition without a route: it goes to NONE at run time. */
     implicit?: boolean;
+    /** A route an earlier route of its puller with the same condition shadows: never taken. */
+    shadowed?: boolean;
 }
 
 export interface FactoryGraphModel {

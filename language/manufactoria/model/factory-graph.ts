@@ -32,7 +32,7 @@ export function factoryGraph(program: Program): FactoryGraphModel {
         // `END` is never an undefined target (docs/manufactoria.md §4 rule m): the program is valid, the robot is rejected there.
         const undeclared = () => sink(`u:${edge.target}`, edge.target, edge.target === 'END' ? 'UNKNOWN' : 'UNDEFINED').id;
         const target = to ? `n:${to.name}` : edge.target === 'NONE' ? sink(noneSink(edge.from.name!), 'NONE', 'NONE').id : undeclared();
-        edges.push({ from: `n:${edge.from.name}`, to: target, label: edge.port });
+        edges.push({ from: `n:${edge.from.name}`, to: target, label: edge.port, ...(graph.shadowedBy(edge.route) ? { shadowed: true } : {}) });
     }
     for (const node of graph.byName.values()) {
         if (!isPuller(node.kind)) continue;
@@ -51,6 +51,7 @@ function markReachability(nodes: FactoryNode[], edges: FactoryEdge[]): void {
     const out = new Map<string, string[]>();
     const into = new Map<string, string[]>();
     for (const e of edges) {
+        if (e.shadowed) continue; // never taken
         (out.get(e.from) ?? out.set(e.from, []).get(e.from)!).push(e.to);
         (into.get(e.to) ?? into.set(e.to, []).get(e.to)!).push(e.from);
     }

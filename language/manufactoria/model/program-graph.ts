@@ -24,7 +24,8 @@ export class ProgramGraph {
         }
         for (const edge of this.edges) {
             const to = this.resolve(edge.target);
-            if (!to) continue;
+            // A route an earlier one of its puller shadows is never taken: it leads nowhere at run time.
+            if (!to || this.shadowedBy(edge.route)) continue;
             const list = this.next.get(edge.from);
             if (list) list.push(to); else this.next.set(edge.from, [to]);
         }
