@@ -82,6 +82,16 @@ describe('bouncingsim check (simulator)', () => {
         expect(output.stderr).toContain(`${file}:1: row B_0_1: warning: the prompt's target times (0.1, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5) differ from the row's timestamps (0.1, 0.2, 0.3,`);
         expect(output.stderr).not.toContain(`${file}:2:`);
     });
+    it('a row without asserts is an error naming it, not "0/0 max -Infinity"', async () => {
+        const rows = readFileSync(LIST_ROWS, 'utf8').trim().split('\n');
+        const row = { ...JSON.parse(rows[0]), ground_truth: [] };
+        const file = join(tmp, 'no-asserts.jsonl');
+        writeFileSync(file, [JSON.stringify(row), rows[1]].join('\n'));
+        expect(await bouncingsim.main(['check', file])).toBe(1);
+        expect(output.stderr).toContain(`${file}:1: row B_0_1: ground_truth holds no asserts (the verifier answers such a row with no results, which scores 0)`);
+        expect(output.stdout).not.toContain('Infinity');
+        expect(output.stdout).toMatch(/^B_0_2 +15\/15 /m);
+    });
     it('exits 0 when every assert passes and prints a per-family summary', async () => {
         expect(await bouncingsim.main(['check', LIST_ROWS])).toBe(0);
         expect(output.stdout).toMatch(/^B_0_1 +15\/15 {2}max 0\.\d\d$/m);

@@ -41,6 +41,12 @@ export async function checkCommand(args: string[]): Promise<number> {
     return errors.length || failures ? 1 : 0;
 }
 
+/** A row without asserts cannot pass (the verifier answers it with no results, scored 0): say so instead of "0/0". */
+function assertsOf(entry: RowEntry, promptTimestamps: number[] | undefined) {
+    if (entry.row.ground_truth.length === 0) throw new Error('ground_truth holds no asserts (the verifier answers such a row with no results, which scores 0)');
+    return rowAsserts(entry.row, promptTimestamps);
+}
+
 function warnTimes(file: string, entry: RowEntry, promptTimestamps: number[] | undefined): void {
     const warning = promptTimesWarning(entry.row, promptTimestamps);
     if (warning) err(`${file}:${entry.line}: row ${entry.row.id}: warning: ${warning}`);
@@ -56,7 +62,7 @@ function checkSimulator(file: string, rows: RowEntry[], json: boolean): number {
             const rebuilt = sceneFromPrompt(entry.row.prompt);
             for (const w of rebuilt.warnings) err(`${file}:${entry.line}: row ${entry.row.id}: warning: ${w}`);
             warnTimes(file, entry, rebuilt.timestamps);
-            const asserts = rowAsserts(entry.row, rebuilt.timestamps);
+            const asserts = assertsOf(entry, rebuilt.timestamps);
             check = scoreRow(entry.row.id, asserts, simulate(rebuilt.scene, asserts.timestamps));
         } catch (error) {
             err(formatJsonlError(rowFailure(file, entry, error)));
@@ -115,7 +121,7 @@ async function checkResponses(file: string, rows: RowEntry[], responsesFile: str
         try {
             const rebuilt = sceneFromPrompt(entry.row.prompt);
             warnTimes(file, entry, rebuilt.timestamps);
-            let asserts = rowAsserts(entry.row, rebuilt.timestamps);
+            let asserts = assertsOf(entry, rebuilt.timestamps);
             let tests = entry.row.ground_truth;
             if (o.against === 'simulator') {
                 const simulated = simulate(rebuilt.scene, asserts.timestamps);
