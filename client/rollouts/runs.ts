@@ -10,6 +10,7 @@ import type { RolloutIssue } from '../../language/rollouts/types.js';
 import { workerOptions } from '../../server/worker-role.js';
 import { configuredPython, configuredSandbox } from '../trajectory/python-path.js';
 import type { FromWorker, RolloutInfo, SearchField, ToWorker } from './worker-protocol.js';
+import { WorkerQuestions } from './worker-questions.js';
 
 /** A question to the worker, without the id the asking adds. */
 type Question = ToWorker extends infer Q ? (Q extends { id: number } ? Omit<Q, 'id'> : never) : never;
@@ -64,13 +65,9 @@ export class Runs implements vscode.Disposable {
         const key = this.nextKey++;
         const started = Date.now();
         const worker = new Worker(this.workerPath, workerOptions('rollouts'));
-        const waiting = new Map<number, (answer: Answer) => void>();
-        let nextId = 1;
-        const ask = <T>(question: Question, read: (answer: Answer) => T): Promise<T> => new Promise((resolve) => {
-            const id = nextId++;
-            waiting.set(id, (answer) => resolve(read(answer)));
-            worker.postMessage({ ...question, id } as ToWorker);
-        });
+        const questions = new WorkerQuestions<Question, Answer>(worker);
+        // `gone`: what a question gets once the worker has ended (closed, out of memory, crashed).
+        const ask = <T>(question: Question, read: (answer: Answer) => T, gone: T): Promise<T> => questions.ask(question).then((answer) => (answer ? read(answer) : gone));
         let lastPercent = 0;
         return new Promise((resolve) => {
             const finish = (run: Run | undefined) => {
@@ -96,16 +93,15 @@ export class Runs implements vscode.Disposable {
                     void worker.terminate();
                     finish(undefined);
                 } else if ('id' in m) {
-                    waiting.get(m.id)?.(m);
-                    waiting.delete(m.id);
+                    // Answers go to WorkerQuestions.
                 } else if (m.type === 'done') {
                     const run: Run = {
                         key, title, paths, overview: m.overview, issues: m.issues, issueCount: m.issueCount, loadMs: Date.now() - started,
-                        rollout: (row) => ask({ type: 'rollout', row }, (a) => (a.type === 'rollout' ? a.info : null)),
-                        distinctPrograms: (rows) => ask({ type: 'group', rows }, (a) => (a.type === 'group' ? a.distinctPrograms : null)),
-                        detail: (row) => ask({ type: 'detail', row }, (a) => (a.type === 'detail' ? a.detail : null)),
-                        changes: (before, after) => ask({ type: 'changes', before, after }, (a) => (a.type === 'changes' ? a.changes : null)),
-                        search: (text, field) => ask({ type: 'search', text, field }, (a) => (a.type === 'search' ? a.rows : new Int32Array(0))),
+                        rollout: (row) => ask({ type: 'rollout', row }, (a) => (a.type === 'rollout' ? a.info : null), null),
+                        distinctPrograms: (rows) => ask({ type: 'group', rows }, (a) => (a.type === 'group' ? a.distinctPrograms : null), null),
+                        detail: (row) => ask({ type: 'detail', row }, (a) => (a.type === 'detail' ? a.detail : null), null),
+                        changes: (before, after) => ask({ type: 'changes', before, after }, (a) => (a.type === 'changes' ? a.changes : null), null),
+                        search: (text, field) => ask({ type: 'search', text, field }, (a) => (a.type === 'search' ? a.rows : new Int32Array(0)), new Int32Array(0)),
                     };
                     this.workers.set(key, worker);
                     this.runs.push(run);
