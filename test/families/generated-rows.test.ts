@@ -45,41 +45,67 @@ describe.each(combos)('%s / %s / %s', (family, colorMode, level) => {
         expect(got.length).toBeGreaterThan(rows.length * 6);
     });
 
+    // The rules as facts of each row, compared in one toEqual per test (one expect per fact and row
+    // was ~20,000 expect calls).
     it('follows the §10.1 case rules', () => {
-        for (const row of rows) {
+        const facts = (row: ProblemRow) => {
             const inputs = row.test_cases.map((c) => c.input);
-            expect(new Set(inputs).size).toBe(inputs.length);
-            expect(inputs.slice(0, 3)).toEqual(['', colors[0], colors.slice(0, 2)]);
-            expect(inputs.every((t) => [...t].every((ch) => colors.includes(ch)))).toBe(true);
-            expect(row.test_cases.length).toBeLessThanOrEqual(35);
-            if (kind === 'acceptance') {
-                expect(row.test_cases.every((c) => c.check_output === false && c.expected_output === '')).toBe(true);
-                const yes = row.test_cases.filter((c) => c.expected_accepted).length;
-                const no = row.test_cases.length - yes;
-                expect(no, row.name).toBeGreaterThanOrEqual(3);
-                // "Exactly s" has a single member; every other family reaches the 3/3 balance.
-                expect(yes, row.name).toBeGreaterThanOrEqual(family === 'exact_sequence' ? 1 : 3);
-            } else {
-                expect(row.test_cases.every((c) => c.check_output && c.expected_accepted)).toBe(true);
-                expect(row.test_cases.length).toBeGreaterThanOrEqual(6);
-            }
-        }
+            const yes = row.test_cases.filter((c) => c.expected_accepted).length;
+            const no = row.test_cases.length - yes;
+            return {
+                name: row.name,
+                distinctInputs: new Set(inputs).size,
+                firstInputs: inputs.slice(0, 3),
+                onlyTapeColors: inputs.every((t) => [...t].every((ch) => colors.includes(ch))),
+                atMost35Cases: row.test_cases.length <= 35,
+                ...(kind === 'acceptance' ? {
+                    noOutputsChecked: row.test_cases.every((c) => c.check_output === false && c.expected_output === ''),
+                    atLeast3Rejected: no >= 3,
+                    // "Exactly s" has a single member; every other family reaches the 3/3 balance.
+                    enoughAccepted: yes >= (family === 'exact_sequence' ? 1 : 3),
+                } : {
+                    outputsCheckedAndAccepted: row.test_cases.every((c) => c.check_output && c.expected_accepted),
+                    atLeast6Cases: row.test_cases.length >= 6,
+                }),
+            };
+        };
+        expect(rows.map(facts)).toEqual(rows.map((row) => ({
+            name: row.name,
+            distinctInputs: row.test_cases.length,
+            firstInputs: ['', colors[0], colors.slice(0, 2)],
+            onlyTapeColors: true,
+            atMost35Cases: true,
+            ...(kind === 'acceptance'
+                ? { noOutputsChecked: true, atLeast3Rejected: true, enoughAccepted: true }
+                : { outputsCheckedAndAccepted: true, atLeast6Cases: true }),
+        })));
     });
 
     it('row metadata follows §9.1', () => {
-        for (const row of rows) {
-            expect(row.problem_type).toBe(family);
-            expect(row.pattern_type).toBe(family);
-            expect(row.difficulty).toBe(getFamily(family).difficulty);
-            expect(row.difficulty_level).toBe(level);
-            expect(row.color_mode).toBe(colorMode);
-            expect(row.criteria.endsWith(' The input tape carries only red/blue colors.')).toBe(colorMode === 'two_color');
-            const restricted = colorMode === 'two_color' && ['starts_with', 'exact_sequence', 'ends_with'].includes(family);
-            expect(row.available_nodes).toEqual(restricted ? ['START', 'END', 'PULLER_RB']
-                : ['START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN']);
-            expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-            expect(row.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/);
-            expect(row.solutions).toEqual([]);
-        }
+        const restricted = colorMode === 'two_color' && ['starts_with', 'exact_sequence', 'ends_with'].includes(family);
+        expect(rows.map((row) => ({
+            problem_type: row.problem_type,
+            pattern_type: row.pattern_type,
+            difficulty: row.difficulty,
+            difficulty_level: row.difficulty_level,
+            color_mode: row.color_mode,
+            twoColorCriteria: row.criteria.endsWith(' The input tape carries only red/blue colors.'),
+            available_nodes: row.available_nodes,
+            id: row.id,
+            created_at: row.created_at,
+            solutions: row.solutions,
+        }))).toEqual(rows.map(() => ({
+            problem_type: family,
+            pattern_type: family,
+            difficulty: getFamily(family).difficulty,
+            difficulty_level: level,
+            color_mode: colorMode,
+            twoColorCriteria: colorMode === 'two_color',
+            available_nodes: restricted ? ['START', 'END', 'PULLER_RB']
+                : ['START', 'END', 'PULLER_RB', 'PULLER_YG', 'PAINTER_RED', 'PAINTER_BLUE', 'PAINTER_YELLOW', 'PAINTER_GREEN'],
+            id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+            created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$/),
+            solutions: [],
+        })));
     });
 });
