@@ -59,8 +59,12 @@ export class SolutionTestService {
             if (changed.length > 0) void this.problemFilesChanged(changed.map((uri) => uri.fsPath));
         });
         shared.workspace.TextDocuments?.onDidClose((event) => {
-            clearTimeout(this.debounce.get(event.document.uri));
-            this.debounce.delete(event.document.uri);
+            const uri = event.document.uri;
+            clearTimeout(this.debounce.get(uri));
+            this.debounce.delete(uri);
+            // A document with no file (an untitled buffer, a rollout) is gone once closed: its results
+            // too. Kept, a new `Untitled-1` at the same version and tests showed them as its own.
+            if (!uri.startsWith('file:')) for (const map of [this.results, this.resultTests, this.describedTests, this.lastAutoRun]) map.delete(uri);
         });
     }
 

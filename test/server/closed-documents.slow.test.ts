@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { RunTestsRequest, type RunTestsResult } from '../../server/protocol.js';
 import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-closed-'));
@@ -94,5 +95,20 @@ describe('closing documents', () => {
         await waitFor(() => (lastOf(uri)?.messages.length ? true : undefined), 'the error of the edit');
         await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await waitFor(() => (lastOf(uri)?.messages.length === 0 ? true : undefined), 'the diagnostics of the file on disk');
+    });
+});
+
+describe('results of a closed untitled buffer', () => {
+    test('are not shown for the next buffer of that name', async () => {
+        const uri = 'untitled:Untitled-9';
+        const failing = '# test: R => reject\nSTART start:\n    NEXT end\nEND end\n';
+        await openText(uri, failing);
+        const run = await connection.sendRequest(RunTestsRequest, { uri }) as RunTestsResult;
+        expect(run).toMatchObject({ state: 'ran', passed: 0, total: 1 });
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        // VS Code's next untitled buffer may take the same name, at version 1, with the same test.
+        await openText(uri, '# test: R => reject\nSTART start:\n    NEXT NONE\nEND end\n');
+        const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as { command: { title: string } }[];
+        expect(lenses.map((l) => l.command.title)).toEqual(['$(play) Run 1 test']);
     });
 });
