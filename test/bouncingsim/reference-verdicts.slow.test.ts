@@ -2,7 +2,8 @@
 // verifier/ballsim_utils.get_successful_tests_fast on these programs, after open-instruct's
 // BallsimVerifier extraction: the last fence's text, str.strip()ped), and ours on the same texts.
 // Each case pins one step where a reading of the procedure differs from the code: the strip, the
-// guard's exact list (os.getcwd and `import resource` fail, os.kill/os.fork work) and the order of
+// guard's exact list (os.getcwd and `import resource` fail, os.kill/os.fork work), the modules the
+// verifier has loaded before the guard (multiprocessing) and the order of
 // operations in check_distance (truth minus prediction, `not pred`).
 import { afterAll, describe, expect, it } from 'vitest';
 import { closePythonRunners, runProgramChecks, runResponseChecks } from '../../language/bouncingsim/python/runner.js';
@@ -34,6 +35,9 @@ const CASES: [string, 'response' | 'program', string, 0 | 1][] = [
     ["os.kill is left alone", 'program', "import sys, os\nos.kill(os.getpid(), 0)\n" + TABLE, 1],
     ["os.unsetenv is left alone", 'program', "import sys, os\nos.unsetenv('DELTA_X')\n" + TABLE, 1],
     ["os.fork is left alone", 'program', "import sys, os\nos.fork()\n" + TABLE, 1],
+    ["multiprocessing imported past the filter (loaded in the verifier)", 'program', "mp = __import__('multi' 'processing')\n" + TABLE, 1],
+    ["ProcessPoolExecutor (imports multiprocessing)", 'program', "from concurrent.futures import ProcessPoolExecutor\n" + TABLE, 1],
+    ["pathlib.Path.cwd() (calls os.getcwd)", 'program', "import pathlib\npathlib.Path.cwd()\n" + TABLE, 0],
     ["float subclass whose __sub__ says 0", 'program', "class F(float):\n    def __sub__(self, other):\n        return 0.0\ndef predict_position(t):\n    return [[F(0), F(0)]]\n", 0],
     ["float subclass whose __rsub__ says 0", 'program', "class F(float):\n    def __rsub__(self, other):\n        return 0.0\ndef predict_position(t):\n    return [[F(0), F(0)]]\n", 1],
     ["a right list that is falsy", 'program', "class L(list):\n    def __bool__(self):\n        return False\ndef predict_position(t):\n    return L({\"0.10\": [[818.43, 732.43]], \"0.20\": [[831.86, 701.87]]}[\"%.2f\" % t])\n", 0],

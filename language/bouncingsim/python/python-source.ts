@@ -6,6 +6,10 @@
 /** `check_distance` as the verifier injects it, plus a record of what the program predicted (read without running any of its code). */
 const RUN_TEST = String.raw`
 import builtins, json, math, sys, time
+# The verifier's own module imports multiprocessing, so its tests find it loaded; imported after
+# the guard it fails (multiprocessing.process calls os.getcwd at import), and so would
+# __import__("multi" "processing") or ProcessPoolExecutor, which pass the substring filter.
+import multiprocessing
 
 _dumps = json.dumps
 _now = time.time
@@ -113,8 +117,9 @@ export const IN_NEW_PID_NAMESPACE = '__import__("os").getpid() == 1';
  * writable folder, so nothing from one test reaches the next.
  */
 const WORKER = String.raw`
-# Nothing else is imported ahead: a module already loaded here would import fine after the guard
-# in the test, where the reference fails it (numpy's import calls the disabled os.putenv).
+# Nothing else is imported ahead (multiprocessing above is in the verifier's process too): a module
+# already loaded here would import fine after the guard in the test, where the reference fails it
+# (numpy's import calls the disabled os.putenv).
 import os, resource, select, signal, shutil, struct, subprocess
 from stat import S_ISDIR
 
