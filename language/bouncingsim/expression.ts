@@ -66,9 +66,15 @@ interface Token { kind: 'num' | 'name' | 'op' | 'end'; text: string; offset: num
 
 const TOKEN = /\s*(?:(\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_]\w*)|(\*\*|\/\/|[-+*/%(),]))/y;
 
+/** Python's tokenizer refuses a 201st open bracket (MAXLEVEL). */
+const MAX_PAREN_LEVEL = 200;
+/** Nested unary() calls: Python's parser takes 2,989 unary operators (2,987 powers), its stack holding 6,000. */
+const MAX_OPERATOR_DEPTH = 2990;
+
 function tokenize(src: string): Token[] {
     const tokens: Token[] = [];
     let pos = 0;
+    let level = 0;
     while (pos < src.length) {
         if (/^\s*$/.test(src.slice(pos))) break;
         TOKEN.lastIndex = pos;
@@ -80,7 +86,11 @@ function tokenize(src: string): Token[] {
         const offset = m.index + m[0].length - (m[1] ?? m[2] ?? m[3]).length;
         if (m[1] !== undefined) tokens.push({ kind: 'num', text: m[1], offset });
         else if (m[2] !== undefined) tokens.push({ kind: 'name', text: m[2], offset });
-        else tokens.push({ kind: 'op', text: m[3], offset });
+        else {
+            if (m[3] === '(' && level++ >= MAX_PAREN_LEVEL) throw new ExpressionError('too many nested parentheses', offset);
+            if (m[3] === ')') level--;
+            tokens.push({ kind: 'op', text: m[3], offset });
+        }
         pos = TOKEN.lastIndex;
     }
     tokens.push({ kind: 'end', text: '', offset: src.length });
@@ -89,6 +99,7 @@ function tokenize(src: string): Token[] {
 
 class Parser {
     private i = 0;
+    private depth = 0;
     constructor(private readonly tokens: Token[], private readonly names: NameSet) {}
 
     private peek(): Token { return this.tokens[this.i]; }
@@ -137,10 +148,16 @@ class Parser {
 
     // Python: unary binds looser than ** on its left (-2**2 == -4) but ** accepts a unary operand.
     private unary(): number {
-        const op = this.takeOp(['+', '-']);
-        if (!op) return this.power();
-        const value = this.unary();
-        return op.text === '-' ? -value : value;
+        // Every nesting (unary operators, exponents, parentheses) passes here: a bound, not a stack overflow.
+        if (++this.depth > MAX_OPERATOR_DEPTH) throw new ExpressionError('expression nested too deeply (Python\'s parser stops near 3,000 levels)', this.peek().offset);
+        try {
+            const op = this.takeOp(['+', '-']);
+            if (!op) return this.power();
+            const value = this.unary();
+            return op.text === '-' ? -value : value;
+        } finally {
+            this.depth--;
+        }
     }
 
     private power(): number {
@@ -209,7 +226,14 @@ function describe(t: Token): string {
 
 /** Evaluates an arithmetic expression with the given name set; throws ExpressionError. */
 export function evaluateExpression(src: string, kind: ExpressionKind): number {
-    const value = new Parser(tokenize(src), NAME_SETS[kind]).parseAll();
+    let value: number;
+    try {
+        value = new Parser(tokenize(src), NAME_SETS[kind]).parseAll();
+    } catch (error) {
+        // A thread with a small stack can overflow below the depth bound: the same answer, not an engine error.
+        if (error instanceof RangeError) throw new ExpressionError('expression nested too deeply (Python\'s parser stops near 3,000 levels)', 0);
+        throw error;
+    }
     if (!Number.isFinite(value)) throw new ExpressionError('result is not a finite number', 0);
     return value;
 }

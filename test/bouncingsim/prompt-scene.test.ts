@@ -1,5 +1,6 @@
 // Rebuilding scenes from prompts (spec §8.4, §11.3 item 5).
 import { describe, expect, it } from 'vitest';
+import { evaluateExpression } from '../../language/bouncingsim/expression.js';
 import { PromptParseError, sceneFromPrompt } from '../../language/bouncingsim/prompt-scene.js';
 import { fixtureRows, loadScene, physicsFields } from './fixtures.js';
 
@@ -105,6 +106,17 @@ describe('edited and hostile prompts', () => {
         expect(sceneFromPrompt(scene(`${box}; constant angular velocity${spaces}x`, ball)).warnings[0]).toMatch(/^container 1: ignored clause "constant angular velocity {100,}… \(20026 characters\)"$/);
         expect(sceneFromPrompt(scene(`${box}${spaces}x`, ball)).scene.boxes[0].diameter).toBe(400);
         expect(sceneFromPrompt(scene(box, `${ball}, ${'initial angular velocity '.repeat(20_000)}`)).scene.balls[0].angular_velocity).toBe(0);
+    });
+
+    it('deep nesting is refused where Python refuses it, with its reason, not a JS stack overflow', () => {
+        // ast.parse takes 200 nested brackets and 2,989 unary minuses; beyond, SyntaxError / parser overflow.
+        expect(evaluateExpression(`${'('.repeat(200)}1${')'.repeat(200)}`, 'ball')).toBe(1);
+        expect(() => evaluateExpression(`${'abs('.repeat(201)}1${')'.repeat(201)}`, 'ball')).toThrow(/^too many nested parentheses$/);
+        expect(evaluateExpression(`${'-'.repeat(2989)}1`, 'ball')).toBe(-1);
+        expect(() => evaluateExpression(`${'-'.repeat(2990)}1`, 'ball')).toThrow(/nested too deeply/);
+        expect(() => evaluateExpression(`${'2**'.repeat(100_000)}1`, 'box')).toThrow(/nested too deeply/);
+        expect(() => sceneFromPrompt(scene(box, ball.replace('(10.0, 0.0)', `(${'('.repeat(100_000)}1${')'.repeat(100_000)}, 0.0)`))))
+            .toThrow(/^ball 1 velocity x: cannot evaluate "\(+… \(200001 characters\)": too many nested parentheses$/);
     });
 
     it('quotes only the start of a long bad value', () => {
