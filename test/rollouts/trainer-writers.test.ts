@@ -245,6 +245,15 @@ describe('what a user gets wrong', () => {
         writeFileSync(join(dir, '7.jsonl'), `\ufeff${verlLine}\n`);
         expect((await run([join(dir, '7.jsonl')])).rows).toHaveLength(1);
     });
+    test('a row with an id and a name (the benchmark\'s HF rows) and no problem file holding it is named by its name, not its UUID', async () => {
+        const dir = folder({ 'rows.jsonl': `${JSON.stringify({ id: 'f00d-1', name: 'My problem', response: fence(ACCEPT_ALL), ground_truth: BB.ground_truth })}\n` });
+        const { rows, issues } = await run([dir]);
+        expect(issues).toEqual([]);
+        expect(rows.map((r) => [r.id, r.name])).toEqual([['f00d-1', 'My problem']]);
+        // A joined problem's own name still comes first.
+        const joined = folder({ 'rows.jsonl': `${JSON.stringify({ id: BB.id, name: 'what the dump says', response: fence(ACCEPT_ALL) })}\n` });
+        expect((await run([joined])).rows.map((r) => r.name)).toEqual([(BB as unknown as { name: string }).name]);
+    });
     test('a text file that starts like a compressed one (a CSV whose first column is BZh) is still read as text', async () => {
         const q = (t: string) => `"${t.replaceAll('"', '""')}"`;
         const dir = folder({ 'r.csv': `BZh,response,ground_truth\n1,${q(fence(BB_GOOD))},${q(JSON.stringify(BB.ground_truth))}\n` });

@@ -160,6 +160,9 @@ export function recordFromRow(row: Row, ctx: RowContext): RolloutRecord {
         if (typeof key[1] === 'object') throw new RowError(key[0], `expected text or a number, got ${describe(key[1])}`);
         record.key = typeof key[1] === 'string' ? key[1] : String(num(key[1], key[0]));
     }
+    // The problem's name beside its id (the benchmark's HF rows have both): what the overview and
+    // the report label it by when no problem file is joined (they showed the UUIDs).
+    if (typeof row.name === 'string' && row.name !== '') record.name = row.name;
     const family = pick(row, FAMILY);
     if (family && typeof family[1] === 'string') record.family = family[1];
     const level = pick(row, LEVEL);
