@@ -3,12 +3,19 @@
 // (the machine is shared): they still fail on a stall (seconds) or an unbounded answer (hundreds of MB).
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { CACHE_LIMITS, compileDsl, verdictCacheBytes } from '../../language/verifier/verdict-cache.js';
 import { startServe, type ServeProcess } from '../helpers/serve-process.js';
 
 let server: ServeProcess | undefined;
 afterEach(async () => { await server?.stop(); server = undefined; });
+/**
+ * One server for the two cases whose limits never meet (--timeout 2, and --max-body 1000 above the
+ * ~150-byte bodies of the regex case), started by the first of them: a start costs ~0.6 CPU-s.
+ */
+let shared: Promise<ServeProcess> | undefined;
+const sharedServer = () => (shared ??= startServe(['--workers', '1', '--timeout', '2', '--max-body', '1000']));
+afterAll(async () => { await (await shared)?.stop(); });
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -53,11 +60,10 @@ describe('delta serve under abuse', () => {
         // The stuck request burns a core until the budget: 2 s keeps that short. What is checked is
         // order, not latency, so a loaded machine cannot fail it: a request or a /health poll that
         // waited behind the regex would come back only after its 504.
-        server = await startServe(['--workers', '1', '--timeout', '2']);
-        const { port } = server;
+        const { port, child } = await sharedServer();
         await Promise.all([post(port, { dsl: ACCEPT, test_cases: [] }), post(port, { dsl: ACCEPT, test_cases: [] })]); // both threads warm
         const healthAnswered: number[] = [];
-        const { result } = await watch(port, server.child.pid!, (async () => {
+        const { result } = await watch(port, child.pid!, (async () => {
             const sent = performance.now();
             const slow = post(port, stuck).then((r) => ({ ...r, at: performance.now() }));
             await new Promise((r) => setTimeout(r, 300));
@@ -158,8 +164,7 @@ describe('delta serve under abuse', () => {
     }, 30000);
 
     test('a body over --max-body is refused with 413 before it is read', async () => {
-        server = await startServe(['--workers', '1', '--max-body', '1000']);
-        const res = await post(server.port, { dsl: ACCEPT, test_cases: Array.from({ length: 100 }, () => ({ input: 'RBRBRB' })) });
+        const res = await post((await sharedServer()).port, { dsl: ACCEPT, test_cases: Array.from({ length: 100 }, () => ({ input: 'RBRBRB' })) });
         expect(res.status).toBe(413);
         expect(JSON.parse(res.text)).toEqual({ detail: 'Request body larger than 1000 bytes (delta serve --max-body)' });
     }, 30000);
