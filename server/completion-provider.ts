@@ -91,6 +91,8 @@ function targetItems(graph: ProgramGraph): CompletionItem[] {
     // A node named NONE never runs (the target NONE is the terminal): offered as the terminal only.
     const ids = [...graph.byName.values()].filter((n) => n.kind !== 'START' && graph.resolve(n.name!) === n);
     const items: CompletionItem[] = ids.map((n) => ({ label: n.name!, kind: CompletionItemKind.Reference, detail: n.kind }));
+    // Every program needs `end`, the only accepting id: offered before its END node is written too.
+    if (!graph.byName.has('end')) items.push({ label: 'end', kind: CompletionItemKind.Reference, detail: 'accept the robot (add END end)' });
     items.push({ label: 'NONE', kind: CompletionItemKind.Constant, detail: 'reject the robot' });
     return items;
 }

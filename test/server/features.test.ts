@@ -88,6 +88,10 @@ describe('completion', () => {
         const list = await lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(cursor.indexOf('|')) });
         expect(list!.items.filter((i) => i.label === 'NONE').map((i) => i.detail)).toEqual(['reject the robot']);
     });
+    test('end before its END node is written (the first route of a new program)', async () => {
+        expect(await labels('START start:\n    NEXT |')).toEqual(['end', 'NONE']);
+        expect(await labels('START start:\n    NEXT |\nEND end')).toEqual(['end', 'NONE']);
+    });
     test('declared ids and NONE as targets', async () => {
         const items = await labels('START start:\n    NEXT |\nPAINTER_RED a:\n    NEXT end\nEND end');
         expect(items).toEqual(expect.arrayContaining(['a', 'end', 'NONE']));
