@@ -136,8 +136,9 @@ export function scoreBlock(block: Block, ctx: BlockContext): BlockItem[] {
             // A row is parsed from its bytes with a label seen before left undecoded, and for row
             // formats (whose record takes the `response` string as is) the response too.
             // Line 1, and a line long enough to be checked for its nesting (readers/json-depth.ts), take lineItems.
-            const parsed = l.line === 1 || l.bytes.length >= DEPTH_CHECK_CHARS ? undefined : state.rows.parseBytesLazy(l.bytes, lazyResponse);
-            const found = parsed !== undefined ? rowItems(parsed.row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines);
+            // The file's last line without a newline too (its issue says it may be cut short).
+            const parsed = l.line === 1 || l.unterminated || l.bytes.length >= DEPTH_CHECK_CHARS ? undefined : state.rows.parseBytesLazy(l.bytes, lazyResponse);
+            const found = parsed !== undefined ? rowItems(parsed.row, where, state, lines) : lineItems(lineText(l.bytes, l.line), where, state, lines, l.unterminated);
             for (const item of found) {
                 if ('issue' in item) {
                     pushIssue(item);

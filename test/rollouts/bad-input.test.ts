@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readLines } from '../../language/rollouts/readers/lines.js';
 import { NO_ROLLOUT_FILES, readRollouts } from '../../language/rollouts/readers/index.js';
+import { UNTERMINATED } from '../../language/rollouts/readers/jsonl.js';
 import { DEPTH_CHECK_CHARS, MAX_JSON_NESTING } from '../../language/rollouts/readers/json-depth.js';
 import { blockContext, scoreBlock } from '../../language/rollouts/block.js';
 import { ProblemIndex } from '../../language/rollouts/problem-index.js';
@@ -67,7 +68,23 @@ describe('bounded lines', () => {
         writeFileSync(path, `\ufeffa\r\nb\r\nc`);
         const lines = [];
         for await (const l of readLines(path)) lines.push(l);
-        expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: 'b' }, { line: 3, text: 'c' }]);
+        expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: 'b' }, { line: 3, text: 'c', unterminated: true }]);
+    });
+    test('a last line cut mid-write (a trainer still writing, or a truncated copy) says so, on one thread and on the threads\' blocks', async () => {
+        const path = join(dir, 'growing.jsonl');
+        const cut = good.slice(0, 30);
+        writeFileSync(path, `${good}\n{"response": \n${good}\n${cut}`);
+        const message = `invalid JSON: ${(() => { try { JSON.parse(cut); } catch (e) { return (e as Error).message; } })()}${UNTERMINATED}`;
+        const bad = `invalid JSON: ${(() => { try { JSON.parse('{"response": '); } catch (e) { return (e as Error).message; } })()}`;
+        expect(message).toContain('the file is still being written');
+        expect(await collect(path, 1000)).toEqual([`ok ${path}:1`, `${path}:2: ${bad}`, `ok ${path}:3`, `${path}:4: ${message}`]);
+        const ctx = blockContext({ details: false, output: 'rows', memo: false }, new ProblemIndex());
+        const items = scoreBlock({ seq: 0, file: 'b.jsonl', format: 'jsonl', fileStep: null, firstLine: 1, bytes: readFileSync(path) }, ctx);
+        expect(items.map((item) => ('issue' in item ? `${item.issue.where}: ${item.issue.message}` : 'row' in item ? `ok ${item.row.source}` : Object.keys(item)[0]))).toEqual(
+            ['ok b.jsonl:1', `b.jsonl:2: ${bad}`, 'ok b.jsonl:3', `b.jsonl:4: ${message}`]);
+        // A last line without a newline that is whole JSON is a row like any other.
+        writeFileSync(path, `${good}\n${good}`);
+        expect(await collect(path, 1000)).toEqual([`ok ${path}:1`, `ok ${path}:2`]);
     });
     test('CSV: a bad record is reported in its place and at its first line; the records after keep their lines', async () => {
         // csv-parse reads ahead: the bad record's issue used to come out before the first record,

@@ -34,9 +34,12 @@ export async function* readJsonlRollouts(path: string, ctx: JsonlContext): Async
     for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes })) {
         const where = `${ctx.file}:${l.line}`;
         if ('tooLong' in l) yield issue(where, tooLongMessage(l.tooLong, max));
-        else yield* lineItems(l.text, where, state, ctx);
+        else yield* lineItems(l.text, where, state, ctx, l.unterminated);
     }
 }
+
+/** Said of a last line without a newline that is not JSON: a trainer still writing the dump leaves one. */
+export const UNTERMINATED = ' (the last line, with no newline after it: cut short, or the file is still being written)';
 
 /** What one file's lines share: its format, once the first row has decided it; the row parser (labels seen). */
 export interface LineState {
@@ -45,14 +48,15 @@ export interface LineState {
 }
 
 /** The rollouts (or issues) of one line of text (a trace line holds a whole step). */
-export function* lineItems(text: string, where: string, state: LineState, ctx: JsonlContext): Generator<RolloutItem> {
+/** `unterminated`: the file's last line, with no newline after it; when it is not JSON, the issue says it may be cut short. */
+export function* lineItems(text: string, where: string, state: LineState, ctx: JsonlContext, unterminated = false): Generator<RolloutItem> {
     if (text.trim() === '') return;
     let row: unknown;
     try {
         checkJsonNesting(text);
         row = state.rows ? jsonParseAsPython(text, (t) => state.rows!.parse(t)) : jsonParseAsPython(text);
     } catch (error) {
-        yield issue(where, `invalid JSON: ${(error as Error).message}`);
+        yield issue(where, `invalid JSON: ${(error as Error).message}${unterminated ? UNTERMINATED : ''}`);
         return;
     }
     yield* rowItems(row, where, state, ctx);

@@ -14,7 +14,8 @@ export const STDIN_PATH = '/dev/stdin';
 /** Default bound on one line: large enough for a trace step of thousands of rollouts, below V8's string limit. */
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
 
-export type Line = { line: number; text: string } | { line: number; tooLong: number };
+/** `unterminated`: the file's last line, with no newline after it (cut short, or still being written). */
+export type Line = { line: number; text: string; unterminated?: true } | { line: number; tooLong: number };
 
 export interface LineOptions {
     maxLineBytes?: number;
@@ -82,7 +83,10 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
             }
             options.onBytes?.(bytes);
         }
-        if (size > 0 || parts.length > 0 || skipping) yield finish(Buffer.alloc(0));
+        if (size > 0 || parts.length > 0 || skipping) {
+            const last = finish(Buffer.alloc(0));
+            yield 'text' in last ? { ...last, unterminated: true } : last;
+        }
     } finally {
         stream.destroy();
     }
@@ -201,24 +205,29 @@ function countNewlines(bytes: Uint8Array): number {
 
 /** The lines of a block from readLineBlocks, numbered, as readLines gives them (bounded likewise). */
 export function* blockLines(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<Line> {
-    for (const l of blockLineBytes(bytes, firstLine, maxLineBytes)) yield 'tooLong' in l ? l : { line: l.line, text: lineText(l.bytes, l.line) };
+    for (const l of blockLineBytes(bytes, firstLine, maxLineBytes)) yield 'tooLong' in l ? l : { line: l.line, text: lineText(l.bytes, l.line), ...(l.unterminated && { unterminated: l.unterminated }) };
 }
 
-/** blockLines before decoding: each line's bytes (without its `\r\n` or `\n`). */
-export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<{ line: number; bytes: Uint8Array } | { line: number; tooLong: number }> {
+/**
+ * blockLines before decoding: each line's bytes (without its `\r\n` or `\n`). A block's lines each
+ * end with their `\n` (readLineRange reads the last one whole) but the file's last: one without is
+ * `unterminated`, as readLines says.
+ */
+export function* blockLineBytes(bytes: Uint8Array, firstLine: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): Generator<{ line: number; bytes: Uint8Array; unterminated?: true } | { line: number; tooLong: number }> {
     let line = firstLine;
     let from = 0;
     // A Buffer's indexOf is memchr; a plain Uint8Array's (what a worker receives) looks at each byte in turn.
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     while (from < buffer.length) {
         let nl = buffer.indexOf(0x0a, from);
-        if (nl < 0) nl = buffer.length;
+        const unterminated = nl < 0;
+        if (unterminated) nl = buffer.length;
         const length = nl - from;
         if (length > maxLineBytes) yield { line, tooLong: length };
         else {
             let end = nl;
             if (end > from && buffer[end - 1] === 0x0d) end--;
-            yield { line, bytes: buffer.subarray(from, end) };
+            yield unterminated ? { line, bytes: buffer.subarray(from, end), unterminated } : { line, bytes: buffer.subarray(from, end) };
         }
         line++;
         from = nl + 1;
