@@ -14,6 +14,15 @@ import { ProblemIndex } from '../../language/rollouts/problem-index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rollouts-bad-'));
 const good = JSON.stringify({ response: 'START start:\n    NEXT end\nEND end', ground_truth: [{ input: '' }] });
+/** JSON.parse's error message for a text it refuses. */
+function parseError(text: string): string {
+    try {
+        JSON.parse(text);
+    } catch (error) {
+        return (error as Error).message;
+    }
+    throw new Error(`JSON.parse accepted ${JSON.stringify(text)}`);
+}
 
 async function collect(path: string, maxLineBytes: number) {
     const out: string[] = [];
@@ -74,8 +83,8 @@ describe('bounded lines', () => {
         const path = join(dir, 'growing.jsonl');
         const cut = good.slice(0, 30);
         writeFileSync(path, `${good}\n{"response": \n${good}\n${cut}`);
-        const message = `invalid JSON: ${(() => { try { JSON.parse(cut); } catch (e) { return (e as Error).message; } })()}${UNTERMINATED}`;
-        const bad = `invalid JSON: ${(() => { try { JSON.parse('{"response": '); } catch (e) { return (e as Error).message; } })()}`;
+        const message = `invalid JSON: ${parseError(cut)}${UNTERMINATED}`;
+        const bad = `invalid JSON: ${parseError('{"response": ')}`;
         expect(message).toContain('the file is still being written');
         expect(await collect(path, 1000)).toEqual([`ok ${path}:1`, `${path}:2: ${bad}`, `ok ${path}:3`, `${path}:4: ${message}`]);
         const ctx = blockContext({ details: false, output: 'rows', memo: false }, new ProblemIndex());
