@@ -317,24 +317,30 @@ signal.signal(signal.SIGPROF, alarm)
 out = []
 for line in sys.stdin:
     pattern, text = json.loads(line)
-    signal.setitimer(signal.ITIMER_PROF, 0.04)
+    # The timer is stopped before any answer is written: a signal due just after re.error was raised
+    # (a long compile that fails) once went off in an except clause, uncaught, and python3 died
+    # mid-input (Node saw EPIPE).
     try:
-        out.append('1' if re.fullmatch(pattern, text) else '0')
+        try:
+            signal.setitimer(signal.ITIMER_PROF, 0.04)
+            answer = '1' if re.fullmatch(pattern, text) else '0'
+        finally:
+            signal.setitimer(signal.ITIMER_PROF, 0)
     except Slow:
-        out.append('T')
+        answer = 'T'
     except re.error:
-        out.append('E')
+        answer = 'E'
     except Exception as error:
-        out.append('X:' + type(error).__name__)
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        answer = 'X:' + type(error).__name__
+    out.append(answer)
 sys.stdout.write(json.dumps({'version': list(sys.version_info[:2]), 'answers': out}))
 `;
 
 function askPython(cases: DifferentialCase[]): string[] {
     const input = cases.map((c) => JSON.stringify([c.pattern, c.text])).join('\n') + '\n';
     const run = spawnSync('python3', ['-c', ORACLE], { input, maxBuffer: 1 << 30, encoding: 'utf8' });
-    if (run.error || run.status !== 0) throw new Error(`python3 is required for the differential test: ${run.error?.message ?? run.stderr}`);
+    // python3 ending early makes Node's write fail (EPIPE): its stderr says why.
+    if (run.error || run.status !== 0) throw new Error(`python3 is required for the differential test: ${[run.error?.message, run.stderr].filter(Boolean).join('\n')}`);
     const { version, answers } = JSON.parse(run.stdout) as { version: [number, number]; answers: string[] };
     expect(version, 'the reference is Python 3.11').toEqual([3, 11]);
     return answers;
