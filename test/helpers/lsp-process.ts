@@ -37,3 +37,18 @@ export async function startLspProcess(dir: string, options: LspProcessOptions = 
         },
     };
 }
+
+/**
+ * Polls `get` every 20 ms until it gives a value; fails after `timeout` ms, or at once when `gone()`
+ * says the server process has exited (then no value will come).
+ */
+export async function waitFor<T>(get: () => T | undefined, what: string, timeout = 10_000, gone: () => boolean = () => false): Promise<T> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+        const value = get();
+        if (value !== undefined) return value;
+        if (gone()) throw new Error(`the server exited while waiting for ${what}`);
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+    }
+}

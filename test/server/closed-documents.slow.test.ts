@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { RunTestsRequest, type RunTestsResult } from '../../server/protocol.js';
-import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
+import { startLspProcess, waitFor as waitForValue, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-closed-'));
 const VALID = 'START start:\n    NEXT reader\nPULLER_RB reader:\n    [R] end\n    [B] end\n    [EMPTY] end\nEND end\n';
@@ -34,16 +34,7 @@ beforeAll(async () => {
 
 afterAll(() => server?.stop());
 
-const waitFor = async <T>(get: () => T | undefined, what: string, timeout = 10_000): Promise<T> => {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-        const value = get();
-        if (value !== undefined) return value;
-        if (exited) throw new Error(`the server exited while waiting for ${what}`);
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-    }
-};
+const waitFor = <T>(get: () => T | undefined, what: string) => waitForValue(get, what, 10_000, () => exited);
 
 const lastOf = (uri: string) => published.filter((p) => p.uri === uri).at(-1);
 

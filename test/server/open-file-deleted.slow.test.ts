@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
-import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
+import { startLspProcess, waitFor, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-deleted-'));
 const TEXT = 'START start:\n    NEXT endd\nEND end\n';
@@ -29,16 +29,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => server?.stop());
-
-const waitFor = async <T>(get: () => T | undefined, what: string, timeout = 10_000): Promise<T> => {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-        const value = get();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-    }
-};
 
 /** Writes and opens a file; resolves once its diagnostics are published. */
 async function openFile(path: string): Promise<string> {

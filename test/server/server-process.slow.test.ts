@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { RunTestsRequest, TestResultsNotification, TestsChangedNotification, type RunTestsResult } from '../../server/protocol.js';
 import { fixturePath } from '../helpers/fixtures.js';
-import { startLspProcess, type LspProcess } from '../helpers/lsp-process.js';
+import { startLspProcess, waitFor, type LspProcess } from '../helpers/lsp-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'delta-lsp-'));
 copyFileSync(fixturePath('manufactoria/problems_sample.jsonl'), join(dir, 'problems.jsonl'));
@@ -37,16 +37,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => server?.stop());
-
-const waitFor = async <T>(get: () => T | undefined, what: string, timeout = 10_000): Promise<T> => {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-        const value = get();
-        if (value !== undefined) return value;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 20));
-    }
-};
 
 describe('language server process', () => {
     test('run-on-change: opening and editing a solution pushes fresh results', async () => {
