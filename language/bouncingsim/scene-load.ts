@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { ExpressionError, evaluateExpression, type ExpressionKind } from './expression.js';
 import { MAX_TIMESTAMP } from './step-count.js';
+import { jsonParseAsPython, pyJsonLoads, PyJsonDecodeError } from '../python/json-loads.js';
 import type { Ball, Box, GravityTimeVariation, OuterRotationProfile, Scene, TranslationPath, Vec2Tuple } from './scene-types.js';
 
 /** Ball polygons are limited by the engine (pybox2d is built with 16). */
@@ -43,7 +44,7 @@ export function formatIssue(issue: SceneIssue): string {
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 // JSON would print Infinity and NaN (a rebuilt scene's 2 × 1e308) as null.
-const show = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' ? String(v) : Array.isArray(v) ? `[${v.map(show).join(',')}]` : JSON.stringify(v) ?? String(v));
 
 /** Collects issues while reading fields; each reader returns a usable fallback so checking continues. */
 class Reader {
@@ -285,15 +286,34 @@ export function assertSimulable(scene: Scene, label = 'scene'): void {
     if (!result.ok) throw new SceneError(result.issues);
 }
 
-/** Parses JSON text; a syntax error becomes an issue at the root. */
+/**
+ * Parses JSON text as Python's json.load reads a scene file: `NaN` and `Infinity` (which Python's
+ * json.dump writes for a float nan or inf) are read, and then refused by the field they are in. A
+ * syntax error becomes an issue at the root, placed by line and column as Python places it.
+ */
 export function parseSceneText(text: string, file = '<scene>'): SceneResult {
     let value: unknown;
     try {
-        value = JSON.parse(text);
+        value = jsonParseAsPython(text);
     } catch (error) {
-        return { ok: false, issues: [{ file, path: '', message: `invalid JSON: ${(error as Error).message}` }] };
+        return { ok: false, issues: [{ file, path: '', message: `invalid JSON: ${jsonErrorText(text, error as Error)}` }] };
     }
     return parseScene(value, file);
+}
+
+/** Python's message with its line and column (JSON.parse places only some of its errors), else JSON.parse's. */
+function jsonErrorText(text: string, error: Error): string {
+    try {
+        pyJsonLoads(text);
+    } catch (pyError) {
+        if (pyError instanceof PyJsonDecodeError) {
+            // pos counts code points, as Python's lines and columns do.
+            const before = [...text].slice(0, pyError.pos);
+            const line = before.filter((c) => c === '\n').length + 1;
+            return `${pyError.msg}: line ${line} column ${pyError.pos - before.lastIndexOf('\n')}`;
+        }
+    }
+    return error.message;
 }
 
 /** Reads and validates a scene file; throws SceneError listing every issue. */

@@ -1,7 +1,7 @@
 // Scene loader (spec §2): defaults, aliases, expressions, tolerance of extra keys, clear errors.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSceneFile, parseScene, SceneError } from '../../language/bouncingsim/scene-load.js';
+import { loadSceneFile, parseScene, parseSceneText, SceneError } from '../../language/bouncingsim/scene-load.js';
 import { FIXTURES, fixtureRows } from './fixtures.js';
 
 const minimal = { boxes: [{ center: [750, 750], diameter: 300, sides: 4 }], balls: [{}] };
@@ -82,6 +82,21 @@ describe('parseScene', () => {
     it('throws a SceneError naming the file for invalid JSON', async () => {
         await expect(loadSceneFile(`${FIXTURES}rows/dataset_sample_basic.jsonl`)).rejects.toThrow(SceneError);
         await expect(loadSceneFile(`${FIXTURES}rows/dataset_sample_basic.jsonl`)).rejects.toThrow(/dataset_sample_basic\.jsonl: \(root\): invalid JSON/);
+    });
+
+    it('reads NaN and Infinity as Python\'s json.load does, and names the field that holds one', () => {
+        const scene = (x: string) => `{"boxes": [{"center": [750, 750], "diameter": 450, "sides": 4}],\n "balls": [{"position": [${x}, 763], "velocity": [1, 2], "radius": 40}]}`;
+        expect(parseSceneText(scene('700'), 's.json').ok).toBe(true);
+        for (const word of ['NaN', 'Infinity', '-Infinity']) {
+            expect(parseSceneText(scene(word), 's.json')).toEqual({ ok: false, issues: [{ file: 's.json', path: 'balls[0].position', message: `must be a pair of numbers [x, y] (got [${word},763])` }] });
+        }
+    });
+
+    it('places a JSON syntax error by line and column as Python does (code points)', () => {
+        const issue = (text: string) => { const r = parseSceneText(text, 's.json'); return r.ok ? undefined : r.issues; };
+        expect(issue('{\n  "boxes": [1,\n  2 3]}')).toEqual([{ file: 's.json', path: '', message: "invalid JSON: Expecting ',' delimiter: line 3 column 5" }]);
+        expect(issue('{\n "é😀": x}')).toEqual([{ file: 's.json', path: '', message: 'invalid JSON: Expecting value: line 2 column 8' }]);
+        expect(issue('')).toEqual([{ file: 's.json', path: '', message: 'invalid JSON: Expecting value: line 1 column 1' }]);
     });
 
     it('loads every fixture scene', async () => {
