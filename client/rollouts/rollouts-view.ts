@@ -1,7 +1,7 @@
 // The Rollouts view: open runs → families → problems, each with its solve rate and counts.
 import * as vscode from 'vscode';
-import type { Overview } from '../../language/rollouts/overview.js';
 import type { Run, Runs } from './runs.js';
+import { countsOf, describeCounts, describeSolved } from './tree-text.js';
 
 export const ROLLOUTS_VIEW = 'deltaStudio.rollouts';
 
@@ -9,25 +9,6 @@ export type RolloutNode =
     | { kind: 'run'; run: Run }
     | { kind: 'family'; run: Run; family: string }
     | { kind: 'problem'; run: Run; problem: number };
-
-interface Counts { n: number; c: number; solvedSteps: number; steps: number }
-
-/** n, c over the cells of some problems, and how many (problem, step) cells had an all-pass rollout. */
-export function countsOf(o: Overview, problems: (p: number) => boolean): Counts {
-    let n = 0, c = 0, solvedSteps = 0, steps = 0;
-    for (const cell of o.cells) {
-        if (!problems(cell.p)) continue;
-        n += cell.n;
-        c += cell.c;
-        steps++;
-        if (cell.c > 0) solvedSteps++;
-    }
-    return { n, c, solvedSteps, steps };
-}
-
-export function describeCounts({ n, c }: Counts): string {
-    return `${n ? ((100 * c) / n).toFixed(1) : '0.0'} % solved · ${c}/${n}`;
-}
 
 export class RolloutsTree implements vscode.TreeDataProvider<RolloutNode> {
     readonly onDidChangeTreeData: vscode.Event<void>;
@@ -68,10 +49,9 @@ export class RolloutsTree implements vscode.TreeDataProvider<RolloutNode> {
         }
         const p = o.problems[node.problem];
         const counts = countsOf(o, (i) => i === node.problem);
-        const first = o.passAt.find((r) => r.p === node.problem)?.firstSolvedStep;
         const item = new vscode.TreeItem(p.label, vscode.TreeItemCollapsibleState.None);
         item.id = `run:${node.run.key}:problem:${p.id}`;
-        item.description = `${describeCounts(counts)}${first !== null && first !== undefined ? ` · first solved at step ${first}` : ' · never solved'}`;
+        item.description = `${describeCounts(counts)} · ${describeSolved(o.passAt.find((r) => r.p === node.problem))}`;
         item.tooltip = `${p.id}\n${p.family}${p.level ? ` · ${p.level}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(counts.c > 0 ? 'pass' : 'error');
         item.contextValue = 'rolloutProblem';
