@@ -12,6 +12,10 @@ async function problemRows(page) {
 
 /** Puts the cursor at the end of the line holding `text`, opens the quick fix menu and picks `title`. */
 async function quickFix(page, text, title) {
+    // From the top: the Problems panel opened and closed can leave this 10-line file scrolled to its
+    // last line, and a line scrolled out of view is not rendered, so there would be nothing to click.
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+Home');
     await page.locator(`${EDITOR} .view-lines .view-line`, { hasText: text }).first().click();
     await page.keyboard.press('End');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
