@@ -307,10 +307,20 @@ function jsonErrorText(text: string, error: Error): string {
         pyJsonLoads(text);
     } catch (pyError) {
         if (pyError instanceof PyJsonDecodeError) {
-            // pos counts code points, as Python's lines and columns do.
-            const before = [...text].slice(0, pyError.pos);
-            const line = before.filter((c) => c === '\n').length + 1;
-            return `${pyError.msg}: line ${line} column ${pyError.pos - before.lastIndexOf('\n')}`;
+            // pos counts code points, as Python's lines and columns do. Walked in place: a copy of a
+            // scene file's code points (it may be hundreds of MB) would cost far more than the file.
+            let line = 1;
+            let lineStart = 0; // code points before the current line
+            let points = 0;
+            for (let i = 0; i < text.length && points < pyError.pos; points++) {
+                const unit = text.charCodeAt(i);
+                i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+                if (unit === 10) {
+                    line++;
+                    lineStart = points + 1;
+                }
+            }
+            return `${pyError.msg}: line ${line} column ${pyError.pos - lineStart + 1}`;
         }
     }
     return error.message;
