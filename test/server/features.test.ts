@@ -92,6 +92,23 @@ describe('completion', () => {
         expect(await labels('START start:\n    NEXT |')).toEqual(['end', 'NONE']);
         expect(await labels('START start:\n    NEXT |\nEND end')).toEqual(['end', 'NONE']);
     });
+    test('after a node kind: the ids routes lead to that no node declares yet, with the colon (end only after END, without one)', async () => {
+        const text = 'START start:\n    NEXT paint\nPULLER_RB p:\n    [R] paint\n    [B] back\n    [EMPTY] end\n';
+        const items = async (line: string) => {
+            const document = await open(text + line);
+            const list = await lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.length + line.length) });
+            return list!.items.map((i) => [i.label, i.insertText, i.detail]);
+        };
+        expect(await items('PAINTER_RED ')).toEqual([['paint', 'paint:', 'routed to on line 2, not declared yet'], ['back', 'back:', 'routed to on line 5, not declared yet']]);
+        expect(await items('END ')).toEqual([['end', 'end', 'routed to on line 6, not declared yet']]);
+        // START's id is fixed; NONE and END are targets the reference accepts undeclared.
+        expect(await items('START ')).toEqual([]);
+        expect((await labels('START start:\n    NEXT END\n    NEXT NONE\nPAINTER_RED |'))).toEqual([]);
+    });
+    test('as a target: an id other routes lead to but no node declares yet, not the one being typed', async () => {
+        expect(await labels('START start:\n    NEXT paint\nPULLER_RB p:\n    [R] pa|\nEND end')).toEqual(['p', 'end', 'paint', 'NONE']);
+        expect(await labels('START start:\n    NEXT p\nPULLER_RB p:\n    [R] pa|\nEND end')).toEqual(['p', 'end', 'NONE']);
+    });
     test('declared ids and NONE as targets', async () => {
         const items = await labels('START start:\n    NEXT |\nPAINTER_RED a:\n    NEXT end\nEND end');
         expect(items).toEqual(expect.arrayContaining(['a', 'end', 'NONE']));

@@ -29,3 +29,9 @@ export const PAINTER_COLOUR: Readonly<Record<PainterKind, Colour>> = { PAINTER_R
 export const isNodeKind = (word: string | undefined): word is NodeKind => (NODE_KINDS as readonly string[]).includes(word as string);
 export const isPuller = (kind: string | undefined): kind is PullerKind => kind === 'PULLER_RB' || kind === 'PULLER_YG';
 export const isPainter = (kind: string | undefined): kind is PainterKind => kind !== undefined && Object.hasOwn(PAINTER_COLOUR, kind);
+
+/**
+ * Targets the reference accepts without a declaration: `NONE` rejects, and `END` passes its check
+ * (it only fails at run time as an unknown node, unless a node is really named END).
+ */
+export const isUndeclaredTargetAllowed = (target: string): boolean => target === 'NONE' || target === 'END';

@@ -4,7 +4,7 @@
 import { CstUtils, isCompositeCstNode, type AstNode, type CstNode } from 'langium';
 import type { Node, Program } from '../generated/ast.js';
 import { layoutOf, type LayoutLine, type ReferenceLayout } from '../lexing/reference-layout.js';
-import { isPainter, isPuller, PULLER_CONDITIONS } from '../model/vocabulary.js';
+import { isPainter, isPuller, isUndeclaredTargetAllowed, PULLER_CONDITIONS } from '../model/vocabulary.js';
 import { firstTokenOffsetOf } from '../services/parser.js';
 
 export type ReferenceErrorCode =
@@ -123,7 +123,7 @@ export function referenceErrors(program: Program, text: string, layout?: Referen
         for (let r = 0; r < node.routes.length; r++) {
             const route = node.routes[r];
             const target = route.target?.$refText;
-            if (target === undefined || target === 'NONE' || target === 'END' || declared.has(target)) continue;
+            if (target === undefined || isUndeclaredTargetAllowed(target) || declared.has(target)) continue;
             const before = errors.length;
             emit('undefined-target', `Node '${node.name}' references undefined node '${target}'`, node, declLine(index), [PROGRAM_PHASE, 2, index, r]);
             const targetNode = route.$cstNode && CstUtils.findLeafNodeAtOffset(route.$cstNode, route.target!.$refNode!.offset);
