@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatTape, parseDirectives, planTests } from '../../language/dataset/solutions/index.js';
+import { formatTape, parseDirectives, planTests, tapePreview } from '../../language/dataset/solutions/index.js';
 import { verdictOf } from '../../language/manufactoria/verdict.js';
 
 describe('parseDirectives', () => {
@@ -94,5 +94,19 @@ describe('planTests', () => {
             ['l1', 'line 1: RB → accept', 'input RB, expects accepted (acceptance only) — line 1'],
             ['l3', 'line 3: "" ⇒ R+', 'input "", expects output R+, accepted — line 3'],
         ]);
+    });
+    test('shows a long tape by its ends and length, a long description cut (Test Explorer draws them as they are)', () => {
+        const long = 'R'.repeat(31) + 'B' + 'G'.repeat(1_000_000) + 'Y' + 'B'.repeat(31);
+        const problem = { span: { line: 0, start: 0, end: 0 }, problem: { testCases: [
+            { input: long, expected_output: 'R'.repeat(64), expected_accepted: true, check_output: true, description: 'x'.repeat(199) + '😀' + 'y'.repeat(5000) },
+            { input: 'R'.repeat(65), expected_output: '', expected_accepted: false, check_output: false, description: 'short' },
+        ] } } as unknown as Parameters<typeof planTests>[0];
+        const [a, b] = planTests(problem, []);
+        expect(a.label).toBe(`#1 ${'R'.repeat(31)}B…Y${'B'.repeat(31)} (1,000,064 symbols) ⇒ ${'R'.repeat(64)}`);
+        expect(a.detail).toBe(`input ${'R'.repeat(31)}B…Y${'B'.repeat(31)} (1,000,064 symbols), expects output ${'R'.repeat(64)}, accepted — ${'x'.repeat(199)}…`);
+        expect(b.label).toBe(`#2 ${'R'.repeat(32)}…${'R'.repeat(32)} (65 symbols) → reject`);
+        // A cut never splits a surrogate pair.
+        expect(tapePreview('R'.repeat(31) + '😀' + 'R'.repeat(100))).toBe(`${'R'.repeat(31)}😀…${'R'.repeat(32)} (133 symbols)`);
+        expect(tapePreview('R'.repeat(100) + '😀' + 'R'.repeat(31))).toBe(`${'R'.repeat(32)}…😀${'R'.repeat(31)} (133 symbols)`);
     });
 });

@@ -37,16 +37,36 @@ function sameCase(a: TestCase, b: TestCase): boolean {
         && a.check_output === b.check_output && a.description === b.description);
 }
 
-/** `RBR → accept`, `RB ⇒ RBR` (an output check), `"" → reject`. */
+/**
+ * Longest tape a label or detail shows whole. Test Explorer draws labels and descriptions as they
+ * are: a row's megabyte-long input made each one megabytes (~20 MB over a file's tests).
+ */
+const SHOWN_TAPE = 64;
+/** Longest case description a detail shows whole. */
+const SHOWN_DESCRIPTION = 200;
+
+/** A tape for a label: whole up to SHOWN_TAPE symbols, else its ends and its length. */
+export function tapePreview(tape: string): string {
+    if (tape.length <= SHOWN_TAPE) return formatTape(tape);
+    const half = SHOWN_TAPE / 2;
+    // Not between the two halves of a surrogate pair.
+    const headEnd = /[\uD800-\uDBFF]/.test(tape[half - 1]) ? half + 1 : half;
+    const tailStart = /[\uDC00-\uDFFF]/.test(tape[tape.length - half]) ? tape.length - half - 1 : tape.length - half;
+    return `${formatTape(tape.slice(0, headEnd))}…${formatTape(tape.slice(tailStart))} (${tape.length.toLocaleString('en-US')} symbols)`;
+}
+
+/** `RBR → accept`, `RB ⇒ RBR` (an output check), `"" → reject`; long tapes shortened (tapePreview). */
 export function describeCase(test: TestCase): string {
-    const input = formatTape(test.input);
+    const input = tapePreview(test.input);
     if (!test.check_output) return `${input} → ${test.expected_accepted ? 'accept' : 'reject'}`;
-    const output = `${input} ⇒ ${formatTape(test.expected_output)}`;
+    const output = `${input} ⇒ ${tapePreview(test.expected_output)}`;
     return test.expected_accepted ? output : `${output} (must not both match and accept)`;
 }
 
 function detailOf(test: TestCase): string {
-    const check = test.check_output ? `output ${formatTape(test.expected_output)}, ` : '';
-    const what = `input ${formatTape(test.input)}, expects ${check}${test.expected_accepted ? 'accepted' : 'rejected'}${test.check_output ? '' : ' (acceptance only)'}`;
-    return test.description ? `${what} — ${test.description}` : what;
+    const check = test.check_output ? `output ${tapePreview(test.expected_output)}, ` : '';
+    const what = `input ${tapePreview(test.input)}, expects ${check}${test.expected_accepted ? 'accepted' : 'rejected'}${test.check_output ? '' : ' (acceptance only)'}`;
+    if (!test.description) return what;
+    const cut = test.description.length > SHOWN_DESCRIPTION ? /[\uD800-\uDBFF]/.test(test.description[SHOWN_DESCRIPTION - 1]) ? SHOWN_DESCRIPTION - 1 : SHOWN_DESCRIPTION : undefined;
+    return `${what} — ${cut === undefined ? test.description : `${test.description.slice(0, cut)}…`}`;
 }
