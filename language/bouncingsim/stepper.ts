@@ -16,6 +16,8 @@ export class SceneStepper {
     steps = 0;
     private readonly w: SceneWorld;
     private readonly driven: number[];
+    /** Handed to planck, which copies it (setGravity, setLinearVelocity): one per stepper, not one per call. */
+    private readonly scratch = new Vec2(0, 0);
 
     constructor(private readonly scene: Scene, readonly dt = DT) {
         this.w = buildWorld(scene);
@@ -28,7 +30,8 @@ export class SceneStepper {
         const t = this.simTime;
         if (scene.gravity_time_variation) {
             const [gx, gy] = gravityAt(scene, t);
-            w.world.setGravity(new Vec2(f32(gx), f32(gy)));
+            this.scratch.x = f32(gx); this.scratch.y = f32(gy);
+            w.world.setGravity(this.scratch);
         }
         for (const i of this.driven) {
             const box = scene.boxes[i];
@@ -36,7 +39,8 @@ export class SceneStepper {
             const [cx, cy] = pathPosition(box.translation_path, box.center, t);
             const p = body.getPosition();
             // Computed in Python doubles from the float32 pose, stored by Box2D as float32.
-            body.setLinearVelocity(new Vec2(f32((cx - p.x) / dt), f32((cy - p.y) / dt)));
+            this.scratch.x = f32((cx - p.x) / dt); this.scratch.y = f32((cy - p.y) / dt);
+            body.setLinearVelocity(this.scratch);
             body.setAngularVelocity(f32((targetAngle(scene, box, t) - body.getAngle()) / dt));
         }
         // world.Step(float32 dt, …): the step length itself is float32 inside Box2D.

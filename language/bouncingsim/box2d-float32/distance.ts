@@ -2,22 +2,32 @@
 import { cosf, EPS_SQ, f, FLT_EPSILON, sinf, TWO_PI } from './float32.js';
 import { mulXf, mx, my, type Xf } from './transforms.js';
 
-export interface Proxy { vs: { x: number; y: number }[]; count: number; radius: number }
-export interface Sw { lcx: number; lcy: number; c0x: number; c0y: number; cx: number; cy: number; a0: number; a: number; alpha0: number }
-export function proxyOf(shape: any, index: number): Proxy {
+export interface Proxy { vs: { x: number; y: number }[]; count: number; radius: number; own: { x: number; y: number }[] }
+export const newProxy = (): Proxy => ({ vs: [], count: 0, radius: 0, own: [] });
+/** Fills `out` with the distance proxy of a shape's child (b2DistanceProxy::Set) and returns it. */
+export function proxyOf(shape: any, index: number, out: Proxy): Proxy {
+    const own = out.own;
     switch (shape.m_type) {
-        case 'circle': return { vs: [shape.m_p], count: 1, radius: shape.m_radius };
-        case 'polygon': return { vs: shape.m_vertices, count: shape.m_count, radius: shape.m_radius };
+        case 'circle': own[0] = shape.m_p; out.vs = own; out.count = 1; break;
+        case 'polygon': out.vs = shape.m_vertices; out.count = shape.m_count; break;
         case 'chain': {
             const v = shape.m_vertices, n = shape.m_count;
-            return { vs: [v[index], v[index + 1 < n ? index + 1 : 0]], count: 2, radius: shape.m_radius };
+            own[0] = v[index]; own[1] = v[index + 1 < n ? index + 1 : 0]; out.vs = own; out.count = 2;
+            break;
         }
-        case 'edge': return { vs: [shape.m_vertex1, shape.m_vertex2], count: 2, radius: shape.m_radius };
+        case 'edge': own[0] = shape.m_vertex1; own[1] = shape.m_vertex2; out.vs = own; out.count = 2; break;
+        default: throw new Error(`unsupported shape ${shape.m_type}`);
     }
-    throw new Error(`unsupported shape ${shape.m_type}`);
+    out.radius = shape.m_radius;
+    return out;
 }
-export function swOf(s: any): Sw {
-    return { lcx: s.localCenter.x, lcy: s.localCenter.y, c0x: s.c0.x, c0y: s.c0.y, cx: s.c.x, cy: s.c.y, a0: s.a0, a: s.a, alpha0: s.alpha0 };
+export interface Sw { lcx: number; lcy: number; c0x: number; c0y: number; cx: number; cy: number; a0: number; a: number; alpha0: number }
+export const newSw = (): Sw => ({ lcx: 0, lcy: 0, c0x: 0, c0y: 0, cx: 0, cy: 0, a0: 0, a: 0, alpha0: 0 });
+/** Copies a planck Sweep into `out` and returns it. */
+export function swOf(s: any, out: Sw): Sw {
+    out.lcx = s.localCenter.x; out.lcy = s.localCenter.y; out.c0x = s.c0.x; out.c0y = s.c0.y; out.cx = s.c.x; out.cy = s.c.y;
+    out.a0 = s.a0; out.a = s.a; out.alpha0 = s.alpha0;
+    return out;
 }
 export function swNormalize(s: Sw) {
     const d = f(TWO_PI * Math.floor(f(s.a0 / TWO_PI)));
@@ -47,6 +57,8 @@ const copySV = (d: SV, s: SV) => { d.wAx = s.wAx; d.wAy = s.wAy; d.wBx = s.wBx; 
 export interface Cache { metric: number; count: number; iA: number[]; iB: number[] }
 const sv = [newSV(), newSV(), newSV()];
 let svCount = 0;
+// The simplex's vertex indices before each iteration, to stop on a repeated support point.
+const saveA = [0, 0, 0], saveB = [0, 0, 0];
 function setSV(v: SV, pA: Proxy, xa: Xf, pB: Proxy, xb: Xf) {
     const a = pA.vs[v.iA], b = pB.vs[v.iB];
     mulXf(xa, a.x, a.y); v.wAx = mx; v.wAy = my;
@@ -105,7 +117,6 @@ export function distanceF32(cache: Cache, pA: Proxy, xa: Xf, pB: Proxy, xb: Xf):
         if (m2 < f(0.5 * m1) || f(2 * m1) < m2 || m2 < FLT_EPSILON) svCount = 0;
     }
     if (svCount === 0) { const v = sv[0]; v.iA = 0; v.iB = 0; setSV(v, pA, xa, pB, xb); v.a = 1; svCount = 1; }
-    const saveA = [0, 0, 0], saveB = [0, 0, 0];
     let iter = 0;
     while (iter < 20) {
         const saveCount = svCount;

@@ -29,8 +29,13 @@
 // The patch is global to the planck module instance and installed once by world.ts; only the
 // BouncingSim simulator uses planck in this code base.
 //
+// Beside the float32 patch, and apart from it in install.ts: planck's own float64 broad phase and
+// island lists rewritten without their per-call allocations and lookups, same results (SPEEDUPS;
+// broad-phase.ts, Solver.clear in island-solver.ts; a test compares them with planck's step by step).
+//
 // Files: float32 (constants, sinf/cosf), transforms (b2Mul, body transforms, sweeps), contact-solver,
 // island-solver, mass (polygon set-up, mass data), distance (GJK), time-of-impact, world-toi (SolveTOI),
-// install (the patch table, checked against planck when this module loads).
-export { assertPatchTargets, installFloat32Box2D, PATCHED_METHODS, type PatchTable } from './install.js';
+// broad-phase (planck's dynamic tree, pair search and fixture AABBs, allocation-free), install (the
+// patch tables, checked against planck when this module loads).
+export { assertPatchTargets, installFloat32Box2D, PATCHED_METHODS, SPEEDUP_METHODS, type PatchTable, useSpeedups } from './install.js';
 export { resetMassDataF32, setPolygonF32 } from './mass.js';

@@ -2,9 +2,10 @@
 // package.json because the patch replaces its internals by name: every replaced method is checked to
 // exist when this module loads, so a planck that renamed or dropped one fails loudly, naming it,
 // instead of silently running its own float64 code.
-import { Body, Contact, Solver, Sweep } from 'planck';
+import { Body, BroadPhase, Contact, DynamicTree, Fixture, Solver, Sweep } from 'planck';
+import { computeHeight, fixtureSynchronize, insertLeaf, moveProxy, query, removeLeaf, updatePairs } from './broad-phase.js';
 import { initConstraint, initVelocityConstraint, solvePosition, solveVelocityConstraint, warmStartConstraint } from './contact-solver.js';
-import { solveIsland, solveIslandTOI } from './island-solver.js';
+import { solveIsland, solveIslandTOI, solverClear } from './island-solver.js';
 import { sweepAdvance, sweepGetTransform, sweepNormalize, synchronizeTransform } from './transforms.js';
 import { solveWorldTOI } from './world-toi.js';
 
@@ -36,7 +37,23 @@ export function assertPatchTargets(patches: PatchTable): void {
     }
 }
 
+// planck's own float64 code rewritten without its per-call allocations and lookups: same arithmetic,
+// same order, same results (broad-phase.ts, solverClear). Kept apart from PATCHES, which changes the
+// arithmetic.
+const SPEEDUPS: PatchTable = {
+    DynamicTree: { target: DynamicTree, methods: { insertLeaf, removeLeaf, moveProxy, query, computeHeight } },
+    BroadPhase: { target: BroadPhase, methods: { updatePairs } },
+    Fixture: { target: Fixture, methods: { synchronize: fixtureSynchronize } },
+    Solver: { target: Solver, methods: { clear: solverClear } },
+};
+
 assertPatchTargets(PATCHES);
+assertPatchTargets(SPEEDUPS);
+
+// planck's own versions of the SPEEDUPS methods, taken when this module loads (before any install).
+const PLANCK_OWN: PatchTable = Object.fromEntries(Object.entries(SPEEDUPS).map(([name, { target, methods }]) => [name, {
+    target, methods: Object.fromEntries(Object.keys(methods).map((method) => [method, (target.prototype as Record<string, Method>)[method]])),
+}]));
 
 let installed = false;
 
@@ -44,10 +61,18 @@ let installed = false;
 export function installFloat32Box2D(): void {
     if (installed) return;
     installed = true;
-    for (const { target, methods } of Object.values(PATCHES)) Object.assign(target.prototype, methods);
+    for (const { target, methods } of [...Object.values(PATCHES), ...Object.values(SPEEDUPS)]) Object.assign(target.prototype, methods);
 }
 
+/** For the differential test: installs the patch, then planck's own versions of the SPEEDUPS methods (false) or ours (true). */
+export function useSpeedups(on: boolean): void {
+    installFloat32Box2D();
+    for (const { target, methods } of Object.values(on ? SPEEDUPS : PLANCK_OWN)) Object.assign(target.prototype, methods);
+}
+
+const methodNames = (table: PatchTable): Readonly<Record<string, readonly string[]>> =>
+    Object.fromEntries(Object.entries(table).map(([name, { methods }]) => [name, Object.keys(methods)]));
 /** The replaced methods, for tests: class name → method names. */
-export const PATCHED_METHODS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-    Object.entries(PATCHES).map(([name, { methods }]) => [name, Object.keys(methods)]),
-);
+export const PATCHED_METHODS = methodNames(PATCHES);
+/** planck methods replaced by allocation-free equivalents, for tests: class name → method names. */
+export const SPEEDUP_METHODS = methodNames(SPEEDUPS);

@@ -121,3 +121,12 @@ export function solveIslandTOI(this: any, subStep: any, toiA: any, toiB: any) {
     for (let i = 0; i < bodies.length; i++) integrate(bodies[i], h, true);
     this.postSolveIsland();
 }
+
+// Solver.clear: planck empties its island lists with `length = 0`, which releases their storage, so
+// every island of every step allocated them again; pop() keeps it.
+export function solverClear(this: any) {
+    empty(this.m_stack); empty(this.m_bodies); empty(this.m_contacts); empty(this.m_joints);
+}
+function empty(list: unknown[]) {
+    while (list.length > 0) list.pop();
+}

@@ -6,11 +6,12 @@ import { mulRot, mulXf, mx, my, type Xf } from './transforms.js';
 // Separation function
 const SF = { type: 0, pA: null as any as Proxy, pB: null as any as Proxy, sA: null as any as Sw, sB: null as any as Sw, lpx: 0, lpy: 0, axx: 0, axy: 0 };
 const sxA: Xf = { px: 0, py: 0, s: 0, c: 1 }, sxB: Xf = { px: 0, py: 0, s: 0, c: 1 };
-function normalizeXY(x: number, y: number): [number, number] {
+// b2Vec2::Normalize of (x, y) into the separation axis.
+function setAxisNormalized(x: number, y: number) {
     const len = f(Math.sqrt(f(f(x * x) + f(y * y))));
-    if (len < FLT_EPSILON) return [x, y];
+    if (len < FLT_EPSILON) { SF.axx = x; SF.axy = y; return; }
     const inv = f(1 / len);
-    return [f(x * inv), f(y * inv)];
+    SF.axx = f(x * inv); SF.axy = f(y * inv);
 }
 function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number): number {
     SF.pA = pA; SF.pB = pB; SF.sA = sA; SF.sB = sB;
@@ -28,7 +29,7 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
     } else if (cache.iA[0] === cache.iA[1]) {
         SF.type = 2; // faceB
         const b1 = pB.vs[cache.iB[0]], b2 = pB.vs[cache.iB[1]];
-        [SF.axx, SF.axy] = normalizeXY(f(b2.y - b1.y), -f(b2.x - b1.x));
+        setAxisNormalized(f(b2.y - b1.y), -f(b2.x - b1.x));
         mulRot(sxB, SF.axx, SF.axy); const nx = mx, ny = my;
         SF.lpx = f(0.5 * f(b1.x + b2.x)); SF.lpy = f(0.5 * f(b1.y + b2.y));
         mulXf(sxB, SF.lpx, SF.lpy); const pbx = mx, pby = my;
@@ -40,7 +41,7 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
     } else {
         SF.type = 1; // faceA
         const a1 = pA.vs[cache.iA[0]], a2 = pA.vs[cache.iA[1]];
-        [SF.axx, SF.axy] = normalizeXY(f(a2.y - a1.y), -f(a2.x - a1.x));
+        setAxisNormalized(f(a2.y - a1.y), -f(a2.x - a1.x));
         mulRot(sxA, SF.axx, SF.axy); const nx = mx, ny = my;
         SF.lpx = f(0.5 * f(a1.x + a2.x)); SF.lpy = f(0.5 * f(a1.y + a2.y));
         mulXf(sxA, SF.lpx, SF.lpy); const pax = mx, pay = my;
@@ -107,7 +108,10 @@ function sfEval(iA: number, iB: number, t: number): number {
 }
 export const E_UNKNOWN = 0, E_FAILED = 1, E_OVERLAPPED = 2, E_TOUCHING = 3, E_SEPARATED = 4;
 const dxA: Xf = { px: 0, py: 0, s: 0, c: 1 }, dxB: Xf = { px: 0, py: 0, s: 0, c: 1 };
-export function timeOfImpactF32(pA: Proxy, sweepA: Sw, pB: Proxy, sweepB: Sw, tMax: number): { state: number; t: number } {
+const cache: Cache = { metric: 0, count: 0, iA: [0, 0, 0], iB: [0, 0, 0] };
+export interface ToiOutput { state: number; t: number }
+/** b2TimeOfImpact into `out` (the sweeps are normalized in place). */
+export function timeOfImpactF32(pA: Proxy, sweepA: Sw, pB: Proxy, sweepB: Sw, tMax: number, out: ToiOutput): void {
     let state = E_UNKNOWN, tOut = tMax;
     swNormalize(sweepA); swNormalize(sweepB);
     const totalRadius = f(pA.radius + pB.radius);
@@ -115,7 +119,7 @@ export function timeOfImpactF32(pA: Proxy, sweepA: Sw, pB: Proxy, sweepB: Sw, tM
     const tolerance = f(0.25 * LINEAR_SLOP);
     const tPlus = f(target + tolerance), tMinus = f(target - tolerance);
     let t1 = 0, iter = 0;
-    const cache: Cache = { metric: 0, count: 0, iA: [0, 0, 0], iB: [0, 0, 0] };
+    cache.metric = 0; cache.count = 0;
     for (;;) {
         swXf(sweepA, t1, dxA); swXf(sweepB, t1, dxB);
         const dist = distanceF32(cache, pA, dxA, pB, dxB);
@@ -149,5 +153,5 @@ export function timeOfImpactF32(pA: Proxy, sweepA: Sw, pB: Proxy, sweepB: Sw, tM
         if (done) break;
         if (iter === 20) { state = E_FAILED; tOut = t1; break; }
     }
-    return { state, t: tOut };
+    out.state = state; out.t = tOut;
 }

@@ -1,18 +1,21 @@
 // b2World::SolveTOI in float32: continuous collision sub-steps.
 import { Sweep, TimeStep } from 'planck';
-import { proxyOf, swOf } from './distance.js';
+import { newProxy, newSw, proxyOf, swOf } from './distance.js';
 import { f, FLT_EPSILON, MAX_SUB_STEPS } from './float32.js';
-import { E_TOUCHING, timeOfImpactF32 } from './time-of-impact.js';
+import { E_TOUCHING, timeOfImpactF32, type ToiOutput } from './time-of-impact.js';
 
 const subStep: any = new TimeStep();
 const MIN_ALPHA_DONE = f(1 - f(10 * FLT_EPSILON));
+// Scratch, reused by every call.
+const backup1 = new Sweep(), backup2 = new Sweep(), backup = new Sweep();
+const proxyA = newProxy(), proxyB = newProxy(), sweepA = newSw(), sweepB = newSw();
+const toi: ToiOutput = { state: 0, t: 0 };
 export function solveWorldTOI(this: any, step: any) {
     const world = this.m_world;
     if (world.m_stepComplete) {
         for (let b = world.m_bodyList; b; b = b.m_next) { b.m_islandFlag = false; b.m_sweep.alpha0 = 0; }
         for (let c = world.m_contactList; c; c = c.m_next) { c.m_toiFlag = false; c.m_islandFlag = false; c.m_toiCount = 0; c.m_toi = 1; }
     }
-    const backup1 = new Sweep(), backup2 = new Sweep(), backup = new Sweep();
     for (;;) {
         let minContact: any = null, minAlpha = 1;
         for (let c = world.m_contactList; c; c = c.m_next) {
@@ -32,9 +35,9 @@ export function solveWorldTOI(this: any, step: any) {
                 let alpha0 = bA.m_sweep.alpha0;
                 if (bA.m_sweep.alpha0 < bB.m_sweep.alpha0) { alpha0 = bB.m_sweep.alpha0; bA.m_sweep.advance(alpha0); }
                 else if (bB.m_sweep.alpha0 < bA.m_sweep.alpha0) { alpha0 = bA.m_sweep.alpha0; bB.m_sweep.advance(alpha0); }
-                const out = timeOfImpactF32(proxyOf(fA.getShape(), c.getChildIndexA()), swOf(bA.m_sweep), proxyOf(fB.getShape(), c.getChildIndexB()), swOf(bB.m_sweep), 1);
-                const beta = out.t;
-                if (out.state === E_TOUCHING) { const x = f(alpha0 + f(f(1 - alpha0) * beta)); alpha = x < 1 ? x : 1; }
+                timeOfImpactF32(proxyOf(fA.getShape(), c.getChildIndexA(), proxyA), swOf(bA.m_sweep, sweepA), proxyOf(fB.getShape(), c.getChildIndexB(), proxyB), swOf(bB.m_sweep, sweepB), 1, toi);
+                const beta = toi.t;
+                if (toi.state === E_TOUCHING) { const x = f(alpha0 + f(f(1 - alpha0) * beta)); alpha = x < 1 ? x : 1; }
                 else alpha = 1;
                 c.m_toi = alpha; c.m_toiFlag = true;
             }
@@ -58,7 +61,8 @@ export function solveWorldTOI(this: any, step: any) {
         this.clear();
         this.addBody(bA); this.addBody(bB); this.addContact(minContact);
         bA.m_islandFlag = true; bB.m_islandFlag = true; minContact.m_islandFlag = true;
-        for (const body of [bA, bB]) {
+        for (let k = 0; k < 2; k++) {
+            const body = k === 0 ? bA : bB;
             if (!body.isDynamic()) continue;
             for (let ce = body.m_contactList; ce; ce = ce.next) {
                 if (this.m_bodies.length === 64 || this.m_contacts.length === 32) break;
