@@ -1,7 +1,7 @@
 // `delta rollouts report`: the scored run as one self-contained HTML file (cli/rollouts/report.ts).
 import { basename, resolve } from 'node:path';
 import { summarize } from '../../language/rollouts/aggregate.js';
-import type { ScoredRollout } from '../../language/rollouts/types.js';
+import { CompactRows } from '../../language/rollouts/compact-rows.js';
 import { type CommandModule, UsageError, withUsage } from '../command.js';
 import { parseRolloutArgs, startRun } from './common.js';
 import { COMMON_USAGE, SUBCOMMAND_OPTIONS } from './options.js';
@@ -21,7 +21,8 @@ export const reportCommand: CommandModule = {
         if (!Number.isInteger(nearMisses) || nearMisses < 0) throw new UsageError('--near-misses expects a whole number');
         const script = overviewScript();
         const run = await startRun(positionals, { ...values }, 'rows');
-        const rows: ScoredRollout[] = [];
+        // The rows in compact form (about 100 bytes each; the near-misses' programs kept): a run of a million rollouts fits.
+        const rows = new CompactRows(nearMisses);
         for await (const item of run.outcomes) {
             if ('issue' in item) {
                 run.report(item.issue, item.repeats);
@@ -29,7 +30,7 @@ export const reportCommand: CommandModule = {
             }
             if ('text' in item || 'packed' in item) throw new Error('rollouts report: scored rows came as text or packed');
             run.progress.row();
-            rows.push(item);
+            rows.add(item);
         }
         run.progress.clear();
         run.finish(rows.length);

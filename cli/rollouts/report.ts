@@ -3,8 +3,7 @@
 // problem × step heatmap, curves by family, error classes by step, pass@k and the worst near-misses.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOverview, type Summarize } from '../../language/rollouts/overview.js';
-import type { ScoredRollout } from '../../language/rollouts/types.js';
+import { buildOverview, type RowList, type Summarize } from '../../language/rollouts/overview.js';
 import { reportPage, scriptJson } from '../../client/webview/rollouts/page.js';
 
 export interface ReportOptions {
@@ -22,7 +21,7 @@ export function overviewScript(dir = __dirname): string {
     throw new Error('out/webview/rollouts.js is missing: run `npm run build`');
 }
 
-export function reportHtml(rows: readonly ScoredRollout[], summarize: Summarize, options: ReportOptions, script: string): string {
+export function reportHtml(rows: RowList, summarize: Summarize, options: ReportOptions, script: string): string {
     const overview = buildOverview(rows, summarize, { title: options.title, ks: options.ks, synthetic: options.synthetic, nearMisses: options.nearMisses ?? 20 });
     return reportPage(options.title, scriptJson(overview), script);
 }

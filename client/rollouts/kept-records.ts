@@ -1,19 +1,21 @@
-// What the rollout worker keeps of each record after scoring, so one rollout can be re-scored with
-// details (the detail view, compare) and responses searched: the response (the extracted program is
-// a slice of it, so keeping it costs little more) and what re-scoring reads. Labels and prompts
-// repeat across a GRPO group and across steps: one copy of each is kept. No `vscode` import.
+// What the rollout worker keeps of a record it cannot read back from disk (a row of a Parquet, CSV,
+// .json or W&B table dump: record-store.ts), so the rollout can be re-scored with details (the
+// detail view, compare) and its response searched: the response and what re-scoring reads. Labels
+// and prompts repeat across a GRPO group and across steps: one copy of each is kept. No `vscode` import.
 import type { RolloutRecord } from '../../language/rollouts/types.js';
 
 export class KeptRecords {
-    private readonly records: RolloutRecord[] = [];
+    /** By row number (rows kept here need not be consecutive). */
+    private readonly records = new Map<number, RolloutRecord>();
     private readonly labels = new Map<string, unknown>();
     private readonly prompts = new Map<string, string>();
 
     get size(): number {
-        return this.records.length;
+        return this.records.size;
     }
 
-    add(record: RolloutRecord): void {
+    /** Keeps the record of row `row` (by default the next after the last one kept). */
+    add(record: RolloutRecord, row = this.records.size): void {
         const kept: RolloutRecord = {
             source: record.source, format: record.format, response: record.response, step: record.step, sample: record.sample,
         };
@@ -23,19 +25,19 @@ export class KeptRecords {
         if (record.groundTruth !== undefined) kept.groundTruth = this.intern(this.labels, record.groundTruth);
         // The prompt is only read again to join a row without key or label to its problem.
         else if (record.key === undefined && record.prompt !== undefined) kept.prompt = this.intern(this.prompts, record.prompt) as string;
-        this.records.push(kept);
+        this.records.set(row, kept);
     }
 
     get(row: number): RolloutRecord | undefined {
-        return this.records[row];
+        return this.records.get(row);
     }
 
     /** Rows whose response (or extracted program, via `program`) contains `text`, ignoring case. */
     search(text: string, field: 'program' | 'response', program: (row: number) => string): Int32Array {
-        const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+        const pattern = new RegExp(escapeRegExp(text), 'i');
         const hits: number[] = [];
-        for (let i = 0; i < this.records.length; i++) {
-            if (pattern.test(field === 'program' ? program(i) : this.records[i].response)) hits.push(i);
+        for (const [i, record] of this.records) {
+            if (pattern.test(field === 'program' ? program(i) : record.response)) hits.push(i);
         }
         return Int32Array.from(hits);
     }
@@ -70,4 +72,9 @@ export class KeptRecords {
         table.set(key, value);
         return value;
     }
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -67,7 +67,14 @@ export class Runs implements vscode.Disposable {
         const worker = new Worker(this.workerPath, workerOptions('rollouts'));
         const questions = new WorkerQuestions<Question, Answer>(worker);
         // `gone`: what a question gets once the worker has ended (closed, out of memory, crashed).
-        const ask = <T>(question: Question, read: (answer: Answer) => T, gone: T): Promise<T> => questions.ask(question).then((answer) => (answer ? read(answer) : gone));
+        const ask = <T>(question: Question, read: (answer: Answer) => T, gone: T): Promise<T> => questions.ask(question).then((answer) => {
+            // The rollout is read back from its dump: one changed on disk since loading cannot give it.
+            if (answer && 'error' in answer && answer.error) {
+                this.log.warn(`Rollouts: ${title}: ${answer.error}`);
+                void vscode.window.showErrorMessage(`Rollouts: ${title}: ${answer.error}`);
+            }
+            return answer ? read(answer) : gone;
+        });
         let lastPercent = 0;
         return new Promise((resolve) => {
             const finish = (run: Run | undefined) => {

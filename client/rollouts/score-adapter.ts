@@ -34,7 +34,8 @@ export function pythonScoring(policy: PythonPolicy, onUnavailable: (message: str
 
 /** `index`: the problems of the workspace's problem files (loadProblemIndex), kept by the worker for re-scoring. */
 export async function* readRun(paths: string[], index: ProblemIndex, python: PythonPolicy, onProgress: (p: ReadProgress) => void, onUnavailable: (message: string) => void): AsyncGenerator<ScoredRecord> {
-    yield* scoreRolloutRecords(paths, { problems: index, onProgress, ...pythonScoring(python, onUnavailable) });
+    // `locate`: a JSON Lines row's response is read back from its file when asked for, not kept (record-store.ts).
+    yield* scoreRolloutRecords(paths, { problems: index, onProgress, locate: true, ...pythonScoring(python, onUnavailable) });
 }
 
 /** The record re-scored with per-test details; null when it is not a Manufactoria rollout or cannot be scored. */

@@ -1,6 +1,6 @@
 // Messages between the extension host and the rollout worker (role 'rollouts' of out/server.cjs), which
 // reads, re-scores and aggregates a run off the extension host's thread and keeps the scored rows
-// for later questions about one rollout. No `vscode` import.
+// (compact; responses read back from the dumps) for later questions about one rollout. No `vscode` import.
 import type { Overview } from '../../language/rollouts/overview.js';
 import type { VerdictChanges } from '../../language/rollouts/detail.js';
 import type { ExtractionNotes, RolloutIssue } from '../../language/rollouts/types.js';
@@ -61,9 +61,10 @@ export type FromWorker =
         heldBack: number;
     }
     | { type: 'failed'; message: string }
-    | { type: 'rollout'; id: number; info: RolloutInfo | null }
+    /** `error`: why there is no answer, when a dump changed on disk since the run was loaded (its rollouts are read back from it). */
+    | { type: 'rollout'; id: number; info: RolloutInfo | null; error?: string }
     | { type: 'group'; id: number; distinctPrograms: number | null }
-    | { type: 'detail'; id: number; detail: DetailView | null }
-    | { type: 'changes'; id: number; changes: VerdictChanges | null }
+    | { type: 'detail'; id: number; detail: DetailView | null; error?: string }
+    | { type: 'changes'; id: number; changes: VerdictChanges | null; error?: string }
     /** Matching row indexes, ascending. */
-    | { type: 'search'; id: number; rows: Int32Array };
+    | { type: 'search'; id: number; rows: Int32Array; error?: string };

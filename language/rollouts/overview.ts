@@ -4,7 +4,13 @@
 // shared aggregation (`summarize`, passed in so this module holds no second definition of it).
 import type { ErrorClass, GroupKey, GroupSummary, ScoredRollout } from './types.js';
 
-export type Summarize = (rows: readonly ScoredRollout[], by: GroupKey, ks: number[]) => GroupSummary[];
+export type Summarize = (rows: Iterable<ScoredRollout>, by: GroupKey, ks: number[]) => GroupSummary[];
+
+/** A run's rows: an array, or a store that gives them one at a time (compact-rows.ts). */
+export interface RowList extends Iterable<ScoredRollout> {
+    readonly length: number;
+    at(i: number): ScoredRollout | undefined;
+}
 
 export const NO_FAMILY = '(no family)';
 export const NO_STEP_LABEL = '–';
@@ -101,13 +107,17 @@ export interface OverviewOptions {
 
 const stepKey = (step: number | null) => (step === null ? 'null' : String(step));
 
+function* pick(rows: RowList, indexes: readonly number[]): Generator<ScoredRollout> {
+    for (const i of indexes) yield rows.at(i)!;
+}
+
 /** Failing-first order with near-misses on top: failures by pass_rate descending, then passes. */
 export function compareFailingFirst(a: { passRate: number; allPass: 0 | 1 }, b: { passRate: number; allPass: 0 | 1 }): number {
     if (a.allPass !== b.allPass) return a.allPass - b.allPass;
     return b.passRate - a.passRate;
 }
 
-export function buildOverview(rows: readonly ScoredRollout[], summarize: Summarize, options: OverviewOptions): Overview {
+export function buildOverview(rows: RowList, summarize: Summarize, options: OverviewOptions): Overview {
     const ks = options.ks ?? [1, 8];
     // Problems in family order (families sorted by name), then by label, so the heatmap groups them.
     const problemsById = new Map<string, OverviewProblem>();
@@ -126,7 +136,9 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
     const problemIndex = new Map(problems.map((p, i) => [p.id, i]));
     const families = [...new Set(problems.map((p) => p.family))];
 
-    const steps = [...new Set(rows.map((r) => r.step))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+    const stepSet = new Set<number | null>();
+    for (const r of rows) stepSet.add(r.step);
+    const steps = [...stepSet].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
     const stepIndex = new Map(steps.map((s, i) => [stepKey(s), i]));
 
     const cells: OverviewCell[] = summarize(rows, 'problem,step', ks).map((g) => ({
@@ -137,16 +149,18 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
         mean: g.mean_pass_rate,
     })).filter((c) => c.p >= 0 && c.s >= 0);
 
-    const byFamily = new Map<string, ScoredRollout[]>();
+    // Each family's row numbers (not the rows: a store makes each row when it is asked for).
+    const byFamily = new Map<string, number[]>();
+    let i = 0;
     for (const r of rows) {
         const f = r.family ?? NO_FAMILY;
         let list = byFamily.get(f);
         if (!list) byFamily.set(f, (list = []));
-        list.push(r);
+        list.push(i++);
     }
     const curves: FamilyCurve[] = families.map((family) => ({
         family,
-        points: summarize(byFamily.get(family) ?? [], 'step', ks)
+        points: summarize(pick(rows, byFamily.get(family) ?? []), 'step', ks)
             .map((g) => ({ s: stepIndex.get(stepKey(g.group.step as number | null)) ?? -1, n: g.n, c: g.c, mean: g.mean_pass_rate }))
             .filter((p) => p.s >= 0)
             .sort((a, b) => a.s - b.s),
@@ -215,12 +229,14 @@ export function buildOverview(rows: readonly ScoredRollout[], summarize: Summari
         columns.sourceRest.push(/^[1-9]\d{0,14}$/.test(rest) ? Number(rest) : rest);
     }
 
-    const nearMisses = rows
-        .map((r, row) => ({ row, passRate: r.pass_rate, allPass: r.all_pass }))
-        .filter((r) => r.allPass === 0 && r.passRate > 0)
+    const candidates: { row: number; passRate: number; allPass: 0 | 1 }[] = [];
+    for (let row = 0; row < columns.passRate.length; row++) {
+        if (columns.allPass[row] === 0 && columns.passRate[row] > 0) candidates.push({ row, passRate: columns.passRate[row], allPass: 0 });
+    }
+    const nearMisses = candidates
         .sort(compareFailingFirst)
         .slice(0, options.nearMisses ?? 0)
-        .map((r) => ({ row: r.row, program: rows[r.row].program }));
+        .map((r) => ({ row: r.row, program: rows.at(r.row)!.program }));
 
     return {
         title: options.title,

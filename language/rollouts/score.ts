@@ -168,6 +168,12 @@ function noLabel(record: RolloutRecord, ctx: ScoreContext): { issue: RolloutIssu
     return { issue: { where: record.source, field: 'ground_truth', message: `no ground truth in the row; ${why}` } };
 }
 
+/** The program a task's scorer takes from a response, with its notes: for a rollout read back (not kept) after scoring. */
+export function extractedProgram(task: RolloutTask, response: string): { program: string; extraction: ExtractionNotes } {
+    const e = task === 'manufactoria' ? extractDslProgramWithNotes(response) : extractPythonProgramWithNotes(response);
+    return { program: e.program, extraction: notes(e) };
+}
+
 function notes(e: { blocks: number; used: number | null; tag: string; wholeResponse: boolean; feedbackBlocks: number; span: [number, number] }): ExtractionNotes {
     return { blocks: e.blocks, used: e.used, tag: e.tag, wholeResponse: e.wholeResponse, feedbackBlocks: e.feedbackBlocks, span: e.span };
 }

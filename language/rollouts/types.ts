@@ -40,6 +40,21 @@ export interface RolloutRecord {
     finishReason?: string;
     /** Anything else the reader kept (advantage, request_info, …), JSON-safe. */
     extra?: Record<string, unknown>;
+    /** Where the record's line is in its JSON Lines dump (only when read with `locate`): readRecordAt reads it back. */
+    at?: RecordAt;
+}
+
+/**
+ * Where a record's line is in its JSON Lines dump (readers/record-at.ts reads it back): its number,
+ * byte offset and length (line break not counted), and the record's place among the line's items.
+ * `origin` is the file as the reader read it (a LineOrigin; opaque here, so this module needs no Node types).
+ */
+export interface RecordAt {
+    origin: object;
+    line: number;
+    offset: number;
+    length: number;
+    item: number;
 }
 
 /** A bad row: the reader reports it and goes on. `where` is `file:line` or `file[row]`. */

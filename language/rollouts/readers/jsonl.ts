@@ -3,7 +3,8 @@
 // `<step>.jsonl`, and plain rows. Each line is parsed on its own; a bad line is one issue.
 import type { RolloutRecord } from '../types.js';
 import { describe, intOrNull, isRow, loggedScoreOf, recordFromRow, RowError, text, type Decode, type Row } from './fields.js';
-import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES } from './lines.js';
+import { readLines, tooLongMessage, DEFAULT_MAX_LINE_BYTES, STDIN_PATH } from './lines.js';
+import { markRead, type LineOrigin } from './record-at.js';
 import { issue, type ReadRolloutsOptions, type RolloutFormat, type RolloutItem } from './options.js';
 import { RowParser } from './row-parse.js';
 import { jsonParseAsPython } from '../../python/json-loads.js';
@@ -24,18 +25,31 @@ export interface JsonlContext {
     format: LineFormat | undefined;
     fileStep: number | null;
     decode: Decode | undefined;
-    options: Pick<ReadRolloutsOptions, 'step' | 'verificationReward' | 'maxLineBytes' | 'signal'>;
+    options: Pick<ReadRolloutsOptions, 'step' | 'verificationReward' | 'maxLineBytes' | 'signal' | 'locate'>;
     onBytes?: (bytesRead: number) => void;
 }
 
 export async function* readJsonlRollouts(path: string, ctx: JsonlContext): AsyncGenerator<RolloutItem> {
     const state: LineState = { format: ctx.format, rows: new RowParser() };
     const max = ctx.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes })) {
+    // With `locate`, each record says where its line is, for reading it back (record-at.ts); standard input cannot be read twice.
+    const origin: LineOrigin | undefined = ctx.options.locate && path !== STDIN_PATH ? { file: path, ctx: { ...ctx, onBytes: undefined }, format: ctx.format } : undefined;
+    for await (const l of readLines(path, { maxLineBytes: max, signal: ctx.options.signal, onBytes: ctx.onBytes, offsets: !!origin })) {
         const where = `${ctx.file}:${l.line}`;
         if ('tooLong' in l) yield issue(where, tooLongMessage(l.tooLong, max));
-        else yield* lineItems(l.text, where, state, ctx, l.unterminated);
+        else if (!origin) yield* lineItems(l.text, where, state, ctx, l.unterminated);
+        else {
+            let item = 0;
+            for (const it of lineItems(l.text, where, state, ctx, l.unterminated)) {
+                // The line's format is known once its row is parsed (the first row decides the file's).
+                origin.format = state.format;
+                if (!('issue' in it)) it.at = { origin, line: l.line, offset: l.offset!, length: l.length!, item };
+                item++;
+                yield it;
+            }
+        }
     }
+    if (origin) markRead(origin);
 }
 
 /** Said of a last line without a newline that is not JSON: a trainer still writing the dump leaves one. */

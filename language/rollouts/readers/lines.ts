@@ -14,13 +14,19 @@ export const STDIN_PATH = '/dev/stdin';
 /** Default bound on one line: large enough for a trace step of thousands of rollouts, below V8's string limit. */
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
 
-/** `unterminated`: the file's last line, with no newline after it (cut short, or still being written). */
-export type Line = { line: number; text: string; unterminated?: true } | { line: number; tooLong: number };
+/**
+ * `unterminated`: the file's last line, with no newline after it (cut short, or still being written).
+ * `offset` and `length` (with LineOptions.offsets): where the line's bytes are in the file, its `\r\n`
+ * or `\n` not counted, so lineAt can read the same text back.
+ */
+export type Line = { line: number; text: string; unterminated?: true; offset?: number; length?: number } | { line: number; tooLong: number };
 
 export interface LineOptions {
     maxLineBytes?: number;
     signal?: AbortSignal;
     onBytes?: (bytesRead: number) => void;
+    /** Give each line's byte offset and length (for reading one line back later). */
+    offsets?: boolean;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -36,6 +42,8 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
     let skipping = false;
     let line = 0;
     let bytes = 0;
+    /** The file offset of the line being gathered. */
+    let start = 0;
     const finish = (tail: Buffer): Line => {
         line++;
         if (skipping) {
@@ -50,12 +58,12 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
         size = 0;
         let end = buffer.length;
         if (end > 0 && buffer[end - 1] === 0x0d) end--;
-        let text = decoder.decode(buffer.subarray(0, end));
-        if (line === 1) text = stripBom(text);
-        return { line, text };
+        const text = lineText(buffer.subarray(0, end), line);
+        return options.offsets ? { line, text, offset: start, length: end } : { line, text };
     };
     try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
+            const chunkStart = bytes;
             bytes += chunk.length;
             let from = 0;
             while (from < chunk.length) {
@@ -80,6 +88,7 @@ export async function* readLines(path: string, options: LineOptions = {}): Async
                     yield finish(Buffer.alloc(0));
                 } else yield finish(piece);
                 from = nl + 1;
+                start = chunkStart + from;
             }
             options.onBytes?.(bytes);
         }
@@ -360,4 +369,13 @@ export function readLineRange(fd: number, size: number, index: number, blockByte
         }
     }
     return { newlines, skip, bytes: own, tooLong: lineEnd - last };
+}
+
+/**
+ * The text of the line whose bytes (without `\r\n` or `\n`) are `length` bytes at `offset` of the
+ * open file `fd`, decoded as readLines decoded line `line` (lineText); null when the file is shorter.
+ */
+export function readLineAt(fd: number, offset: number, length: number, line: number): string | null {
+    const buffer = Buffer.allocUnsafeSlow(length);
+    return readAt(fd, buffer, 0, length, offset) === length ? lineText(buffer, line) : null;
 }

@@ -41,6 +41,8 @@ export interface ReadRolloutsOptions {
     /** Bound on whole-document formats (.json, W&B tables), in bytes. */
     maxDocumentBytes?: number;
     signal?: AbortSignal;
+    /** Say on each record of a JSON Lines dump where its line is (RolloutRecord.at), so it can be read back later instead of kept. */
+    locate?: boolean;
     onProgress?: (progress: ReadProgress) => void;
 }
 
