@@ -1,7 +1,9 @@
 // `delta rollouts report` on the synthetic demo run, opened in headless Chromium (Debian's
-// /usr/bin/chromium; one report and one browser for the file). Offline: with every network request
-// refused, the heatmap and the curves must draw from the one inlined file (a screenshot goes to
-// test-results/rollouts-report.png). The rollout table while it scrolls: the rows are painted on a
+// /usr/bin/chromium; one report, one browser and one browser context for the file: each context is a
+// window whose omnibox popup Chromium renders in a renderer of its own, ~1 CPU-s each). Offline: with
+// every network request refused, the heatmap and the curves must draw from the one inlined file (when
+// that test fails, a screenshot of the page goes to test-results/rollouts-report.png; taking it on
+// every run cost ~1.7 CPU-s of Chromium). The rollout table while it scrolls: the rows are painted on a
 // canvas while the view moves (client/webview/rollouts/table.ts, setFast) and must look like the row
 // elements that come back when it stops; a click on the painted rows selects the row under the pointer.
 import { execFileSync } from 'node:child_process';
@@ -9,8 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 
 // The page-side steps are strings: this file is type-checked without the DOM library.
 /** Resolves after `n` animation frames. */
@@ -57,10 +59,13 @@ async function compare(page: Page, a: Buffer, b: Buffer): Promise<{ differ: numb
 
 let out = '';
 let browser: Browser | undefined;
+let context: BrowserContext | undefined;
 beforeAll(async () => {
     out = join(mkdtempSync(join(tmpdir(), 'delta-report-')), 'report.html');
     execFileSync(process.execPath, ['out/cli.cjs', 'rollouts', 'report', 'demo/rollouts/synthetic-verl', '--problems', 'demo/problems/sample-problems.jsonl', '-o', out], { stdio: 'pipe' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    // The report keeps no state in the browser (no storage, no cookies): its pages can share a context.
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 }, 120_000);
 afterAll(async () => {
     await browser?.close();
@@ -70,7 +75,11 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
     it('draws the heatmap cells, the family curves and the failing-first table of the demo run', async () => {
         const html = readFileSync(out, 'utf8');
         expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
-        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const page = await context!.newPage();
+        onTestFailed(async () => {
+            mkdirSync('test-results', { recursive: true });
+            await page.screenshot({ path: 'test-results/rollouts-report.png', fullPage: true });
+        });
         const errors: string[] = [];
         const requests: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
@@ -107,14 +116,12 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
             tip = await page.evaluate(`[...document.querySelectorAll('#curves > div')].filter((d) => getComputedStyle(d).display !== 'none' && d.innerText.includes('step 11:')).map((d) => d.innerText)[0] ?? ''`);
         }
         expect(tip).toMatch(/^[^·\n]+ · (mean pass_rate|all-pass)\nstep 11: \d\.\d{3}$/);
-        mkdirSync('test-results', { recursive: true });
-        await page.screenshot({ path: 'test-results/rollouts-report.png', fullPage: true });
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
     });
 
     it('pass@k by problem: a problem\'s name shows its rollouts, its first-solved and solved-since steps those of that step', async () => {
-        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const page = await context!.newPage();
         await page.goto(pathToFileURL(out).href);
         await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
         const heads = await page.locator('table.passat thead th').allTextContents();
@@ -150,7 +157,7 @@ describe('delta rollouts report (headless Chromium, offline)', () => {
 
 describe('rollout table scrolling (headless Chromium)', () => {
     it('paints the rows on a canvas while scrolling, like the row elements, and a click there selects the row under it', async () => {
-        const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+        const page = await context!.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         await page.goto(pathToFileURL(out).href);
