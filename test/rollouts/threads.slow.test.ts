@@ -19,8 +19,12 @@ const dir = mkdtempSync(join(tmpdir(), 'rollouts-threads-'));
 const generated = join(dir, 'rollouts.jsonl');
 const FIXTURES = 'test/fixtures/rollouts';
 const FIXTURE_ARGS = ['--problems', `${FIXTURES}/problems.jsonl`, '--tokenizer', `${FIXTURES}/tokenizer/tokenizer.json`];
-/** Rows generated; the block sizes below are in proportion (about 5 KB a row), so that each run has 75–170 blocks. */
-const ROWS = 1000;
+/**
+ * Rows generated; the block sizes below are in proportion (about 5 KB a row, blocks of 7.5–25 KB), so
+ * that each run has 90–300 blocks. Every verdict is computed by every run, so rows cost CPU in each of the
+ * file's ~20 runs (1,000 rows made it ~16 CPU-s); block edges and bad lines are what the runs compare.
+ */
+const ROWS = 400;
 
 interface Result { status: number | null; stdout: string; stderr: string }
 
@@ -47,10 +51,10 @@ beforeAll(() => {
     const rows = (generateRollouts(ROWS, 5) as unknown[]).map((r) => JSON.stringify(r));
     // Bad lines among the good ones: invalid JSON, a non-object, blank lines, CRLF, an over-long line.
     rows.splice(10, 0, '{"response": ');
-    rows.splice(250, 0, '[1, 2]', '', '   ');
-    rows[350] = `${rows[350]}\r`;
-    rows.splice(600, 0, JSON.stringify({ response: 'x'.repeat(300_000), ground_truth: [] }));
-    rows.splice(950, 0, JSON.stringify({ response: 'no label at all' }));
+    rows.splice(100, 0, '[1, 2]', '', '   ');
+    rows[140] = `${rows[140]}\r`;
+    rows.splice(240, 0, JSON.stringify({ response: 'x'.repeat(300_000), ground_truth: [] }));
+    rows.splice(380, 0, JSON.stringify({ response: 'no label at all' }));
     writeFileSync(generated, `\ufeff${rows.join('\n')}`);
 }, 120_000);
 
@@ -63,13 +67,13 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         expect(one.stderr).toMatch(/rollouts\.jsonl:11: invalid JSON/);
         expect(one.stderr).toMatch(/line of \d+ bytes is longer than the limit of 200000 bytes/);
         // Two and three threads, with and without the memo.
-        for (const args of [['--jobs', '2', '--chunk-bytes', '32768'], ['--jobs', '3', '--no-memo', '--chunk-bytes', '50000']]) {
+        for (const args of [['--jobs', '2', '--chunk-bytes', '16384'], ['--jobs', '3', '--no-memo', '--chunk-bytes', '25000']]) {
             const many = delta(['score', generated, ...args, '--max-line-bytes', '200000']);
             expect(many.stdout).toBe(one.stdout);
             expect(many.stderr).toBe(one.stderr);
             expect(many.status).toBe(one.status);
         }
-        const memoOneThread = await oneThread(['score', generated, '--jobs', '1', '--chunk-bytes', '50000', '--max-line-bytes', '200000']);
+        const memoOneThread = await oneThread(['score', generated, '--jobs', '1', '--chunk-bytes', '25000', '--max-line-bytes', '200000']);
         expect(memoOneThread.stdout).toBe(one.stdout);
         expect(memoOneThread.stderr).toBe(one.stderr);
     });
@@ -78,12 +82,12 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         // (--by step folds the same way as these: one key field of the two.)
         for (const by of ['problem', 'problem,step']) {
             const one = await oneThread(['summary', generated, '--by', by, '--json', '--jobs', '1']);
-            const many = delta(['summary', generated, '--by', by, '--json', '--jobs', '2', '--chunk-bytes', '25000']);
+            const many = delta(['summary', generated, '--by', by, '--json', '--jobs', '2', '--chunk-bytes', '12500']);
             expect(many.stdout).toBe(one.stdout);
             expect(many.stderr).toBe(one.stderr);
         }
         const one = await oneThread(['summary', generated, '--grpo', '--jobs', '1']);
-        expect(delta(['summary', generated, '--grpo', '--jobs', '2', '--chunk-bytes', '25000']).stdout).toBe(one.stdout);
+        expect(delta(['summary', generated, '--grpo', '--jobs', '2', '--chunk-bytes', '12500']).stdout).toBe(one.stdout);
     });
 
     test('every fixture format at once (files scored here between blocks scored by workers): the same as one thread', async () => {
@@ -154,9 +158,9 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
 
     test('--stats names the threads and the verdict memo', async () => {
         const r = delta(['summary', generated, '--jobs', '2', '--stats', '--memo']);
-        expect(r.stderr).toMatch(/^rollouts: 1001 scored in [\d.]+ s \(\d+\/s\) on 2 threads \(1 worker and the main thread\); verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
+        expect(r.stderr).toMatch(/^rollouts: 401 scored in [\d.]+ s \(\d+\/s\) on 2 threads \(1 worker and the main thread\); verdict memo \d+ hits of \d+ lookups \([\d.]+ %\)$/m);
         const off = await oneThread(['summary', generated, '--jobs', '1', '--stats', '--no-memo']);
-        expect(off.stderr).toMatch(/^rollouts: 1001 scored in [\d.]+ s \(\d+\/s\) on the main thread; verdict memo off$/m);
+        expect(off.stderr).toMatch(/^rollouts: 401 scored in [\d.]+ s \(\d+\/s\) on the main thread; verdict memo off$/m);
         // --memo is the default, said out loud.
         const memo = await oneThread(['summary', generated, '--jobs', '1', '--memo', '--json']);
         const plain = await oneThread(['summary', generated, '--jobs', '1', '--json']);
@@ -167,7 +171,7 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         for (const [threads, scoreHere] of [[2, false], [1, true], [0, true]] as const) {
             const seen: number[] = [];
             const items = scoreOnThreads([generated], { maxLineBytes: 200_000, onProgress: (p) => seen.push(p.bytesRead) },
-                { threads, scoreHere, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo: false, blockBytes: 32_768 });
+                { threads, scoreHere, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo: false, blockBytes: 16_384 });
             for await (const _ of items) { /* drain */ }
             expect(seen.length).toBeGreaterThan(10);
             expect(seen.every((b, i) => i === 0 || b > seen[i - 1])).toBe(true);
@@ -180,7 +184,7 @@ describe('delta rollouts on worker threads', { timeout: 600_000 }, () => {
         const lines = async (threads: number, memo: boolean) => {
             let text = '';
             for await (const item of scoreOnThreads([generated], { maxLineBytes: 200_000 },
-                { threads, scoreHere: true, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo, blockBytes: 15_000 })) {
+                { threads, scoreHere: true, workerFile: resolve('out/rollouts-score-worker.cjs'), output: 'json', memo, blockBytes: 7_500 })) {
                 if ('text' in item) text += item.text;
             }
             return text;
