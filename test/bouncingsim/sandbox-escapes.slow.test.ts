@@ -2,6 +2,7 @@
 // right position only when its escape worked, so a pass would mean an escape; where it can, the same
 // program is run with the sandbox off to show the attempt is real (it escapes there).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,18 @@ function hostProcesses(marker: string): number[] {
         if (!/^\d+$/.test(name)) continue;
         try {
             if (readFileSync(`/proc/${name}/cmdline`, 'latin1').split('\0').includes(marker)) pids.push(Number(name));
+        } catch { /* gone */ }
+    }
+    return pids;
+}
+
+/** Host processes, zombies included, whose name (comm) is `name`. */
+function hostTasksNamed(name: string): number[] {
+    const pids: number[] = [];
+    for (const pid of readdirSync('/proc')) {
+        if (!/^\d+$/.test(pid)) continue;
+        try {
+            if (readFileSync(`/proc/${pid}/stat`, 'latin1').startsWith(`${pid} (${name}) `)) pids.push(Number(pid));
         } catch { /* gone */ }
     }
     return pids;
@@ -168,6 +181,32 @@ describe('the sandbox contains model code', () => {
         expect(hostProcesses(marker)).toEqual([]);
     });
 
+    it('answers only once no process of the test is left, not even a dying or unreaped one', async () => {
+        // The next test would find them, and count them toward the task limit. Each leftover takes a
+        // name (comm, which a zombie keeps) that the host's /proc shows; the test waits until all have.
+        const marker = `left-${randomBytes(4).toString('hex')}`;
+        const program = [
+            'import posix, time',
+            'def predict_position(t):',
+            '    r, w = posix.pipe()',
+            '    for _ in range(24):',
+            '        if posix.fork() == 0:',
+            '            posix.setsid()',
+            "            posix.write(posix.open('/proc/self/comm', posix.O_WRONLY), b'" + marker + "')",
+            "            posix.write(w, b'.')",
+            '            posix.closerange(0, 1024)',
+            '            time.sleep(100)',
+            '    posix.close(w)',
+            '    while posix.read(r, 64):',
+            '        pass',
+            '    return [[100.0, 200.0]]',
+        ].join('\n');
+        for (let round = 0; round < 3; round++) {
+            expect((await one(program)).passed).toBe(true);
+            expect(hostTasksNamed(marker)).toEqual([]);
+        }
+    });
+
     it('bounds a stdout flood by the budget and keeps only an excerpt', async () => {
         const program = 'import sys\ndef predict_position(t):\n    while True:\n        sys.stdout.write("x" * 65536)\n';
         const started = Date.now();
@@ -202,14 +241,23 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
-    it('cannot leave SysV shared memory or message queues to the tests after it, nor hold more shared memory than the memory limit', async () => {
+    it('cannot leave SysV shared memory, queues or semaphores or POSIX message queues to the tests after it, nor hold more shared memory than the memory limit', async () => {
         // The sandbox's IPC namespace lives as long as its worker; SysV segments are outside RLIMIT_AS.
         const libc = 'import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\nlibc.shmat.restype = ctypes.c_void_p';
         // Each test creates the same key exclusively: it exists already only if an earlier test's is left.
-        // So does a POSIX message queue of the same name.
-        const left = attempt(`${libc}\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\ndef escaped():\n    return libc.shmget(0xde17a, 4096, 0o3600) < 0 or rt.mq_open(b'/delta-escape', 0o302, 0o600, None) < 0  # IPC_CREAT | IPC_EXCL; O_CREAT | O_EXCL | O_RDWR`);
-        const runs = await runProgramChecks(left, Array(6).fill(ASSERT), SANDBOX);
-        for (const run of runs.results) expectContained(run);
+        // So does a POSIX message queue of the same name. One kind per program: the worker lists
+        // SysV objects to remove only when the kernel counts some (of any kind).
+        const creates = {
+            shm: 'libc.shmget(0xde17a, 4096, 0o3600)', // IPC_CREAT | IPC_EXCL
+            msg: 'libc.msgget(0xde17b, 0o3600)',
+            sem: 'libc.semget(0xde17c, 1, 0o3600)',
+            mq: "rt.mq_open(b'/delta-escape', 0o302, 0o600, None)", // O_CREAT | O_EXCL | O_RDWR
+        };
+        for (const create of Object.values(creates)) {
+            const left = attempt(`${libc}\nrt = ctypes.CDLL('librt.so.1', use_errno=True)\ndef escaped():\n    return ${create} < 0`);
+            const runs = await runProgramChecks(left, Array(6).fill(ASSERT), SANDBOX);
+            for (const run of runs.results) expectContained(run);
+        }
         const bomb = [libc, 'def predict_position(t):', '    for _ in range(16):',
             '        addr = libc.shmat(libc.shmget(0, 64 << 20, 0o1600), None, 0)', '        ctypes.memset(addr, 1, 64 << 20)',
             '        libc.shmdt(ctypes.c_void_p(addr))', '    return [[100.0, 200.0]]'].join('\n');
@@ -285,7 +333,7 @@ describe('the sandbox contains model code', () => {
         expect(after.passed, JSON.stringify(after)).toBe(true);
     });
 
-    it('empties its folder of whatever a test leaves (unreadable folders, trees deeper than a path) before the next test', async () => {
+    it('empties its folder, and the /tmp around it, of whatever a test leaves (unreadable folders, trees deeper than a path) before the next test', async () => {
         // Each test passes only if it starts in an empty folder, then leaves both kinds behind.
         const program = [
             'import posix',
@@ -296,6 +344,10 @@ describe('the sandbox contains model code', () => {
         ].join('\n');
         const check = await runProgramChecks(program, Array(6).fill(ASSERT), SANDBOX);
         expect(check.results.map((r) => r.error ?? 'passed')).toEqual(Array(6).fill('passed'));
+        // A file beside its own folder, which it leaves empty.
+        const beside = "import posix\nclean = posix.listdir('/tmp') == ['test']\nposix.close(posix.open('/tmp/beside', posix.O_CREAT | posix.O_WRONLY))\ndef predict_position(t):\n    return [[100.0, 200.0]] if clean else [[9000.0, 9000.0]]\n";
+        const besideCheck = await runProgramChecks(beside, Array(6).fill(ASSERT), SANDBOX);
+        expect(besideCheck.results.map((r) => r.error ?? 'passed')).toEqual(Array(6).fill('passed'));
         // A folder it cannot empty (/tmp itself made unreadable): the worker retires after the reply.
         const locked = "import posix\nclean = posix.listdir('/tmp') == ['test']\nposix.chmod('/tmp', 0)\ndef predict_position(t):\n    return [[100.0, 200.0]] if clean else [[9000.0, 9000.0]]\n";
         const after = await runProgramChecks(locked, Array(6).fill(ASSERT), SANDBOX);

@@ -120,7 +120,7 @@ const WORKER = String.raw`
 # Nothing else is imported ahead (multiprocessing above is in the verifier's process too): a module
 # already loaded here would import fine after the guard in the test, where the reference fails it
 # (numpy's import calls the disabled os.putenv).
-import os, resource, select, signal, shutil, struct, subprocess
+import os, resource, select, signal, shutil, struct, subprocess, _signal
 from stat import S_ISDIR
 
 CONF = json.loads(sys.argv[1])
@@ -129,15 +129,18 @@ if CONF["sandboxed"] and not SANDBOXED:
     sys.stderr.write("the sandbox did not start: no new PID namespace\n")
     sys.exit(3)
 ROOT = CONF["root"]
+WORK = os.path.join(ROOT, "test")  # each test's working folder, made before it and removed after
 KEEP = CONF["keep"]
 MAX_PROCS = CONF["maxProcs"]
 LIMITS = CONF["limits"]
 VERDICT_BYTES = CONF["verdictBytes"]
 
+PAGE_BYTES = resource.getpagesize()
+
 def _vm_bytes():
     try:
         with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * resource.getpagesize()
+            return int(f.read().split()[0]) * PAGE_BYTES
     except (OSError, ValueError):
         return 0
 
@@ -145,13 +148,15 @@ def _vm_bytes():
 BASE_VM = _vm_bytes()
 
 def _rlimits(timeout):
+    # Worked out before the fork: the less the test's process runs of this worker's code, the fewer
+    # of the pages it shares with the worker it writes to, and copies.
     cpu = int(math.ceil(timeout)) + 1
     out = [("RLIMIT_CPU", cpu, cpu + 1), ("RLIMIT_FSIZE", LIMITS["fileBytes"], LIMITS["fileBytes"]),
            ("RLIMIT_CORE", 0, 0), ("RLIMIT_NPROC", LIMITS["processes"], LIMITS["processes"]),
            ("RLIMIT_NOFILE", LIMITS["openFiles"], LIMITS["openFiles"])]
     if LIMITS["memoryBytes"] > 0:
         out.append(("RLIMIT_AS", BASE_VM + LIMITS["memoryBytes"], BASE_VM + LIMITS["memoryBytes"]))
-    return out
+    return [(getattr(resource, name, None), (soft, hard)) for name, soft, hard in out]
 
 def _read_exact(n):
     buf = b""
@@ -217,9 +222,23 @@ def _verdict(sink):
         return None
     return v if isinstance(v, dict) else None
 
-def _procs():
+def _read_int(path):
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            return int(os.read(fd, 64))
+        finally:
+            os.close(fd)
+    except (OSError, ValueError):
+        return None
+
+def _procs(test):
     # Tasks, threads included: as root the kernel applies no RLIMIT_NPROC, and 31 processes of ~900
     # threads each, in each worker, would use up the host's PIDs (pid_max is often 32768).
+    # Every task takes the namespace's next pid: while the last one handed out (ns_last_pid) is the
+    # test's own, the namespace holds this worker and the test's one thread, and /proc is not listed.
+    if _read_int("/proc/sys/kernel/ns_last_pid") == test:
+        return 2
     try:
         pids = [d for d in os.listdir("/proc") if d.isdigit()]
     except OSError:
@@ -232,21 +251,32 @@ def _procs():
             pass  # gone meanwhile
     return count
 
-def _sysv(kind):
-    # (id, resident bytes) of each SysV IPC object in this sandbox's IPC namespace.
+def _sysv_ids(kind):
+    # The id of each SysV IPC object of this kind in this sandbox's IPC namespace.
     out = []
     try:
         with open("/proc/sysvipc/" + kind) as f:
             for row in f.readlines()[1:]:
                 cols = row.split()
                 if len(cols) > 1:
-                    out.append((int(cols[1]), int(cols[14]) if kind == "shm" and len(cols) > 14 else 0))
+                    out.append(int(cols[1]))
     except (OSError, ValueError):
         pass
     return out
 
 def _shm_bytes():
-    return sum(rss for _, rss in _sysv("shm"))
+    # Resident bytes of all the namespace's SysV segments together: shmctl SHM_INFO's shm_rss (pages).
+    _, shmctl, _, _, _, _, info = NATIVE
+    return struct.unpack_from("@iLL", info)[2] * PAGE_BYTES if shmctl(0, 14, info) >= 0 else 0
+
+def _sysv_used():
+    # Whether this IPC namespace holds any SysV object, as the kernel counts them (shmctl SHM_INFO,
+    # msgctl MSG_INFO, semctl SEM_INFO): cheaper than listing /proc/sysvipc, which was most of a
+    # short test's clean-up. A call that fails counts as "holds some".
+    _, shmctl, msgctl, semctl, _, _, info = NATIVE
+    return not (shmctl(0, 14, info) >= 0 and struct.unpack_from("@i", info)[0] == 0  # used_ids
+                and msgctl(0, 12, info) >= 0 and struct.unpack_from("@i", info)[0] == 0  # msgpool
+                and semctl(0, 0, 19, info) >= 0 and struct.unpack_from("@8i", info)[7] == 0)  # semusz
 
 def _sysv_clear():
     # The IPC namespace outlives tests: SysV shared memory, queues and semaphores and POSIX message
@@ -254,13 +284,14 @@ def _sysv_clear():
     # test. Sandboxed only: not sandboxed, these are the user's own.
     if not SANDBOXED or NATIVE is None:
         return
-    _, shmctl, msgctl, semctl, _, _ = NATIVE
-    for ident, _ in _sysv("shm"):
-        shmctl(ident, 0, None)  # IPC_RMID
-    for ident, _ in _sysv("msg"):
-        msgctl(ident, 0, None)
-    for ident, _ in _sysv("sem"):
-        semctl(ident, 0, 0)
+    _, shmctl, msgctl, semctl, _, _, _ = NATIVE
+    if _sysv_used():
+        for ident in _sysv_ids("shm"):
+            shmctl(ident, 0, None)  # IPC_RMID
+        for ident in _sysv_ids("msg"):
+            msgctl(ident, 0, None)
+        for ident in _sysv_ids("sem"):
+            semctl(ident, 0, 0)
     try:
         queues = os.listdir("/dev/mqueue")
     except OSError:
@@ -279,7 +310,8 @@ def _native():
         try:
             import ctypes
             libc = ctypes.CDLL(None, use_errno=True)
-            fns = (libc.prctl, libc.shmctl, libc.msgctl, libc.semctl, libc.syscall, ctypes.get_errno)
+            # The last: room for what shmctl SHM_INFO, msgctl MSG_INFO and semctl SEM_INFO write.
+            fns = (libc.prctl, libc.shmctl, libc.msgctl, libc.semctl, libc.syscall, ctypes.get_errno, ctypes.create_string_buffer(256))
         except Exception:
             pass
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith("ctypes.")]:
@@ -374,18 +406,24 @@ def _reap(pid):
         if done == pid:
             status = st
 
-def _settle(base):
+def _settle():
     # Killed processes leave the namespace once reaped; on a busy machine dying takes a while, and
-    # the next test's process count would see this test's leftovers.
+    # the next test would find this test's leftovers (its task count, its processes in /proc).
+    # kill(-1) fails with ESRCH only when no other process is left, dying or unreaped ones included.
     for _ in range(1000):
         _reap(None)
-        if _procs() <= base:
-            return
         try:
             os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            return
         except OSError:
             pass
         time.sleep(0.005)
+
+# While a test runs, how often the worker counts the sandbox's tasks and SysV memory: a fork bomb is
+# stopped within this much of its start. Most tests end sooner and are never counted (counting at
+# each of their outputs cost more than a tenth of them); whatever they started dies with them.
+CHECK_SECONDS = 0.01
 
 WIPE_SECONDS = 2.0  # then the worker retires instead (Node waits 5 s past the budget for a reply)
 
@@ -396,6 +434,12 @@ def _wipe():
     # it is read, and checks each step against the folder it stat'ed, so nothing swapped in by a
     # process (not sandboxed) leads it out of ROOT. False when something is left: the worker then
     # retires, and its replacement starts with an empty folder.
+    try:
+        os.rmdir(WORK)  # what most tests leave: their folder, empty
+        if not os.listdir(ROOT):
+            return True
+    except OSError:
+        pass
     path = []  # (dev, inode) of each folder from ROOT down to the current one
     try:
         os.chdir(ROOT)
@@ -444,9 +488,10 @@ def _wipe():
         except OSError:
             pass
 
-def _child(req, vw, ow, ew, work):
+def _child(req, vw, ow, ew, limits):
     try:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        # _signal's own: signal.signal's conversions to and from enums cost more than the rest of this.
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
         os.setsid()
         null = os.open("/dev/null", os.O_RDONLY)
         os.dup2(null, 0)
@@ -454,11 +499,11 @@ def _child(req, vw, ow, ew, work):
         os.dup2(ew, 2)
         os.dup2(vw, 3)
         os.closerange(4, 65536)
-        os.chdir(work)
-        for name, soft, hard in _rlimits(req["timeout"]):
+        os.chdir(WORK)
+        for kind, values in limits:
             try:
-                resource.setrlimit(getattr(resource, name), (soft, hard))
-            except (ValueError, OSError, AttributeError):
+                resource.setrlimit(kind, values)
+            except (ValueError, OSError, TypeError):  # TypeError: a limit this platform lacks (None)
                 pass
         me = os.getpid()
         result = run_test(req["program"], req["assert"])
@@ -479,20 +524,20 @@ def _child(req, vw, ow, ew, work):
         os._exit(0)
 
 def _one(req):
-    work = os.path.join(ROOT, "test")
-    os.mkdir(work)
+    os.mkdir(WORK)
     vr, vw = os.pipe()
     orr, ow = os.pipe()
     er, ew = os.pipe()
     timeout = req["timeout"]
-    base = _procs() if SANDBOXED else 0
+    limits = _rlimits(timeout)
     t0 = time.monotonic()
     pid = os.fork()
     if pid == 0:
         os.close(vr); os.close(orr); os.close(er)
-        _child(req, vw, ow, ew, work)
+        _child(req, vw, ow, ew, limits)
     os.close(vw); os.close(ow); os.close(ew)
     deadline = t0 + timeout
+    check_at = t0 + CHECK_SECONDS
     verdict, out, err = Verdict(), Capture(), Capture()
     sinks = {vr: verdict.add, orr: out.add, er: err.add}
     status = None
@@ -508,7 +553,7 @@ def _one(req):
         if status is None and now >= deadline:
             reason = "timeout"
             break
-        wait = 0.5 if status is not None else min(deadline - now, 0.01)
+        wait = 0.5 if status is not None else min(deadline, check_at) - now
         ready, _, _ = select.select(list(sinks), [], [], max(wait, 0))
         if not ready and status is not None:
             break
@@ -519,12 +564,14 @@ def _one(req):
             else:
                 del sinks[fd]
                 os.close(fd)
-        if status is None and SANDBOXED and MAX_PROCS and _procs() > MAX_PROCS:
-            reason = "procs"
-            break
-        if status is None and SANDBOXED and LIMITS["memoryBytes"] > 0 and _shm_bytes() > LIMITS["memoryBytes"]:
-            reason = "memory"  # SysV shared memory is outside RLIMIT_AS
-            break
+        if status is None and SANDBOXED and time.monotonic() >= check_at:
+            check_at = time.monotonic() + CHECK_SECONDS
+            if MAX_PROCS and _procs(pid) > MAX_PROCS:
+                reason = "procs"
+                break
+            if LIMITS["memoryBytes"] > 0 and _shm_bytes() > LIMITS["memoryBytes"]:
+                reason = "memory"  # SysV shared memory is outside RLIMIT_AS
+                break
     elapsed = time.monotonic() - t0
     _kill_tree(pid)
     if status is None:
@@ -536,7 +583,7 @@ def _one(req):
         os.close(fd)
     _reap(pid)
     if SANDBOXED:
-        _settle(base)
+        _settle()
     _sysv_clear()
     reply = {"id": req["id"], "elapsed": elapsed, "stdout": out.text(), "stderr": err.text()}
     if not _wipe():
