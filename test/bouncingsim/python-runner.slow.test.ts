@@ -98,6 +98,17 @@ describe('runProgramChecks', () => {
         expect(exiting.results[0].error).toMatch(/^TypeError/); // exit is disabled, as in the verifier
     });
 
+    it('runs a program as exec(program) does in the test, compiled once for its tests or not: its code, warnings and errors', async () => {
+        // The worker compiles a program once for its tests when it compiles cleanly; the test must not tell.
+        const same = "import sys\nF = sys._getframe().f_code\ndef predict_position(t):\n    ok = (F.co_filename, F.co_name, predict_position.__code__.co_firstlineno, __name__) == ('<string>', '<module>', 3, 'builtins')\n    return [[100.0, 200.0]] if ok else [[9000.0, 9000.0]]\n";
+        expect((await runProgramChecks(same, TESTS.slice(0, 1), SLOW_OK)).results[0]).toMatchObject({ passed: true });
+        // A compile-time warning is printed by each test, as when the test compiles the program.
+        const warned = await runProgramChecks('x = 1 is 1\ndef predict_position(t):\n    return [[100.0, 200.0]]\n', TESTS.slice(0, 2), SLOW_OK);
+        expect(warned.results.map((r) => [r.passed, r.stderr])).toEqual(Array(2).fill([true, expect.stringContaining('<string>:1: SyntaxWarning: "is" with a literal')]));
+        const nul = await runProgramChecks('x = 1\0\ndef predict_position(t):\n    return [[100.0, 200.0]]\n', TESTS.slice(0, 2), SLOW_OK);
+        expect(nul.results.map((r) => [r.passed, r.error])).toEqual(Array(2).fill([false, expect.stringMatching(/null bytes/)]));
+    });
+
     it("records predictions without running the program's code, so points that run code when read keep the reference's verdict", async () => {
         // The reference reads each point's [0] and [1] once and never calls float() on them; each of
         // these passes there (right on the first read, then wrong; float() exits; a second pass is wrong).

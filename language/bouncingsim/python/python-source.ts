@@ -54,6 +54,7 @@ def _guard():
         sys.modules[name] = None
 
 def run_test(program, assertion, limit=2000):
+    # program: its text, or the code object compile(program, "<string>", "exec") made of it.
     record = {}
 
     def check_distance(pred, truth):
@@ -120,7 +121,7 @@ const WORKER = String.raw`
 # Nothing else is imported ahead (multiprocessing above is in the verifier's process too): a module
 # already loaded here would import fine after the guard in the test, where the reference fails it
 # (numpy's import calls the disabled os.putenv).
-import os, resource, select, signal, shutil, struct, subprocess, _signal
+import os, resource, select, signal, shutil, struct, subprocess, warnings, _signal
 from stat import S_ISDIR
 
 CONF = json.loads(sys.argv[1])
@@ -488,7 +489,35 @@ def _wipe():
         except OSError:
             pass
 
-def _child(req, vw, ow, ew, limits):
+# Up to this size a program is compiled here, once for the tests of it that come in turn (Node sends
+# an answer's tests one after another), rather than in each test's process: compile() is the first
+# half of exec(program), and a short answer's compilation was about a tenth of its test. Bounded
+# because this worker has no memory or CPU limit; a larger program compiles in the test's process.
+COMPILE_CHARS = 1 << 16
+_compiled = ("", None)
+
+def _deeper(levels, fn, *args):
+    return fn(*args) if levels == 0 else _deeper(levels - 1, fn, *args)
+
+def _program_code(program):
+    # The code of exec(program), or None when the test's process must compile it itself: too large,
+    # or not compiling without an error or a warning, which the test reports (or prints) as before.
+    # Compiled a few frames deeper than the test's exec: the compiler's recursion limit counts from
+    # its caller's depth, so what compiles here compiles there too.
+    global _compiled
+    if _compiled[0] != program:
+        code = None
+        if len(program) <= COMPILE_CHARS:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                try:
+                    code = _deeper(4, compile, program, "<string>", "exec", 0, True)
+                except Exception:
+                    code = None
+        _compiled = (program, code)
+    return _compiled[1]
+
+def _child(req, code, vw, ow, ew, limits):
     try:
         # _signal's own: signal.signal's conversions to and from enums cost more than the rest of this.
         _signal.signal(_signal.SIGINT, _signal.default_int_handler)
@@ -506,7 +535,7 @@ def _child(req, vw, ow, ew, limits):
             except (ValueError, OSError, TypeError):  # TypeError: a limit this platform lacks (None)
                 pass
         me = os.getpid()
-        result = run_test(req["program"], req["assert"])
+        result = run_test(code if code is not None else req["program"], req["assert"])
         if os.getpid() != me:
             os._exit(0)  # a process the test forked (os.fork works, as in the verifier): one verdict, the test's
         try:
@@ -530,11 +559,12 @@ def _one(req):
     er, ew = os.pipe()
     timeout = req["timeout"]
     limits = _rlimits(timeout)
+    code = _program_code(req["program"])
     t0 = time.monotonic()
     pid = os.fork()
     if pid == 0:
         os.close(vr); os.close(orr); os.close(er)
-        _child(req, vw, ow, ew, limits)
+        _child(req, code, vw, ow, ew, limits)
     os.close(vw); os.close(ow); os.close(ew)
     deadline = t0 + timeout
     check_at = t0 + CHECK_SECONDS
