@@ -33,7 +33,8 @@ export class SceneStepper {
             this.scratch.x = f32(gx); this.scratch.y = f32(gy);
             w.world.setGravity(this.scratch);
         }
-        for (const i of this.driven) {
+        for (let k = 0; k < this.driven.length; k++) {
+            const i = this.driven[k];
             const box = scene.boxes[i];
             const body = w.boxes[i];
             const [cx, cy] = pathPosition(box.translation_path, box.center, t);

@@ -9,7 +9,7 @@ import { SPEEDUP_METHODS, useSpeedups } from '../../language/bouncingsim/box2d-f
 import { resolveTree } from '../../language/bouncingsim/generate/tree.js';
 import type { Scene } from '../../language/bouncingsim/scene-types.js';
 import { SceneStepper } from '../../language/bouncingsim/stepper.js';
-import { BroadPhase, DynamicTree, Fixture, Solver, type World } from 'planck';
+import { BroadPhase, DynamicTree, Fixture, Solver, World } from 'planck';
 import { sampleMany } from '../bouncingsim-generate/sample.js';
 
 const STEPS = 300;
@@ -63,7 +63,7 @@ function firstDifferentStep(a: Trace, b: Trace): number {
 
 describe('box2d-float32 speed-ups of planck', () => {
     it('replace methods that exist in planck, and can be switched back', () => {
-        const classes = { BroadPhase, DynamicTree, Fixture, Solver } as never as Record<string, { prototype: Record<string, unknown> }>;
+        const classes = { BroadPhase, DynamicTree, Fixture, Solver, World } as never as Record<string, { prototype: Record<string, unknown> }>;
         expect(Object.keys(SPEEDUP_METHODS).sort()).toEqual(Object.keys(classes));
         const current = () => Object.entries(SPEEDUP_METHODS).flatMap(([name, methods]) => methods.map((m) => classes[name].prototype[m]));
         try {

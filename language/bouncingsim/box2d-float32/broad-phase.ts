@@ -215,6 +215,11 @@ export function updatePairs(this: any, addPairCallback: (userDataA: unknown, use
     }
 }
 
+/** World.findNewContacts, with one pair callback per world instead of a new closure per call. */
+export function findNewContacts(this: any): void {
+    this.m_broadPhase.updatePairs(this.m_addPair ??= (proxyA: unknown, proxyB: unknown) => this.createContact(proxyA, proxyB));
+}
+
 // Fixture.synchronize: each proxy's AABB covers the child at both transforms; a chain's vertices are
 // transformed once per transform (planck's transformVec2 arithmetic) and shared by the two edges.
 let wx1 = new Float64Array(32), wy1 = new Float64Array(32), wx2 = new Float64Array(32), wy2 = new Float64Array(32);

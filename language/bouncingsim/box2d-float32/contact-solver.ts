@@ -1,7 +1,7 @@
 // b2ContactSolver in float32: constraint set-up, world manifold, warm start, sequential impulses with
 // the 2-point block solver, position correction (also for TOI sub-steps).
 import { BAUMGARTE, EPS_SQ, f, FLT_EPSILON, K_MAX_COND, LINEAR_SLOP, MAX_LINEAR_CORRECTION, TOI_BAUMGARTE, VELOCITY_THRESHOLD } from './float32.js';
-import { mulRot, mulXf, mx, my, setXf, type Xf, xfA, xfB } from './transforms.js';
+import { mul, mulRot, mulXf, setXf, type Xf, xfA, xfB } from './transforms.js';
 
 // World manifold output
 const wmNormal = { x: 0, y: 0 };
@@ -12,8 +12,8 @@ function worldManifold(m: any, xa: Xf, radiusA: number, xb: Xf, radiusB: number)
     switch (m.type) {
         case 0: { // circles
             let nx = 1, ny = 0;
-            mulXf(xa, m.localPoint.x, m.localPoint.y); const pax = mx, pay = my;
-            mulXf(xb, m.points[0].localPoint.x, m.points[0].localPoint.y); const pbx = mx, pby = my;
+            mulXf(xa, m.localPoint.x, m.localPoint.y); const pax = mul.x, pay = mul.y;
+            mulXf(xb, m.points[0].localPoint.x, m.points[0].localPoint.y); const pbx = mul.x, pby = mul.y;
             const dx = f(pax - pbx), dy = f(pay - pby);
             if (f(f(dx * dx) + f(dy * dy)) > EPS_SQ) {
                 nx = f(pbx - pax); ny = f(pby - pay);
@@ -27,10 +27,10 @@ function worldManifold(m: any, xa: Xf, radiusA: number, xb: Xf, radiusB: number)
             break;
         }
         case 1: { // faceA
-            mulRot(xa, m.localNormal.x, m.localNormal.y); const nx = mx, ny = my;
-            mulXf(xa, m.localPoint.x, m.localPoint.y); const ppx = mx, ppy = my;
+            mulRot(xa, m.localNormal.x, m.localNormal.y); const nx = mul.x, ny = mul.y;
+            mulXf(xa, m.localPoint.x, m.localPoint.y); const ppx = mul.x, ppy = mul.y;
             for (let i = 0; i < count; i++) {
-                mulXf(xb, m.points[i].localPoint.x, m.points[i].localPoint.y); const cpx = mx, cpy = my;
+                mulXf(xb, m.points[i].localPoint.x, m.points[i].localPoint.y); const cpx = mul.x, cpy = mul.y;
                 const d = f(f(f(cpx - ppx) * nx) + f(f(cpy - ppy) * ny));
                 const k = f(radiusA - d);
                 const cax = f(cpx + f(k * nx)), cay = f(cpy + f(k * ny));
@@ -41,10 +41,10 @@ function worldManifold(m: any, xa: Xf, radiusA: number, xb: Xf, radiusB: number)
             break;
         }
         case 2: { // faceB
-            mulRot(xb, m.localNormal.x, m.localNormal.y); const nx = mx, ny = my;
-            mulXf(xb, m.localPoint.x, m.localPoint.y); const ppx = mx, ppy = my;
+            mulRot(xb, m.localNormal.x, m.localNormal.y); const nx = mul.x, ny = mul.y;
+            mulXf(xb, m.localPoint.x, m.localPoint.y); const ppx = mul.x, ppy = mul.y;
             for (let i = 0; i < count; i++) {
-                mulXf(xa, m.points[i].localPoint.x, m.points[i].localPoint.y); const cpx = mx, cpy = my;
+                mulXf(xa, m.points[i].localPoint.x, m.points[i].localPoint.y); const cpx = mul.x, cpy = mul.y;
                 const d = f(f(f(cpx - ppx) * nx) + f(f(cpy - ppy) * ny));
                 const k = f(radiusB - d);
                 const cbx = f(cpx + f(k * nx)), cby = f(cpy + f(k * ny));
@@ -275,8 +275,8 @@ export function solvePosition(this: any, _step: any, toiA: any, toiB: any): numb
         let nx: number, ny: number, px: number, py: number, sep: number;
         switch (this.p_type) {
             case 0: {
-                mulXf(xfA, this.p_localPoint.x, this.p_localPoint.y); const pax = mx, pay = my;
-                mulXf(xfB, this.p_localPoints[0].x, this.p_localPoints[0].y); const pbx = mx, pby = my;
+                mulXf(xfA, this.p_localPoint.x, this.p_localPoint.y); const pax = mul.x, pay = mul.y;
+                mulXf(xfB, this.p_localPoints[0].x, this.p_localPoints[0].y); const pbx = mul.x, pby = mul.y;
                 nx = f(pbx - pax); ny = f(pby - pay);
                 const len = f(Math.sqrt(f(f(nx * nx) + f(ny * ny))));
                 if (len >= FLT_EPSILON) { const inv = f(1 / len); nx = f(nx * inv); ny = f(ny * inv); }
@@ -285,17 +285,17 @@ export function solvePosition(this: any, _step: any, toiA: any, toiB: any): numb
                 break;
             }
             case 1: {
-                mulRot(xfA, this.p_localNormal.x, this.p_localNormal.y); nx = mx; ny = my;
-                mulXf(xfA, this.p_localPoint.x, this.p_localPoint.y); const ppx = mx, ppy = my;
-                mulXf(xfB, this.p_localPoints[j].x, this.p_localPoints[j].y); const cpx = mx, cpy = my;
+                mulRot(xfA, this.p_localNormal.x, this.p_localNormal.y); nx = mul.x; ny = mul.y;
+                mulXf(xfA, this.p_localPoint.x, this.p_localPoint.y); const ppx = mul.x, ppy = mul.y;
+                mulXf(xfB, this.p_localPoints[j].x, this.p_localPoints[j].y); const cpx = mul.x, cpy = mul.y;
                 sep = f(f(f(f(f(cpx - ppx) * nx) + f(f(cpy - ppy) * ny)) - rA_) - rB_);
                 px = cpx; py = cpy;
                 break;
             }
             case 2: {
-                mulRot(xfB, this.p_localNormal.x, this.p_localNormal.y); nx = mx; ny = my;
-                mulXf(xfB, this.p_localPoint.x, this.p_localPoint.y); const ppx = mx, ppy = my;
-                mulXf(xfA, this.p_localPoints[j].x, this.p_localPoints[j].y); const cpx = mx, cpy = my;
+                mulRot(xfB, this.p_localNormal.x, this.p_localNormal.y); nx = mul.x; ny = mul.y;
+                mulXf(xfB, this.p_localPoint.x, this.p_localPoint.y); const ppx = mul.x, ppy = mul.y;
+                mulXf(xfA, this.p_localPoints[j].x, this.p_localPoints[j].y); const cpx = mul.x, cpy = mul.y;
                 sep = f(f(f(f(f(cpx - ppx) * nx) + f(f(cpy - ppy) * ny)) - rA_) - rB_);
                 px = cpx; py = cpy;
                 nx = -nx; ny = -ny;

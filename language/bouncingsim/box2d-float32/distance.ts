@@ -1,6 +1,6 @@
 // b2Distance (GJK, without radii) in float32, on shape proxies and sweeps.
 import { cosf, EPS_SQ, f, FLT_EPSILON, sinf, TWO_PI } from './float32.js';
-import { mulXf, mx, my, type Xf } from './transforms.js';
+import { mul, mulXf, type Xf } from './transforms.js';
 
 export interface Proxy { vs: { x: number; y: number }[]; count: number; radius: number; own: { x: number; y: number }[] }
 export const newProxy = (): Proxy => ({ vs: [], count: 0, radius: 0, own: [] });
@@ -61,8 +61,8 @@ let svCount = 0;
 const saveA = [0, 0, 0], saveB = [0, 0, 0];
 function setSV(v: SV, pA: Proxy, xa: Xf, pB: Proxy, xb: Xf) {
     const a = pA.vs[v.iA], b = pB.vs[v.iB];
-    mulXf(xa, a.x, a.y); v.wAx = mx; v.wAy = my;
-    mulXf(xb, b.x, b.y); v.wBx = mx; v.wBy = my;
+    mulXf(xa, a.x, a.y); v.wAx = mul.x; v.wAy = mul.y;
+    mulXf(xb, b.x, b.y); v.wBx = mul.x; v.wBy = mul.y;
     v.wx = f(v.wBx - v.wAx); v.wy = f(v.wBy - v.wAy);
 }
 function metric(): number {

@@ -2,8 +2,8 @@
 // package.json because the patch replaces its internals by name: every replaced method is checked to
 // exist when this module loads, so a planck that renamed or dropped one fails loudly, naming it,
 // instead of silently running its own float64 code.
-import { Body, BroadPhase, Contact, DynamicTree, Fixture, Solver, Sweep } from 'planck';
-import { computeHeight, fixtureSynchronize, insertLeaf, moveProxy, query, removeLeaf, updatePairs } from './broad-phase.js';
+import { Body, BroadPhase, Contact, DynamicTree, Fixture, Solver, Sweep, World } from 'planck';
+import { computeHeight, findNewContacts, fixtureSynchronize, insertLeaf, moveProxy, query, removeLeaf, updatePairs } from './broad-phase.js';
 import { initConstraint, initVelocityConstraint, solvePosition, solveVelocityConstraint, warmStartConstraint } from './contact-solver.js';
 import { solveIsland, solveIslandTOI, solverClear } from './island-solver.js';
 import { sweepAdvance, sweepGetTransform, sweepNormalize, synchronizeTransform } from './transforms.js';
@@ -45,6 +45,7 @@ const SPEEDUPS: PatchTable = {
     BroadPhase: { target: BroadPhase, methods: { updatePairs } },
     Fixture: { target: Fixture, methods: { synchronize: fixtureSynchronize } },
     Solver: { target: Solver, methods: { clear: solverClear } },
+    World: { target: World, methods: { findNewContacts } },
 };
 
 assertPatchTargets(PATCHES);

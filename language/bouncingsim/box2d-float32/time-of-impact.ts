@@ -1,7 +1,7 @@
 // b2TimeOfImpact in float32: the separation function and the conservative advancement loop.
 import { type Cache, distanceF32, type Proxy, support, type Sw, swNormalize, swXf } from './distance.js';
 import { f, FLT_EPSILON, LINEAR_SLOP } from './float32.js';
-import { mulRot, mulXf, mx, my, type Xf } from './transforms.js';
+import { mul, mulRot, mulXf, type Xf } from './transforms.js';
 
 // Separation function
 const SF = { type: 0, pA: null as any as Proxy, pB: null as any as Proxy, sA: null as any as Sw, sB: null as any as Sw, lpx: 0, lpy: 0, axx: 0, axy: 0 };
@@ -19,8 +19,8 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
     if (cache.count === 1) {
         SF.type = 0;
         const a = pA.vs[cache.iA[0]], b = pB.vs[cache.iB[0]];
-        mulXf(sxA, a.x, a.y); const ax = mx, ay = my;
-        mulXf(sxB, b.x, b.y); const bx = mx, by = my;
+        mulXf(sxA, a.x, a.y); const ax = mul.x, ay = mul.y;
+        mulXf(sxB, b.x, b.y); const bx = mul.x, by = mul.y;
         const x = f(bx - ax), y = f(by - ay);
         const len = f(Math.sqrt(f(f(x * x) + f(y * y))));
         if (len < FLT_EPSILON) { SF.axx = x; SF.axy = y; return 0; }
@@ -30,11 +30,11 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
         SF.type = 2; // faceB
         const b1 = pB.vs[cache.iB[0]], b2 = pB.vs[cache.iB[1]];
         setAxisNormalized(f(b2.y - b1.y), -f(b2.x - b1.x));
-        mulRot(sxB, SF.axx, SF.axy); const nx = mx, ny = my;
+        mulRot(sxB, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
         SF.lpx = f(0.5 * f(b1.x + b2.x)); SF.lpy = f(0.5 * f(b1.y + b2.y));
-        mulXf(sxB, SF.lpx, SF.lpy); const pbx = mx, pby = my;
+        mulXf(sxB, SF.lpx, SF.lpy); const pbx = mul.x, pby = mul.y;
         const a = pA.vs[cache.iA[0]];
-        mulXf(sxA, a.x, a.y); const pax = mx, pay = my;
+        mulXf(sxA, a.x, a.y); const pax = mul.x, pay = mul.y;
         let s = f(f(f(pax - pbx) * nx) + f(f(pay - pby) * ny));
         if (s < 0) { SF.axx = -SF.axx; SF.axy = -SF.axy; s = -s; }
         return s;
@@ -42,11 +42,11 @@ function sfInit(cache: Cache, pA: Proxy, sA: Sw, pB: Proxy, sB: Sw, t1: number):
         SF.type = 1; // faceA
         const a1 = pA.vs[cache.iA[0]], a2 = pA.vs[cache.iA[1]];
         setAxisNormalized(f(a2.y - a1.y), -f(a2.x - a1.x));
-        mulRot(sxA, SF.axx, SF.axy); const nx = mx, ny = my;
+        mulRot(sxA, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
         SF.lpx = f(0.5 * f(a1.x + a2.x)); SF.lpy = f(0.5 * f(a1.y + a2.y));
-        mulXf(sxA, SF.lpx, SF.lpy); const pax = mx, pay = my;
+        mulXf(sxA, SF.lpx, SF.lpy); const pax = mul.x, pay = mul.y;
         const b = pB.vs[cache.iB[0]];
-        mulXf(sxB, b.x, b.y); const pbx = mx, pby = my;
+        mulXf(sxB, b.x, b.y); const pbx = mul.x, pby = mul.y;
         let s = f(f(f(pbx - pax) * nx) + f(f(pby - pay) * ny));
         if (s < 0) { SF.axx = -SF.axx; SF.axy = -SF.axy; s = -s; }
         return s;
@@ -63,25 +63,25 @@ function sfFindMin(t: number): number {
         sfIA = support(pA, mulTx(sxA, SF.axx, SF.axy), mulTy(sxA, SF.axx, SF.axy));
         sfIB = support(pB, mulTx(sxB, -SF.axx, -SF.axy), mulTy(sxB, -SF.axx, -SF.axy));
         const a = pA.vs[sfIA], b = pB.vs[sfIB];
-        mulXf(sxA, a.x, a.y); const ax = mx, ay = my;
+        mulXf(sxA, a.x, a.y); const ax = mul.x, ay = mul.y;
         mulXf(sxB, b.x, b.y);
-        return f(f(f(mx - ax) * SF.axx) + f(f(my - ay) * SF.axy));
+        return f(f(f(mul.x - ax) * SF.axx) + f(f(mul.y - ay) * SF.axy));
     } else if (SF.type === 1) {
-        mulRot(sxA, SF.axx, SF.axy); const nx = mx, ny = my;
-        mulXf(sxA, SF.lpx, SF.lpy); const ax = mx, ay = my;
+        mulRot(sxA, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
+        mulXf(sxA, SF.lpx, SF.lpy); const ax = mul.x, ay = mul.y;
         sfIA = -1;
         sfIB = support(pB, mulTx(sxB, -nx, -ny), mulTy(sxB, -nx, -ny));
         const b = pB.vs[sfIB];
         mulXf(sxB, b.x, b.y);
-        return f(f(f(mx - ax) * nx) + f(f(my - ay) * ny));
+        return f(f(f(mul.x - ax) * nx) + f(f(mul.y - ay) * ny));
     } else {
-        mulRot(sxB, SF.axx, SF.axy); const nx = mx, ny = my;
-        mulXf(sxB, SF.lpx, SF.lpy); const bx = mx, by = my;
+        mulRot(sxB, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
+        mulXf(sxB, SF.lpx, SF.lpy); const bx = mul.x, by = mul.y;
         sfIB = -1;
         sfIA = support(pA, mulTx(sxA, -nx, -ny), mulTy(sxA, -nx, -ny));
         const a = pA.vs[sfIA];
         mulXf(sxA, a.x, a.y);
-        return f(f(f(mx - bx) * nx) + f(f(my - by) * ny));
+        return f(f(f(mul.x - bx) * nx) + f(f(mul.y - by) * ny));
     }
 }
 function sfEval(iA: number, iB: number, t: number): number {
@@ -89,21 +89,21 @@ function sfEval(iA: number, iB: number, t: number): number {
     const pA = SF.pA, pB = SF.pB;
     if (SF.type === 0) {
         const a = pA.vs[iA], b = pB.vs[iB];
-        mulXf(sxA, a.x, a.y); const ax = mx, ay = my;
+        mulXf(sxA, a.x, a.y); const ax = mul.x, ay = mul.y;
         mulXf(sxB, b.x, b.y);
-        return f(f(f(mx - ax) * SF.axx) + f(f(my - ay) * SF.axy));
+        return f(f(f(mul.x - ax) * SF.axx) + f(f(mul.y - ay) * SF.axy));
     } else if (SF.type === 1) {
-        mulRot(sxA, SF.axx, SF.axy); const nx = mx, ny = my;
-        mulXf(sxA, SF.lpx, SF.lpy); const ax = mx, ay = my;
+        mulRot(sxA, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
+        mulXf(sxA, SF.lpx, SF.lpy); const ax = mul.x, ay = mul.y;
         const b = pB.vs[iB];
         mulXf(sxB, b.x, b.y);
-        return f(f(f(mx - ax) * nx) + f(f(my - ay) * ny));
+        return f(f(f(mul.x - ax) * nx) + f(f(mul.y - ay) * ny));
     } else {
-        mulRot(sxB, SF.axx, SF.axy); const nx = mx, ny = my;
-        mulXf(sxB, SF.lpx, SF.lpy); const bx = mx, by = my;
+        mulRot(sxB, SF.axx, SF.axy); const nx = mul.x, ny = mul.y;
+        mulXf(sxB, SF.lpx, SF.lpy); const bx = mul.x, by = mul.y;
         const a = pA.vs[iA];
         mulXf(sxA, a.x, a.y);
-        return f(f(f(mx - bx) * nx) + f(f(my - by) * ny));
+        return f(f(f(mul.x - bx) * nx) + f(f(mul.y - by) * ny));
     }
 }
 export const E_UNKNOWN = 0, E_FAILED = 1, E_OVERLAPPED = 2, E_TOUCHING = 3, E_SEPARATED = 4;

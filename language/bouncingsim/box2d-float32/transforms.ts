@@ -1,5 +1,5 @@
 // Transforms and sweeps in float32: b2Mul, b2Body::SynchronizeTransform, b2Sweep GetTransform/Advance/
-// Normalize. mulXf/mulRot leave their result in mx/my (read through the live import bindings).
+// Normalize. mulXf/mulRot leave their result in mul.x/mul.y.
 import { cosf, f, sinf, TWO_PI } from './float32.js';
 
 // Scratch transforms: p, q (s, c).
@@ -13,14 +13,16 @@ export function setXf(xf: Xf, cx: number, cy: number, a: number, lc: { x: number
     xf.py = f(cy - f(f(s * lc.x) + f(c * lc.y)));
 }
 // b2Mul(xf, v)
-export let mx = 0, my = 0;
+// Their result: an object, whose number fields V8 updates in place (a module-level `let` holding a
+// double is boxed anew on every assignment, garbage on every call).
+export const mul = { x: 0, y: 0 };
 export function mulXf(xf: Xf, vx: number, vy: number) {
-    mx = f(f(f(xf.c * vx) - f(xf.s * vy)) + xf.px);
-    my = f(f(f(xf.s * vx) + f(xf.c * vy)) + xf.py);
+    mul.x = f(f(f(xf.c * vx) - f(xf.s * vy)) + xf.px);
+    mul.y = f(f(f(xf.s * vx) + f(xf.c * vy)) + xf.py);
 }
 export function mulRot(xf: Xf, vx: number, vy: number) {
-    mx = f(f(xf.c * vx) - f(xf.s * vy));
-    my = f(f(xf.s * vx) + f(xf.c * vy));
+    mul.x = f(f(xf.c * vx) - f(xf.s * vy));
+    mul.y = f(f(xf.s * vx) + f(xf.c * vy));
 }
 
 export function synchronizeTransform(this: any) {
