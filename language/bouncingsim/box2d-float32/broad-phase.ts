@@ -11,7 +11,8 @@
 //   - a query took a stack array from a pool and emptied it on release (`length = 0` drops its
 //     storage, so the next query allocated again); the pair search called a closure that looked both
 //     proxies up by id.
-//   - a chain's AABB update transformed each vertex four times (two edges, two transforms); here twice.
+//   - a chain's AABB update transformed each vertex four times (two edges, two transforms); here twice;
+//     polygons and circles went through a temporary vector per vertex and two AABB objects.
 
 import { Fixture, Settings, TreeNode } from 'planck';
 
@@ -220,15 +221,55 @@ export function findNewContacts(this: any): void {
     this.m_broadPhase.updatePairs(this.m_addPair ??= (proxyA: unknown, proxyB: unknown) => this.createContact(proxyA, proxyB));
 }
 
-// Fixture.synchronize: each proxy's AABB covers the child at both transforms; a chain's vertices are
-// transformed once per transform (planck's transformVec2 arithmetic) and shared by the two edges.
+// Fixture.synchronize: each proxy's AABB covers the child at both transforms. A chain's vertices are
+// transformed once per transform and shared by the two edges that meet there; polygons and circles
+// are computed inline. Same arithmetic as planck's transformVec2 and computeAABB.
 let wx1 = new Float64Array(32), wy1 = new Float64Array(32), wx2 = new Float64Array(32), wy2 = new Float64Array(32);
 const displacement = { x: 0, y: 0 };
-// Captured before install replaces it: polygons and circles (one proxy each) keep planck's.
+// A shape's AABB at xf1 (0–3) and at xf2 (4–7): lower x, lower y, upper x, upper y.
+const box = new Float64Array(8);
+// Captured before install replaces it: other shapes (edges) keep planck's.
 const planckFixtureSynchronize = Fixture.prototype.synchronize as (this: any, broadPhase: any, xf1: any, xf2: any) => void;
+
+/** PolygonShape / CircleShape computeAABB into box[o..o+3]. */
+function shapeAABB(shape: any, xf: any, o: number): void {
+    const c = xf.q.c, s = xf.q.s, px = xf.p.x, py = xf.p.y, r = shape.m_radius;
+    if (shape.m_type === 'circle') {
+        const p = shape.m_p;
+        const x = c * p.x - s * p.y + px, y = s * p.x + c * p.y + py;
+        box[o] = x - r; box[o + 1] = y - r; box[o + 2] = x + r; box[o + 3] = y + r;
+        return;
+    }
+    const vs = shape.m_vertices;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < shape.m_count; i++) {
+        const v = vs[i];
+        const x = c * v.x - s * v.y + px, y = s * v.x + c * v.y + py;
+        minX = Math.min(minX, x); maxX = Math.max(maxX, x);
+        minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    }
+    box[o] = minX - r; box[o + 1] = minY - r; box[o + 2] = maxX + r; box[o + 3] = maxY + r;
+}
+
 export function fixtureSynchronize(this: any, broadPhase: any, xf1: any, xf2: any): void {
-    const shape = this.m_shape;
-    if (shape.m_type !== 'chain') { planckFixtureSynchronize.call(this, broadPhase, xf1, xf2); return; }
+    const shape = this.m_shape, type = shape.m_type;
+    if (type === 'chain') { synchronizeChain(this, broadPhase, xf1, xf2); return; }
+    if (type !== 'polygon' && type !== 'circle') { planckFixtureSynchronize.call(this, broadPhase, xf1, xf2); return; }
+    displacement.x = xf2.p.x - xf1.p.x; displacement.y = xf2.p.y - xf1.p.y;
+    for (let k = 0; k < this.m_proxyCount; k++) {
+        const proxy = this.m_proxies[k];
+        shapeAABB(shape, xf1, 0);
+        shapeAABB(shape, xf2, 4);
+        // AABB.combine(aabb1, aabb2)
+        const aabb = proxy.aabb;
+        aabb.lowerBound.x = Math.min(box[0], box[4]); aabb.lowerBound.y = Math.min(box[1], box[5]);
+        aabb.upperBound.x = Math.max(box[6], box[2]); aabb.upperBound.y = Math.max(box[7], box[3]);
+        broadPhase.moveProxy(proxy.proxyId, aabb, displacement);
+    }
+}
+
+function synchronizeChain(fixture: any, broadPhase: any, xf1: any, xf2: any): void {
+    const shape = fixture.m_shape;
     const vs = shape.m_vertices, n = shape.m_count;
     if (wx1.length < n) {
         wx1 = new Float64Array(n); wy1 = new Float64Array(n); wx2 = new Float64Array(n); wy2 = new Float64Array(n);
@@ -241,8 +282,8 @@ export function fixtureSynchronize(this: any, broadPhase: any, xf1: any, xf2: an
         wx2[i] = c2 * v.x - s2 * v.y + px2; wy2[i] = s2 * v.x + c2 * v.y + py2;
     }
     displacement.x = xf2.p.x - xf1.p.x; displacement.y = xf2.p.y - xf1.p.y;
-    for (let k = 0; k < this.m_proxyCount; k++) {
-        const proxy = this.m_proxies[k];
+    for (let k = 0; k < fixture.m_proxyCount; k++) {
+        const proxy = fixture.m_proxies[k];
         // ChainShape.getVertex: past the last vertex means vertex 0.
         const i = proxy.childIndex, j = i + 1 < n ? i + 1 : 0;
         // AABB.combinePoints at each transform, then combine(aabb1, aabb2).
