@@ -67,13 +67,13 @@ export class RecordStore {
      */
     search(text: string, field: 'program' | 'response', program: (row: number, record: RolloutRecord) => string): Int32Array {
         const pattern = new RegExp(escapeRegExp(text), 'i');
-        const raw = rawPattern(text);
+        const raw = rawLineTest(text);
         const reader = new RecordReader();
         const hits: number[] = [];
         try {
             for (let row = 0; row < this.n; row++) {
                 const at = this.at(row);
-                const record = at ? (raw ? reader.read(at, (line) => raw.test(line)) : reader.read(at)) : this.kept.get(row)!;
+                const record = at ? (raw ? reader.read(at, raw) : reader.read(at)) : this.kept.get(row)!;
                 if (record && pattern.test(field === 'program' ? program(row, record) : record.response)) hits.push(row);
             }
         } finally {
@@ -109,7 +109,9 @@ export class RecordStore {
  * JSON text unless written as `\u00XX`, so the line holds `text` verbatim or holds `\u00`. (A
  * case-insensitive regex without the u flag matches ASCII letters only by their ASCII case.)
  */
-export function rawPattern(text: string): RegExp | undefined {
+export function rawLineTest(text: string): ((line: string) => boolean) | undefined {
     if (text === '' || !/^[\x20-\x7e]+$/.test(text) || /["\\/]/.test(text)) return undefined;
-    return new RegExp(`${escapeRegExp(text)}|\\\\u00`, 'i');
+    // Two searches, not one alternation: V8 scans for a plain pattern much faster (3× on a dump's lines).
+    const pattern = new RegExp(escapeRegExp(text), 'i');
+    return (line) => pattern.test(line) || line.includes('\\u00');
 }

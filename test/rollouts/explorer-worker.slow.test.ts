@@ -3,7 +3,7 @@
 // many step files (it was each file's own fraction: full after the first of 200 files). It keeps no
 // response: a rollout's detail, program and search read its line back from the dump, and a dump
 // changed since loading is an error the editor shows (not another rollout's text).
-import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +19,7 @@ async function loaded(paths: string[]): Promise<{ worker: Worker; done: Extract<
     const worker = new Worker(resolve('out/server.cjs'), workerOptions('rollouts'));
     const done = await new Promise<Extract<FromWorker, { type: 'done' }>>((resolveDone, reject) => {
         worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`worker exited (${code})`)));
         worker.on('message', (m: FromWorker) => {
             if (m.type === 'done') resolveDone(m);
             else if (m.type === 'failed') reject(new Error(m.message));
@@ -26,11 +27,18 @@ async function loaded(paths: string[]): Promise<{ worker: Worker; done: Extract<
         worker.postMessage({ type: 'load', paths, problemFiles: [], title: 'run', python: { trusted: false } } satisfies ToWorker);
     });
     let id = 1000;
-    const ask = (q: Record<string, unknown>) => new Promise<FromWorker & Record<string, unknown>>((answer) => {
+    // A worker that fails or ends instead of answering fails the question waiting (not a test timeout).
+    const waiting = new Set<(error: Error) => void>();
+    const fail = (error: Error) => waiting.forEach((f) => f(error));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the worker exited (${code}) before answering`)));
+    const ask = (q: Record<string, unknown>) => new Promise<FromWorker & Record<string, unknown>>((answer, reject) => {
+        waiting.add(reject);
         const my = id++;
         const on = (m: FromWorker & { id?: number }) => {
             if (m.id !== my) return;
             worker.off('message', on);
+            waiting.delete(reject);
             answer(m as FromWorker & Record<string, unknown>);
         };
         worker.on('message', on);
@@ -117,10 +125,14 @@ describe('the rollout worker', { timeout: 300_000 }, () => {
             const stale = await ask({ type: 'rollout', row: changedRows[0] });
             expect(stale.info).toBeNull();
             expect(stale.error).toMatch(/the response read back is not the one that was scored .*open the run again/);
-            // The first file is untouched: its rollouts still open.
+            // The first file is untouched: its rollouts still open, and still do once it grows (a dump still being written).
             expect((await ask({ type: 'rollout', row: 0 })).error).toBeUndefined();
-            // Any change of time or size is seen before reading.
-            writeFileSync(files[1], `${swapped}\n`);
+            appendFileSync(files[0], `${JSON.stringify(rows[0])}\n`);
+            const grown = await ask({ type: 'rollout', row: 199 });
+            expect(grown.error).toBeUndefined();
+            expect((grown.info as { program: string }).program).toBe(extractedProgram('manufactoria', responseOf(199)).program);
+            // A file cut short (or rewritten with another time) is seen before reading.
+            writeFileSync(files[1], swapped.slice(0, -10));
             const detail = await ask({ type: 'detail', row });
             expect(detail.detail).toBeNull();
             expect(detail.error).toContain(`${files[1]} changed on disk`);

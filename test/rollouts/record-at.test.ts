@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readRollouts } from '../../language/rollouts/readers/index.js';
 import { readRecordAt, RecordChangedError, RecordReader } from '../../language/rollouts/readers/record-at.js';
 import type { RolloutRecord } from '../../language/rollouts/types.js';
-import { rawPattern, RecordStore } from '../../client/rollouts/record-store.js';
+import { rawLineTest, RecordStore } from '../../client/rollouts/record-store.js';
 import { KeptRecords } from '../../client/rollouts/kept-records.js';
 import { extractedProgram } from '../../language/rollouts/score.js';
 
@@ -81,7 +81,7 @@ describe('reading a rollout back', () => {
         rmSync(dir, { recursive: true });
     });
 
-    it('says the file changed when it was appended to, rewritten, cut or removed since it was read', async () => {
+    it('says the file changed when it was rewritten, cut or removed since it was read; one appended to is read', async () => {
         const dir = tmp();
         const file = join(dir, 'run.jsonl');
         const line = (sample: number, program: string) => JSON.stringify({ id: 'p', response: fence(program), ground_truth: label, step: 1, sample });
@@ -89,10 +89,17 @@ describe('reading a rollout back', () => {
         const [first, second] = await records([file]);
         expect(readRecordAt(second.at!).response).toBe(second.response);
 
+        // Appended to (a trainer still writing the dump): the lines read are still there.
         appendFileSync(file, `${line(2, 'END end')}\n`);
-        expect(() => readRecordAt(first.at!)).toThrow(RecordChangedError);
-        expect(() => readRecordAt(first.at!)).toThrow(`${file} changed on disk (`);
-        expect(() => readRecordAt(first.at!)).toThrow('open the run again');
+        expect(readRecordAt(first.at!)).toEqual(first);
+
+        // Cut short: changed.
+        const [full] = await records([file]);
+        writeFileSync(file, `${line(0, 'END end')}\n`);
+        expect(() => readRecordAt(full.at!)).toThrow(RecordChangedError);
+        expect(() => readRecordAt(full.at!)).toThrow(`${file} changed on disk (`);
+        expect(() => readRecordAt(full.at!)).toThrow('open the run again');
+        writeFileSync(file, `${line(0, 'END end')}\n${line(1, 'START s:\n    NEXT end\nEND end')}\n${line(2, 'END end')}\n`);
 
         // Same size, other bytes, other time (an editor's save): still changed.
         const [again] = await records([file]);
@@ -139,7 +146,7 @@ describe('the worker\'s record store', () => {
         expect(store.get(1)!.response).toBe(read[1].response);
         expect(store.get(3)!.source).toBe('t.parquet[0]');
         expect(store.get(4)).toBeUndefined();
-        appendFileSync(file, '\n');
+        writeFileSync(file, rows[0]);
         expect(() => store.search('end', 'response', program)).toThrow(RecordChangedError);
         expect(() => store.get(0)).toThrow(RecordChangedError);
         // The kept row does not depend on the file.
@@ -148,18 +155,18 @@ describe('the worker\'s record store', () => {
     });
 
     it('the raw-line test passes every line whose decoded response holds the text (printable ASCII without quote, backslash or slash)', () => {
-        expect(rawPattern('a/b')).toBeUndefined();
-        expect(rawPattern('say "x"')).toBeUndefined();
-        expect(rawPattern('été')).toBeUndefined();
-        expect(rawPattern('')).toBeUndefined();
+        expect(rawLineTest('a/b')).toBeUndefined();
+        expect(rawLineTest('say "x"')).toBeUndefined();
+        expect(rawLineTest('été')).toBeUndefined();
+        expect(rawLineTest('')).toBeUndefined();
         const texts = ['Puller', 'end end', '[B]', 'x.y*'];
         const responses = ['the PULLER ran', 'end\nend', 'ends end end', 'x.y*z', '[b]', 'plain', 'tab\tend end', 'ſ kelvin K'];
         for (const text of texts) {
-            const pattern = rawPattern(text)!;
+            const passes = rawLineTest(text)!;
             const literal = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
             for (const response of responses) {
                 for (const line of [JSON.stringify({ response }), JSON.stringify({ response }).replace(/[A-Za-z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`)]) {
-                    if (literal.test((JSON.parse(line) as { response: string }).response)) expect(pattern.test(line)).toBe(true);
+                    if (literal.test((JSON.parse(line) as { response: string }).response)) expect(passes(line)).toBe(true);
                 }
             }
         }

@@ -2,7 +2,8 @@
 // record the byte offset and length of its line and its place among the line's items, so a caller
 // that keeps a run's scores need not keep its responses (the editor's rollout worker). The line is
 // decoded and parsed by the same code as the first time, so the record read back is the one that
-// was scored, unless the file changed since: then RecordChangedError says so.
+// was scored, unless the file changed since (cut, rewritten, removed; a file that only grew, as a
+// dump still being written does, is read): then RecordChangedError says so.
 import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
 import type { RecordAt, RolloutRecord } from '../types.js';
 
@@ -96,10 +97,13 @@ export class RecordReader {
         } catch (error) {
             throw changed(origin, `cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): it was moved or deleted`);
         }
+        // A dump that only grew (a trainer still writing it) keeps the lines that were read; one cut
+        // short or rewritten in place does not. (The worker also checks each program read back.)
         const stat = fstatSync(fd);
-        if (stat.size !== origin.size || stat.mtimeMs !== origin.mtimeMs) {
+        const size = origin.size ?? -1;
+        if (stat.size < size || (stat.size === size && stat.mtimeMs !== origin.mtimeMs)) {
             closeSync(fd);
-            throw changed(origin, stat.size !== origin.size ? `changed on disk (${origin.size ?? '?'} bytes when read, ${stat.size} now)` : 'changed on disk (modified)');
+            throw changed(origin, stat.size < size ? `changed on disk (${size} bytes when read, ${stat.size} now)` : 'changed on disk (modified)');
         }
         this.open.set(origin, fd);
         return fd;
