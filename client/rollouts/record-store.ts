@@ -63,15 +63,20 @@ export class RecordStore {
     /**
      * Rows whose response (or extracted program, via `program`) contains `text`, ignoring case.
      * Rows on disk are read back file by file; a line whose raw text cannot hold the text (prefilter)
-     * is not parsed.
+     * is not parsed. Between slices of `slice` rows it lets other work run (the worker answers the
+     * detail pane meanwhile) and asks `stop`: when that says a newer search came, it gives null.
      */
-    search(text: string, field: 'program' | 'response', program: (row: number, record: RolloutRecord) => string): Int32Array {
+    async search(text: string, field: 'program' | 'response', program: (row: number, record: RolloutRecord) => string, stop: () => boolean = () => false, slice = 2000): Promise<Int32Array | null> {
         const pattern = new RegExp(escapeRegExp(text), 'i');
         const raw = rawLineTest(text);
         const reader = new RecordReader();
         const hits: number[] = [];
         try {
             for (let row = 0; row < this.n; row++) {
+                if (row > 0 && row % slice === 0) {
+                    await new Promise(setImmediate);
+                    if (stop()) return null;
+                }
                 const at = this.at(row);
                 const record = at ? (raw ? reader.read(at, raw) : reader.read(at)) : this.kept.get(row)!;
                 if (record && pattern.test(field === 'program' ? program(row, record) : record.response)) hits.push(row);

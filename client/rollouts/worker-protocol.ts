@@ -66,5 +66,5 @@ export type FromWorker =
     | { type: 'group'; id: number; distinctPrograms: number | null }
     | { type: 'detail'; id: number; detail: DetailView | null; error?: string }
     | { type: 'changes'; id: number; changes: VerdictChanges | null; error?: string }
-    /** Matching row indexes, ascending. */
+    /** Matching row indexes, ascending (none for a search a newer one overtook: the webview shows only its latest). */
     | { type: 'search'; id: number; rows: Int32Array; error?: string };

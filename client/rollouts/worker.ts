@@ -19,7 +19,7 @@ import { RecordStore } from './record-store.js';
 import { RunProgress } from './run-progress.js';
 import type { ReadProgress } from '../../language/rollouts/readers/options.js';
 import { BouncingSimStore, changesBetween, detailOf, distinctPrograms, readRun, summarize, UNTRUSTED_PYTHON } from './score-adapter.js';
-import type { FromWorker, PythonPolicy, ToWorker } from './worker-protocol.js';
+import type { FromWorker, PythonPolicy, SearchField, ToWorker } from './worker-protocol.js';
 
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
@@ -109,6 +109,24 @@ function answer<T>(compute: () => T, none: T): { value: T; error?: string } {
     }
 }
 
+/** The latest search asked for: an earlier one still reading the run stops (the editor shows only the latest). */
+let latestSearch = 0;
+
+async function search(id: number, text: string, field: SearchField): Promise<void> {
+    latestSearch = id;
+    let hits: Int32Array | null = new Int32Array(0);
+    let error: string | undefined;
+    try {
+        hits = await records.search(text, field, (i, record) => extractedProgram(rows.task(i), record.response).program, () => latestSearch !== id);
+    } catch (e) {
+        if (!(e instanceof RecordChangedError)) throw e;
+        error = e.message;
+    }
+    // A search overtaken by a newer one answers with no rows: its asker has moved on.
+    const found = hits ?? new Int32Array(0);
+    port.postMessage({ type: 'search', id, rows: found, ...(error && { error }) } satisfies FromWorker, [found.buffer as ArrayBuffer]);
+}
+
 port.on('message', (m: ToWorker) => {
     if (m.type === 'load') {
         rows = new CompactRows();
@@ -134,8 +152,7 @@ port.on('message', (m: ToWorker) => {
         }, null);
         post({ type: 'changes', id: m.id, changes, ...(error && { error }) });
     } else if (m.type === 'search') {
-        const { value: hits, error } = answer(() => records.search(m.text, m.field, (i, record) => extractedProgram(rows.task(i), record.response).program), new Int32Array(0));
-        port.postMessage({ type: 'search', id: m.id, rows: hits, ...(error && { error }) } satisfies FromWorker, [hits.buffer as ArrayBuffer]);
+        void search(m.id, m.text, m.field);
     } else if (m.type === 'rollout') {
         const { value: info, error } = answer(() => {
             const back = readBack(m.row);

@@ -2,11 +2,12 @@
 // gave the first time, for every line format and every way a line is written (CRLF, a BOM, UTF-8
 // text, a trace line of many rollouts, token ids); a dump changed, cut or removed since loading says
 // so. The editor's record store (client/rollouts/record-store.ts) searches rows read back like kept ones.
-import { appendFileSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRollouts } from '../../language/rollouts/readers/index.js';
+import { LineReadBack, readLines } from '../../language/rollouts/readers/lines.js';
 import { readRecordAt, RecordChangedError, RecordReader } from '../../language/rollouts/readers/record-at.js';
 import type { RolloutRecord } from '../../language/rollouts/types.js';
 import { rawLineTest, RecordStore } from '../../client/rollouts/record-store.js';
@@ -118,8 +119,30 @@ describe('reading a rollout back', () => {
     });
 });
 
+describe('lines read back by offset', () => {
+    it('give the text readLines gave, in any order, across block edges and for lines longer than a block', async () => {
+        const dir = tmp();
+        const file = join(dir, 'lines.txt');
+        writeFileSync(file, '\ufeffé first\r\nsecond line, longer than the block\n\nx\r\nlast 🙂 no newline');
+        const lines: { line: number; text: string; offset: number; length: number }[] = [];
+        for await (const l of readLines(file, { offsets: true })) if ('text' in l) lines.push(l as (typeof lines)[number]);
+        expect(lines.map((l) => l.text)).toEqual(['é first', 'second line, longer than the block', '', 'x', 'last 🙂 no newline']);
+        const fd = openSync(file, 'r');
+        try {
+            for (const order of [lines, [...lines].reverse()]) {
+                const back = new LineReadBack(7);
+                for (const l of order) expect(back.text(fd, l.offset, l.length, l.line)).toBe(l.text);
+            }
+            expect(new LineReadBack(7).text(fd, lines[4].offset, lines[4].length + 1, 5)).toBeNull();
+        } finally {
+            closeSync(fd);
+        }
+        rmSync(dir, { recursive: true });
+    });
+});
+
 describe('the worker\'s record store', () => {
-    it('searches rows read back and rows kept alike, ignoring case, by response or program, and finds text written as \\u escapes', async () => {
+    it('searches rows read back and rows kept alike, ignoring case, by response or program, and finds text written as \\u escapes; a newer search stops it', async () => {
         const dir = tmp();
         const file = join(dir, 'run.jsonl');
         const programs = ['START s:\n    NEXT end\nEND end', 'PULLER_RB a:\n    [B] end', 'END end'];
@@ -134,20 +157,25 @@ describe('the worker\'s record store', () => {
         // A row of a format that is not read back (no `at`) is kept.
         store.add(3, { source: 't.parquet[0]', format: 'parquet', response: fence('PULLER_RB kept:\n    [R] end'), step: 1, sample: 3, groundTruth: label });
         const program = (_: number, r: RolloutRecord) => extractedProgram('manufactoria', r.response).program;
-        const search = (text: string, field: 'program' | 'response') => [...store.search(text, field, program)];
-        expect(search('puller_rb', 'response')).toEqual([1, 3]);
-        expect(search('puller_rb', 'program')).toEqual([1, 3]);
-        expect(search('some thought', 'program')).toEqual([]);
-        expect(search('some THOUGHT', 'response')).toEqual([0, 1, 2, 3]);
-        expect(search('"quoted"', 'response')).toEqual([2]);
-        expect(search('painter/path', 'response')).toEqual([2]);
-        expect(search('[b] end', 'response')).toEqual([1]);
-        expect(search('nowhere', 'response')).toEqual([]);
+        const search = async (text: string, field: 'program' | 'response') => [...(await store.search(text, field, program))!];
+        expect(await search('puller_rb', 'response')).toEqual([1, 3]);
+        expect(await search('puller_rb', 'program')).toEqual([1, 3]);
+        expect(await search('some thought', 'program')).toEqual([]);
+        expect(await search('some THOUGHT', 'response')).toEqual([0, 1, 2, 3]);
+        expect(await search('"quoted"', 'response')).toEqual([2]);
+        expect(await search('painter/path', 'response')).toEqual([2]);
+        expect(await search('[b] end', 'response')).toEqual([1]);
+        expect(await search('nowhere', 'response')).toEqual([]);
+        // Searched a slice at a time: asked between slices, a newer search stops this one.
+        const asked: number[] = [];
+        expect(await store.search('end', 'response', program, () => (asked.push(asked.length), asked.length === 2), 1)).toBeNull();
+        expect(asked).toHaveLength(2);
+        expect([...(await store.search('end', 'response', program, () => false, 1))!]).toEqual([0, 1, 2, 3]);
         expect(store.get(1)!.response).toBe(read[1].response);
         expect(store.get(3)!.source).toBe('t.parquet[0]');
         expect(store.get(4)).toBeUndefined();
         writeFileSync(file, rows[0]);
-        expect(() => store.search('end', 'response', program)).toThrow(RecordChangedError);
+        await expect(store.search('end', 'response', program)).rejects.toThrow(RecordChangedError);
         expect(() => store.get(0)).toThrow(RecordChangedError);
         // The kept row does not depend on the file.
         expect(store.get(3)!.response).toContain('kept');

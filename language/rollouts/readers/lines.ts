@@ -17,7 +17,7 @@ export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
 /**
  * `unterminated`: the file's last line, with no newline after it (cut short, or still being written).
  * `offset` and `length` (with LineOptions.offsets): where the line's bytes are in the file, its `\r\n`
- * or `\n` not counted, so lineAt can read the same text back.
+ * or `\n` not counted, so LineReadBack can read the same text back.
  */
 export type Line = { line: number; text: string; unterminated?: true; offset?: number; length?: number } | { line: number; tooLong: number };
 
@@ -372,10 +372,33 @@ export function readLineRange(fd: number, size: number, index: number, blockByte
 }
 
 /**
- * The text of the line whose bytes (without `\r\n` or `\n`) are `length` bytes at `offset` of the
- * open file `fd`, decoded as readLines decoded line `line` (lineText); null when the file is shorter.
+ * Reads lines back by their byte offset and length (readLines' `offsets`), decoded as readLines
+ * decoded them (lineText). It reads ahead a block of `blockBytes` into one buffer it keeps, so lines
+ * read in file order (a search over a run) cost one read per block, not one read and one buffer each.
  */
-export function readLineAt(fd: number, offset: number, length: number, line: number): string | null {
-    const buffer = Buffer.allocUnsafeSlow(length);
-    return readAt(fd, buffer, 0, length, offset) === length ? lineText(buffer, line) : null;
+export class LineReadBack {
+    private buffer = Buffer.alloc(0);
+    private fd = -1;
+    private start = 0;
+    private end = 0;
+
+    constructor(private readonly blockBytes = 1 << 20) {}
+
+    /** Line `line`'s text from `length` bytes at `offset` of the open file `fd`; null when the file is shorter. */
+    text(fd: number, offset: number, length: number, line: number): string | null {
+        if (fd !== this.fd || offset < this.start || offset + length > this.end) {
+            const size = Math.max(length, this.blockBytes);
+            if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
+            const n = readAt(fd, this.buffer, 0, size, offset);
+            [this.fd, this.start, this.end] = [fd, offset, offset + n];
+            if (n < length) return null;
+        }
+        return lineText(this.buffer.subarray(offset - this.start, offset - this.start + length), line);
+    }
+
+    /** Forgets what it read (its file is closed, or may have changed). */
+    clear(): void {
+        this.fd = -1;
+        this.end = 0;
+    }
 }

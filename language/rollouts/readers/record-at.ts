@@ -9,7 +9,7 @@ import type { RecordAt, RolloutRecord } from '../types.js';
 
 export type { RecordAt };
 import { lineItems, type JsonlContext, type LineFormat } from './jsonl.js';
-import { readLineAt } from './lines.js';
+import { LineReadBack } from './lines.js';
 import { RowParser } from './row-parse.js';
 
 /** One dump file as it was read: what parsing one of its lines needs, and its size and time once read to the end. */
@@ -58,6 +58,9 @@ export function readRecordAt(at: RecordAt): RolloutRecord {
  */
 export class RecordReader {
     private readonly open = new Map<LineOrigin, number>();
+    private readonly lines = new LineReadBack();
+    /** One row parser per file, as when it was read: a label met again is not parsed again. */
+    private readonly parsers = new Map<object, RowParser>();
     private last: { origin: object; offset: number; items: (RolloutRecord | null)[] | null } | undefined;
 
     read(at: RecordAt): RolloutRecord;
@@ -66,7 +69,7 @@ export class RecordReader {
         // Made by readJsonlRollouts with `locate`.
         const origin = at.origin as LineOrigin;
         if (this.last?.origin !== origin || this.last.offset !== at.offset) {
-            const text = readLineAt(this.fd(origin), at.offset, at.length, at.line);
+            const text = this.lines.text(this.fd(origin), at.offset, at.length, at.line);
             if (text === null) throw changed(origin, 'is shorter');
             this.last = { origin, offset: at.offset, items: test && !test(text) ? null : this.items(text, at) };
         }
@@ -79,13 +82,17 @@ export class RecordReader {
     close(): void {
         for (const fd of this.open.values()) closeSync(fd);
         this.open.clear();
+        this.parsers.clear();
+        this.lines.clear();
         this.last = undefined;
     }
 
     private items(text: string, at: RecordAt): (RolloutRecord | null)[] {
         const out: (RolloutRecord | null)[] = [];
         const origin = at.origin as LineOrigin;
-        for (const it of lineItems(text, `${origin.ctx.file}:${at.line}`, { format: origin.format, rows: new RowParser() }, origin.ctx)) out.push('issue' in it ? null : it);
+        let rows = this.parsers.get(origin);
+        if (!rows) this.parsers.set(origin, (rows = new RowParser()));
+        for (const it of lineItems(text, `${origin.ctx.file}:${at.line}`, { format: origin.format, rows }, origin.ctx)) out.push('issue' in it ? null : it);
         return out;
     }
 
