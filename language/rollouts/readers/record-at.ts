@@ -59,8 +59,8 @@ export function readRecordAt(at: RecordAt): RolloutRecord {
 export class RecordReader {
     private readonly open = new Map<LineOrigin, number>();
     private readonly lines = new LineReadBack();
-    /** One row parser per file, as when it was read: a label met again is not parsed again. */
-    private readonly parsers = new Map<object, RowParser>();
+    /** The row parser of the file read last, as when it was loaded: a label met again is not parsed again (one file's labels are kept, not every file's). */
+    private parser: { origin: object; rows: RowParser } | undefined;
     private last: { origin: object; offset: number; items: (RolloutRecord | null)[] | null } | undefined;
 
     read(at: RecordAt): RolloutRecord;
@@ -82,7 +82,7 @@ export class RecordReader {
     close(): void {
         for (const fd of this.open.values()) closeSync(fd);
         this.open.clear();
-        this.parsers.clear();
+        this.parser = undefined;
         this.lines.clear();
         this.last = undefined;
     }
@@ -90,8 +90,8 @@ export class RecordReader {
     private items(text: string, at: RecordAt): (RolloutRecord | null)[] {
         const out: (RolloutRecord | null)[] = [];
         const origin = at.origin as LineOrigin;
-        let rows = this.parsers.get(origin);
-        if (!rows) this.parsers.set(origin, (rows = new RowParser()));
+        if (this.parser?.origin !== origin) this.parser = { origin, rows: new RowParser() };
+        const { rows } = this.parser;
         for (const it of lineItems(text, `${origin.ctx.file}:${at.line}`, { format: origin.format, rows }, origin.ctx)) out.push('issue' in it ? null : it);
         return out;
     }
