@@ -2,12 +2,12 @@
 // gives, in order, numbered alike, with the same over-long lines, for any block size and bound:
 // short unfinished lines read into the next block's buffer, long ones gathered in parts, skipped
 // lines across reads, CRLF, BOMs and multi-byte characters cut by a read.
-import { closeSync, fstatSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockLines, RangeScratch, readLineBlocks, readLineRange, readLines, type Line } from '../../language/rollouts/readers/lines.js';
+import { blockLines, RangeScratch, readBytesFor, readLineBlocks, readLineRange, readLines, STDIN_PATH, type Line } from '../../language/rollouts/readers/lines.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'line-blocks-'));
 let files = 0;
@@ -122,5 +122,18 @@ describe('RangeScratch', () => {
         } finally {
             closeSync(fd);
         }
+    });
+});
+
+describe('readLines\' read size', () => {
+    it('a file under 1 MiB in reads of its size (16 KiB at least), a bigger one, stdin, a folder or a missing path 1 MiB at a time', () => {
+        const sized = (name: string, bytes: number) => {
+            const path = join(dir, name);
+            writeFileSync(path, '');
+            truncateSync(path, bytes);
+            return readBytesFor(path);
+        };
+        expect([sized('tiny.jsonl', 100), sized('small.jsonl', 100_000), sized('big.jsonl', 3 << 20)]).toEqual([16 * 1024, 100_000, 1 << 20]);
+        expect([readBytesFor(STDIN_PATH), readBytesFor(dir), readBytesFor(join(dir, 'missing.jsonl'))]).toEqual([1 << 20, 1 << 20, 1 << 20]);
     });
 });

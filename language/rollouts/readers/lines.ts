@@ -1,7 +1,7 @@
 // Line reading with a bound: a dump line can be huge (one open-instruct trace line holds a whole
 // training step) or the file can be binary garbage without newlines. Lines longer than the bound
 // are skipped without being held in memory and reported by number; the rest of the file goes on.
-import { createReadStream, readSync } from 'node:fs';
+import { createReadStream, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { stripBom } from '../../python/bom.js';
 
@@ -31,12 +31,33 @@ export interface LineOptions {
 
 const decoder = new TextDecoder('utf-8');
 
+/** The largest read of readLines: big files are read 1 MiB at a time. */
+const READ_BYTES = 1 << 20;
+const MIN_READ_BYTES = 16 * 1024;
+
+/**
+ * How many bytes readLines reads at a time from `path`: a regular file smaller than READ_BYTES in
+ * reads of its size (at least MIN_READ_BYTES). A stream allocates each read's whole buffer: with 1 MiB
+ * a file, reading many small files (a folder of shards, the language server's problem files, the
+ * tests) made the garbage collector run full collections for memory nothing used. Standard input, a
+ * pipe or a path that cannot be read: READ_BYTES (the stream reports the error).
+ */
+export function readBytesFor(path: string): number {
+    if (path === STDIN_PATH) return READ_BYTES;
+    try {
+        const stat = statSync(path);
+        return stat.isFile() ? Math.min(READ_BYTES, Math.max(MIN_READ_BYTES, stat.size)) : READ_BYTES;
+    } catch {
+        return READ_BYTES;
+    }
+}
+
 /** Lines of a file (1-based numbers; `\r\n` and a leading BOM handled), each bounded in length. */
 export async function* readLines(path: string, options: LineOptions = {}): AsyncGenerator<Line> {
     const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     const stream = path === STDIN_PATH
-        ? createReadStream('', { fd: 0, autoClose: false, highWaterMark: 1 << 20, signal: options.signal })
-        : createReadStream(path, { highWaterMark: 1 << 20, signal: options.signal });
+        ? createReadStream('', { fd: 0, autoClose: false, highWaterMark: READ_BYTES, signal: options.signal })
+        : createReadStream(path, { highWaterMark: readBytesFor(path), signal: options.signal });
     let parts: Buffer[] = [];
     let size = 0;
     let skipping = false;
