@@ -4,8 +4,8 @@
 // answers. Prints figures, asserts nothing.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
@@ -43,12 +43,43 @@ function oneShot(python: string, program: string, assert: string, cwd: string): 
     });
 }
 
-async function timeNew(set: Answer[]): Promise<{ seconds: number; passed: number; tests: number; agree: boolean }> {
+/**
+ * CPU-seconds so far of this process and of every process below it that is still running, each with
+ * the children it has reaped (a worker's tests), from /proc (Linux; undefined elsewhere).
+ */
+function treeCpu(): number | undefined {
+    const ticks = (pid: string): number => {
+        const [, rest] = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ');
+        return rest.split(' ').slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
+    };
+    const below = (pid: string): number => {
+        let total = 0;
+        for (const tid of readdirSync(`/proc/${pid}/task`)) {
+            for (const kid of readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').split(' ').filter(Boolean)) {
+                try {
+                    total += ticks(kid) + below(kid);
+                } catch { /* ended meanwhile */ }
+            }
+        }
+        return total;
+    };
+    try {
+        const self = String(process.pid);
+        return (ticks(self) + below(self)) / 100; // USER_HZ
+    } catch {
+        return undefined;
+    }
+}
+
+async function timeNew(set: Answer[]): Promise<{ seconds: number; cpu?: number; passed: number; tests: number; agree: boolean }> {
+    const cpu0 = treeCpu();
     const t0 = performance.now();
     const checks = await Promise.all(set.map((a) => runProgramChecks(extractPythonProgram(a.response), testsOf(a), { sandbox: 'require' })));
     const seconds = (performance.now() - t0) / 1000;
+    const cpu1 = treeCpu();
     const agree = checks.every((c, i) => c.results.every((r, k) => (r.passed ? 1 : 0) === set[i].expected.results[k]));
-    return { seconds, passed: checks.reduce((s, c) => s + c.passed, 0), tests: checks.reduce((s, c) => s + c.results.length, 0), agree };
+    const cpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+    return { seconds, cpu, passed: checks.reduce((s, c) => s + c.passed, 0), tests: checks.reduce((s, c) => s + c.results.length, 0), agree };
 }
 
 const info = await probePython();
@@ -64,7 +95,8 @@ const fresh = await timeNew(answers);
 const cwd = mkdtempSync(join(tmpdir(), 'bench-oneshot-'));
 let baseline = 0;
 let baselinePassed = 0;
-let oursSample = { seconds: Infinity, passed: 0, tests: 0, agree: true };
+let oursSample: Awaited<ReturnType<typeof timeNew>> = { seconds: Infinity, passed: 0, tests: 0, agree: true };
+const sampleCpu: number[] = [];
 try {
     const t0 = performance.now();
     for (const a of sample) {
@@ -73,6 +105,7 @@ try {
     baseline = (performance.now() - t0) / 1000;
     for (let i = 0; i < 3; i++) {
         const r = await timeNew(sample);
+        if (r.cpu !== undefined) sampleCpu.push(r.cpu);
         if (r.seconds < oursSample.seconds) oursSample = r;
     }
 } finally {
@@ -85,4 +118,8 @@ console.log(`all ${answers.length} answers, ${fresh.tests} asserts (incl. 3 × 1
 console.log(`sample ${sample.length} answers, ${sampleTests} asserts:`);
 console.log(`  sandboxed warm workers   ${oursSample.seconds.toFixed(2)} s  ${rate(sampleTests, oursSample.seconds)}  (fastest of 3)`);
 console.log(`  fresh python3 per assert ${baseline.toFixed(2)} s  ${rate(sampleTests, baseline)}  (the old way, unsandboxed)`);
+if (sampleCpu.length) {
+    const ms = sampleCpu.map((c) => (c * 1000) / sampleTests).sort((a, b) => a - b);
+    console.log(`  CPU per assert           ${ms.map((m) => m.toFixed(1)).join(', ')} ms  (the sandboxed runs, workers and their tests and Node together; load ${loadavg()[0].toFixed(1)})`);
+}
 console.log(`  speed-up                 ${(baseline / oursSample.seconds).toFixed(1)}x  (goal ≥ 20x); passes ${oursSample.passed} vs ${baselinePassed}`);
