@@ -12,7 +12,7 @@ import { SceneStepper } from '../../language/bouncingsim/stepper.js';
 import { BroadPhase, DynamicTree, Fixture, Solver, World } from 'planck';
 import { sampleMany } from '../bouncingsim-generate/sample.js';
 
-const STEPS = 300;
+const STEPS = 200;
 
 interface Trace { values: Float64Array; stepEnds: number[] }
 
