@@ -453,6 +453,27 @@ describe('the fallback (not sandboxed) still ends every test with its process tr
         expect(hostProcesses(marker)).toEqual([]);
     });
 
+    it('waits for a test without spinning', async () => {
+        // The worker sleeps in select() between its checks (every 10 ms): a test that sleeps 2 s costs
+        // it a few hundredths of a CPU-second. It spun once, when the checks were for the sandbox only.
+        const workerCpu = (): number => {
+            let ticks = 0;
+            for (const pid of readdirSync('/proc')) {
+                if (!/^\d+$/.test(pid)) continue;
+                try {
+                    const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1].split(' ');
+                    if (Number(fields[1]) !== process.pid || !readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('def run_test(')) continue;
+                    ticks += Number(fields[11]) + Number(fields[12]); // its own utime + stime, not its tests'
+                } catch { /* gone */ }
+            }
+            return ticks / 100;
+        };
+        const before = workerCpu();
+        const run = await one('import time\ndef predict_position(t):\n    time.sleep(2)\n    return [[100.0, 200.0]]\n', UNSANDBOXED);
+        expect(run.passed).toBe(true);
+        expect(workerCpu() - before).toBeLessThan(0.2);
+    });
+
     it('ends an infinite loop at the budget with its children', async () => {
         const marker = '17.3205';
         const program = loopWithSleepers(marker, true);

@@ -609,12 +609,12 @@ def _one(req):
             else:
                 del sinks[fd]
                 os.close(fd)
-        if status is None and SANDBOXED and time.monotonic() >= check_at:
+        if status is None and time.monotonic() >= check_at:
             check_at = time.monotonic() + CHECK_SECONDS
-            if MAX_PROCS and _procs(pid) > MAX_PROCS:
+            if SANDBOXED and MAX_PROCS and _procs(pid) > MAX_PROCS:
                 reason = "procs"
                 break
-            if LIMITS["memoryBytes"] > 0 and _shm_bytes() > LIMITS["memoryBytes"]:
+            if SANDBOXED and LIMITS["memoryBytes"] > 0 and _shm_bytes() > LIMITS["memoryBytes"]:
                 reason = "memory"  # SysV shared memory is outside RLIMIT_AS
                 break
     elapsed = time.monotonic() - t0
