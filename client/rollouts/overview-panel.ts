@@ -45,8 +45,8 @@ export function showOverview(context: vscode.ExtensionContext, runs: Runs, run: 
             const distinctPrograms = await run.distinctPrograms(m.rows);
             void panel.webview.postMessage({ type: 'group', rows: m.rows, distinctPrograms } satisfies ToWebview);
         } else if (m.type === 'detail') {
-            const detail = await run.detail(m.row);
-            void panel.webview.postMessage({ type: 'detail', row: m.row, detail } satisfies ToWebview);
+            const { detail, error } = await run.detail(m.row);
+            void panel.webview.postMessage({ type: 'detail', row: m.row, detail, ...(error && { error }) } satisfies ToWebview);
         } else if (m.type === 'search') {
             // A plain array: webview messages are JSON, where a typed array would become an object.
             const rows = Array.from(await run.search(m.text, m.field));

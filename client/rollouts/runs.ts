@@ -28,8 +28,8 @@ export interface Run {
     rollout(row: number): Promise<RolloutInfo | null>;
     /** Distinct programs among these rollouts (a GRPO group), from the worker that holds them. */
     distinctPrograms(rows: number[]): Promise<number | null>;
-    /** The rollout re-scored with per-test details (the detail view). */
-    detail(row: number): Promise<DetailView | null>;
+    /** The rollout re-scored with per-test details (the detail view), or why not (its dump changed since loading). */
+    detail(row: number): Promise<{ detail: DetailView | null; error?: string }>;
     /** Per-test verdict changes from one rollout to another. */
     changes(before: number, after: number): Promise<VerdictChanges | null>;
     /** Rows whose program or response contains the text (any case). */
@@ -67,11 +67,13 @@ export class Runs implements vscode.Disposable {
         const worker = new Worker(this.workerPath, workerOptions('rollouts'));
         const questions = new WorkerQuestions<Question, Answer>(worker);
         // `gone`: what a question gets once the worker has ended (closed, out of memory, crashed).
-        const ask = <T>(question: Question, read: (answer: Answer) => T, gone: T): Promise<T> => questions.ask(question).then((answer) => {
-            // The rollout is read back from its dump: one changed on disk since loading cannot give it.
+        // `notify`: the error of an answer (a dump changed on disk since loading: its rollouts are read
+        // back from it) becomes a notification; the detail pane shows its own (arrowing through the
+        // table asks for one detail after another).
+        const ask = <T>(question: Question, read: (answer: Answer) => T, gone: T, notify = true): Promise<T> => questions.ask(question).then((answer) => {
             if (answer && 'error' in answer && answer.error) {
                 this.log.warn(`Rollouts: ${title}: ${answer.error}`);
-                void vscode.window.showErrorMessage(`Rollouts: ${title}: ${answer.error}`);
+                if (notify) void vscode.window.showErrorMessage(`Rollouts: ${title}: ${answer.error}`);
             }
             return answer ? read(answer) : gone;
         });
@@ -106,7 +108,7 @@ export class Runs implements vscode.Disposable {
                         key, title, paths, overview: m.overview, issues: m.issues, issueCount: m.issueCount, loadMs: Date.now() - started,
                         rollout: (row) => ask({ type: 'rollout', row }, (a) => (a.type === 'rollout' ? a.info : null), null),
                         distinctPrograms: (rows) => ask({ type: 'group', rows }, (a) => (a.type === 'group' ? a.distinctPrograms : null), null),
-                        detail: (row) => ask({ type: 'detail', row }, (a) => (a.type === 'detail' ? a.detail : null), null),
+                        detail: (row) => ask({ type: 'detail', row }, (a) => (a.type === 'detail' ? { detail: a.detail, error: a.error } : { detail: null }), { detail: null }, false),
                         changes: (before, after) => ask({ type: 'changes', before, after }, (a) => (a.type === 'changes' ? a.changes : null), null),
                         search: (text, field) => ask({ type: 'search', text, field }, (a) => (a.type === 'search' ? a.rows : new Int32Array(0)), new Int32Array(0)),
                     };

@@ -307,7 +307,7 @@ if (embedded?.textContent) {
             if (m.row !== shown.table.selectedRow) return;
             $('detail').removeAttribute('aria-busy');
             if (m.detail) renderDetail($('detail'), rowLabel(shown.o, m.row), m.detail);
-            else $('detail').textContent = 'No detail for this rollout.';
+            else $('detail').textContent = m.error ?? 'No detail for this rollout.';
         } else if (m?.type === 'changes' && shown) {
             $('changes-section').hidden = false;
             renderChanges($('changes'), rowLabel(shown.o, m.before), rowLabel(shown.o, m.after), m.changes);

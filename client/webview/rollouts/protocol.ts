@@ -20,7 +20,8 @@ export type ToWebview =
     | { type: 'group'; rows: number[]; distinctPrograms: number | null }
     | { type: 'error'; message: string }
     /** Answer to a `detail` request (null: the rollout is not in the run). */
-    | { type: 'detail'; row: number; detail: DetailView | null }
+    /** `error`: why there is no detail (the rollout's dump changed on disk since the run was loaded). */
+    | { type: 'detail'; row: number; detail: DetailView | null; error?: string }
     /** Per-test verdict changes of a compare, from `before` (the marked rollout) to `after`. */
     | { type: 'changes'; before: number; after: number; changes: VerdictChanges | null }
     /** Answer to a `search` request: the matching rows, ascending. */
