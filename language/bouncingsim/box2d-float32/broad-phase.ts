@@ -194,13 +194,17 @@ export function updatePairs(this: any, addPairCallback: (userDataA: unknown, use
         this.m_queryProxyId = queryId;
         if (queryId === null) continue;
         const queryLeaf = tree.m_nodes[queryId];
+        // The query's fat AABB, read once: nothing in the search changes it.
         const fat = queryLeaf.aabb;
+        const qlx = fat.lowerBound.x, qly = fat.lowerBound.y, qux = fat.upperBound.x, quy = fat.upperBound.y;
         const base = top;
         stack[top++] = tree.m_root;
         while (top > base) {
             const node = stack[--top];
             if (node == null) continue;
-            if (overlaps(node.aabb, fat)) {
+            // AABB.testOverlap(node.aabb, fat)
+            const lo = node.aabb.lowerBound, up = node.aabb.upperBound;
+            if (!(qlx - up.x > 0 || qly - up.y > 0 || lo.x - qux > 0 || lo.y - quy > 0)) {
                 if (node.child1 == null) {
                     const id = node.id;
                     if (id === queryId) continue;
