@@ -67,8 +67,9 @@ export class CompactRows implements Iterable<CompactRow> {
     private readonly strings = new Interned<string>();
     private readonly levels = new Interned<string | number>();
     private readonly errors = new Interned<ErrorClass>();
-    /** Near-miss candidates, best first: [row, pass_rate, program]. */
-    private readonly nearMisses: { row: number; passRate: number; program: string }[] = [];
+    /** Near-miss candidates (pruned to the best `keepPrograms` whenever twice as many gathered), and their programs by row once asked for. */
+    private nearMisses: { row: number; passRate: number; program: string }[] = [];
+    private nearMissPrograms: Map<number, string> | undefined;
 
     constructor(private readonly keepPrograms = 0) {}
 
@@ -125,7 +126,7 @@ export class CompactRows implements Iterable<CompactRow> {
             error: this.errors.value(this.error[i]),
             passed: this.passed[i],
             total: this.total[i],
-            program: this.keepPrograms > 0 ? this.nearMisses.find((m) => m.row === i)?.program ?? '' : '',
+            program: this.keepPrograms > 0 ? this.keptPrograms().get(i) ?? '' : '',
             extraction: NO_EXTRACTION,
             program_hash: this.hash[i],
         };
@@ -150,15 +151,26 @@ export class CompactRows implements Iterable<CompactRow> {
         for (let i = 0; i < this.n; i++) yield this.at(i)!;
     }
 
-    /** Keeps the program of a failing row with some tests passed while it is among the best `keepPrograms` (by pass_rate, then first come). */
+    /** Keeps the program of a failing row with some tests passed while it may be among the best `keepPrograms` (by pass_rate, then first come). */
     private nearMiss(i: number, row: ScoredRollout): void {
-        const list = this.nearMisses;
-        let at = list.length;
-        while (at > 0 && list[at - 1].passRate < row.pass_rate) at--;
-        if (at >= this.keepPrograms) return;
         // A copy of its own: a slice would hold the whole response.
-        list.splice(at, 0, { row: i, passRate: row.pass_rate, program: Buffer.from(row.program, 'utf16le').toString('utf16le') });
-        if (list.length > this.keepPrograms) list.pop();
+        this.nearMisses.push({ row: i, passRate: row.pass_rate, program: Buffer.from(row.program, 'utf16le').toString('utf16le') });
+        this.nearMissPrograms = undefined;
+        // Sorting only when twice the number kept gathered: O(n log k) however large --near-misses is.
+        if (this.nearMisses.length >= 2 * this.keepPrograms) this.pruneNearMisses();
+    }
+
+    private pruneNearMisses(): void {
+        this.nearMisses.sort((a, b) => b.passRate - a.passRate || a.row - b.row);
+        this.nearMisses.length = Math.min(this.nearMisses.length, this.keepPrograms);
+    }
+
+    private keptPrograms(): Map<number, string> {
+        if (!this.nearMissPrograms) {
+            this.pruneNearMisses();
+            this.nearMissPrograms = new Map(this.nearMisses.map((m) => [m.row, m.program]));
+        }
+        return this.nearMissPrograms;
     }
 
     private grow(): void {

@@ -66,5 +66,12 @@ describe('compact rows', () => {
         const withProgram = [...compact].filter((r) => r.program !== '');
         expect(withProgram).toHaveLength(2);
         expect(new CompactRows().add(rows[0])).toBe(0);
+        // --near-misses larger than the run's near-misses: every one kept, as the full rows give them.
+        const all = new CompactRows(100_000);
+        rows.forEach((r) => all.add(r));
+        const options = { title: 't', nearMisses: 100_000 };
+        const overview = buildOverview(all, summarize, options);
+        expect(overview.nearMisses.length).toBeGreaterThan(20);
+        expect(overview).toEqual(buildOverview(rows, summarize, options));
     });
 });
