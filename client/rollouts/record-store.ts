@@ -3,6 +3,7 @@
 // disk when asked (language/rollouts/readers/record-at.ts: ~28 bytes a row instead of its response);
 // a row of another format (Parquet, a .json document, CSV, a W&B table) is kept whole (KeptRecords).
 // A dump changed on disk since the run was loaded gives RecordChangedError. No `vscode` import.
+import { grownColumn } from '../../language/rollouts/compact-rows.js';
 import { RecordReader, type RecordAt } from '../../language/rollouts/readers/record-at.js';
 import type { RolloutRecord } from '../../language/rollouts/types.js';
 import { escapeRegExp, KeptRecords } from './kept-records.js';
@@ -94,11 +95,7 @@ export class RecordStore {
 
     private grow(): void {
         const size = Math.max(1024, this.origin.length * 2);
-        const grown = <T extends Float64Array | Int32Array>(a: T): T => {
-            const b = new (a.constructor as new (n: number) => T)(size);
-            b.set(a);
-            return b;
-        };
+        const grown = <T extends Float64Array | Int32Array>(a: T): T => grownColumn(a, size);
         this.origin = grown(this.origin);
         this.line = grown(this.line);
         this.offset = grown(this.offset);

@@ -175,11 +175,7 @@ export class CompactRows implements Iterable<CompactRow> {
 
     private grow(): void {
         const size = Math.max(1024, this.capacity * 2);
-        const grown = <T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T): T => {
-            const b = new (a.constructor as new (n: number) => T)(size);
-            b.set(a);
-            return b;
-        };
+        const grown = <T extends Column>(a: T): T => grownColumn(a, size);
         this.sourceHead = grown(this.sourceHead);
         this.sourceTail = grown(this.sourceTail);
         this.id = grown(this.id);
@@ -204,4 +200,13 @@ export class CompactRows implements Iterable<CompactRow> {
 
 function nullable(x: number): number | null {
     return x === x ? x : null;
+}
+
+type Column = Float64Array | Int32Array | Int8Array | Uint8Array;
+
+/** A typed-array column of `size` entries holding `column`'s entries first (for columns grown by doubling). */
+export function grownColumn<T extends Column>(column: T, size: number): T {
+    const grown = new (column.constructor as new (n: number) => T)(size);
+    grown.set(column);
+    return grown;
 }
