@@ -1,6 +1,7 @@
 // What the rollout worker keeps of a record it cannot read back from disk (a row of a Parquet, CSV,
 // .json or W&B table dump: record-store.ts), so the rollout can be re-scored with details (the
-// detail view, compare) and its response searched: the response and what re-scoring reads. Labels
+// detail view, compare) and its response searched (RecordStore.search): the response and what
+// re-scoring reads. Labels
 // and prompts repeat across a GRPO group and across steps: one copy of each is kept. No `vscode` import.
 import type { RolloutRecord } from '../../language/rollouts/types.js';
 
@@ -30,16 +31,6 @@ export class KeptRecords {
 
     get(row: number): RolloutRecord | undefined {
         return this.records.get(row);
-    }
-
-    /** Rows whose response (or extracted program, via `program`) contains `text`, ignoring case. */
-    search(text: string, field: 'program' | 'response', program: (row: number) => string): Int32Array {
-        const pattern = new RegExp(escapeRegExp(text), 'i');
-        const hits: number[] = [];
-        for (const [i, record] of this.records) {
-            if (pattern.test(field === 'program' ? program(i) : record.response)) hits.push(i);
-        }
-        return Int32Array.from(hits);
     }
 
     /** Labels already kept, by identity: the row parser hands every row of a label the same value (readers/row-parse.ts). */
@@ -72,9 +63,4 @@ export class KeptRecords {
         table.set(key, value);
         return value;
     }
-}
-
-/** `text` as a regular expression that matches it literally. */
-export function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

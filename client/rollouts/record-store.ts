@@ -4,9 +4,9 @@
 // a row of another format (Parquet, a .json document, CSV, a W&B table) is kept whole (KeptRecords).
 // A dump changed on disk since the run was loaded gives RecordChangedError. No `vscode` import.
 import { grownColumn } from '../../language/rollouts/compact-rows.js';
-import { RecordReader, type RecordAt } from '../../language/rollouts/readers/record-at.js';
+import { readRecordAt, RecordReader, type RecordAt } from '../../language/rollouts/readers/record-at.js';
 import type { RolloutRecord } from '../../language/rollouts/types.js';
-import { escapeRegExp, KeptRecords } from './kept-records.js';
+import { KeptRecords } from './kept-records.js';
 
 export class RecordStore {
     private readonly origins: object[] = [];
@@ -48,17 +48,10 @@ export class RecordStore {
     }
 
     /** Row `row`'s record, read back when it is not kept; undefined past the end; RecordChangedError when its dump changed. */
-    get(row: number, reader?: RecordReader): RolloutRecord | undefined {
+    get(row: number): RolloutRecord | undefined {
         if (!(row >= 0 && row < this.n)) return undefined;
         const at = this.at(row);
-        if (!at) return this.kept.get(row);
-        if (reader) return reader.read(at);
-        const own = new RecordReader();
-        try {
-            return own.read(at);
-        } finally {
-            own.close();
-        }
+        return at ? readRecordAt(at) : this.kept.get(row);
     }
 
     /**
@@ -116,4 +109,9 @@ export function rawLineTest(text: string): ((line: string) => boolean) | undefin
     // Two searches, not one alternation: V8 scans for a plain pattern much faster (3× on a dump's lines).
     const pattern = new RegExp(escapeRegExp(text), 'i');
     return (line) => pattern.test(line) || line.includes('\\u00');
+}
+
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

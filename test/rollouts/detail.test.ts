@@ -6,6 +6,7 @@ import { changesSummary, failuresFirst, responseWindow, rolloutDetail, testVerdi
 import { scoreManufactoriaRollout } from '../../language/rollouts/score.js';
 import type { RolloutRecord, ScoredRollout } from '../../language/rollouts/types.js';
 import { KeptRecords } from '../../client/rollouts/kept-records.js';
+import { RecordStore } from '../../client/rollouts/record-store.js';
 import { changesBetween } from '../../client/rollouts/score-adapter.js';
 import { ProblemIndex } from '../../language/rollouts/problem-index.js';
 import { buildOverview, filterRows, rowSource, sortRows } from '../../language/rollouts/overview.js';
@@ -123,19 +124,27 @@ describe('per-test verdict changes', () => {
 });
 
 describe('kept records', () => {
-    it('keeps one copy of a repeated label, drops prompts that are not needed, and searches responses', () => {
+    it('keeps one copy of a repeated label, drops prompts that are not needed, and searches responses', async () => {
         const kept = new KeptRecords();
-        kept.add(record(acceptAll, { groundTruth: JSON.parse(JSON.stringify(label)), prompt: 'p1', key: 'k' }));
-        kept.add(record(startsWithB, { groundTruth: JSON.parse(JSON.stringify(label)) }));
-        kept.add({ source: 's', format: 'jsonl', response: 'no fence PULLER', step: null, sample: null, prompt: 'join me' });
+        const store = new RecordStore();
+        const records: RolloutRecord[] = [
+            record(acceptAll, { groundTruth: JSON.parse(JSON.stringify(label)), prompt: 'p1', key: 'k' }),
+            record(startsWithB, { groundTruth: JSON.parse(JSON.stringify(label)) }),
+            { source: 's', format: 'jsonl', response: 'no fence PULLER', step: null, sample: null, prompt: 'join me' },
+        ];
+        records.forEach((r, i) => {
+            kept.add(r);
+            store.add(i, r); // no place on disk: kept whole
+        });
         expect(kept.get(0)!.groundTruth).toBe(kept.get(1)!.groundTruth);
         expect(kept.get(0)!.prompt).toBeUndefined();
         expect(kept.get(2)!.prompt).toBe('join me');
-        expect([...kept.search('puller_rb', 'response', () => '')]).toEqual([1]);
-        expect([...kept.search('PULLER', 'response', () => '')]).toEqual([1, 2]);
-        expect([...kept.search('end end', 'program', (i) => [acceptAll, startsWithB, ''][i])]).toEqual([0, 1]);
+        const search = async (text: string, field: 'program' | 'response', program: (row: number) => string = () => '') => [...(await store.search(text, field, program))!];
+        expect(await search('puller_rb', 'response')).toEqual([1]);
+        expect(await search('PULLER', 'response')).toEqual([1, 2]);
+        expect(await search('end end', 'program', (i) => [acceptAll, startsWithB, ''][i])).toEqual([0, 1]);
         // Regex characters are text.
-        expect([...kept.search('[b]', 'response', () => '')]).toEqual([1]);
+        expect(await search('[b]', 'response')).toEqual([1]);
         // Re-scoring a kept record gives the verdict of the original.
         expect(scored(kept.get(1)!).pass_rate).toBe(0.75);
     });
