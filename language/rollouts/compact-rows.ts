@@ -7,6 +7,7 @@
 // response back (readers/record-at.ts). `keepPrograms: n` keeps the programs of the n rows the
 // overview lists as near-misses (overview.ts, compareFailingFirst), chosen as rows arrive.
 import { programHash } from './aggregate.js';
+import { splitSource } from './overview.js';
 import type { ErrorClass, ExtractionNotes, RolloutTask, ScoredRollout } from './types.js';
 
 /** A row as CompactRows gives it back: `program` is '' unless kept, `program_hash` is the program's. */
@@ -40,12 +41,10 @@ class Interned<T> {
     }
 }
 
-/** A source's tail kept as a number when it is one written plainly (`file:12` → 12), else as an interned string. */
-const PLAIN_NUMBER = /^[1-9]\d{0,14}$/;
-
 export class CompactRows implements Iterable<CompactRow> {
     private n = 0;
     private capacity = 0;
+    /** The source split by splitSource: its head interned, its place as the number or -1 - the interned string. */
     private sourceHead = new Int32Array(0);
     private sourceTail = new Float64Array(0);
     private id = new Int32Array(0);
@@ -80,10 +79,9 @@ export class CompactRows implements Iterable<CompactRow> {
     add(row: ScoredRollout & { program_hash?: number }): number {
         if (this.n === this.capacity) this.grow();
         const i = this.n++;
-        const cut = Math.max(row.source.lastIndexOf(':'), row.source.lastIndexOf('[')) + 1;
-        const tail = row.source.slice(cut);
-        this.sourceHead[i] = this.strings.code(row.source.slice(0, cut));
-        this.sourceTail[i] = PLAIN_NUMBER.test(tail) ? Number(tail) : -1 - this.strings.code(tail);
+        const [head, tail] = splitSource(row.source);
+        this.sourceHead[i] = this.strings.code(head);
+        this.sourceTail[i] = typeof tail === 'number' ? tail : -1 - this.strings.code(tail);
         this.id[i] = this.strings.code(row.id);
         this.name[i] = this.strings.code(row.name);
         this.family[i] = this.strings.code(row.family);

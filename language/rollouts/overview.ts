@@ -105,6 +105,17 @@ export interface OverviewOptions {
     nearMisses?: number;
 }
 
+/**
+ * A row's source split where its place in the file starts, the place as a number when it is one
+ * written plainly: `file:12` → `file:` and 12; `file:3[7]` → `file:3[` and `7]`; `file[5]` → `file[`
+ * and `5]`. A run's sources share few heads, so each is kept once.
+ */
+export function splitSource(source: string): [head: string, place: string | number] {
+    const cut = Math.max(source.lastIndexOf(':'), source.lastIndexOf('[')) + 1;
+    const place = source.slice(cut);
+    return [source.slice(0, cut), /^[1-9]\d{0,14}$/.test(place) ? Number(place) : place];
+}
+
 const stepKey = (step: number | null) => (step === null ? 'null' : String(step));
 
 function* pick(rows: RowList, indexes: readonly number[]): Generator<ScoredRollout> {
@@ -216,17 +227,14 @@ export function buildOverview(rows: RowList, summarize: Summarize, options: Over
         }
         columns.finish.push(f);
         columns.truncated.push(r.truncated ? 1 : 0);
-        // `file:12` → file `file:` and 12; `file:3[7]` → `file:3[` and `7]`; `file[5]` → `file[` and `5]`.
-        const cut = Math.max(r.source.lastIndexOf(':'), r.source.lastIndexOf('[')) + 1;
-        const prefix = r.source.slice(0, cut);
-        const rest = r.source.slice(cut);
+        const [prefix, rest] = splitSource(r.source);
         let file = sourceFileIndex.get(prefix);
         if (file === undefined) {
             file = sourceFiles.push(prefix) - 1;
             sourceFileIndex.set(prefix, file);
         }
         columns.sourceFile.push(file);
-        columns.sourceRest.push(/^[1-9]\d{0,14}$/.test(rest) ? Number(rest) : rest);
+        columns.sourceRest.push(rest);
     }
 
     const candidates: { row: number; passRate: number; allPass: 0 | 1 }[] = [];
