@@ -12,7 +12,7 @@ function stat(path) {
     try {
         const text = readFileSync(path, 'utf8');
         const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
+        return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS, reaped: (Number(fields[13]) + Number(fields[14])) / TICKS };
     } catch {
         return undefined; // gone in the meantime
     }
@@ -36,15 +36,21 @@ function descendants(root) {
     return pids;
 }
 
-/** { total, main }: CPU seconds of the tree, and of its processes' main threads. */
+/**
+ * { total, main, reaped }: CPU seconds of the tree, of its processes' main threads, and of the
+ * children its processes have waited for (a sandbox worker's tests, which end before anyone looks).
+ */
 export function treeCpu(root) {
     let total = 0;
     let main = 0;
+    let reaped = 0;
     for (const pid of descendants(root)) {
-        total += stat(`/proc/${pid}/stat`)?.seconds ?? 0;
+        const own = stat(`/proc/${pid}/stat`);
+        total += own?.seconds ?? 0;
+        reaped += own?.reaped ?? 0;
         main += stat(`/proc/${pid}/task/${pid}/stat`)?.seconds ?? 0;
     }
-    return { total, main };
+    return { total, main, reaped };
 }
 
 /**

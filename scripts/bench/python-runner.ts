@@ -4,11 +4,12 @@
 // answers. Prints figures, asserts nothing.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractPythonProgram } from '../../language/bouncingsim/python/extract.js';
+import { treeCpu } from './proc-cpu.mjs';
 import { probePython } from '../../language/bouncingsim/python/interpreter.js';
 import { ONE_SHOT_SOURCE } from '../../language/bouncingsim/python/python-source.js';
 import { closePythonRunners, runProgramChecks } from '../../language/bouncingsim/python/runner.js';
@@ -47,36 +48,21 @@ function oneShot(python: string, program: string, assert: string, cwd: string): 
  * CPU-seconds so far of this process and of every process below it that is still running, each with
  * the children it has reaped (a worker's tests), from /proc (Linux; undefined elsewhere).
  */
-function treeCpu(): number | undefined {
-    const ticks = (pid: string): number => {
-        const [, rest] = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ');
-        return rest.split(' ').slice(11, 15).reduce((sum, f) => sum + Number(f), 0);
-    };
-    const below = (pid: string): number => {
-        let total = 0;
-        for (const tid of readdirSync(`/proc/${pid}/task`)) {
-            for (const kid of readFileSync(`/proc/${pid}/task/${tid}/children`, 'latin1').split(' ').filter(Boolean)) {
-                try {
-                    total += ticks(kid) + below(kid);
-                } catch { /* ended meanwhile */ }
-            }
-        }
-        return total;
-    };
+function treeCpuWithTests(): number | undefined {
     try {
-        const self = String(process.pid);
-        return (ticks(self) + below(self)) / 100; // USER_HZ
+        const { total, reaped } = treeCpu(process.pid);
+        return total + reaped;
     } catch {
         return undefined;
     }
 }
 
 async function timeNew(set: Answer[]): Promise<{ seconds: number; cpu?: number; passed: number; tests: number; agree: boolean }> {
-    const cpu0 = treeCpu();
+    const cpu0 = treeCpuWithTests();
     const t0 = performance.now();
     const checks = await Promise.all(set.map((a) => runProgramChecks(extractPythonProgram(a.response), testsOf(a), { sandbox: 'require' })));
     const seconds = (performance.now() - t0) / 1000;
-    const cpu1 = treeCpu();
+    const cpu1 = treeCpuWithTests();
     const agree = checks.every((c, i) => c.results.every((r, k) => (r.passed ? 1 : 0) === set[i].expected.results[k]));
     const cpu = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
     return { seconds, cpu, passed: checks.reduce((s, c) => s + c.passed, 0), tests: checks.reduce((s, c) => s + c.results.length, 0), agree };
